@@ -1,0 +1,183 @@
+//! Request extractors: who is asking (`Viewer`) and whether their role may use the
+//! route (`Authorized<P>`). Role checks live here, never in templates.
+
+use std::marker::PhantomData;
+
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::{HeaderMap, header, request::Parts};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::role::{Policy, Role};
+use crate::auth::users;
+use crate::error::{AppError, Result};
+use crate::i18n::Locale;
+use crate::web::flash::{self, FlashKind};
+use crate::web::layout::Layout;
+
+pub const USER_ID_KEY: &str = "auth.user_id";
+pub const SIGNED_IN_AT_KEY: &str = "auth.signed_in_at";
+pub const LOCALE_KEY: &str = "locale";
+
+/// The signed-in user, as loaded afresh from the database on every request, so a
+/// disabled account or a changed role takes effect at once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: Locale,
+}
+
+/// Whoever is making the request, signed in or not, with their language.
+#[derive(Clone)]
+pub struct Viewer {
+    pub user: Option<SessionUser>,
+    pub locale: Locale,
+    pub session: Session,
+    pub path: String,
+}
+
+impl Viewer {
+    /// The base layout for a page with this title.
+    pub async fn layout(&self, title: impl Into<String>) -> Result<Layout> {
+        Layout::build(self, title.into()).await
+    }
+
+    pub async fn flash(&self, kind: FlashKind, message: impl Into<String>) -> Result<()> {
+        flash::push(&self.session, kind, message).await
+    }
+}
+
+impl<S> FromRequestParts<S> for Viewer
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        if let Some(viewer) = parts.extensions.get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|(_, msg)| anyhow::anyhow!("session unavailable: {msg}"))?;
+        let app = AppState::from_ref(state);
+        let user = signed_in_user(&session, &app).await?;
+        let locale = match &user {
+            Some(user) => user.locale,
+            None => anonymous_locale(&session, &parts.headers).await?,
+        };
+        let viewer = Viewer {
+            user,
+            locale,
+            session,
+            path: parts.uri.path().to_owned(),
+        };
+        parts.extensions.insert(viewer.clone());
+        Ok(viewer)
+    }
+}
+
+async fn anonymous_locale(session: &Session, headers: &HeaderMap) -> Result<Locale> {
+    if let Some(chosen) = session.get::<Locale>(LOCALE_KEY).await? {
+        return Ok(chosen);
+    }
+    Ok(headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(Locale::from_accept_language)
+        .unwrap_or_default())
+}
+
+async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<SessionUser>> {
+    let Some(user_id) = session.get::<Uuid>(USER_ID_KEY).await? else {
+        return Ok(None);
+    };
+    let signed_in_at = session.get::<i64>(SIGNED_IN_AT_KEY).await?.unwrap_or(0);
+    let max_age_secs = app.config.session_max_hours * 3600;
+    if Utc::now().timestamp() - signed_in_at > max_age_secs {
+        let locale = session.get::<Locale>(LOCALE_KEY).await?.unwrap_or_default();
+        session.flush().await?;
+        let message = crate::auth::text::AuthText::get(locale).session_expired;
+        flash::push(session, FlashKind::Info, message).await?;
+        return Ok(None);
+    }
+    match users::find_active(&app.pool, user_id).await? {
+        Some(user) => Ok(Some(user)),
+        None => {
+            // Disabled or removed since sign-in: end the session now.
+            let locale = session.get::<Locale>(LOCALE_KEY).await?.unwrap_or_default();
+            session.flush().await?;
+            let message = crate::auth::text::AuthText::get(locale).account_disabled;
+            flash::push(session, FlashKind::Error, message).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// A signed-in user whose role the policy `P` admits; anyone else is refused
+/// before the handler runs.
+pub struct Authorized<P: Policy> {
+    pub user: SessionUser,
+    pub viewer: Viewer,
+    _policy: PhantomData<P>,
+}
+
+impl<P, S> FromRequestParts<S> for Authorized<P>
+where
+    P: Policy,
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        let Some(user) = viewer.user.clone() else {
+            return Err(if wants_json(parts) {
+                AppError::Unauthorized
+            } else {
+                AppError::SignInRequired {
+                    return_to: return_path(parts),
+                }
+            });
+        };
+        if !P::allows(user.role) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Authorized {
+            user,
+            viewer,
+            _policy: PhantomData,
+        })
+    }
+}
+
+fn wants_json(parts: &Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+        || parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|accept| accept.starts_with("application/json"))
+}
+
+/// Where to come back after signing in: the page itself for a GET; for a form
+/// post the page the form was on is unknown, so the dashboard.
+fn return_path(parts: &Parts) -> String {
+    if parts.method == axum::http::Method::GET {
+        parts
+            .uri
+            .path_and_query()
+            .map(|pq| pq.as_str().to_owned())
+            .unwrap_or_else(|| "/".into())
+    } else {
+        "/".into()
+    }
+}

@@ -1,0 +1,69 @@
+//! argon2id password hashing with OWASP's recommended parameters, off the async threads.
+
+use anyhow::Context;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use rand::rngs::OsRng;
+
+/// Shortest password accepted for a new account.
+pub const MIN_LENGTH: usize = 12;
+
+fn hasher() -> Argon2<'static> {
+    // OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.
+    let params = Params::new(19 * 1024, 2, 1, None).expect("valid argon2 parameters");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+pub async fn hash(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        hasher()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|err| anyhow::anyhow!("cannot hash password: {err}"))
+    })
+    .await
+    .context("password hashing task failed")?
+}
+
+/// Checks a password; with no stored hash it still does the same work, so an
+/// unknown email takes as long as a wrong password.
+pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let stored = stored_hash.unwrap_or_else(|| DUMMY_HASH.clone());
+        let parsed = PasswordHash::new(&stored)
+            .map_err(|err| anyhow::anyhow!("stored password hash is malformed: {err}"))?;
+        let matches = hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
+        Ok(matches && stored != *DUMMY_HASH)
+    })
+    .await
+    .context("password verification task failed")?
+}
+
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(b"no such account", &salt)
+        .expect("hashing a constant succeeds")
+        .to_string()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_password_only() {
+        let hash = hash("correct horse battery".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(
+            verify("correct horse battery".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!verify("wrong".into(), Some(hash)).await.unwrap());
+        assert!(!verify("no such account".into(), None).await.unwrap());
+    }
+}

@@ -1,0 +1,108 @@
+//! The four roles and the access policies that route extractors enforce.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
+use crate::web::text::CommonText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Hr,
+    Manager,
+    Panelist,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Hr, Role::Manager, Role::Panelist];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Hr => "hr",
+            Role::Manager => "manager",
+            Role::Panelist => "panelist",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.code() == code.trim())
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        let t = CommonText::get(locale);
+        match self {
+            Role::Admin => t.role_admin,
+            Role::Hr => t.role_hr,
+            Role::Manager => t.role_manager,
+            Role::Panelist => t.role_panelist,
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Which roles may use a route; checked by the `Authorized<P>` extractor.
+pub trait Policy: Send + Sync + 'static {
+    fn allows(role: Role) -> bool;
+}
+
+/// Any signed-in user.
+pub struct AnyRole;
+impl Policy for AnyRole {
+    fn allows(_: Role) -> bool {
+        true
+    }
+}
+
+pub struct AdminOnly;
+impl Policy for AdminOnly {
+    fn allows(role: Role) -> bool {
+        role == Role::Admin
+    }
+}
+
+/// Admin, HR and hiring managers: the people who prepare and decide.
+pub struct Staff;
+impl Policy for Staff {
+    fn allows(role: Role) -> bool {
+        matches!(role, Role::Admin | Role::Hr | Role::Manager)
+    }
+}
+
+/// Admin and HR: exports, scheduling, reference checks.
+pub struct HrOrAdmin;
+impl Policy for HrOrAdmin {
+    fn allows(role: Role) -> bool {
+        matches!(role, Role::Admin | Role::Hr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+        assert_eq!(Role::parse(""), None);
+    }
+
+    #[test]
+    fn policies_admit_the_intended_roles() {
+        assert!(AdminOnly::allows(Role::Admin) && !AdminOnly::allows(Role::Hr));
+        assert!(Staff::allows(Role::Manager) && !Staff::allows(Role::Panelist));
+        assert!(HrOrAdmin::allows(Role::Hr) && !HrOrAdmin::allows(Role::Manager));
+        assert!(Role::ALL.iter().all(|role| AnyRole::allows(*role)));
+    }
+}

@@ -1,0 +1,201 @@
+//! Sign-in, sign-out and the language switch.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer};
+use crate::auth::text::AuthText;
+use crate::auth::{password, throttle, users};
+use crate::error::Result;
+use crate::i18n::Locale;
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show_login).post(sign_in))
+        .route("/logout", post(sign_out))
+        .route("/locale", post(switch_locale))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    layout: Layout,
+    t: &'static AuthText,
+    email: String,
+    next: String,
+    errors: FormErrors,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginQuery {
+    next: String,
+    signed_out: Option<String>,
+}
+
+async fn show_login(viewer: Viewer, Query(query): Query<LoginQuery>) -> Result<Response> {
+    if viewer.user.is_some() {
+        return Ok(Redirect::to(safe_return_path(&query.next)).into_response());
+    }
+    let t = AuthText::get(viewer.locale);
+    let page = LoginPage {
+        layout: viewer.layout(t.sign_in_title).await?,
+        t,
+        email: String::new(),
+        next: query.next,
+        errors: FormErrors::default(),
+        notice: query.signed_out.map(|_| t.signed_out),
+    };
+    Ok(page.into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+async fn sign_in(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    viewer: Viewer,
+    Form(form): Form<LoginForm>,
+) -> Result<Response> {
+    let t = AuthText::get(viewer.locale);
+    let email = form.email.trim().to_lowercase();
+    let mut errors = FormErrors::default();
+    let common = crate::web::text::CommonText::get(viewer.locale);
+    if email.is_empty() {
+        errors.add("email", common.field_required);
+    } else if !email.contains('@') {
+        errors.add("email", t.email_invalid);
+    }
+    if form.password.is_empty() {
+        errors.add("password", common.field_required);
+    }
+    if !errors.is_empty() {
+        return rerender(&viewer, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+
+    let client_ip = peer.ip().to_string();
+    if let Some(until) = throttle::paused_until(&app.pool, &email, &client_ip).await? {
+        let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
+        errors.add_general(t.throttled.replace("{minutes}", &minutes.to_string()));
+        return rerender(&viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
+    }
+
+    let credentials = users::credentials(&app.pool, &email).await?;
+    let stored_hash = credentials.as_ref().map(|c| c.password_hash.clone());
+    let password_ok = password::verify(form.password.clone(), stored_hash).await?;
+    let account = credentials.filter(|_| password_ok);
+    throttle::record(&app.pool, &email, &client_ip, account.is_some()).await?;
+
+    let Some(account) = account else {
+        errors.add_general(t.wrong_credentials);
+        return rerender(&viewer, form, errors, StatusCode::UNAUTHORIZED).await;
+    };
+    if account.disabled {
+        errors.add_general(t.account_disabled);
+        return rerender(&viewer, form, errors, StatusCode::FORBIDDEN).await;
+    }
+
+    // A new session id at sign-in defeats session fixation; a new token likewise.
+    let session = &viewer.session;
+    session.cycle_id().await?;
+    session.insert(USER_ID_KEY, account.id).await?;
+    session
+        .insert(SIGNED_IN_AT_KEY, Utc::now().timestamp())
+        .await?;
+    if let Some(user) = users::find_active(&app.pool, account.id).await? {
+        session.insert(LOCALE_KEY, user.locale).await?;
+    }
+    csrf::rotate(session).await?;
+    tracing::info!(user_id = %account.id, "signed in");
+    Ok(Redirect::to(safe_return_path(&form.next)).into_response())
+}
+
+async fn rerender(
+    viewer: &Viewer,
+    form: LoginForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response> {
+    let t = AuthText::get(viewer.locale);
+    let page = LoginPage {
+        layout: viewer.layout(t.sign_in_title).await?,
+        t,
+        email: form.email,
+        next: form.next,
+        errors,
+        notice: None,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn sign_out(viewer: Viewer) -> Result<Redirect> {
+    if let Some(user) = &viewer.user {
+        tracing::info!(user_id = %user.id, "signed out");
+    }
+    let locale = viewer.locale;
+    viewer.session.flush().await?;
+    // Keep the language choice for the sign-in page that follows.
+    viewer.session.insert(LOCALE_KEY, locale).await?;
+    Ok(Redirect::to("/login?signed_out=1"))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LocaleForm {
+    lang: String,
+    next: String,
+}
+
+async fn switch_locale(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<LocaleForm>,
+) -> Result<Redirect> {
+    let locale = Locale::parse(&form.lang).unwrap_or(viewer.locale);
+    viewer.session.insert(LOCALE_KEY, locale).await?;
+    if let Some(user) = &viewer.user {
+        users::set_locale(&app.pool, user.id, locale).await?;
+    }
+    Ok(Redirect::to(safe_return_path(&form.next)))
+}
+
+/// Only paths on this site: never another host, so sign-in cannot be used to
+/// send people elsewhere.
+pub fn safe_return_path(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
+    if local { next } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_path;
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(safe_return_path("/positions/1"), "/positions/1");
+        assert_eq!(safe_return_path("https://evil.example"), "/");
+        assert_eq!(safe_return_path("//evil.example"), "/");
+        assert_eq!(safe_return_path("/\\evil.example"), "/");
+        assert_eq!(safe_return_path(""), "/");
+    }
+}

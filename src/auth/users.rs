@@ -1,0 +1,123 @@
+//! Queries on user accounts.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgExecutor, PgPool};
+use uuid::Uuid;
+
+use crate::auth::email::Email;
+use crate::auth::extract::SessionUser;
+use crate::auth::role::Role;
+use crate::error::Result;
+use crate::i18n::Locale;
+
+#[derive(Debug, FromRow)]
+struct UserRow {
+    id: Uuid,
+    email: String,
+    display_name: String,
+    role: String,
+    locale: String,
+}
+
+impl UserRow {
+    fn into_session_user(self) -> Result<SessionUser> {
+        Ok(SessionUser {
+            id: self.id,
+            role: Role::parse(&self.role)
+                .ok_or_else(|| anyhow::anyhow!("unknown role {:?} in database", self.role))?,
+            locale: Locale::parse(&self.locale).unwrap_or_default(),
+            email: self.email,
+            display_name: self.display_name,
+        })
+    }
+}
+
+/// The user with this id, unless disabled or gone.
+pub async fn find_active(pool: &PgPool, id: Uuid) -> Result<Option<SessionUser>> {
+    let row: Option<UserRow> = sqlx::query_as(
+        "select id, email, display_name, role, locale from app_user where id = $1 and not disabled",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(UserRow::into_session_user).transpose()
+}
+
+/// What sign-in needs to know about an account.
+#[derive(Debug, FromRow)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+pub async fn credentials(pool: &PgPool, email: &str) -> Result<Option<Credentials>> {
+    Ok(sqlx::query_as(
+        "select id, password_hash, disabled from app_user where lower(email) = lower($1)",
+    )
+    .bind(email)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub locale: Locale,
+    pub password_hash: &'a str,
+}
+
+/// Inserts a user; a taken email fails with the `app_user_email_key` constraint.
+pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "insert into app_user (email, display_name, role, locale, password_hash)
+         values ($1, $2, $3, $4, $5) returning id",
+    )
+    .bind(user.email.as_str())
+    .bind(user.display_name.trim())
+    .bind(user.role.code())
+    .bind(user.locale.code())
+    .bind(user.password_hash)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn set_locale(pool: &PgPool, id: Uuid, locale: Locale) -> Result<()> {
+    sqlx::query("update app_user set locale = $2, updated_at = now() where id = $1")
+        .bind(id)
+        .bind(locale.code())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, FromRow)]
+pub struct UserListRow {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub locale: String,
+    pub disabled: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn list(pool: &PgPool) -> Result<Vec<UserListRow>> {
+    Ok(sqlx::query_as(
+        "select id, email, display_name, role, locale, disabled, created_at
+         from app_user order by disabled, lower(display_name)",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Returns false when no such user exists.
+pub async fn set_disabled(pool: &PgPool, id: Uuid, disabled: bool) -> Result<bool> {
+    let result = sqlx::query("update app_user set disabled = $2, updated_at = now() where id = $1")
+        .bind(id)
+        .bind(disabled)
+        .execute(pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}

@@ -1,0 +1,108 @@
+//! What the dashboards show: a handful of queries, one per panel.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::error::Result;
+
+#[derive(Debug, FromRow)]
+pub struct UpcomingInterview {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    pub location: String,
+    pub status: String,
+    pub candidate_name: String,
+    pub position_title: String,
+    pub panel_role: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+pub async fn upcoming_interviews(pool: &PgPool, user_id: Uuid) -> Result<Vec<UpcomingInterview>> {
+    Ok(sqlx::query_as(
+        "select r.id as round_id, r.round_number, r.scheduled_at, r.time_zone, r.location, r.status,
+                c.name as candidate_name, p.title as position_title, pm.panel_role, pm.submitted_at
+         from panel_member pm
+         join interview_round r on r.id = pm.round_id
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id
+         where pm.user_id = $1 and r.status <> 'closed'
+         order by r.scheduled_at nulls last, c.name",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct OpenDoubt {
+    pub candidate_id: Uuid,
+    pub candidate_name: String,
+    pub position_title: String,
+    pub description: String,
+    pub raised_at: DateTime<Utc>,
+}
+
+pub async fn open_doubts_raised_by(pool: &PgPool, user_id: Uuid) -> Result<Vec<OpenDoubt>> {
+    Ok(sqlx::query_as(
+        "select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
+                d.description, d.raised_at
+         from doubt d
+         join candidate c on c.id = d.candidate_id
+         join position p on p.id = c.position_id
+         where d.raised_by = $1 and d.status = 'open'
+         order by d.raised_at desc",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct PositionSummary {
+    pub id: Uuid,
+    pub title: String,
+    pub department: String,
+    pub manager_name: String,
+    pub candidates: i64,
+    pub rounds_to_plan: i64,
+    pub open_doubts: i64,
+}
+
+/// Open positions with their counts; only the manager's own unless `all`.
+pub async fn open_positions(
+    pool: &PgPool,
+    manager_id: Uuid,
+    all: bool,
+) -> Result<Vec<PositionSummary>> {
+    Ok(sqlx::query_as(
+        "select p.id, p.title, p.department, u.display_name as manager_name,
+                count(distinct c.id) as candidates,
+                count(distinct c.id) filter (
+                    where c.status in ('shortlisted', 'in_second_round')
+                      and not exists (select 1 from interview_round r where r.candidate_id = c.id)
+                ) as rounds_to_plan,
+                count(distinct d.id) filter (where d.status = 'open') as open_doubts
+         from position p
+         join app_user u on u.id = p.hiring_manager_id
+         left join candidate c on c.position_id = p.id
+         left join doubt d on d.candidate_id = c.id
+         where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
+         group by p.id, u.display_name
+         order by p.title",
+    )
+    .bind(manager_id)
+    .bind(all)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn user_counts(pool: &PgPool) -> Result<(i64, i64)> {
+    Ok(sqlx::query_as(
+        "select count(*) filter (where not disabled), count(*) filter (where disabled) from app_user",
+    )
+    .fetch_one(pool)
+    .await?)
+}

@@ -1,0 +1,62 @@
+//! Texts of the dashboards.
+
+crate::texts! {
+    DashboardText {
+        title: "Dashboard", "Oversikt";
+        welcome: "Welcome, {name}", "Velkommen, {name}";
+        my_interviews: "My upcoming interviews", "Mine kommende intervjuer";
+        no_interviews: "You are not on any panel with an interview ahead.", "Du sitter ikke i noe panel med intervju foran deg.";
+        candidate: "Candidate", "Kandidat";
+        position: "Position", "Stilling";
+        when: "When", "Tidspunkt";
+        place: "Place", "Sted";
+        round: "Round", "Runde";
+        panel_role: "My role", "Min rolle";
+        my_scores: "My scores", "Mine vurderinger";
+        submitted: "Submitted", "Levert";
+        not_submitted: "Not submitted", "Ikke levert";
+        open_interview: "Open", "Åpne";
+        not_scheduled: "Not scheduled", "Ikke satt opp";
+        my_open_doubts: "Doubts I raised that are still open", "Tvil jeg har meldt som fortsatt er åpen";
+        no_open_doubts: "No open doubts.", "Ingen åpen tvil.";
+        positions_heading: "Open positions", "Åpne stillinger";
+        my_positions_heading: "My open positions", "Mine åpne stillinger";
+        no_positions: "No open positions.", "Ingen åpne stillinger.";
+        hiring_manager: "Hiring manager", "Ansettende leder";
+        candidates: "Candidates", "Kandidater";
+        rounds_to_plan: "Rounds to plan", "Runder å planlegge";
+        open_doubts: "Open doubts", "Åpen tvil";
+        users_heading: "Accounts", "Kontoer";
+        active_users: "active", "aktive";
+        disabled_users: "disabled", "deaktiverte";
+        manage_users: "Manage users", "Administrer brukere";
+        status_planned: "Planned", "Planlagt";
+        status_in_progress: "In progress", "Pågår";
+        status_scoring: "Scoring", "Vurdering";
+        status_closed: "Closed", "Avsluttet";
+        panel_hiring_manager: "Hiring manager", "Ansettende leder";
+        panel_subject_matter_expert: "Subject-matter expert", "Fagperson";
+        panel_hr: "HR", "HR";
+        panel_other: "Panel member", "Paneldeltaker";
+    }
+}
+
+impl DashboardText {
+    pub fn round_status(&self, code: &str) -> &'static str {
+        match code {
+            "planned" => self.status_planned,
+            "in_progress" => self.status_in_progress,
+            "scoring" => self.status_scoring,
+            _ => self.status_closed,
+        }
+    }
+
+    pub fn panel_role(&self, code: &str) -> &'static str {
+        match code {
+            "hiring_manager" => self.panel_hiring_manager,
+            "subject_matter_expert" => self.panel_subject_matter_expert,
+            "hr" => self.panel_hr,
+            _ => self.panel_other,
+        }
+    }
+}

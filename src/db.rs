@@ -1,0 +1,77 @@
+//! The connection pool and migrations; creates the database on first start.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{ConnectOptions, Connection, PgPool};
+
+use crate::config::DatabaseConfig;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Connects, creating the database when the server has none by that name.
+pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
+    let options = PgConnectOptions::from_str(&config.database_url)
+        .context("DATABASE_URL is not a valid Postgres connection string")?;
+    ensure_database_exists(&options).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(config.db_max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options.clone())
+        .await
+        .with_context(|| describe_target(&options, "cannot connect to the database"))?;
+    Ok(pool)
+}
+
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    MIGRATOR
+        .run(pool)
+        .await
+        .context("cannot apply database migrations")
+}
+
+async fn ensure_database_exists(options: &PgConnectOptions) -> anyhow::Result<()> {
+    let Some(name) = options.get_database().map(str::to_owned) else {
+        return Ok(());
+    };
+    let maintenance = options.clone().database("postgres");
+    let mut conn = maintenance
+        .connect()
+        .await
+        .with_context(|| describe_target(options, "cannot reach Postgres"))?;
+    let exists: bool =
+        sqlx::query_scalar("select exists (select 1 from pg_database where datname = $1)")
+            .bind(&name)
+            .fetch_one(&mut conn)
+            .await?;
+    if !exists {
+        if name.contains('"') {
+            bail!("database name {name:?} contains a double quote");
+        }
+        let created = sqlx::query(&format!(r#"create database "{name}""#))
+            .execute(&mut conn)
+            .await;
+        // Another instance may have created it in the meantime; that is fine.
+        if let Err(err) = created {
+            let duplicate =
+                matches!(&err, sqlx::Error::Database(db) if db.code().as_deref() == Some("42P04"));
+            if !duplicate {
+                return Err(err).context(format!("cannot create database {name}"));
+            }
+        }
+        tracing::info!(database = %name, "created database");
+    }
+    conn.close().await.ok();
+    Ok(())
+}
+
+fn describe_target(options: &PgConnectOptions, what: &str) -> String {
+    format!(
+        "{what} at {}:{} (database {}); is Postgres running and DATABASE_URL right?",
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or("(default)")
+    )
+}

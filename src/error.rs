@@ -1,0 +1,105 @@
+//! One error type for the whole app, turned into friendly pages by `web::error_pages`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// A state-changing request without valid cross-site request protection.
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// Not signed in: browsers are sent to the sign-in page, which returns here.
+    #[error("sign-in required")]
+    SignInRequired { return_to: String },
+    /// Not signed in, for API and script clients that cannot follow a redirect.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// The request conflicts with the current state; the message is shown to the user.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Input that cannot be processed; the message is shown to the user.
+    #[error("invalid input: {0}")]
+    Validation(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(err: tower_sessions::session::Error) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(err: askama::Error) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+/// Put on an error response so the error-page middleware, which knows the request,
+/// can render a page in the user's language with the request id.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub status: StatusCode,
+    pub cross_site: bool,
+    /// A message meant for the user (never database or template text).
+    pub message: Option<String>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, message) = match &self {
+            AppError::SignInRequired { return_to } => {
+                let target = format!("/login?next={}", urlencode(return_to));
+                return axum::response::Redirect::to(&target).into_response();
+            }
+            AppError::Unauthorized => (StatusCode::UNAUTHORIZED, None),
+            AppError::NotFound => (StatusCode::NOT_FOUND, None),
+            AppError::Forbidden | AppError::CrossSite => (StatusCode::FORBIDDEN, None),
+            AppError::Conflict(msg) => (StatusCode::CONFLICT, Some(msg.clone())),
+            AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
+            AppError::Internal(err) => {
+                // Logged inside the request span, so the line carries the request id.
+                tracing::error!(error = ?err, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+        };
+        let mut response = status.into_response();
+        let cross_site = matches!(self, AppError::CrossSite);
+        response.extensions_mut().insert(ErrorPage {
+            status,
+            cross_site,
+            message,
+        });
+        response
+    }
+}
+
+/// The name of the constraint a database error violated, if any.
+pub fn violated_constraint(err: &sqlx::Error) -> Option<&str> {
+    match err {
+        sqlx::Error::Database(db) => db.constraint(),
+        _ => None,
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)])
+        .map(|encoded| encoded.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,80 @@
+//! The two UI languages (bokmål and English) and compile-time checked UI texts.
+//!
+//! Each feature declares its strings with [`texts!`], one line per string with both
+//! languages side by side, so a missing translation is a compile error.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Locale {
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Nb => "nb",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nn" => Some(Locale::Nb),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in an `Accept-Language` header, else bokmål.
+    pub fn from_accept_language(header: &str) -> Self {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .filter_map(|tag| Locale::parse(tag.split('-').next().unwrap_or("")))
+            .next()
+            .unwrap_or_default()
+    }
+}
+
+/// Declares a struct of UI strings with an English and a bokmål instance.
+#[macro_export]
+macro_rules! texts {
+    ($(#[$meta:meta])* $name:ident { $($key:ident: $en:expr, $nb:expr;)* }) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        pub struct $name { $(pub $key: &'static str,)* }
+
+        impl $name {
+            pub const EN: $name = $name { $($key: $en,)* };
+            pub const NB: $name = $name { $($key: $nb,)* };
+
+            pub fn get(locale: $crate::i18n::Locale) -> &'static $name {
+                match locale {
+                    $crate::i18n::Locale::En => &Self::EN,
+                    $crate::i18n::Locale::Nb => &Self::NB,
+                }
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_first_supported_language() {
+        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9"), Locale::En);
+        assert_eq!(
+            Locale::from_accept_language("nb-NO,nb;q=0.9,en;q=0.8"),
+            Locale::Nb
+        );
+        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.5"), Locale::En);
+        assert_eq!(Locale::from_accept_language("fr"), Locale::Nb);
+        assert_eq!(Locale::from_accept_language(""), Locale::Nb);
+    }
+}

@@ -1,0 +1,17 @@
+//! Secondround: structured second-round job interviews with independent panel
+//! scoring, where a hire is refused while any doubt is open.
+
+pub mod admin;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod dashboard;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod rounds;
+pub mod startup;
+pub mod web;
+
+pub use web::AppState;

@@ -1,0 +1,3 @@
+//! Interview rounds: planning, the question snapshot and the panel.
+
+pub mod snapshot;

@@ -1,0 +1,117 @@
+//! Building and running the server; tests use the same path with port 0.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+use tower_sessions::ExpiredDeletion;
+
+use crate::config::{DatabaseConfig, ServerConfig};
+use crate::web::{self, AppState};
+use crate::{auth, db};
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+}
+
+impl Application {
+    /// Binds the configured address (port 0 picks a free port) and builds the router.
+    pub async fn build(pool: PgPool, config: ServerConfig) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.bind))?;
+        let address = listener.local_addr()?;
+        let state = AppState {
+            pool,
+            config: Arc::new(config),
+        };
+        let router = web::app(state)?;
+        Ok(Self {
+            listener,
+            router,
+            address,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// `secondround serve`: connect, migrate, keep house, serve until SIGTERM or Ctrl-C.
+pub async fn serve(database: &DatabaseConfig, server: ServerConfig) -> anyhow::Result<()> {
+    let pool = db::connect(database).await?;
+    db::migrate(&pool).await?;
+    spawn_housekeeping(pool.clone());
+    let app = Application::build(pool, server).await?;
+    tracing::info!(address = %app.address(), "Secondround is listening on http://{}", app.address());
+    app.run_until(shutdown_signal())
+        .await
+        .context("server error")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Removes expired sessions and old sign-in attempts in the background.
+fn spawn_housekeeping(pool: PgPool) {
+    let sessions = web::session_store(pool.clone());
+    tokio::spawn(async move {
+        if let Err(err) = sessions
+            .continuously_delete_expired(Duration::from_secs(600))
+            .await
+        {
+            tracing::warn!(error = %err, "session cleanup stopped");
+        }
+    });
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            if let Err(err) = auth::throttle::forget_old_attempts(&pool).await {
+                tracing::warn!(error = %err, "sign-in attempt cleanup failed");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

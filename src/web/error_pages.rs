@@ -1,0 +1,145 @@
+//! Friendly error pages in the user's language, carrying the request id; JSON
+//! errors for scripts. Never shows database or template text.
+
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use tower_sessions::Session;
+
+use crate::auth::extract::LOCALE_KEY;
+use crate::error::{AppError, ErrorPage};
+use crate::i18n::Locale;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    layout: Layout,
+    heading: &'static str,
+    body: String,
+    request_id: String,
+    show_request_id: bool,
+}
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// Turns error responses from handlers and extractors into pages.
+pub async fn render(request: Request, next: Next) -> Response {
+    let session = request.extensions().get::<Session>().cloned();
+    let headers = request.headers().clone();
+    let response = next.run(request).await;
+    let Some(page) = error_page_of(&response) else {
+        return response;
+    };
+    let chosen = match &session {
+        Some(session) => session.get::<Locale>(LOCALE_KEY).await.ok().flatten(),
+        None => None,
+    };
+    let locale = chosen.unwrap_or_else(|| locale_from(&headers));
+    build(&page, locale, &headers)
+}
+
+/// The origin check sits outside the session layer; render its refusals too.
+pub async fn render_origin_rejection(request: Request, next: Next) -> Response {
+    let headers = request.headers().clone();
+    let response = next.run(request).await;
+    if response
+        .extensions()
+        .get::<tower_http::csrf::ProtectionError>()
+        .is_none()
+    {
+        return response;
+    }
+    let page = ErrorPage {
+        status: StatusCode::FORBIDDEN,
+        cross_site: true,
+        message: None,
+    };
+    build(&page, locale_from(&headers), &headers)
+}
+
+/// Our own errors carry `ErrorPage`; framework rejections (bad form, wrong
+/// method, body too large, timeout) arrive as bare plain-text statuses.
+fn error_page_of(response: &Response) -> Option<ErrorPage> {
+    if let Some(page) = response.extensions().get::<ErrorPage>() {
+        return Some(page.clone());
+    }
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    let bare = content_type.is_empty() || content_type.starts_with("text/plain");
+    (status.as_u16() >= 400 && bare).then_some(ErrorPage {
+        status,
+        cross_site: false,
+        message: None,
+    })
+}
+
+fn locale_from(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(Locale::from_accept_language)
+        .unwrap_or_default()
+}
+
+fn build(page: &ErrorPage, locale: Locale, headers: &HeaderMap) -> Response {
+    let t = CommonText::get(locale);
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let (heading, default_body) = describe(page, t);
+    let body = page
+        .message
+        .clone()
+        .unwrap_or_else(|| default_body.to_owned());
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.starts_with("application/json"));
+    if wants_json {
+        let json = serde_json::json!({ "error": body, "status": page.status.as_u16(), "request_id": request_id });
+        return (page.status, axum::Json(json)).into_response();
+    }
+    let template = ErrorTemplate {
+        layout: Layout::bare(locale, heading.to_owned()),
+        heading,
+        body,
+        show_request_id: page.status.is_server_error(),
+        request_id,
+    };
+    match template.render() {
+        Ok(html) => (page.status, Html(html)).into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "cannot render the error page");
+            (page.status, heading).into_response()
+        }
+    }
+}
+
+fn describe(page: &ErrorPage, t: &'static CommonText) -> (&'static str, &'static str) {
+    match page.status {
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => {
+            (t.error_not_found_title, t.error_not_found_body)
+        }
+        StatusCode::FORBIDDEN if page.cross_site => (t.error_forbidden_title, t.error_csrf_body),
+        StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => {
+            (t.error_forbidden_title, t.error_forbidden_body)
+        }
+        StatusCode::CONFLICT => (t.error_conflict_title, ""),
+        StatusCode::REQUEST_TIMEOUT => (t.error_timeout_title, t.error_internal_body),
+        StatusCode::PAYLOAD_TOO_LARGE => (t.error_too_large_title, ""),
+        status if status.is_client_error() => (t.error_invalid_title, t.form_has_errors),
+        _ => (t.error_internal_title, t.error_internal_body),
+    }
+}

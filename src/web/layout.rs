@@ -1,0 +1,87 @@
+//! The data every page's base layout needs: title, user, language, navigation,
+//! flash messages and the cross-site token for its forms.
+
+use crate::auth::extract::{SessionUser, Viewer};
+use crate::auth::role::Role;
+use crate::error::Result;
+use crate::i18n::Locale;
+use crate::web::csrf;
+use crate::web::flash::{self, Flash};
+use crate::web::text::CommonText;
+
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub active: bool,
+}
+
+pub struct Layout {
+    pub title: String,
+    pub locale: Locale,
+    pub t: &'static CommonText,
+    pub user: Option<SessionUser>,
+    pub role_label: &'static str,
+    pub csrf_token: String,
+    pub flashes: Vec<Flash>,
+    pub nav: Vec<NavLink>,
+    pub current_path: String,
+}
+
+impl Layout {
+    pub(crate) async fn build(viewer: &Viewer, title: String) -> Result<Layout> {
+        let t = CommonText::get(viewer.locale);
+        let role = viewer.user.as_ref().map(|user| user.role);
+        Ok(Layout {
+            title,
+            locale: viewer.locale,
+            t,
+            role_label: role.map(|role| role.label(viewer.locale)).unwrap_or(""),
+            user: viewer.user.clone(),
+            csrf_token: csrf::token(&viewer.session).await?,
+            flashes: flash::take(&viewer.session).await?,
+            nav: role
+                .map(|role| navigation(role, t, &viewer.path))
+                .unwrap_or_default(),
+            current_path: viewer.path.clone(),
+        })
+    }
+
+    /// A layout without session data, for error pages rendered outside a handler.
+    pub fn bare(locale: Locale, title: String) -> Layout {
+        Layout {
+            title,
+            locale,
+            t: CommonText::get(locale),
+            user: None,
+            role_label: "",
+            csrf_token: String::new(),
+            flashes: Vec::new(),
+            nav: Vec::new(),
+            current_path: String::new(),
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+}
+
+fn navigation(role: Role, t: &'static CommonText, path: &str) -> Vec<NavLink> {
+    let candidates: [(&'static str, &'static str, bool); 2] = [
+        ("/", t.nav_dashboard, true),
+        ("/admin/users", t.nav_users, role == Role::Admin),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, _, visible)| *visible)
+        .map(|(href, label, _)| NavLink {
+            href,
+            label,
+            active: if href == "/" {
+                path == "/"
+            } else {
+                path.starts_with(href)
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,139 @@
+//! The HTTP side shared by all features: state, router assembly and the
+//! production layers every request passes through.
+
+pub mod csrf;
+mod error_pages;
+pub mod flash;
+pub mod form;
+pub mod format;
+mod health;
+pub mod layout;
+mod security_headers;
+pub mod text;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRef, MatchedPath, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware;
+use sqlx::PgPool;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{
+    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+use crate::config::ServerConfig;
+
+/// Largest request body: room for a 10,000-row candidate import.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub const SESSION_COOKIE: &str = "secondround_session";
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: PgPool,
+    pub config: Arc<ServerConfig>,
+}
+
+impl FromRef<AppState> for PgPool {
+    fn from_ref(state: &AppState) -> PgPool {
+        state.pool.clone()
+    }
+}
+
+pub fn session_store(pool: PgPool) -> PostgresStore {
+    PostgresStore::new(pool)
+        .with_schema_name("public")
+        .and_then(|store| store.with_table_name("user_session"))
+        .expect("valid session table name")
+}
+
+/// The whole application: every feature's routes behind the shared layers.
+pub fn app(state: AppState) -> anyhow::Result<Router> {
+    let config = state.config.clone();
+    let features = Router::new()
+        .merge(crate::auth::router())
+        .merge(crate::dashboard::router())
+        .merge(crate::admin::router())
+        .fallback(error_pages::not_found)
+        // Inside the session layer: both need the session.
+        .layer(middleware::from_fn(csrf::require_token))
+        .layer(middleware::from_fn(error_pages::render));
+
+    let sessions = SessionManagerLayer::new(session_store(state.pool.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            config.session_idle_minutes,
+        )));
+
+    let mut origin_check = CsrfLayer::new();
+    for origin in &config.trusted_origins {
+        origin_check = origin_check.add_trusted_origin(origin).map_err(|err| {
+            anyhow::anyhow!("SECONDROUND_TRUSTED_ORIGINS has a bad origin {origin:?}: {err:?}")
+        })?;
+    }
+
+    let static_files = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        ))
+        .service(ServeDir::new(&config.static_dir));
+
+    let router = features
+        .layer(sessions)
+        .nest_service("/static", static_files)
+        .merge(health::router())
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(request_span))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(CatchPanicLayer::new())
+                .layer(middleware::from_fn_with_state(
+                    config.secure_cookies,
+                    security_headers::add,
+                ))
+                .layer(middleware::from_fn(error_pages::render_origin_rejection))
+                .layer(origin_check)
+                .layer(CompressionLayer::new())
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(config.request_timeout_secs),
+                ))
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+        )
+        .with_state(state);
+    Ok(router)
+}
+
+/// One span per request, carrying the request id and the matched route.
+fn request_span(request: &Request) -> tracing::Span {
+    let request_id = request
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .unwrap_or("-");
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str)
+        .unwrap_or(request.uri().path());
+    tracing::info_span!("request", method = %request.method(), route, request_id)
+}

@@ -1,0 +1,40 @@
+//! Strings shared by every page: layout, navigation, errors, roles.
+
+crate::texts! {
+    /// Texts of the base layout and the error pages.
+    CommonText {
+        app_name: "Secondround", "Secondround";
+        tagline: "Structured second-round interviews", "Strukturerte annengangsintervjuer";
+        skip_to_content: "Skip to content", "Hopp til innhold";
+        nav_label: "Main navigation", "Hovedmeny";
+        nav_dashboard: "Dashboard", "Oversikt";
+        nav_positions: "Positions", "Stillinger";
+        nav_users: "Users", "Brukere";
+        nav_templates: "Interview guides", "Intervjumaler";
+        nav_audit: "Audit log", "Revisjonslogg";
+        signed_in_as: "Signed in as", "Innlogget som";
+        sign_out: "Sign out", "Logg ut";
+        language: "Language", "Språk";
+        save: "Save", "Lagre";
+        cancel: "Cancel", "Avbryt";
+        form_has_errors: "Please correct the fields marked below.", "Rett opp feltene som er merket nedenfor.";
+        field_required: "This field is required.", "Dette feltet må fylles ut.";
+        error_not_found_title: "Page not found", "Fant ikke siden";
+        error_not_found_body: "The page does not exist, or it was removed.", "Siden finnes ikke, eller den er fjernet.";
+        error_forbidden_title: "Access denied", "Ingen tilgang";
+        error_forbidden_body: "Your role does not give access to this page.", "Rollen din gir ikke tilgang til denne siden.";
+        error_csrf_body: "The form had expired or came from another site. Reload the page and try again; nothing was changed.", "Skjemaet var utløpt eller kom fra et annet nettsted. Last inn siden på nytt og prøv igjen; ingenting ble endret.";
+        error_conflict_title: "Conflict", "Konflikt";
+        error_invalid_title: "Invalid request", "Ugyldig forespørsel";
+        error_internal_title: "Something went wrong", "Noe gikk galt";
+        error_internal_body: "An unexpected error occurred. Nothing you entered is lost; please try again. If it happens again, give this reference to your administrator:", "Det oppstod en uventet feil. Det du har fylt inn er ikke tapt; prøv igjen. Skjer det igjen, gi denne referansen til administratoren:";
+        error_timeout_title: "The request took too long", "Forespørselen tok for lang tid";
+        error_too_large_title: "The upload is too large", "Opplastingen er for stor";
+        request_id: "Reference", "Referanse";
+        back_home: "Back to the dashboard", "Tilbake til oversikten";
+        role_admin: "Administrator", "Administrator";
+        role_hr: "HR", "HR";
+        role_manager: "Hiring manager", "Ansettende leder";
+        role_panelist: "Panel member", "Paneldeltaker";
+    }
+}
