@@ -1,0 +1,10 @@
+//! Integration tests: the real router on a real Postgres, a fresh database per test.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod access;
+mod admin_users;
+mod schema;
+mod security;
+mod sign_in;

@@ -1,0 +1,162 @@
+use secondround::db::MIGRATOR;
+
+use crate::support::TestDatabase;
+
+#[tokio::test]
+async fn migrations_apply_twice_without_change() {
+    let db = TestDatabase::create().await;
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from _sqlx_migrations")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+    };
+    let before = count().await;
+    MIGRATOR
+        .run(&db.pool)
+        .await
+        .expect("a second run is a no-op");
+    assert_eq!(count().await, before);
+    assert_eq!(before as usize, MIGRATOR.iter().count());
+}
+
+#[tokio::test]
+async fn the_default_template_ships_in_both_languages() {
+    let db = TestDatabase::create().await;
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select t.language, count(distinct s.id), count(q.id)
+         from interview_template t join template_section s on s.template_id = t.id
+         join template_question q on q.section_id = s.id
+         where t.is_default group by t.language order by t.language",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2);
+    for (language, sections, questions) in rows {
+        assert_eq!(sections, 6, "{language}: six sections");
+        assert!(questions >= 18, "{language}: {questions} questions");
+    }
+    let example: i64 = sqlx::query_scalar("select count(*) from template_question where text in ('How do you define a good leader?', 'Hvordan definerer du en god leder?')")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(example, 2);
+}
+
+/// Integrity lives in the schema: these writes must fail whatever the code does.
+#[tokio::test]
+async fn the_schema_refuses_invalid_data() {
+    let db = TestDatabase::create().await;
+    let pool = &db.pool;
+    let user: uuid::Uuid = sqlx::query_scalar("insert into app_user (email, display_name, password_hash, role) values ('a@example.no', 'A', 'x', 'manager') returning id")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let refused = [
+        "insert into app_user (email, display_name, password_hash, role) values ('b@example.no', 'B', 'x', 'owner')",
+        "insert into app_user (email, display_name, password_hash, role) values ('A@example.no', 'A2', 'x', 'hr')",
+    ];
+    for sql in refused {
+        assert!(
+            sqlx::query(sql).execute(pool).await.is_err(),
+            "should be refused: {sql}"
+        );
+    }
+    let position: uuid::Uuid = sqlx::query_scalar(
+        "insert into position (title, hiring_manager_id) values ('P', $1) returning id",
+    )
+    .bind(user)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let bad_criteria = [
+        "insert into criterion (position_id, name, weight) values ($1, 'Zero weight', 0)",
+        "insert into criterion (position_id, name, minimum_score) values ($1, 'Too high', 6)",
+        "insert into criterion (position_id, name, must_have) values ($1, 'Must without minimum', true)",
+    ];
+    for sql in bad_criteria {
+        assert!(
+            sqlx::query(sql).bind(position).execute(pool).await.is_err(),
+            "should be refused: {sql}"
+        );
+    }
+    sqlx::query("insert into criterion (position_id, name) values ($1, 'Teamwork')")
+        .bind(position)
+        .execute(pool)
+        .await
+        .unwrap();
+    let duplicate =
+        sqlx::query("insert into criterion (position_id, name) values ($1, 'TEAMWORK')")
+            .bind(position)
+            .execute(pool)
+            .await;
+    assert_eq!(
+        secondround::error::violated_constraint(&duplicate.unwrap_err()),
+        Some("criterion_name_key")
+    );
+
+    let candidate: uuid::Uuid = sqlx::query_scalar(
+        "insert into candidate (position_id, name) values ($1, 'C') returning id",
+    )
+    .bind(position)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let round: uuid::Uuid =
+        sqlx::query_scalar("insert into interview_round (candidate_id) values ($1) returning id")
+            .bind(candidate)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let question: uuid::Uuid = sqlx::query_scalar("insert into round_question (round_id, section_title, section_order, question_order, text) values ($1, 'S', 1, 1, 'Q?') returning id")
+        .bind(round)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let member: uuid::Uuid = sqlx::query_scalar(
+        "insert into panel_member (round_id, user_id) values ($1, $2) returning id",
+    )
+    .bind(round)
+    .bind(user)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let rate = |score: Option<i16>| {
+        sqlx::query(
+            "insert into rating (round_question_id, panel_member_id, score) values ($1, $2, $3)",
+        )
+        .bind(question)
+        .bind(member)
+        .bind(score)
+        .execute(pool)
+    };
+    assert!(rate(Some(0)).await.is_err() && rate(Some(6)).await.is_err());
+    rate(None).await.expect("not assessed is a valid rating");
+    let twice = rate(Some(3)).await.unwrap_err();
+    assert_eq!(
+        secondround::error::violated_constraint(&twice),
+        Some("rating_question_member_key")
+    );
+
+    let unsettled = sqlx::query("insert into doubt (candidate_id, category, description, resolution_method, status) values ($1, 'other', 'D', 'gather_facts', 'resolved')")
+        .bind(candidate)
+        .execute(pool)
+        .await;
+    assert_eq!(
+        secondround::error::violated_constraint(&unsettled.unwrap_err()),
+        Some("doubt_settled_with_fact")
+    );
+
+    // Deleting the position takes its candidates, rounds and ratings with it.
+    sqlx::query("delete from position where id = $1")
+        .bind(position)
+        .execute(pool)
+        .await
+        .unwrap();
+    let left: i64 = sqlx::query_scalar("select count(*) from rating")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}

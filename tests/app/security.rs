@@ -1,0 +1,161 @@
+use secondround::auth::Role;
+
+use crate::support::TestApp;
+
+async fn user_count(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select count(*) from app_user")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_form_post_without_the_token_is_refused_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.login_as(Role::Admin).await;
+    let before = user_count(&app).await;
+
+    let fields = [
+        ("email", "new@example.no"),
+        ("display_name", "New Person"),
+        ("role", "hr"),
+        ("locale", "en"),
+        ("password", "a long enough password"),
+    ];
+    let response = client
+        .post(app.url("/admin/users"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(response.text().await.unwrap().contains("Reload the page"));
+
+    let mut forged = fields.to_vec();
+    forged.push(("csrf_token", "0000"));
+    let response = client
+        .post(app.url("/admin/users"))
+        .form(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(user_count(&app).await, before, "nothing was created");
+}
+
+#[tokio::test]
+async fn a_post_from_another_site_is_refused_even_with_a_token() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.login_as(Role::Admin).await;
+    let token = app.csrf_token(&client).await;
+    let before = user_count(&app).await;
+
+    let response = client
+        .post(app.url("/admin/users"))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[
+            ("email", "x@example.no"),
+            ("display_name", "X"),
+            ("role", "hr"),
+            ("password", "a long enough password"),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(user_count(&app).await, before);
+}
+
+#[tokio::test]
+async fn sign_in_without_the_token_is_refused() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let client = TestApp::client();
+    let response = client
+        .post(app.url("/login"))
+        .form(&[
+            ("email", user.email.as_str()),
+            ("password", user.password.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn pages_carry_strict_security_headers() {
+    let app = TestApp::spawn().await;
+    let client = TestApp::client();
+    let response = app.get(&client, "/login").await;
+    let headers = response.headers();
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+    assert!(csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(headers.contains_key("x-request-id"));
+
+    let cookie = headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("secondround_session="));
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+}
+
+#[tokio::test]
+async fn static_files_are_cached_and_compressed() {
+    let app = TestApp::spawn().await;
+    let client = TestApp::client();
+    let response = client
+        .get(app.url("/static/app.css"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=3600");
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn user_input_is_escaped_in_pages() {
+    let app = TestApp::spawn().await;
+    app.create_user_with(
+        Role::Panelist,
+        "xss@example.no",
+        "<script>alert(1)</script>",
+    )
+    .await;
+    let (client, _) = app.login_as(Role::Admin).await;
+    let page = app.get_html(&client, "/admin/users").await;
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(
+        page.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || page.contains("&lt;script&gt;")
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_form_body_is_a_clear_4xx_not_a_500() {
+    let app = TestApp::spawn().await;
+    let client = TestApp::client();
+    let token = app.csrf_token(&client).await;
+    let response = client
+        .post(app.url("/login"))
+        .header("content-type", "application/json")
+        .header("x-csrf-token", token)
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_client_error(),
+        "got {}",
+        response.status()
+    );
+    let body = response.text().await.unwrap();
+    assert!(body.contains("<html"), "rendered as a page");
+}

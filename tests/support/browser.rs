@@ -1,0 +1,199 @@
+//! Headless Chromium driven through chromedriver (WebDriver), at tablet sizes.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// Tablet viewports the pages must work at: landscape and portrait.
+pub const LANDSCAPE: (u32, u32) = (1024, 768);
+pub const PORTRAIT: (u32, u32) = (768, 1024);
+
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+fn binary(var: &str, default: &str) -> String {
+    let path = std::env::var(var).unwrap_or_else(|_| default.into());
+    assert!(
+        std::path::Path::new(&path).exists(),
+        "{path} is missing: run the tests with ./dev test, which installs Debian's chromium and chromium-driver"
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium with a viewport of `width` × `height`.
+    pub async fn start((width, height): (u32, u32)) -> Browser {
+        let chromium = binary("CHROMIUM_BIN", "/usr/bin/chromium");
+        let chromedriver = binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        let port = free_port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let profile = std::env::temp_dir().join(format!(
+            "secondround-chromium-{}",
+            uuid::Uuid::new_v4().simple()
+        ));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--hide-scrollbars",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..100 {
+            match ClientBuilder::rustls()
+                .expect("TLS roots load")
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    let browser = Browser {
+                        client,
+                        driver,
+                        profile,
+                    };
+                    browser.set_viewport(width, height).await;
+                    return browser;
+                }
+                Err(err) => {
+                    last_error = Some(err);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        panic!("cannot start Chromium through chromedriver: {last_error:?}");
+    }
+
+    /// Makes the page's viewport exactly `width` × `height` CSS pixels.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.ok();
+        let inner: (u32, u32) = self.viewport().await;
+        let (dw, dh) = (
+            width as i64 - inner.0 as i64,
+            height as i64 - inner.1 as i64,
+        );
+        if dw != 0 || dh != 0 {
+            let w = (width as i64 + dw).max(1) as u32;
+            let h = (height as i64 + dh).max(1) as u32;
+            self.client.set_window_size(w, h).await.ok();
+        }
+    }
+
+    pub async fn viewport(&self) -> (u32, u32) {
+        let value = self
+            .client
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+            .unwrap();
+        let w = value[0].as_u64().unwrap_or(0) as u32;
+        let h = value[1].as_u64().unwrap_or(0) as u32;
+        (w, h)
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("no element {css}"));
+        element.clear().await.ok();
+        element.send_keys(value).await.unwrap();
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("no element {css}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("no element {css}"))
+            .text()
+            .await
+            .unwrap()
+    }
+
+    pub async fn current_path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// Signs in through the real sign-in form.
+    pub async fn sign_in(&self, base: &str, email: &str, password: &str) {
+        self.goto(&format!("{base}/login")).await;
+        self.fill("#email", email).await;
+        self.fill("#password", password).await;
+        self.click("form[action='/login'] button[type=submit]")
+            .await;
+    }
+
+    /// True when the page is wider than the viewport (horizontal scrolling).
+    pub async fn scrolls_horizontally(&self) -> bool {
+        let value = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth > window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        value.as_bool().unwrap_or(true)
+    }
+
+    /// Writes a PNG of the viewport under `target/screenshots/`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.unwrap();
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
