@@ -428,7 +428,13 @@ async fn plan_round(
     .fetch_one(&mut *conn)
     .await?;
     let template_id = Uuid::parse_str(TEMPLATE_EN)?;
-    snapshot::take(conn, round_id, template_id).await?;
+    snapshot::take(
+        conn,
+        round_id,
+        template_id,
+        "Open questions from the first interview",
+    )
+    .await?;
     let questions = sqlx::query_scalar(
         "select id from round_question where round_id = $1 order by section_order, question_order",
     )

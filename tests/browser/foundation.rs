@@ -1,0 +1,66 @@
+use secondround::auth::Role;
+
+use crate::support::TestApp;
+use crate::support::browser::{Browser, LANDSCAPE, PORTRAIT};
+
+/// Sign-in and the dashboard fit both tablet orientations without sideways scrolling.
+#[tokio::test]
+async fn a_user_signs_in_and_sees_the_dashboard_on_a_tablet() {
+    let app = TestApp::spawn().await;
+    let user = app
+        .create_user_with(Role::Manager, "maria@example.no", "Maria Berg")
+        .await;
+    for (name, size) in [("landscape", LANDSCAPE), ("portrait", PORTRAIT)] {
+        let browser = Browser::start(size).await;
+        assert_eq!(browser.viewport().await, size, "viewport is {size:?}");
+        browser.goto(&app.url("/login")).await;
+        assert!(
+            !browser.scrolls_horizontally().await,
+            "sign-in page fits {name}"
+        );
+        browser
+            .screenshot(&format!("foundation-login-{name}"))
+            .await;
+
+        browser
+            .sign_in(&app.address, &user.email, &user.password)
+            .await;
+        assert_eq!(browser.current_path().await, "/");
+        let heading = browser.text("h1").await;
+        assert!(
+            heading.contains("Maria Berg"),
+            "dashboard greets the user: {heading}"
+        );
+        assert!(
+            !browser.scrolls_horizontally().await,
+            "dashboard fits {name}"
+        );
+        browser
+            .screenshot(&format!("foundation-dashboard-{name}"))
+            .await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_password_shows_the_message_in_the_browser() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let browser = Browser::start(PORTRAIT).await;
+    browser
+        .sign_in(&app.address, &user.email, "wrong password")
+        .await;
+    assert_eq!(browser.current_path().await, "/login");
+    let alert = browser.text(".form-errors").await;
+    assert!(alert.contains("wrong") || alert.contains("feil"), "{alert}");
+    let kept = browser
+        .client
+        .find(fantoccini::Locator::Css("#email"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some(user.email.as_str()));
+    browser.close().await;
+}

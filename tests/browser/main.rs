@@ -1,0 +1,6 @@
+//! Page tests in real headless Chromium at tablet sizes, against a real server.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod foundation;
