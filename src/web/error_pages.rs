@@ -44,21 +44,26 @@ pub async fn render(request: Request, next: Next) -> Response {
     build(&page, locale, &headers)
 }
 
-/// The origin check sits outside the session layer; render its refusals too.
-pub async fn render_origin_rejection(request: Request, next: Next) -> Response {
+/// The last net, outside the session layer: renders the origin check's refusals,
+/// panics, timeouts and anything else that arrives as a bare status.
+pub async fn render_unhandled(request: Request, next: Next) -> Response {
     let headers = request.headers().clone();
     let response = next.run(request).await;
-    if response
+    let page = if response
         .extensions()
         .get::<tower_http::csrf::ProtectionError>()
-        .is_none()
+        .is_some()
     {
-        return response;
-    }
-    let page = ErrorPage {
-        status: StatusCode::FORBIDDEN,
-        cross_site: true,
-        message: None,
+        ErrorPage {
+            status: StatusCode::FORBIDDEN,
+            cross_site: true,
+            message: None,
+        }
+    } else {
+        match error_page_of(&response) {
+            Some(page) => page,
+            None => return response,
+        }
     };
     build(&page, locale_from(&headers), &headers)
 }

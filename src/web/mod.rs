@@ -104,12 +104,12 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn_with_state(
                     config.secure_cookies,
                     security_headers::add,
                 ))
-                .layer(middleware::from_fn(error_pages::render_origin_rejection))
+                .layer(middleware::from_fn(error_pages::render_unhandled))
+                .layer(CatchPanicLayer::new())
                 .layer(origin_check)
                 .layer(CompressionLayer::new())
                 .layer(TimeoutLayer::with_status_code(

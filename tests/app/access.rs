@@ -102,3 +102,41 @@ async fn readiness_fails_when_the_database_is_gone() {
         "the process itself is alive"
     );
 }
+
+#[tokio::test]
+async fn an_internal_error_shows_a_friendly_page_with_the_request_id() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.login_as(Role::Manager).await;
+    app.pool.close().await;
+    let response = app.get(&client, "/").await;
+    assert_eq!(response.status(), 500);
+    let request_id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Something went wrong"), "{body}");
+    assert!(body.contains(&request_id), "the page names the request id");
+    assert!(
+        !body.to_lowercase().contains("pool"),
+        "no database error text"
+    );
+}
+
+#[tokio::test]
+async fn a_session_ends_after_its_maximum_age() {
+    let config = secondround::config::ServerConfig {
+        session_max_hours: 0,
+        ..secondround::config::ServerConfig::for_tests()
+    };
+    let app = TestApp::spawn_with(config).await;
+    let (client, _) = app.login_as(Role::Hr).await;
+    // Sessions are stamped in whole seconds; step past the next second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(app.get(&client, "/").await.status(), 303);
+    assert!(
+        app.get_html(&client, "/login")
+            .await
+            .contains("Your session has expired")
+    );
+}

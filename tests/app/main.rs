@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod admin_users;
+mod cli;
 mod schema;
 mod security;
 mod sign_in;

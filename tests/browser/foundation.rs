@@ -70,18 +70,33 @@ async fn a_wrong_password_shows_the_message_in_the_browser() {
 async fn the_demo_shows_the_hiring_managers_position_and_interviews() {
     let app = TestApp::spawn().await;
     let password = "demo password for tests";
-    let report = secondround::demo::seed(&app.pool, Some(password.into())).await.unwrap();
+    let report = secondround::demo::seed(&app.pool, Some(password.into()))
+        .await
+        .unwrap();
     assert!(report.contains("manager@demo.secondround.no"));
-    let again = secondround::demo::seed(&app.pool, Some(password.into())).await.unwrap();
-    assert!(again.contains("already loaded"), "seeding twice keeps one copy");
-    let positions: i64 = sqlx::query_scalar("select count(*) from position").fetch_one(&app.pool).await.unwrap();
+    let again = secondround::demo::seed(&app.pool, Some(password.into()))
+        .await
+        .unwrap();
+    assert!(
+        again.contains("already loaded"),
+        "seeding twice keeps one copy"
+    );
+    let positions: i64 = sqlx::query_scalar("select count(*) from position")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
     assert_eq!(positions, 1);
 
     let browser = Browser::start(LANDSCAPE).await;
-    browser.sign_in(&app.address, "manager@demo.secondround.no", password).await;
+    browser
+        .sign_in(&app.address, "manager@demo.secondround.no", password)
+        .await;
     let page = browser.text("main").await;
     assert!(page.contains("Senior backend engineer"), "{page}");
-    assert!(page.contains("Ingrid Solberg") && page.contains("Jonas Haugen"), "upcoming interviews listed");
+    assert!(
+        page.contains("Ingrid Solberg") && page.contains("Jonas Haugen"),
+        "upcoming interviews listed"
+    );
     assert!(!browser.scrolls_horizontally().await);
     browser.screenshot("demo-dashboard-manager").await;
     browser.close().await;

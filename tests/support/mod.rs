@@ -32,10 +32,21 @@ fn server_options() -> PgConnectOptions {
 pub struct TestDatabase {
     pub name: String,
     pub pool: PgPool,
-    options: PgConnectOptions,
+    pub options: PgConnectOptions,
 }
 
 impl TestDatabase {
+    /// The connection URL of this database, for the command-line binary.
+    pub fn url(&self) -> String {
+        let server = std::env::var("DATABASE_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let base = server
+            .rsplit_once('/')
+            .map(|(base, _)| base)
+            .unwrap_or(&server);
+        format!("{base}/{}", self.name)
+    }
+
     pub async fn create() -> TestDatabase {
         let server = server_options();
         let name = format!("secondround_test_{}", Uuid::new_v4().simple());
@@ -120,9 +131,14 @@ pub struct TestUser {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(ServerConfig::for_tests()).await
+    }
+
+    /// A server with adjusted settings (its address is always a free port).
+    pub async fn spawn_with(config: ServerConfig) -> TestApp {
         let db = TestDatabase::create().await;
         let pool = db.pool.clone();
-        let (address, server) = start_server(pool.clone()).await;
+        let (address, server) = start_server(pool.clone(), config).await;
         TestApp {
             address,
             pool,
@@ -135,7 +151,7 @@ impl TestApp {
     pub async fn restart(&mut self) {
         self.stop().await;
         let pool = self.db.new_pool().await;
-        let (address, server) = start_server(pool.clone()).await;
+        let (address, server) = start_server(pool.clone(), ServerConfig::for_tests()).await;
         self.address = address;
         self.pool = pool;
         self.server = Some(server);
@@ -255,10 +271,15 @@ impl TestApp {
     }
 }
 
-async fn start_server(pool: PgPool) -> (String, (oneshot::Sender<()>, JoinHandle<()>)) {
-    let app = Application::build(pool, ServerConfig::for_tests())
-        .await
-        .expect("app builds");
+async fn start_server(
+    pool: PgPool,
+    config: ServerConfig,
+) -> (String, (oneshot::Sender<()>, JoinHandle<()>)) {
+    let config = ServerConfig {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        ..config
+    };
+    let app = Application::build(pool, config).await.expect("app builds");
     let address = format!("http://{}", app.address());
     let (shutdown, stopped) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
