@@ -1,0 +1,380 @@
+//! Load benchmark: many simulated tablets walking through interviews at once,
+//! loading question screens and saving ratings through the JSON save API.
+//!
+//! ```sh
+//! cargo run --release --example tablet_load -- --tablets 200 --duration-secs 30
+//! ```
+//! It creates its own database on the Postgres of `DATABASE_URL` (default: the local
+//! one), serves the app in-process on a free port, and drops the database at the end.
+//! Numbers go to `BENCHMARKS.md`; nothing here is asserted.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use secondround::auth::email::Email;
+use secondround::auth::users::{self, NewUser};
+use secondround::auth::{Role, password};
+use secondround::config::{DatabaseConfig, ServerConfig};
+use secondround::i18n::Locale;
+use secondround::rounds::snapshot;
+use secondround::startup::Application;
+use sqlx::PgPool;
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+#[derive(Parser, Debug)]
+struct Args {
+    /// Simulated tablets (panel members), four to a round.
+    #[arg(long, default_value_t = 200)]
+    tablets: usize,
+    /// How long to drive load after everyone has signed in.
+    #[arg(long, default_value_t = 30)]
+    duration_secs: u64,
+    /// Pause between a tablet's requests, in milliseconds (0: as fast as possible).
+    #[arg(long, default_value_t = 0)]
+    think_ms: u64,
+    /// Database connections of the server's pool.
+    #[arg(long, default_value_t = 32)]
+    pool_size: u32,
+}
+
+const PASSWORD: &str = "benchmark password";
+const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
+
+struct Tablet {
+    client: reqwest::Client,
+    token: String,
+    round_id: Uuid,
+    questions: Vec<Uuid>,
+}
+
+#[derive(Default)]
+struct Samples {
+    screen: Vec<Duration>,
+    save: Vec<Duration>,
+    errors: usize,
+    conflicts: usize,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let server_url = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let base = server_url
+        .rsplit_once('/')
+        .map(|(base, _)| base.to_owned())
+        .unwrap_or(server_url);
+    let db_name = format!("secondround_bench_{}", std::process::id());
+    let database = DatabaseConfig {
+        database_url: format!("{base}/{db_name}"),
+        db_max_connections: args.pool_size,
+    };
+    let pool = secondround::db::connect(&database).await?;
+    secondround::db::migrate(&pool).await?;
+    let result = run(&args, pool.clone()).await;
+    pool.close().await;
+    drop_database(&base, &db_name).await;
+    result
+}
+
+async fn run(args: &Args, pool: PgPool) -> anyhow::Result<()> {
+    eprintln!("setting up {} tablets…", args.tablets);
+    let assignments = set_up(&pool, args.tablets).await?;
+    let app = Application::build(pool.clone(), ServerConfig::for_tests()).await?;
+    let address = format!("http://{}", app.address());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+
+    // Sign-in is setup, not load: one at a time keeps argon2 from skewing anything.
+    let mut tablets = Vec::new();
+    for (email, round_id, questions) in assignments {
+        tablets.push(sign_in(&address, &email, round_id, questions).await?);
+    }
+    eprintln!("driving load for {} s…", args.duration_secs);
+    let samples = Arc::new(Mutex::new(Samples::default()));
+    let deadline = Instant::now() + Duration::from_secs(args.duration_secs);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (index, tablet) in tablets.into_iter().enumerate() {
+        let samples = samples.clone();
+        let address = address.clone();
+        let think = Duration::from_millis(args.think_ms);
+        tasks.push(tokio::spawn(async move {
+            drive(tablet, index, &address, deadline, think, samples).await
+        }));
+    }
+    for task in tasks {
+        task.await?;
+    }
+    let elapsed = started.elapsed();
+    let _ = stop.send(());
+    let _ = server.await;
+    let samples = samples.lock().await;
+    report(args, &samples, elapsed);
+    Ok(())
+}
+
+/// Creates rounds of four panel members each; returns (email, round, questions) per tablet.
+async fn set_up(pool: &PgPool, tablets: usize) -> anyhow::Result<Vec<(String, Uuid, Vec<Uuid>)>> {
+    let hash = password::hash(PASSWORD.into()).await?;
+    let manager = create_user(pool, "manager@bench.example", Role::Manager, &hash).await?;
+    let position: Uuid = sqlx::query_scalar("insert into position (title, hiring_manager_id) values ('Benchmark engineer', $1) returning id")
+        .bind(manager)
+        .fetch_one(pool)
+        .await?;
+    for (order, name) in [
+        "Technical depth",
+        "Problem solving",
+        "Collaboration",
+        "Communication",
+        "Motivation",
+        "Learning",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sqlx::query("insert into criterion (position_id, name, sort_order, anchor_1, anchor_3, anchor_5) values ($1, $2, $3, 'weak', 'solid', 'outstanding')")
+            .bind(position)
+            .bind(name)
+            .bind(order as i32)
+            .execute(pool)
+            .await?;
+    }
+    let template = Uuid::parse_str(TEMPLATE_EN)?;
+    let mut assignments = Vec::new();
+    let rounds = tablets.div_ceil(4);
+    for r in 0..rounds {
+        let mut tx = pool.begin().await?;
+        let candidate: Uuid = sqlx::query_scalar("insert into candidate (position_id, name, open_questions) values ($1, $2, 'Why now?') returning id")
+            .bind(position)
+            .bind(format!("Candidate {r}"))
+            .fetch_one(&mut *tx)
+            .await?;
+        let round: Uuid = sqlx::query_scalar("insert into interview_round (candidate_id, status, template_id) values ($1, 'in_progress', $2) returning id")
+            .bind(candidate)
+            .bind(template)
+            .fetch_one(&mut *tx)
+            .await?;
+        snapshot::take(
+            &mut tx,
+            round,
+            template,
+            "Open questions from the first interview",
+        )
+        .await?;
+        tx.commit().await?;
+        let questions: Vec<Uuid> = sqlx::query_scalar("select id from round_question where round_id = $1 order by section_order, question_order")
+            .bind(round)
+            .fetch_all(pool)
+            .await?;
+        for m in 0..4 {
+            if assignments.len() == tablets {
+                break;
+            }
+            let email = format!("tablet{r}-{m}@bench.example");
+            let user = create_user(pool, &email, Role::Panelist, &hash).await?;
+            sqlx::query(
+                "insert into panel_member (round_id, user_id, panel_role) values ($1, $2, 'other')",
+            )
+            .bind(round)
+            .bind(user)
+            .execute(pool)
+            .await?;
+            assignments.push((email, round, questions.clone()));
+        }
+    }
+    Ok(assignments)
+}
+
+async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyhow::Result<Uuid> {
+    let email = Email::try_from(email).map_err(|why| anyhow::anyhow!(why))?;
+    Ok(users::insert(
+        pool,
+        NewUser {
+            email: &email,
+            display_name: email.as_str(),
+            role,
+            locale: Locale::En,
+            password_hash: hash,
+        },
+    )
+    .await?)
+}
+
+async fn sign_in(
+    address: &str,
+    email: &str,
+    round_id: Uuid,
+    questions: Vec<Uuid>,
+) -> anyhow::Result<Tablet> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let token = csrf_token(&client, &format!("{address}/login")).await?;
+    let response = client
+        .post(format!("{address}/login"))
+        .form(&[
+            ("email", email),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await?;
+    anyhow::ensure!(
+        response.status() == 303,
+        "sign-in of {email} failed: {}",
+        response.status()
+    );
+    let token = csrf_token(&client, &format!("{address}/")).await?;
+    Ok(Tablet {
+        client,
+        token,
+        round_id,
+        questions,
+    })
+}
+
+async fn csrf_token(client: &reqwest::Client, url: &str) -> anyhow::Result<String> {
+    let html = client.get(url).send().await?.text().await?;
+    let marker = r#"<meta name="csrf-token" content=""#;
+    let start = html
+        .find(marker)
+        .ok_or_else(|| anyhow::anyhow!("no token on {url}"))?
+        + marker.len();
+    let end = html[start..].find('"').unwrap() + start;
+    Ok(html[start..end].to_owned())
+}
+
+async fn drive(
+    tablet: Tablet,
+    index: usize,
+    address: &str,
+    deadline: Instant,
+    think: Duration,
+    samples: Arc<Mutex<Samples>>,
+) {
+    let mut versions: Vec<Option<i64>> = vec![None; tablet.questions.len()];
+    let mut local = Samples::default();
+    let mut step = index; // tablets start at different questions
+    while Instant::now() < deadline {
+        let q = step % tablet.questions.len();
+        step += 1;
+        let started = Instant::now();
+        let screen = tablet
+            .client
+            .get(format!(
+                "{address}/rounds/{}/interview/{}",
+                tablet.round_id,
+                q + 1
+            ))
+            .send()
+            .await;
+        match screen {
+            Ok(response) if response.status().is_success() => {
+                let _ = response.bytes().await;
+                local.screen.push(started.elapsed());
+            }
+            _ => local.errors += 1,
+        }
+        if !think.is_zero() {
+            tokio::time::sleep(think).await;
+        }
+        let body = serde_json::json!({
+            "score": (step % 5 + 1) as i64,
+            "evidence": format!("Observation {step} from tablet {index}"),
+            "base_version": versions[q],
+            "save_id": Uuid::new_v4(),
+        });
+        let started = Instant::now();
+        let saved = tablet
+            .client
+            .put(format!(
+                "{address}/rounds/{}/questions/{}/rating",
+                tablet.round_id, tablet.questions[q]
+            ))
+            .header("accept", "application/json")
+            .header("x-csrf-token", &tablet.token)
+            .json(&body)
+            .send()
+            .await;
+        match saved {
+            Ok(response) if response.status().is_success() => {
+                let value: serde_json::Value = response.json().await.unwrap_or_default();
+                versions[q] = value["version"].as_i64();
+                local.save.push(started.elapsed());
+            }
+            Ok(response) if response.status() == 409 => local.conflicts += 1,
+            _ => local.errors += 1,
+        }
+        if !think.is_zero() {
+            tokio::time::sleep(think).await;
+        }
+    }
+    let mut all = samples.lock().await;
+    all.screen.extend(local.screen);
+    all.save.extend(local.save);
+    all.errors += local.errors;
+    all.conflicts += local.conflicts;
+}
+
+fn report(args: &Args, samples: &Samples, elapsed: Duration) {
+    println!(
+        "tablets: {}, think time: {} ms, duration: {:.1} s, server pool: {}",
+        args.tablets,
+        args.think_ms,
+        elapsed.as_secs_f64(),
+        args.pool_size
+    );
+    println!(
+        "| operation | requests | throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (name, data) in [
+        ("question screen (GET)", &samples.screen),
+        ("rating save (PUT)", &samples.save),
+    ] {
+        let mut sorted = data.clone();
+        sorted.sort();
+        let pct = |p: f64| -> f64 {
+            if sorted.is_empty() {
+                return 0.0;
+            }
+            let index = ((sorted.len() as f64 * p).ceil() as usize)
+                .saturating_sub(1)
+                .min(sorted.len() - 1);
+            sorted[index].as_secs_f64() * 1000.0
+        };
+        println!(
+            "| {name} | {} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            sorted.len(),
+            sorted.len() as f64 / elapsed.as_secs_f64(),
+            pct(0.50),
+            pct(0.95),
+            pct(0.99),
+            pct(1.0)
+        );
+    }
+    println!(
+        "errors: {}, conflicts (409): {}",
+        samples.errors, samples.conflicts
+    );
+}
+
+async fn drop_database(base: &str, name: &str) {
+    use sqlx::{ConnectOptions, Executor};
+    use std::str::FromStr;
+    let Ok(options) = sqlx::postgres::PgConnectOptions::from_str(&format!("{base}/postgres"))
+    else {
+        return;
+    };
+    if let Ok(mut conn) = options.connect().await {
+        let _ = conn
+            .execute(format!(r#"drop database if exists "{name}" with (force)"#).as_str())
+            .await;
+    }
+}
