@@ -159,3 +159,24 @@ async fn a_malformed_form_body_is_a_clear_4xx_not_a_500() {
     let body = response.text().await.unwrap();
     assert!(body.contains("<html"), "rendered as a page");
 }
+
+#[tokio::test]
+async fn secure_cookies_and_hsts_when_configured() {
+    let config = secondround::config::ServerConfig {
+        secure_cookies: true,
+        ..secondround::config::ServerConfig::for_tests()
+    };
+    let app = TestApp::spawn_with(config).await;
+    let response = app.get(&TestApp::client(), "/login").await;
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    assert!(
+        response.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .starts_with("max-age=")
+    );
+}
