@@ -21,6 +21,13 @@ impl Locale {
         }
     }
 
+    /// ```
+    /// use secondround::i18n::Locale;
+    ///
+    /// assert_eq!(Locale::parse("NB"), Some(Locale::Nb));
+    /// assert_eq!(Locale::parse("en"), Some(Locale::En));
+    /// assert_eq!(Locale::parse("de"), None);
+    /// ```
     pub fn parse(code: &str) -> Option<Self> {
         match code.trim().to_ascii_lowercase().as_str() {
             "nb" | "no" | "nn" => Some(Locale::Nb),

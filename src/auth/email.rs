@@ -1,4 +1,12 @@
 //! A parsed email address: trimmed, lower-cased, plausibly shaped.
+//!
+//! ```
+//! use secondround::auth::email::Email;
+//!
+//! let email = Email::try_from(" Kari@Example.NO ").unwrap();
+//! assert_eq!(email.as_str(), "kari@example.no");
+//! assert!(Email::try_from("kari@example").is_err());
+//! ```
 
 use std::fmt;
 
