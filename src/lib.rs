@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod candidates;
 pub mod cli;
 pub mod config;
 pub mod dashboard;
@@ -10,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod positions;
 pub mod rounds;
 pub mod startup;
 pub mod web;
