@@ -49,11 +49,13 @@ pub async fn change(
     by: Uuid,
 ) -> sqlx::Result<bool> {
     let changed = sqlx::query(
-        "with old as (select status from candidate where id = $1 for update),
-              upd as (update candidate set status = $2, updated_at = now()
-                      where id = $1 and status <> $2 returning id)
+        "with upd as (
+             update candidate c set status = $2, updated_at = now()
+             from (select id, status from candidate where id = $1 for update) old
+             where c.id = old.id and old.status <> $2
+             returning old.status as from_status)
          insert into candidate_status_change (candidate_id, from_status, to_status, changed_by)
-         select $1, (select status from old), $2, $3 from upd",
+         select $1, from_status, $2, $3 from upd",
     )
     .bind(candidate_id)
     .bind(to.code())

@@ -5,6 +5,11 @@ mod support;
 
 mod access;
 mod admin_users;
+mod candidates;
+mod criteria;
+mod import;
+mod positions;
+mod rounds;
 mod schema;
 mod security;
 mod sign_in;
