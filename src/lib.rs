@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod guides;
 pub mod i18n;
 pub mod positions;
 pub mod rounds;
