@@ -64,8 +64,10 @@ impl PlanPage {
             .unwrap_or("")
     }
 
+    /// After a refused submission: the panel as chosen has no expert.
     fn panel_has_no_expert(&self) -> bool {
-        !self.form.panel.is_empty()
+        !self.errors.is_empty()
+            && !self.form.panel.is_empty()
             && !self
                 .form
                 .panel

@@ -1,0 +1,164 @@
+//! A hiring manager prepares a second round in real headless Chromium:
+//! a position with three criteria, candidates imported from CSV, a planned round.
+
+use fantoccini::Locator;
+use secondround::auth::Role;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::browser::{Browser, LANDSCAPE, PORTRAIT};
+
+async fn add_criterion(browser: &Browser, name: &str, weight: &str, must_have: bool) {
+    browser.click("a[href$='/criteria/new']").await;
+    browser.fill("#name", name).await;
+    browser.fill("#weight", weight).await;
+    if must_have {
+        browser.click("#must_have").await;
+        browser
+            .client
+            .find(Locator::Css("#minimum_score"))
+            .await
+            .unwrap()
+            .select_by_value("3")
+            .await
+            .unwrap();
+        for level in 1..=5 {
+            browser
+                .fill(
+                    &format!("#anchor_{level}"),
+                    &format!("What a {level} looks like"),
+                )
+                .await;
+        }
+    }
+    browser
+        .click("form button[type=submit].button-primary")
+        .await;
+    assert!(
+        browser.text(".flash-success").await.contains(name),
+        "criterion {name} added"
+    );
+}
+
+#[tokio::test]
+async fn a_manager_prepares_a_round_from_position_to_panel() {
+    let app = TestApp::spawn().await;
+    let manager = app
+        .create_user_with(Role::Manager, "maria@example.no", "Maria Berg")
+        .await;
+    let expert = app
+        .create_user_with(Role::Panelist, "erik@example.no", "Erik Lund")
+        .await;
+    let browser = Browser::start(LANDSCAPE).await;
+    browser
+        .sign_in(&app.address, &manager.email, &manager.password)
+        .await;
+
+    browser.click("nav a[href='/positions']").await;
+    browser.click("a[href='/positions/new']").await;
+    browser.fill("#title", "Senior backend engineer").await;
+    browser.fill("#department", "Platform").await;
+    browser
+        .click("form button[type=submit].button-primary")
+        .await;
+    assert_eq!(browser.text("h1").await, "Senior backend engineer");
+
+    add_criterion(&browser, "Technical depth", "3", true).await;
+    add_criterion(&browser, "Problem solving", "2", false).await;
+    add_criterion(&browser, "Collaboration", "1,5", false).await;
+    let profile = browser.text("#profile").await;
+    assert!(profile.contains("min. 3") && profile.contains("Collaboration"));
+    assert!(
+        !browser.scrolls_horizontally().await,
+        "position page fits 1024"
+    );
+    browser.screenshot("preparation-position-landscape").await;
+
+    browser.click("a[href$='/candidates/import']").await;
+    let csv = std::env::temp_dir().join(format!("candidates-{}.csv", Uuid::new_v4().simple()));
+    std::fs::write(
+        &csv,
+        "navn;e-post;telefon;kilde;oppsummering;åpne spørsmål\n\
+         Kari Nordmann;kari@example.no;+47 900 00 001;Finn.no;Sterk på design;Hvorfor nå?\n\
+         Ola Hansen;ola@example.no;;Anbefaling;Erfaren;\n\
+         Per Olsen;per@example.no;;LinkedIn;;Oppsigelsestid?\n",
+    )
+    .unwrap();
+    browser
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    browser
+        .click("form button[type=submit].button-primary")
+        .await;
+    std::fs::remove_file(&csv).ok();
+    assert!(
+        browser
+            .text(".flash-success")
+            .await
+            .contains("3 candidates imported")
+    );
+    let candidates = browser.text("#candidates").await;
+    assert!(candidates.contains("Kari Nordmann") && candidates.contains("Per Olsen"));
+
+    browser.click("a[href$='/rounds/new']").await;
+    browser
+        .client
+        .find(Locator::Css(&format!("#panel_{}", expert.id)))
+        .await
+        .unwrap()
+        .select_by_value("subject_matter_expert")
+        .await
+        .unwrap();
+    browser.fill("#location", "Møterom Fjord").await;
+    assert!(!browser.scrolls_horizontally().await, "plan page fits 1024");
+    browser.screenshot("preparation-plan-landscape").await;
+    browser
+        .click("form button[type=submit].button-primary")
+        .await;
+
+    assert!(browser.current_path().await.starts_with("/rounds/"));
+    assert!(browser.text("h1").await.starts_with("Round 2:"));
+    assert!(
+        browser
+            .text(".flash-success")
+            .await
+            .contains("is planned with")
+    );
+    let panel = browser.text("#panel-heading + ul").await;
+    assert!(panel.contains("Maria Berg") && panel.contains("Erik Lund"));
+    assert!(panel.contains("Subject-matter expert"));
+    browser.screenshot("preparation-round-landscape").await;
+
+    let stored: (i64, i64, i64) = sqlx::query_as(
+        "select (select count(*) from criterion), (select count(*) from candidate),
+                (select count(*) from panel_member pm join interview_round r on r.id = pm.round_id)",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored, (3, 3, 2));
+    let location: String = sqlx::query_scalar("select location from interview_round")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(location, "Møterom Fjord");
+
+    let round_path = browser.current_path().await;
+    browser.set_viewport(PORTRAIT.0, PORTRAIT.1).await;
+    browser.goto(&app.url(&round_path)).await;
+    assert!(!browser.scrolls_horizontally().await, "round page fits 768");
+    browser.screenshot("preparation-round-portrait").await;
+    browser.click("nav a[href='/positions']").await;
+    browser.click("table a[href^='/positions/']").await;
+    assert!(
+        !browser.scrolls_horizontally().await,
+        "position page fits 768"
+    );
+    browser.screenshot("preparation-position-portrait").await;
+    browser.close().await;
+}
