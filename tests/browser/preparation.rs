@@ -8,8 +8,27 @@ use uuid::Uuid;
 use crate::support::TestApp;
 use crate::support::browser::{Browser, LANDSCAPE, PORTRAIT};
 
+/// Clicks something that loads a new page and waits until that page is there,
+/// so the next lookup never finds an element of the page before.
+async fn click_and_load(browser: &Browser, css: &str) {
+    let old = browser.client.find(Locator::Css("html")).await.unwrap();
+    browser.click(css).await;
+    for _ in 0..200 {
+        if old.tag_name().await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    browser
+        .client
+        .wait()
+        .for_element(Locator::Css("footer.site-footer"))
+        .await
+        .unwrap();
+}
+
 async fn add_criterion(browser: &Browser, name: &str, weight: &str, must_have: bool) {
-    browser.click("a[href$='/criteria/new']").await;
+    click_and_load(browser, "a[href$='/criteria/new']").await;
     browser.fill("#name", name).await;
     browser.fill("#weight", weight).await;
     if must_have {
@@ -31,9 +50,7 @@ async fn add_criterion(browser: &Browser, name: &str, weight: &str, must_have: b
                 .await;
         }
     }
-    browser
-        .click("form button[type=submit].button-primary")
-        .await;
+    click_and_load(browser, "form button[type=submit].button-primary").await;
     assert!(
         browser.text(".flash-success").await.contains(name),
         "criterion {name} added"
@@ -54,13 +71,11 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
         .sign_in(&app.address, &manager.email, &manager.password)
         .await;
 
-    browser.click("nav a[href='/positions']").await;
-    browser.click("a[href='/positions/new']").await;
+    click_and_load(&browser, "nav a[href='/positions']").await;
+    click_and_load(&browser, "a[href='/positions/new']").await;
     browser.fill("#title", "Senior backend engineer").await;
     browser.fill("#department", "Platform").await;
-    browser
-        .click("form button[type=submit].button-primary")
-        .await;
+    click_and_load(&browser, "form button[type=submit].button-primary").await;
     assert_eq!(browser.text("h1").await, "Senior backend engineer");
 
     add_criterion(&browser, "Technical depth", "3", true).await;
@@ -74,7 +89,7 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     );
     browser.screenshot("preparation-position-landscape").await;
 
-    browser.click("a[href$='/candidates/import']").await;
+    click_and_load(&browser, "a[href$='/candidates/import']").await;
     let csv = std::env::temp_dir().join(format!("candidates-{}.csv", Uuid::new_v4().simple()));
     std::fs::write(
         &csv,
@@ -92,9 +107,7 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
         .send_keys(csv.to_str().unwrap())
         .await
         .unwrap();
-    browser
-        .click("form button[type=submit].button-primary")
-        .await;
+    click_and_load(&browser, "form button[type=submit].button-primary").await;
     std::fs::remove_file(&csv).ok();
     assert!(
         browser
@@ -105,7 +118,7 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     let candidates = browser.text("#candidates").await;
     assert!(candidates.contains("Kari Nordmann") && candidates.contains("Per Olsen"));
 
-    browser.click("a[href$='/rounds/new']").await;
+    click_and_load(&browser, "a[href$='/rounds/new']").await;
     browser
         .client
         .find(Locator::Css(&format!("#panel_{}", expert.id)))
@@ -117,9 +130,7 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     browser.fill("#location", "Møterom Fjord").await;
     assert!(!browser.scrolls_horizontally().await, "plan page fits 1024");
     browser.screenshot("preparation-plan-landscape").await;
-    browser
-        .click("form button[type=submit].button-primary")
-        .await;
+    click_and_load(&browser, "form button[type=submit].button-primary").await;
 
     assert!(browser.current_path().await.starts_with("/rounds/"));
     assert!(browser.text("h1").await.starts_with("Round 2:"));
@@ -153,8 +164,8 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     browser.goto(&app.url(&round_path)).await;
     assert!(!browser.scrolls_horizontally().await, "round page fits 768");
     browser.screenshot("preparation-round-portrait").await;
-    browser.click("nav a[href='/positions']").await;
-    browser.click("table a[href^='/positions/']").await;
+    click_and_load(&browser, "nav a[href='/positions']").await;
+    click_and_load(&browser, "table a[href^='/positions/']").await;
     assert!(
         !browser.scrolls_horizontally().await,
         "position page fits 768"
