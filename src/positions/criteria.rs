@@ -278,6 +278,17 @@ async fn delete(
     Path((id, cid)): Path<(Uuid, Uuid)>,
 ) -> Result<Redirect> {
     open_position(&app.pool, &auth, id).await?;
+    let t = PositionText::get(auth.viewer.locale);
+    // A round's questions point at their criterion; removing it would change
+    // what a planned or held interview measures.
+    let in_use: bool =
+        sqlx::query_scalar("select exists (select 1 from round_question where criterion_id = $1)")
+            .bind(cid)
+            .fetch_one(&app.pool)
+            .await?;
+    if in_use {
+        return Err(AppError::Conflict(t.criterion_in_use.into()));
+    }
     let name: String = sqlx::query_scalar(
         "delete from criterion where id = $1 and position_id = $2 returning name",
     )

@@ -56,6 +56,7 @@ crate::texts! {
         move_up: "Move up", "Flytt opp";
         move_down: "Move down", "Flytt ned";
         criterion_added: "Criterion {name} added.", "Kriteriet {name} er lagt til.";
+        criterion_in_use: "Rounds already ask questions about this criterion, so it cannot be deleted. Rename it or lower its weight instead.", "Runder stiller allerede spørsmål om dette kriteriet, så det kan ikke slettes. Gi det nytt navn eller lavere vekt i stedet.";
         criterion_deleted: "Criterion {name} deleted.", "Kriteriet {name} er slettet.";
         anchors_missing: "anchors missing", "mangler ankre";
         min_short: "min. {n}", "min. {n}";

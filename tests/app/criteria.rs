@@ -245,3 +245,36 @@ async fn criteria_move_up_and_down_without_javascript() {
     let (charlie, bravo) = (html.find("Charlie").unwrap(), html.find("Bravo").unwrap());
     assert!(charlie < bravo, "the page shows the new order");
 }
+
+#[tokio::test]
+async fn a_criterion_that_rounds_ask_about_cannot_be_deleted() {
+    let app = TestApp::spawn().await;
+    let (client, position) = manager_with_position(&app).await;
+    let id = app.criterion(position, "Problem solving").await;
+    let candidate = app.candidate(position, "Kari", "").await;
+    let panelist = app.create_user(Role::Panelist).await;
+    let round = app.round_with(candidate, &panelist).await;
+    sqlx::query(
+        "insert into round_question (round_id, section_title, section_order, question_order, text, criterion_id)
+         values ($1, 'Case', 1, 1, 'Solve this.', $2)",
+    )
+    .bind(round)
+    .bind(id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let response = app
+        .post_form(
+            &client,
+            &format!("/positions/{position}/criteria/{id}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 409);
+    assert!(response.text().await.unwrap().contains("cannot be deleted"));
+    assert_eq!(
+        app.count("select count(*) from criterion where id = $1", id)
+            .await,
+        1
+    );
+}

@@ -7,6 +7,7 @@ mod access;
 mod admin_users;
 mod candidates;
 mod criteria;
+mod demo_pages;
 mod guides;
 mod import;
 mod positions;
