@@ -1,5 +1,6 @@
 //! The guide editor: the guide's name and language, its sections and their
-//! questions, each changed with a plain form that works without JavaScript.
+//! questions (see `questions`), each changed with a plain form that works
+//! without JavaScript.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,6 +16,7 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result, violated_constraint};
+use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::{self, Guide, Question, Section};
 use crate::guides::text::{GuideText, KINDS};
 use crate::guides::{GuideForm, validate};
@@ -29,11 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/guides/{id}/sections/{sid}", post(update_section))
         .route("/guides/{id}/sections/{sid}/delete", post(delete_section))
         .route("/guides/{id}/sections/{sid}/move", post(move_section))
-        .route("/guides/{id}/sections/{sid}/questions", post(add_question))
-        .route("/guides/{id}/questions/{qid}", post(update_question))
-        .route("/guides/{id}/questions/{qid}/edit", get(edit_question))
-        .route("/guides/{id}/questions/{qid}/delete", post(delete_question))
-        .route("/guides/{id}/questions/{qid}/move", post(move_question))
 }
 
 #[derive(Template, WebTemplate)]
@@ -145,7 +142,7 @@ struct SectionForm {
 }
 
 /// Back to the editor with an error message, for the small inline forms.
-async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Result<Redirect> {
+pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Result<Redirect> {
     auth.viewer.flash(FlashKind::Error, message).await?;
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
@@ -233,226 +230,12 @@ async fn delete_section(
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct MoveForm {
-    direction: String,
-}
-
-fn step(form: &MoveForm) -> Result<i32> {
-    match form.direction.as_str() {
-        "up" => Ok(-1),
-        "down" => Ok(1),
-        _ => Err(AppError::Validation("direction must be up or down".into())),
-    }
-}
-
-/// Swaps a row with its neighbour among its siblings (`parent` = `parent_id`),
-/// renumbering first so equal orders still move. Table and column names are
-/// constants of this module, never input.
-async fn swap(
-    pool: &PgPool,
-    table: &str,
-    parent: &str,
-    parent_id: Uuid,
-    id: Uuid,
-    step: i32,
-) -> Result<()> {
-    let mut tx = pool.begin().await?;
-    sqlx::query(&format!(
-        "update {table} x set sort_order = o.n
-         from (select id, row_number() over (order by sort_order, id) as n from {table} where {parent} = $1) o
-         where x.id = o.id"
-    ))
-    .bind(parent_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(&format!(
-        "with me as (select sort_order from {table} where id = $2 and {parent} = $1)
-         update {table} x
-            set sort_order = case when x.id = $2 then x.sort_order + $3 else x.sort_order - $3 end
-          where x.{parent} = $1
-            and (x.id = $2 or x.sort_order = (select sort_order + $3 from me))
-            and exists (select 1 from {table} n where n.{parent} = $1 and n.sort_order = (select sort_order + $3 from me))"
-    ))
-    .bind(parent_id)
-    .bind(id)
-    .bind(step)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 async fn move_section(
     State(app): State<AppState>,
     _auth: Authorized<AdminOnly>,
     Path((id, sid)): Path<(Uuid, Uuid)>,
     Form(form): Form<MoveForm>,
 ) -> Result<Redirect> {
-    swap(
-        &app.pool,
-        "template_section",
-        "template_id",
-        id,
-        sid,
-        step(&form)?,
-    )
-    .await?;
+    order::swap(&app.pool, order::SECTIONS, id, sid, order::step(&form)?).await?;
     Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")))
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct QuestionForm {
-    pub text: String,
-    pub guidance: String,
-    pub criterion_hint: String,
-}
-
-async fn add_question(
-    State(app): State<AppState>,
-    auth: Authorized<AdminOnly>,
-    Path((id, sid)): Path<(Uuid, Uuid)>,
-    Form(form): Form<QuestionForm>,
-) -> Result<Redirect> {
-    let t = GuideText::get(auth.viewer.locale);
-    if form.text.trim().is_empty() {
-        return refuse(&auth, id, t.question_required).await;
-    }
-    let qid: Option<Uuid> = sqlx::query_scalar(
-        "insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
-         select s.id, $3, $4, $5, (select coalesce(max(sort_order), 0) + 1 from template_question where section_id = s.id)
-         from template_section s where s.id = $2 and s.template_id = $1
-         returning id",
-    )
-    .bind(id)
-    .bind(sid)
-    .bind(form.text.trim())
-    .bind(form.guidance.trim())
-    .bind(form.criterion_hint.trim())
-    .fetch_optional(&app.pool)
-    .await?;
-    let qid = qid.ok_or(AppError::NotFound)?;
-    auth.viewer
-        .flash(FlashKind::Success, t.question_added)
-        .await?;
-    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "guides/question.html")]
-struct QuestionPage {
-    layout: Layout,
-    t: &'static GuideText,
-    guide_id: Uuid,
-    question_id: Uuid,
-    form: QuestionForm,
-    errors: FormErrors,
-}
-
-async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
-    Ok(sqlx::query_as(
-        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
-         from template_question q join template_section s on s.id = q.section_id
-         where q.id = $2 and s.template_id = $1",
-    )
-    .bind(id)
-    .bind(qid)
-    .fetch_one(pool)
-    .await?)
-}
-
-async fn edit_question(
-    State(app): State<AppState>,
-    auth: Authorized<AdminOnly>,
-    Path((id, qid)): Path<(Uuid, Uuid)>,
-) -> Result<QuestionPage> {
-    let q = find_question(&app.pool, id, qid).await?;
-    let t = GuideText::get(auth.viewer.locale);
-    Ok(QuestionPage {
-        layout: auth.viewer.layout(t.edit_question).await?,
-        t,
-        guide_id: id,
-        question_id: qid,
-        form: QuestionForm {
-            text: q.text,
-            guidance: q.guidance,
-            criterion_hint: q.criterion_hint,
-        },
-        errors: FormErrors::default(),
-    })
-}
-
-async fn update_question(
-    State(app): State<AppState>,
-    auth: Authorized<AdminOnly>,
-    Path((id, qid)): Path<(Uuid, Uuid)>,
-    Form(form): Form<QuestionForm>,
-) -> Result<Response> {
-    find_question(&app.pool, id, qid).await?;
-    let t = GuideText::get(auth.viewer.locale);
-    if form.text.trim().is_empty() {
-        let mut errors = FormErrors::default();
-        errors.add("text", t.question_required);
-        let page = QuestionPage {
-            layout: auth.viewer.layout(t.edit_question).await?,
-            t,
-            guide_id: id,
-            question_id: qid,
-            form,
-            errors,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    }
-    sqlx::query(
-        "update template_question set text = $2, guidance = $3, criterion_hint = $4 where id = $1",
-    )
-    .bind(qid)
-    .bind(form.text.trim())
-    .bind(form.guidance.trim())
-    .bind(form.criterion_hint.trim())
-    .execute(&app.pool)
-    .await?;
-    auth.viewer.flash(FlashKind::Success, t.saved).await?;
-    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")).into_response())
-}
-
-async fn delete_question(
-    State(app): State<AppState>,
-    auth: Authorized<AdminOnly>,
-    Path((id, qid)): Path<(Uuid, Uuid)>,
-) -> Result<Redirect> {
-    let q = find_question(&app.pool, id, qid).await?;
-    sqlx::query("delete from template_question where id = $1")
-        .bind(qid)
-        .execute(&app.pool)
-        .await?;
-    let t = GuideText::get(auth.viewer.locale);
-    auth.viewer
-        .flash(FlashKind::Success, t.question_deleted)
-        .await?;
-    Ok(Redirect::to(&format!(
-        "/guides/{id}#section-{}",
-        q.section_id
-    )))
-}
-
-async fn move_question(
-    State(app): State<AppState>,
-    _auth: Authorized<AdminOnly>,
-    Path((id, qid)): Path<(Uuid, Uuid)>,
-    Form(form): Form<MoveForm>,
-) -> Result<Redirect> {
-    let q = find_question(&app.pool, id, qid).await?;
-    swap(
-        &app.pool,
-        "template_question",
-        "section_id",
-        q.section_id,
-        qid,
-        step(&form)?,
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")))
 }

@@ -2,7 +2,9 @@
 //! them. Rounds copy a guide when planned (see `rounds::snapshot`).
 
 mod editor;
+mod order;
 mod queries;
+mod questions;
 mod text;
 
 use askama::Template;
@@ -32,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/guides/new", get(new_form))
         .route("/guides/{id}/copy", post(copy))
         .merge(editor::router())
+        .merge(questions::router())
 }
 
 #[derive(Template, WebTemplate)]

@@ -184,3 +184,59 @@ async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
         "a question is edited only under its own guide"
     );
 }
+
+#[tokio::test]
+async fn sections_and_questions_move_without_javascript() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let guide = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let sections = || async {
+        let titles: Vec<String> = sqlx::query_scalar(
+            "select title from template_section where template_id = $1 order by sort_order",
+        )
+        .bind(guide)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        titles
+    };
+    let before = sections().await;
+    let second: Uuid = sqlx::query_scalar(
+        "select id from template_section where template_id = $1 order by sort_order offset 1 limit 1",
+    )
+    .bind(guide)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let moved = app
+        .post_form(
+            &admin,
+            &format!("/guides/{guide}/sections/{second}/move"),
+            &[("direction", "up")],
+        )
+        .await;
+    assert_eq!(moved.status(), 303);
+    let after = sections().await;
+    assert_eq!((&after[0], &after[1]), (&before[1], &before[0]));
+    let question: Uuid = sqlx::query_scalar(
+        "select id from template_question where section_id = $1 order by sort_order limit 1",
+    )
+    .bind(second)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    app.post_form(
+        &admin,
+        &format!("/guides/{guide}/questions/{question}/move"),
+        &[("direction", "down")],
+    )
+    .await;
+    let first: Uuid = sqlx::query_scalar(
+        "select id from template_question where section_id = $1 order by sort_order limit 1",
+    )
+    .bind(second)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_ne!(first, question, "the question moved down");
+}
