@@ -90,6 +90,33 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     browser.screenshot("preparation-position-landscape").await;
 
     click_and_load(&browser, "a[href$='/candidates/import']").await;
+    let bad = std::env::temp_dir().join(format!("bad-{}.csv", Uuid::new_v4().simple()));
+    std::fs::write(
+        &bad,
+        "name,email\nAda,ada@example.no\n,nobody@example.no\nBo,not-an-email\n",
+    )
+    .unwrap();
+    browser
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(bad.to_str().unwrap())
+        .await
+        .unwrap();
+    click_and_load(&browser, "form button[type=submit].button-primary").await;
+    std::fs::remove_file(&bad).ok();
+    let refusal = browser.text(".import-errors").await;
+    assert!(refusal.contains("Nothing was imported."));
+    assert!(refusal.contains("Row 3: the name is missing."), "{refusal}");
+    assert!(refusal.contains("Row 4:"), "{refusal}");
+    assert!(
+        !browser.scrolls_horizontally().await,
+        "import page fits 1024"
+    );
+    browser
+        .screenshot("preparation-import-refused-landscape")
+        .await;
     let csv = std::env::temp_dir().join(format!("candidates-{}.csv", Uuid::new_v4().simple()));
     std::fs::write(
         &csv,
@@ -160,6 +187,10 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     assert_eq!(location, "Møterom Fjord");
 
     let round_path = browser.current_path().await;
+    click_and_load(&browser, ".breadcrumb a[href^='/candidates/']").await;
+    let candidate = browser.text("main").await;
+    assert!(candidate.contains("Hvorfor nå?") && candidate.contains("In second round"));
+    browser.screenshot("preparation-candidate-landscape").await;
     browser.set_viewport(PORTRAIT.0, PORTRAIT.1).await;
     browser.goto(&app.url(&round_path)).await;
     assert!(!browser.scrolls_horizontally().await, "round page fits 768");
