@@ -2,6 +2,8 @@
 //! page, and status changes with their history.
 
 mod import;
+mod import_file;
+mod page;
 mod queries;
 pub mod status;
 mod text;
@@ -17,27 +19,25 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::auth::Authorized;
 use crate::auth::email::Email;
-use crate::auth::role::{AnyRole, Staff};
-use crate::auth::{Authorized, Role};
-use crate::error::{AppError, Result, violated_constraint};
+use crate::auth::role::Staff;
+use crate::error::{Result, violated_constraint};
 use crate::positions::access::{self, PositionHead};
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
-use crate::web::format;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
-use queries::{Candidate, CandidateInput, PanelSeat, Round, StatusChange};
-use status::CandidateStatus;
+use queries::CandidateInput;
 pub use text::CandidateText;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions/{id}/candidates", post(create))
         .route("/positions/{id}/candidates/new", get(new_form))
-        .route("/candidates/{id}", get(show).post(update))
+        .route("/candidates/{id}", get(page::show).post(update))
         .route("/candidates/{id}/edit", get(edit_form))
-        .route("/candidates/{id}/status", post(change_status))
+        .route("/candidates/{id}/status", post(page::change_status))
         .merge(import::router())
 }
 
@@ -238,114 +238,4 @@ async fn save(
         }
         Err(err) => Err(err.into()),
     }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "candidates/show.html")]
-struct ShowPage {
-    layout: Layout,
-    t: &'static CandidateText,
-    rounds_text: &'static crate::dashboard::DashboardText,
-    candidate: Candidate,
-    /// Staff who may change the candidate; panel members only read.
-    can_manage: bool,
-    history: Vec<StatusChange>,
-    rounds: Vec<Round>,
-    panels: Vec<PanelSeat>,
-    statuses: Vec<(&'static str, &'static str)>,
-}
-
-impl ShowPage {
-    fn panel_of(&self, round: &Round) -> Vec<&PanelSeat> {
-        self.panels
-            .iter()
-            .filter(|seat| seat.round_id == round.id)
-            .collect()
-    }
-
-    fn when(&self, round: &Round) -> String {
-        round
-            .scheduled_at
-            .map(|at| format::date_time(at, &round.time_zone))
-            .unwrap_or_else(|| self.rounds_text.not_scheduled.to_owned())
-    }
-
-    fn round_title(&self, round: &Round) -> String {
-        let title = self
-            .t
-            .round_n
-            .replace("{n}", &round.round_number.to_string());
-        if round.round_number > 2 {
-            format!("{title} · {}", self.t.extra_round)
-        } else {
-            title
-        }
-    }
-
-    fn changed_at(&self, change: &StatusChange) -> String {
-        format::date_time(change.changed_at, "Europe/Oslo")
-    }
-
-    fn open_question_lines(&self) -> Vec<&str> {
-        self.candidate
-            .open_questions
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .collect()
-    }
-}
-
-async fn show(
-    State(app): State<AppState>,
-    auth: Authorized<AnyRole>,
-    Path(id): Path<Uuid>,
-) -> Result<ShowPage> {
-    let head = access::candidate_read(&app.pool, &auth.user, id).await?;
-    let locale = auth.viewer.locale;
-    let t = CandidateText::get(locale);
-    let candidate = queries::find(&app.pool, id).await?;
-    Ok(ShowPage {
-        layout: auth.viewer.layout(candidate.name.clone()).await?,
-        t,
-        rounds_text: crate::dashboard::DashboardText::get(locale),
-        can_manage: access::may_manage(&auth.user, head.hiring_manager_id)
-            && auth.user.role != Role::Panelist,
-        history: queries::history(&app.pool, id).await?,
-        rounds: queries::rounds(&app.pool, id).await?,
-        panels: queries::panels(&app.pool, id).await?,
-        statuses: CandidateStatus::ALL
-            .iter()
-            .map(|status| (status.code(), t.status(status.code())))
-            .collect(),
-        candidate,
-    })
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct StatusForm {
-    status: String,
-}
-
-async fn change_status(
-    State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
-    Form(form): Form<StatusForm>,
-) -> Result<Redirect> {
-    access::candidate(&app.pool, &auth.user, id).await?;
-    let t = CandidateText::get(auth.viewer.locale);
-    let to = CandidateStatus::parse(&form.status)
-        .ok_or_else(|| AppError::Validation(t.status_invalid.into()))?;
-    let mut conn = app.pool.acquire().await?;
-    let changed = status::change(&mut conn, id, to, auth.user.id).await?;
-    let template = if changed {
-        t.status_changed
-    } else {
-        t.status_unchanged
-    };
-    let message = template.replace("{status}", t.status(to.code()));
-    auth.viewer.flash(FlashKind::Success, message).await?;
-    Ok(Redirect::to(&format!("/candidates/{id}#status")))
 }

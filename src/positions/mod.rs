@@ -4,6 +4,7 @@
 pub mod access;
 mod criteria;
 pub mod criterion;
+mod page;
 mod queries;
 pub mod text;
 
@@ -14,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -23,18 +24,18 @@ use crate::auth::{Authorized, Role};
 use crate::error::Result;
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
-use crate::web::format;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 pub use criteria::open_position;
-use queries::{CandidateRow, ManagerOption, Position, PositionInput, PositionRow, RoundRow};
+pub use page::{CriterionRow, criteria};
+use queries::{ManagerOption, PositionInput, PositionRow};
 pub use text::PositionText;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions", get(list).post(create))
         .route("/positions/new", get(new_form))
-        .route("/positions/{id}", get(show).post(update))
+        .route("/positions/{id}", get(page::show).post(update))
         .route("/positions/{id}/edit", get(edit_form))
         .route("/positions/{id}/close", post(close))
         .route("/positions/{id}/reopen", post(reopen))
@@ -258,95 +259,4 @@ async fn set_status(
     };
     auth.viewer.flash(FlashKind::Success, message).await?;
     Ok(Redirect::to(&format!("/positions/{id}")))
-}
-
-#[derive(Debug, FromRow)]
-pub struct CriterionRow {
-    pub id: Uuid,
-    pub name: String,
-    pub description: String,
-    pub weight: f64,
-    pub must_have: bool,
-    pub minimum_score: Option<i16>,
-    pub anchors_complete: bool,
-}
-
-pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionRow>> {
-    Ok(sqlx::query_as(
-        "select id, name, description, weight, must_have, minimum_score,
-                (anchor_1 <> '' and anchor_2 <> '' and anchor_3 <> '' and anchor_4 <> '' and anchor_5 <> '')
-                    as anchors_complete
-         from criterion where position_id = $1 order by sort_order, created_at, id",
-    )
-    .bind(position_id)
-    .fetch_all(pool)
-    .await?)
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "positions/show.html")]
-struct ShowPage {
-    layout: Layout,
-    t: &'static PositionText,
-    status: &'static crate::dashboard::DashboardText,
-    candidate_text: &'static crate::candidates::CandidateText,
-    position: Position,
-    criteria: Vec<CriterionRow>,
-    candidates: Vec<CandidateRow>,
-    rounds: Vec<RoundRow>,
-}
-
-impl ShowPage {
-    fn is_open(&self) -> bool {
-        self.position.status == "open"
-    }
-
-    fn weight(&self, criterion: &CriterionRow) -> String {
-        criterion.weight.to_string()
-    }
-
-    fn minimum(&self, criterion: &CriterionRow) -> String {
-        let n = criterion.minimum_score.unwrap_or(0).to_string();
-        self.t.min_short.replace("{n}", &n)
-    }
-
-    fn rounds_of(&self, candidate: &CandidateRow) -> Vec<&RoundRow> {
-        self.rounds
-            .iter()
-            .filter(|round| round.candidate_id == candidate.id)
-            .collect()
-    }
-
-    fn round_label(&self, round: &RoundRow) -> String {
-        let when = round
-            .scheduled_at
-            .map(|at| format::date_time(at, &round.time_zone))
-            .unwrap_or_else(|| self.t.not_planned.to_owned());
-        format!(
-            "{} · {when}",
-            self.t
-                .round_n
-                .replace("{n}", &round.round_number.to_string())
-        )
-    }
-}
-
-async fn show(
-    State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
-) -> Result<ShowPage> {
-    access::position(&app.pool, &auth.user, id).await?;
-    let locale = auth.viewer.locale;
-    let position = queries::find(&app.pool, id).await?;
-    Ok(ShowPage {
-        layout: auth.viewer.layout(position.title.clone()).await?,
-        t: PositionText::get(locale),
-        status: crate::dashboard::DashboardText::get(locale),
-        candidate_text: crate::candidates::CandidateText::get(locale),
-        criteria: criteria(&app.pool, id).await?,
-        candidates: queries::candidates(&app.pool, id).await?,
-        rounds: queries::rounds(&app.pool, id).await?,
-        position,
-    })
 }
