@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -16,7 +16,8 @@ use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result, violated_constraint};
 use crate::positions::access::{self, PositionHead};
-use crate::positions::criterion::{self, CriterionForm, ValidCriterion};
+use crate::positions::criterion::{self, CriterionForm};
+use crate::positions::queries;
 use crate::positions::text::PositionText;
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
@@ -136,7 +137,7 @@ async fn edit_form(
     Path((id, cid)): Path<(Uuid, Uuid)>,
 ) -> Result<Response> {
     let position = open_position(&app.pool, &auth, id).await?;
-    let form = find_form(&app.pool, id, cid).await?;
+    let form = queries::find_form(&app.pool, id, cid).await?;
     render(&auth, position, form, FormErrors::default(), Some(cid)).await
 }
 
@@ -147,7 +148,7 @@ async fn update(
     Form(form): Form<CriterionForm>,
 ) -> Result<Response> {
     let position = open_position(&app.pool, &auth, id).await?;
-    find_form(&app.pool, id, cid).await?;
+    queries::find_form(&app.pool, id, cid).await?;
     save(&app.pool, &auth, position, form, Some(cid)).await
 }
 
@@ -166,8 +167,8 @@ async fn save(
         Err(errors) => return render(auth, position, form, errors, criterion_id).await,
     };
     let stored = match criterion_id {
-        Some(cid) => store_update(pool, cid, &valid).await,
-        None => store_insert(pool, position.position_id, &valid).await,
+        Some(cid) => queries::store_update(pool, cid, &valid).await,
+        None => queries::store_insert(pool, position.position_id, &valid).await,
     };
     match stored {
         Ok(()) => {
@@ -186,90 +187,6 @@ async fn save(
         }
         Err(err) => Err(err.into()),
     }
-}
-
-#[derive(FromRow)]
-struct CriterionRecord {
-    name: String,
-    description: String,
-    weight: f64,
-    must_have: bool,
-    minimum_score: Option<i16>,
-    anchor_1: String,
-    anchor_2: String,
-    anchor_3: String,
-    anchor_4: String,
-    anchor_5: String,
-}
-
-async fn find_form(pool: &PgPool, position_id: Uuid, cid: Uuid) -> Result<CriterionForm> {
-    let row: CriterionRecord = sqlx::query_as(
-        "select name, description, weight, must_have, minimum_score,
-                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5
-         from criterion where id = $1 and position_id = $2",
-    )
-    .bind(cid)
-    .bind(position_id)
-    .fetch_one(pool)
-    .await?;
-    Ok(CriterionForm {
-        name: row.name,
-        description: row.description,
-        weight: row.weight.to_string(),
-        must_have: row.must_have.then(|| "on".to_owned()),
-        minimum_score: row.minimum_score.map(|m| m.to_string()).unwrap_or_default(),
-        anchor_1: row.anchor_1,
-        anchor_2: row.anchor_2,
-        anchor_3: row.anchor_3,
-        anchor_4: row.anchor_4,
-        anchor_5: row.anchor_5,
-    })
-}
-
-async fn store_insert(pool: &PgPool, position_id: Uuid, c: &ValidCriterion) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into criterion (position_id, name, description, weight, must_have, minimum_score,
-                                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5, sort_order)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                 (select coalesce(max(sort_order), 0) + 1 from criterion where position_id = $1))",
-    )
-    .bind(position_id)
-    .bind(&c.name)
-    .bind(&c.description)
-    .bind(c.weight.value())
-    .bind(c.must_have())
-    .bind(c.minimum.map(|m| m.value()))
-    .bind(&c.anchors[0])
-    .bind(&c.anchors[1])
-    .bind(&c.anchors[2])
-    .bind(&c.anchors[3])
-    .bind(&c.anchors[4])
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-async fn store_update(pool: &PgPool, cid: Uuid, c: &ValidCriterion) -> sqlx::Result<()> {
-    sqlx::query(
-        "update criterion set name = $2, description = $3, weight = $4, must_have = $5,
-                minimum_score = $6, anchor_1 = $7, anchor_2 = $8, anchor_3 = $9,
-                anchor_4 = $10, anchor_5 = $11
-         where id = $1",
-    )
-    .bind(cid)
-    .bind(&c.name)
-    .bind(&c.description)
-    .bind(c.weight.value())
-    .bind(c.must_have())
-    .bind(c.minimum.map(|m| m.value()))
-    .bind(&c.anchors[0])
-    .bind(&c.anchors[1])
-    .bind(&c.anchors[2])
-    .bind(&c.anchors[3])
-    .bind(&c.anchors[4])
-    .execute(pool)
-    .await?;
-    Ok(())
 }
 
 async fn delete(

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::auth::{Role, SessionUser};
 use crate::error::Result;
+use crate::positions::criterion::{CriterionForm, ValidCriterion};
 
 #[derive(Debug, FromRow)]
 pub struct PositionRow {
@@ -169,4 +170,92 @@ pub async fn rounds(pool: &PgPool, position_id: Uuid) -> Result<Vec<RoundRow>> {
     .bind(position_id)
     .fetch_all(pool)
     .await?)
+}
+
+#[derive(FromRow)]
+struct CriterionRecord {
+    name: String,
+    description: String,
+    weight: f64,
+    must_have: bool,
+    minimum_score: Option<i16>,
+    anchor_1: String,
+    anchor_2: String,
+    anchor_3: String,
+    anchor_4: String,
+    anchor_5: String,
+}
+
+pub async fn find_form(pool: &PgPool, position_id: Uuid, cid: Uuid) -> Result<CriterionForm> {
+    let row: CriterionRecord = sqlx::query_as(
+        "select name, description, weight, must_have, minimum_score,
+                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5
+         from criterion where id = $1 and position_id = $2",
+    )
+    .bind(cid)
+    .bind(position_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(CriterionForm {
+        name: row.name,
+        description: row.description,
+        weight: row.weight.to_string(),
+        must_have: row.must_have.then(|| "on".to_owned()),
+        minimum_score: row.minimum_score.map(|m| m.to_string()).unwrap_or_default(),
+        anchor_1: row.anchor_1,
+        anchor_2: row.anchor_2,
+        anchor_3: row.anchor_3,
+        anchor_4: row.anchor_4,
+        anchor_5: row.anchor_5,
+    })
+}
+
+pub async fn store_insert(
+    pool: &PgPool,
+    position_id: Uuid,
+    c: &ValidCriterion,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into criterion (position_id, name, description, weight, must_have, minimum_score,
+                                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5, sort_order)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                 (select coalesce(max(sort_order), 0) + 1 from criterion where position_id = $1))",
+    )
+    .bind(position_id)
+    .bind(&c.name)
+    .bind(&c.description)
+    .bind(c.weight.value())
+    .bind(c.must_have())
+    .bind(c.minimum.map(|m| m.value()))
+    .bind(&c.anchors[0])
+    .bind(&c.anchors[1])
+    .bind(&c.anchors[2])
+    .bind(&c.anchors[3])
+    .bind(&c.anchors[4])
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn store_update(pool: &PgPool, cid: Uuid, c: &ValidCriterion) -> sqlx::Result<()> {
+    sqlx::query(
+        "update criterion set name = $2, description = $3, weight = $4, must_have = $5,
+                minimum_score = $6, anchor_1 = $7, anchor_2 = $8, anchor_3 = $9,
+                anchor_4 = $10, anchor_5 = $11
+         where id = $1",
+    )
+    .bind(cid)
+    .bind(&c.name)
+    .bind(&c.description)
+    .bind(c.weight.value())
+    .bind(c.must_have())
+    .bind(c.minimum.map(|m| m.value()))
+    .bind(&c.anchors[0])
+    .bind(&c.anchors[1])
+    .bind(&c.anchors[2])
+    .bind(&c.anchors[3])
+    .bind(&c.anchors[4])
+    .execute(pool)
+    .await?;
+    Ok(())
 }
