@@ -310,7 +310,7 @@ async fn the_invitation_is_a_valid_icalendar_event_in_utc() {
         "CRLF line endings only"
     );
     assert!(ics.split("\r\n").all(|line| line.len() <= 75));
-    let (panel_client, _) = (TestApp::client(), ());
+    let panel_client = TestApp::client();
     app.login(&panel_client, &s.expert.email, &s.expert.password)
         .await;
     assert_eq!(
@@ -324,6 +324,11 @@ async fn the_invitation_is_a_valid_icalendar_event_in_utc() {
             .await
             .status(),
         403
+    );
+    let dashboard = app.get_html(&panel_client, "/").await;
+    assert!(
+        dashboard.contains(&format!("/rounds/{round}/invite.ics")),
+        "the panel member's dashboard offers the invitation"
     );
     let (stranger, _) = app.login_as(Role::Panelist).await;
     assert_eq!(
