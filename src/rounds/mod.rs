@@ -25,7 +25,6 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
-use crate::i18n::Locale;
 use crate::positions::access::PositionHead;
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
@@ -171,30 +170,18 @@ async fn create(
         Ok(plan) => plan,
         Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
     };
-    let language: String =
-        sqlx::query_scalar("select language from interview_template where id = $1")
-            .bind(plan.template_id)
-            .fetch_one(&app.pool)
-            .await?;
-    // The carried-over section speaks the guide's language, not the planner's.
-    let guide_locale = Locale::parse(&language).unwrap_or(auth.viewer.locale);
-    let title = RoundText::get(guide_locale).carried_over;
-    let (round_id, number, questions) = plan::create(&app.pool, &plan, title, auth.user.id).await?;
-    tracing::info!(round_id = %round_id, number, questions, "round planned");
-    let name: String = sqlx::query_scalar("select name from candidate where id = $1")
-        .bind(plan.candidate_id)
-        .fetch_one(&app.pool)
-        .await?;
+    let planned = plan::create(&app.pool, &plan, auth.user.id).await?;
+    tracing::info!(round_id = %planned.round_id, number = planned.round_number, questions = planned.questions, "round planned");
     let message = t
         .planned
-        .replace("{n}", &number.to_string())
-        .replace("{name}", &name)
-        .replace("{q}", &questions.to_string());
+        .replace("{n}", &planned.round_number.to_string())
+        .replace("{name}", &planned.candidate_name)
+        .replace("{q}", &planned.questions.to_string());
     auth.viewer.flash(FlashKind::Success, message).await?;
     if !plan.has_expert() {
         auth.viewer
             .flash(FlashKind::Error, t.no_expert_warning)
             .await?;
     }
-    Ok(Redirect::to(&format!("/rounds/{round_id}")).into_response())
+    Ok(Redirect::to(&format!("/rounds/{}", planned.round_id)).into_response())
 }

@@ -9,6 +9,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::candidates::status::{self, CandidateStatus};
+use crate::i18n::Locale;
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
 use crate::web::form::FormErrors;
@@ -217,21 +218,33 @@ pub fn validate(
     }
 }
 
+/// What planning created.
+#[derive(Debug)]
+pub struct Planned {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub questions: u64,
+    pub candidate_name: String,
+}
+
 /// Creates the round as the candidate's next (2 for the second interview, 3 and
-/// up for extra interviews), its panel and its snapshot, all or nothing.
-/// Returns the round id, its number and the number of questions copied.
-pub async fn create(
-    pool: &PgPool,
-    plan: &ValidPlan,
-    carried_over_title: &str,
-    by: Uuid,
-) -> sqlx::Result<(Uuid, i32, u64)> {
+/// up for extra interviews), its panel and its snapshot, all or nothing. The
+/// carried-over section is titled in the guide's language, not the planner's.
+pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<Planned> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
-    sqlx::query("select id from candidate where id = $1 for update")
-        .bind(plan.candidate_id)
-        .execute(&mut *tx)
-        .await?;
+    let (candidate_name, current): (String, String) =
+        sqlx::query_as("select name, status from candidate where id = $1 for update")
+            .bind(plan.candidate_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let language: String =
+        sqlx::query_scalar("select language from interview_template where id = $1")
+            .bind(plan.template_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let carried_over_title =
+        RoundText::get(Locale::parse(&language).unwrap_or_default()).carried_over;
     let (round_id, number): (Uuid, i32) = sqlx::query_as(
         "insert into interview_round
              (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by)
@@ -261,10 +274,6 @@ pub async fn create(
     .execute(&mut *tx)
     .await?;
     let questions = snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
-    let current: String = sqlx::query_scalar("select status from candidate where id = $1")
-        .bind(plan.candidate_id)
-        .fetch_one(&mut *tx)
-        .await?;
     if current == CandidateStatus::Shortlisted.code() {
         status::change(
             &mut tx,
@@ -275,7 +284,12 @@ pub async fn create(
         .await?;
     }
     tx.commit().await?;
-    Ok((round_id, number, questions))
+    Ok(Planned {
+        round_id,
+        round_number: number,
+        questions,
+        candidate_name,
+    })
 }
 
 #[cfg(test)]

@@ -356,3 +356,19 @@ async fn a_manager_cannot_plan_or_open_rounds_of_another_managers_position() {
         403
     );
 }
+
+#[tokio::test]
+async fn the_carried_over_questions_speak_the_guides_language() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let nb = "00000000-0000-4000-8000-000000000001";
+    let round = round_id(&plan(&app, &s, &[("template_id", nb)]).await);
+    let title: String = sqlx::query_scalar(
+        "select section_title from round_question where round_id = $1 and section_order = 0",
+    )
+    .bind(round)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(title, "Åpne spørsmål fra førstegangsintervjuet");
+}
