@@ -204,3 +204,37 @@ async fn a_manager_prepares_a_round_from_position_to_panel() {
     browser.screenshot("preparation-position-portrait").await;
     browser.close().await;
 }
+
+/// The admin's guide pages and the planning form fit both tablet orientations.
+#[tokio::test]
+async fn guide_and_planning_pages_fit_a_tablet() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .create_user_with(Role::Admin, "ada@example.no", "Ada Admin")
+        .await;
+    let position = app.position("Data engineer").await;
+    app.candidate(position, "Kari Nordmann", "kari@example.no")
+        .await;
+    let browser = Browser::start(LANDSCAPE).await;
+    browser
+        .sign_in(&app.address, &admin.email, &admin.password)
+        .await;
+    for (name, (width, height)) in [("landscape", LANDSCAPE), ("portrait", PORTRAIT)] {
+        browser.set_viewport(width, height).await;
+        for (page, path) in [
+            ("guides", "/guides".to_owned()),
+            (
+                "guide-editor",
+                "/guides/00000000-0000-4000-8000-000000000002".to_owned(),
+            ),
+            ("plan", format!("/positions/{position}/rounds/new")),
+        ] {
+            browser.goto(&app.url(&path)).await;
+            assert!(!browser.scrolls_horizontally().await, "{page} fits {name}");
+            browser
+                .screenshot(&format!("preparation-{page}-{name}"))
+                .await;
+        }
+    }
+    browser.close().await;
+}
