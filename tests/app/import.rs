@@ -125,6 +125,21 @@ async fn files_that_are_not_usable_csv_get_a_clear_message() {
             "{message}"
         );
     }
+    let token = app.csrf_token(&client).await;
+    let not_multipart = client
+        .post(app.url(&format!(
+            "/positions/{position}/candidates/import?csrf_token={token}"
+        )))
+        .header("content-type", "text/plain")
+        .body("name\nA\n")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        not_multipart.status().is_client_error(),
+        "{}",
+        not_multipart.status()
+    );
     let no_token = TestApp::client();
     let response = no_token
         .post(app.url(&format!("/positions/{position}/candidates/import")))
