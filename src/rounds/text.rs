@@ -38,6 +38,7 @@ crate::texts! {
         extra_interview: "Extra interview", "Ekstra intervju";
         second_interview: "Second interview", "Annengangsintervju";
         when: "When", "Tidspunkt";
+        time_and_place: "Time and place", "Tid og sted";
         status: "Status", "Status";
         download_invite: "Calendar invitation (.ics)", "Kalenderinvitasjon (.ics)";
         questions: "Questions in this round", "Spørsmål i denne runden";

@@ -159,3 +159,35 @@ async fn unknown_positions_are_404_and_bad_ids_are_4xx() {
             .is_client_error()
     );
 }
+
+#[tokio::test]
+async fn the_preparation_pages_speak_norwegian_to_a_norwegian_user() {
+    let app = TestApp::spawn().await;
+    let (client, manager) = app.login_as(Role::Manager).await;
+    sqlx::query("update app_user set locale = 'nb' where id = $1")
+        .bind(manager.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let position = app.position_for(&manager, "Utvikler").await;
+    let candidate = app.candidate(position, "Kari", "").await;
+    let list = app.get_html(&client, "/positions").await;
+    assert!(list.contains("Stillinger") && list.contains("Ny stilling"));
+    let page = app
+        .get_html(&client, &format!("/positions/{position}"))
+        .await;
+    assert!(page.contains("Kravprofil") && page.contains("Importer CSV"));
+    let candidate = app
+        .get_html(&client, &format!("/candidates/{candidate}"))
+        .await;
+    assert!(candidate.contains("Statushistorikk") && candidate.contains("Tvil og beslutning"));
+    let plan = app
+        .get_html(&client, &format!("/positions/{position}/rounds/new"))
+        .await;
+    assert!(plan.contains("Planlegg runden") && plan.contains("Fagperson"));
+    assert!(
+        plan.contains("Annengangsintervju (standard)\" ")
+            || plan.contains("selected>Annengangsintervju (standard)"),
+        "the Norwegian guide is preselected"
+    );
+}
