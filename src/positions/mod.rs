@@ -34,7 +34,7 @@ pub use text::PositionText;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions", get(list).post(create))
-        .route("/positions/new", get(new_form))
+        .route("/positions/new", get(new_form).post(create))
         .route("/positions/{id}", get(page::show).post(update))
         .route("/positions/{id}/edit", get(edit_form))
         .route("/positions/{id}/close", post(close))

@@ -11,7 +11,7 @@ async fn a_manager_creates_a_position_and_owns_it() {
     let response = app
         .post_form(
             &client,
-            "/positions",
+            "/positions/new",
             &[
                 ("title", "Data engineer"),
                 ("department", "Platform"),
