@@ -3,13 +3,16 @@
 
 pub mod admin;
 pub mod auth;
+pub mod candidates;
 pub mod cli;
 pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod guides;
 pub mod i18n;
+pub mod positions;
 pub mod rounds;
 pub mod startup;
 pub mod web;

@@ -16,6 +16,7 @@ crate::texts! {
         submitted: "Submitted", "Levert";
         not_submitted: "Not submitted", "Ikke levert";
         open_interview: "Open", "Åpne";
+        add_to_calendar: "Add to calendar", "Legg i kalenderen";
         not_scheduled: "Not scheduled", "Ikke satt opp";
         my_open_doubts: "Doubts I raised that are still open", "Tvil jeg har meldt som fortsatt er åpen";
         no_open_doubts: "No open doubts.", "Ingen åpen tvil.";

@@ -1,3 +1,187 @@
-//! Interview rounds: planning, the question snapshot and the panel.
+//! Interview rounds: planning (time, place, guide, panel), the question
+//! snapshot, the round page for staff and the calendar invitation.
 
+mod ics;
+mod page;
+pub mod plan;
+mod queries;
 pub mod snapshot;
+mod text;
+
+use std::collections::HashSet;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get};
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::Staff;
+use crate::error::Result;
+use crate::positions::access::PositionHead;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::format::DEFAULT_TIME_ZONE;
+use crate::web::layout::Layout;
+use plan::{PanelRole, PlanForm};
+use queries::{CandidateOption, TemplateOption, UserOption};
+pub use text::RoundText;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/positions/{id}/rounds/new", get(new_form).post(create))
+        .merge(page::router())
+        .merge(ics::router())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "rounds/plan.html")]
+struct PlanPage {
+    layout: Layout,
+    t: &'static RoundText,
+    position: PositionHead,
+    form: PlanForm,
+    errors: FormErrors,
+    candidates: Vec<CandidateOption>,
+    templates: Vec<TemplateOption>,
+    users: Vec<UserOption>,
+    time_zones: &'static [&'static str],
+    roles: Vec<(&'static str, &'static str)>,
+}
+
+impl PlanPage {
+    fn user_role(&self, user: &UserOption) -> &'static str {
+        crate::auth::Role::parse(&user.role)
+            .map(|role| role.label(self.layout.locale))
+            .unwrap_or("")
+    }
+
+    /// After a refused submission: the panel as chosen has no expert.
+    fn panel_has_no_expert(&self) -> bool {
+        !self.errors.is_empty()
+            && !self.form.panel.is_empty()
+            && !self
+                .form
+                .panel
+                .values()
+                .any(|role| role == PanelRole::SubjectMatterExpert.code())
+    }
+}
+
+async fn render(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    form: PlanForm,
+    errors: FormErrors,
+) -> Result<Response> {
+    let t = RoundText::get(auth.viewer.locale);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = PlanPage {
+        layout: auth.viewer.layout(t.plan_title).await?,
+        t,
+        candidates: queries::candidates(pool, position.position_id).await?,
+        templates: queries::templates(pool).await?,
+        users: queries::active_users(pool).await?,
+        position,
+        form,
+        errors,
+        time_zones: &plan::TIME_ZONES,
+        roles: PanelRole::ALL
+            .iter()
+            .map(|role| (role.code(), t.panel_role(role.code())))
+            .collect(),
+    };
+    Ok((status, page).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NewQuery {
+    candidate: String,
+}
+
+async fn new_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Query(query): Query<NewQuery>,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let templates = queries::templates(&app.pool).await?;
+    let language = auth.viewer.locale.code();
+    let template = templates
+        .iter()
+        .find(|t| t.is_default && t.language == language)
+        .or(templates.first());
+    let tomorrow = Utc::now().with_timezone(&DEFAULT_TIME_ZONE).date_naive() + Duration::days(1);
+    let mut form = PlanForm {
+        candidate_id: query.candidate,
+        date: tomorrow.format("%Y-%m-%d").to_string(),
+        time: "09:00".into(),
+        time_zone: DEFAULT_TIME_ZONE.name().into(),
+        duration_minutes: "90".into(),
+        template_id: template.map(|t| t.id.to_string()).unwrap_or_default(),
+        ..PlanForm::default()
+    };
+    form.panel.insert(
+        position.hiring_manager_id.to_string(),
+        PanelRole::HiringManager.code().into(),
+    );
+    render(&app.pool, &auth, position, form, FormErrors::default()).await
+}
+
+/// Ids a plan may refer to: the position's candidates, the templates and the
+/// active users.
+async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<Uuid>> {
+    let ids: Vec<Uuid> = sqlx::query_scalar(
+        "select id from candidate where position_id = $1
+         union all select id from interview_template
+         union all select id from app_user where not disabled",
+    )
+    .bind(position_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(ids.into_iter().collect())
+}
+
+async fn create(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let t = RoundText::get(auth.viewer.locale);
+    let form = PlanForm::from_pairs(pairs);
+    let known = known_ids(&app.pool, id).await?;
+    let plan = match plan::validate(&form, t, |id| known.contains(id)) {
+        Ok(plan) => plan,
+        Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
+    };
+    let planned = plan::create(&app.pool, &plan, auth.user.id).await?;
+    tracing::info!(round_id = %planned.round_id, number = planned.round_number, questions = planned.questions, "round planned");
+    let message = t
+        .planned
+        .replace("{n}", &planned.round_number.to_string())
+        .replace("{name}", &planned.candidate_name)
+        .replace("{q}", &planned.questions.to_string());
+    auth.viewer.flash(FlashKind::Success, message).await?;
+    if !plan.has_expert() {
+        auth.viewer
+            .flash(FlashKind::Error, t.no_expert_warning)
+            .await?;
+    }
+    Ok(Redirect::to(&format!("/rounds/{}", planned.round_id)).into_response())
+}

@@ -67,8 +67,11 @@ impl Layout {
 }
 
 fn navigation(role: Role, t: &'static CommonText, path: &str) -> Vec<NavLink> {
-    let candidates: [(&'static str, &'static str, bool); 2] = [
+    let staff = matches!(role, Role::Admin | Role::Hr | Role::Manager);
+    let candidates: [(&'static str, &'static str, bool); 4] = [
         ("/", t.nav_dashboard, true),
+        ("/positions", t.nav_positions, staff),
+        ("/guides", t.nav_templates, role == Role::Admin),
         ("/admin/users", t.nav_users, role == Role::Admin),
     ];
     candidates

@@ -67,6 +67,10 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::auth::router())
         .merge(crate::dashboard::router())
         .merge(crate::admin::router())
+        .merge(crate::positions::router())
+        .merge(crate::candidates::router())
+        .merge(crate::rounds::router())
+        .merge(crate::guides::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))

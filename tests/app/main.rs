@@ -5,7 +5,14 @@ mod support;
 
 mod access;
 mod admin_users;
+mod candidates;
 mod cli;
+mod criteria;
+mod demo_pages;
+mod guides;
+mod import;
+mod positions;
+mod rounds;
 mod schema;
 mod security;
 mod sign_in;

@@ -1,0 +1,181 @@
+//! CSV import of candidates: all or nothing. A file with any bad row imports
+//! nothing and names every bad row; the good file goes in with one statement.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Router, routing::get};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::Staff;
+use crate::candidates::CandidateText;
+use crate::candidates::import_file::{ImportRow, Refusal, RowError, parse};
+use crate::error::{AppError, Result, violated_constraint};
+use crate::positions::access::PositionHead;
+use crate::web::flash::FlashKind;
+use crate::web::layout::Layout;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/positions/{id}/candidates/import", get(form).post(upload))
+}
+
+/// Rows whose email another candidate of the position already has.
+fn existing_emails(rows: &[ImportRow], existing: &[String], t: &CandidateText) -> Vec<RowError> {
+    rows.iter()
+        .filter(|row| !row.email.is_empty() && existing.contains(&row.email))
+        .map(|row| RowError {
+            row: row.row,
+            reason: t.err_email_exists.replace("{email}", &row.email),
+        })
+        .collect()
+}
+
+/// Checks against stored candidates and inserts every row, in one transaction;
+/// returns how many were imported, or the rows that clash.
+async fn store(
+    pool: &PgPool,
+    position_id: Uuid,
+    rows: &[ImportRow],
+    by: Uuid,
+    t: &CandidateText,
+) -> Result<Result<u64, Refusal>> {
+    let column = |get: fn(&ImportRow) -> &String| -> Vec<&str> {
+        rows.iter().map(|row| get(row).as_str()).collect()
+    };
+    let emails = column(|row| &row.email);
+    let mut tx = pool.begin().await?;
+    let existing: Vec<String> = sqlx::query_scalar(
+        "select lower(email) from candidate where position_id = $1 and lower(email) = any($2)",
+    )
+    .bind(position_id)
+    .bind(&emails)
+    .fetch_all(&mut *tx)
+    .await?;
+    let clashes = existing_emails(rows, &existing, t);
+    if !clashes.is_empty() {
+        return Ok(Err(Refusal::Rows(clashes)));
+    }
+    let inserted = sqlx::query(
+        "with new as (
+             insert into candidate (position_id, name, email, phone, source, first_round_summary, open_questions)
+             select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+             returning id, status)
+         insert into candidate_status_change (candidate_id, to_status, changed_by)
+         select id, status, $8 from new",
+    )
+    .bind(position_id)
+    .bind(column(|row| &row.name))
+    .bind(&emails)
+    .bind(column(|row| &row.phone))
+    .bind(column(|row| &row.source))
+    .bind(column(|row| &row.first_round_summary))
+    .bind(column(|row| &row.open_questions))
+    .bind(by)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Ok(done) => {
+            tx.commit().await?;
+            Ok(Ok(done.rows_affected()))
+        }
+        Err(err) if violated_constraint(&err) == Some("candidate_email_key") => {
+            Ok(Err(Refusal::File(t.err_conflict.into())))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "candidates/import.html")]
+struct ImportPage {
+    layout: Layout,
+    t: &'static CandidateText,
+    position: PositionHead,
+    file_error: Option<String>,
+    row_errors: Vec<RowError>,
+}
+
+impl ImportPage {
+    fn row_label(&self, error: &RowError) -> String {
+        self.t.row.replace("{n}", &error.row.to_string())
+    }
+}
+
+async fn render(
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    refusal: Option<Refusal>,
+) -> Result<Response> {
+    let t = CandidateText::get(auth.viewer.locale);
+    let status = if refusal.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let (file_error, row_errors) = match refusal {
+        Some(Refusal::File(message)) => (Some(message), Vec::new()),
+        Some(Refusal::Rows(errors)) => (None, errors),
+        None => (None, Vec::new()),
+    };
+    let page = ImportPage {
+        layout: auth.viewer.layout(t.import_title).await?,
+        t,
+        position,
+        file_error,
+        row_errors,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    render(&auth, position, None).await
+}
+
+/// The bytes of the upload's `file` field; `None` when no file was chosen.
+async fn file_bytes(mut multipart: Multipart) -> Result<Option<Vec<u8>>> {
+    let invalid =
+        |err: axum::extract::multipart::MultipartError| AppError::Validation(err.body_text());
+    while let Some(field) = multipart.next_field().await.map_err(invalid)? {
+        if field.name() == Some("file") {
+            let bytes = field.bytes().await.map_err(invalid)?;
+            return Ok((!bytes.is_empty()).then(|| bytes.to_vec()));
+        }
+    }
+    Ok(None)
+}
+
+async fn upload(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    multipart: Multipart,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let t = CandidateText::get(auth.viewer.locale);
+    let Some(bytes) = file_bytes(multipart).await? else {
+        return render(&auth, position, Some(Refusal::File(t.err_no_file.into()))).await;
+    };
+    let rows = match parse(&bytes, t) {
+        Ok(rows) => rows,
+        Err(refusal) => return render(&auth, position, Some(refusal)).await,
+    };
+    match store(&app.pool, id, &rows, auth.user.id, t).await? {
+        Ok(count) => {
+            tracing::info!(position_id = %id, count, "candidates imported");
+            let message = t.imported.replace("{n}", &count.to_string());
+            auth.viewer.flash(FlashKind::Success, message).await?;
+            Ok(Redirect::to(&format!("/positions/{id}#candidates")).into_response())
+        }
+        Err(refusal) => render(&auth, position, Some(refusal)).await,
+    }
+}

@@ -1,0 +1,271 @@
+//! Reading a candidate CSV file: UTF-8, comma or semicolon, a header row in
+//! English or Norwegian; every bad row is named with its row number.
+
+use std::collections::HashMap;
+
+use crate::auth::email::Email;
+use crate::candidates::CandidateText;
+
+/// More rows than any shortlist; a guard against a wrong file.
+pub const MAX_ROWS: usize = 50_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Email,
+    Phone,
+    Source,
+    Summary,
+    OpenQuestions,
+}
+
+impl Column {
+    /// Recognises the usual English and Norwegian spellings of a header.
+    fn from_header(header: &str) -> Option<Column> {
+        let key: String = header
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        Some(match key.as_str() {
+            "name" | "navn" | "fullname" | "fulltnavn" | "candidate" | "candidatename"
+            | "kandidat" | "kandidatnavn" => Column::Name,
+            "email" | "emailaddress" | "mail" | "epost" | "epostadresse" => Column::Email,
+            "phone" | "phonenumber" | "telephone" | "mobile" | "telefon" | "telefonnummer"
+            | "tlf" | "mobil" => Column::Phone,
+            "source" | "kilde" => Column::Source,
+            "firstroundsummary"
+            | "firstinterviewsummary"
+            | "firstroundnotes"
+            | "summary"
+            | "notes"
+            | "oppsummering"
+            | "sammendrag"
+            | "førstegangsintervju"
+            | "oppsummeringførstegangsintervju"
+            | "oppsummeringavførstegangsintervjuet" => Column::Summary,
+            "openquestions"
+            | "openquestion"
+            | "questions"
+            | "åpnespørsmål"
+            | "spørsmål"
+            | "åpnespørsmålfraførstegangsintervjuet" => Column::OpenQuestions,
+            _ => return None,
+        })
+    }
+}
+
+/// One candidate read from the file, with its row number in the file.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ImportRow {
+    pub row: u64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub source: String,
+    pub first_round_summary: String,
+    pub open_questions: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    pub row: u64,
+    pub reason: String,
+}
+
+/// Why a file was refused: a problem with the whole file, or its bad rows.
+#[derive(Debug, PartialEq)]
+pub enum Refusal {
+    File(String),
+    Rows(Vec<RowError>),
+}
+
+/// Semicolon when the header row has more semicolons than commas (as
+/// spreadsheets in Norwegian locales write), else comma.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads and checks a whole file; duplicates against stored candidates are
+/// checked separately, by `existing_emails`.
+pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Refusal::File(t.err_not_utf8.into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Refusal::File(t.err_empty.into()));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(err)) => return Err(malformed(t, &err)),
+        None => return Err(Refusal::File(t.err_empty.into())),
+    };
+    let columns = columns(&header, t)?;
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in records {
+        let record = record.map_err(|err| malformed(t, &err))?;
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() >= MAX_ROWS {
+            let message = t.err_too_many_rows.replace("{n}", &MAX_ROWS.to_string());
+            return Err(Refusal::File(message));
+        }
+        let row_number = record.position().map_or(0, |p| p.line());
+        let mut fail = |reason: String| {
+            errors.push(RowError {
+                row: row_number,
+                reason,
+            })
+        };
+        if record.len() != columns.len() {
+            fail(
+                t.err_field_count
+                    .replace("{found}", &record.len().to_string())
+                    .replace("{expected}", &columns.len().to_string()),
+            );
+            continue;
+        }
+        let mut row = ImportRow {
+            row: row_number,
+            ..ImportRow::default()
+        };
+        for (column, value) in columns.iter().zip(record.iter()) {
+            let value = value.trim().to_owned();
+            match column {
+                Some(Column::Name) => row.name = value,
+                Some(Column::Email) => row.email = value,
+                Some(Column::Phone) => row.phone = value,
+                Some(Column::Source) => row.source = value,
+                Some(Column::Summary) => row.first_round_summary = value,
+                Some(Column::OpenQuestions) => row.open_questions = value,
+                None => {}
+            }
+        }
+        if row.name.is_empty() {
+            fail(t.err_name_missing.into());
+        }
+        if !row.email.is_empty() {
+            match Email::try_from(row.email.as_str()) {
+                Ok(email) => {
+                    row.email = email.as_str().to_owned();
+                    match seen.get(&row.email) {
+                        Some(other) => fail(
+                            t.err_email_in_file
+                                .replace("{email}", &row.email)
+                                .replace("{other}", &other.to_string()),
+                        ),
+                        None => {
+                            seen.insert(row.email.clone(), row_number);
+                        }
+                    }
+                }
+                Err(_) => fail(t.err_email_invalid.replace("{email}", &row.email)),
+            }
+        }
+        rows.push(row);
+    }
+    if !errors.is_empty() {
+        return Err(Refusal::Rows(errors));
+    }
+    if rows.is_empty() {
+        return Err(Refusal::File(t.err_no_rows.into()));
+    }
+    Ok(rows)
+}
+
+fn malformed(t: &CandidateText, err: &csv::Error) -> Refusal {
+    let reason = match err.position() {
+        Some(position) => format!(
+            "{} {}",
+            t.row.replace("{n}", &position.line().to_string()),
+            err
+        ),
+        None => err.to_string(),
+    };
+    Refusal::File(t.err_malformed.replace("{reason}", &reason))
+}
+
+fn columns(header: &csv::StringRecord, t: &CandidateText) -> Result<Vec<Option<Column>>, Refusal> {
+    let columns: Vec<Option<Column>> = header.iter().map(Column::from_header).collect();
+    for (i, column) in columns.iter().enumerate() {
+        if column.is_some() && columns[..i].contains(column) {
+            let name = header.get(i).unwrap_or("").trim();
+            return Err(Refusal::File(
+                t.err_duplicate_column.replace("{column}", name),
+            ));
+        }
+    }
+    if !columns.contains(&Some(Column::Name)) {
+        return Err(Refusal::File(t.err_no_name_column.into()));
+    }
+    Ok(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> &'static CandidateText {
+        &CandidateText::EN
+    }
+
+    #[test]
+    fn semicolons_and_norwegian_headers_are_understood() {
+        let file = "\u{feff}Navn;E-post;Telefon;Kilde;Oppsummering;Åpne spørsmål\nKari Nordmann;KARI@example.no;123;Finn;God;\"Hvorfor?\nNår?\"\n";
+        let rows = parse(file.as_bytes(), t()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].row, 2);
+        assert_eq!(rows[0].email, "kari@example.no");
+        assert_eq!(rows[0].open_questions, "Hvorfor?\nNår?");
+    }
+
+    #[test]
+    fn every_bad_row_is_named_with_its_number() {
+        let file = "name,email\nAda,ada@example.no\n,no-name@example.no\nBo,not-an-email\nCy,ADA@example.no\nDi\n";
+        let Err(Refusal::Rows(errors)) = parse(file.as_bytes(), t()) else {
+            panic!("refused by rows");
+        };
+        let rows: Vec<u64> = errors.iter().map(|e| e.row).collect();
+        assert_eq!(rows, vec![3, 4, 5, 6]);
+        assert!(errors[2].reason.contains("row 2"), "{:?}", errors[2]);
+    }
+
+    #[test]
+    fn a_file_without_a_name_column_or_rows_is_refused() {
+        assert!(matches!(
+            parse(b"email\nx@example.no\n", t()),
+            Err(Refusal::File(_))
+        ));
+        assert!(matches!(parse(b"name,email\n", t()), Err(Refusal::File(_))));
+        assert!(matches!(parse(b"", t()), Err(Refusal::File(_))));
+        assert!(matches!(
+            parse(b"name\n\xff\xfe\n", t()),
+            Err(Refusal::File(_))
+        ));
+        assert!(matches!(
+            parse(b"name,navn\nA,B\n", t()),
+            Err(Refusal::File(_))
+        ));
+    }
+
+    #[test]
+    fn blank_lines_and_unknown_columns_are_skipped() {
+        let rows = parse(b"name,shoe size\nAda,38\n,\n\n", t()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].name, "Ada");
+    }
+}

@@ -1,0 +1,241 @@
+//! Candidates: added and edited by hand or imported from CSV, the candidate
+//! page, and status changes with their history.
+
+mod import;
+mod import_file;
+mod page;
+mod queries;
+pub mod status;
+mod text;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::email::Email;
+use crate::auth::role::Staff;
+use crate::error::{Result, violated_constraint};
+use crate::positions::access::{self, PositionHead};
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+use queries::CandidateInput;
+pub use text::CandidateText;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/positions/{id}/candidates", post(create))
+        .route("/positions/{id}/candidates/new", get(new_form))
+        .route("/candidates/{id}", get(page::show).post(update))
+        .route("/candidates/{id}/edit", get(edit_form))
+        .route("/candidates/{id}/status", post(page::change_status))
+        .merge(import::router())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CandidateForm {
+    name: String,
+    email: String,
+    phone: String,
+    source: String,
+    first_round_summary: String,
+    open_questions: String,
+}
+
+impl CandidateForm {
+    fn input<'a>(&'a self, email: &'a str) -> CandidateInput<'a> {
+        CandidateInput {
+            name: self.name.trim(),
+            email,
+            phone: self.phone.trim(),
+            source: self.source.trim(),
+            first_round_summary: self.first_round_summary.trim(),
+            open_questions: self.open_questions.trim(),
+        }
+    }
+}
+
+/// The email to store (lower-cased, or empty), or the errors to show.
+fn validate(
+    form: &CandidateForm,
+    t: &CandidateText,
+    common: &CommonText,
+) -> Result<String, FormErrors> {
+    let mut errors = FormErrors::default();
+    if form.name.trim().is_empty() {
+        errors.add("name", common.field_required);
+    }
+    let email = if form.email.trim().is_empty() {
+        String::new()
+    } else {
+        match Email::try_from(form.email.as_str()) {
+            Ok(email) => email.as_str().to_owned(),
+            Err(_) => {
+                errors.add("email", t.email_invalid);
+                String::new()
+            }
+        }
+    };
+    errors.into_result(email)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "candidates/form.html")]
+struct FormPage {
+    layout: Layout,
+    t: &'static CandidateText,
+    position: PositionHead,
+    form: CandidateForm,
+    errors: FormErrors,
+    action: String,
+    cancel: String,
+    is_new: bool,
+}
+
+async fn render_form(
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    form: CandidateForm,
+    errors: FormErrors,
+    candidate_id: Option<Uuid>,
+) -> Result<Response> {
+    let t = CandidateText::get(auth.viewer.locale);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let (action, cancel) = match candidate_id {
+        Some(id) => (format!("/candidates/{id}"), format!("/candidates/{id}")),
+        None => (
+            format!("/positions/{}/candidates", position.position_id),
+            format!("/positions/{}#candidates", position.position_id),
+        ),
+    };
+    let title = if candidate_id.is_some() {
+        t.edit_candidate
+    } else {
+        t.new_candidate
+    };
+    let page = FormPage {
+        layout: auth.viewer.layout(title).await?,
+        t,
+        position,
+        form,
+        errors,
+        action,
+        cancel,
+        is_new: candidate_id.is_none(),
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    render_form(
+        &auth,
+        position,
+        CandidateForm::default(),
+        FormErrors::default(),
+        None,
+    )
+    .await
+}
+
+async fn create(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<CandidateForm>,
+) -> Result<Response> {
+    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    save(&app.pool, &auth, position, form, None).await
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let position = candidate_position(&app.pool, &auth, id).await?;
+    let c = queries::find(&app.pool, id).await?;
+    let form = CandidateForm {
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        source: c.source,
+        first_round_summary: c.first_round_summary,
+        open_questions: c.open_questions,
+    };
+    render_form(&auth, position, form, FormErrors::default(), Some(id)).await
+}
+
+async fn update(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<CandidateForm>,
+) -> Result<Response> {
+    let position = candidate_position(&app.pool, &auth, id).await?;
+    save(&app.pool, &auth, position, form, Some(id)).await
+}
+
+/// The candidate's position, if the user may change it and it is open.
+async fn candidate_position(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    id: Uuid,
+) -> Result<PositionHead> {
+    let head = access::candidate(pool, &auth.user, id).await?;
+    crate::positions::open_position(pool, auth, head.position_id).await
+}
+
+async fn save(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    form: CandidateForm,
+    candidate_id: Option<Uuid>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let t = CandidateText::get(locale);
+    let email = match validate(&form, t, CommonText::get(locale)) {
+        Ok(email) => email,
+        Err(errors) => return render_form(auth, position, form, errors, candidate_id).await,
+    };
+    let input = form.input(&email);
+    let stored = match candidate_id {
+        Some(id) => queries::update(pool, id, &input).await.map(|()| id),
+        None => queries::insert(pool, position.position_id, &input, auth.user.id).await,
+    };
+    match stored {
+        Ok(id) => {
+            let message = match candidate_id {
+                Some(_) => t.saved.to_owned(),
+                None => t.added.replace("{name}", input.name),
+            };
+            auth.viewer.flash(FlashKind::Success, message).await?;
+            Ok(Redirect::to(&format!("/candidates/{id}")).into_response())
+        }
+        Err(err) if violated_constraint(&err) == Some("candidate_email_key") => {
+            let mut errors = FormErrors::default();
+            errors.add("email", t.email_taken);
+            render_form(auth, position, form, errors, candidate_id).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}

@@ -1,0 +1,132 @@
+//! The candidate page: details, first-round notes, status with its history and
+//! the rounds with their panels; panel members may read it, staff change it.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Redirect;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::role::{AnyRole, Staff};
+use crate::auth::{Authorized, Role};
+use crate::candidates::queries::{self, Candidate, PanelSeat, Round, StatusChange};
+use crate::candidates::status::{self, CandidateStatus};
+use crate::candidates::text::CandidateText;
+use crate::error::{AppError, Result};
+use crate::positions::access;
+use crate::web::flash::FlashKind;
+use crate::web::format;
+use crate::web::layout::Layout;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "candidates/show.html")]
+pub struct ShowPage {
+    layout: Layout,
+    t: &'static CandidateText,
+    rounds_text: &'static crate::dashboard::DashboardText,
+    candidate: Candidate,
+    /// Staff who may change the candidate; panel members only read.
+    can_manage: bool,
+    history: Vec<StatusChange>,
+    rounds: Vec<Round>,
+    panels: Vec<PanelSeat>,
+    statuses: Vec<(&'static str, &'static str)>,
+}
+
+impl ShowPage {
+    fn panel_of(&self, round: &Round) -> Vec<&PanelSeat> {
+        self.panels
+            .iter()
+            .filter(|seat| seat.round_id == round.id)
+            .collect()
+    }
+
+    fn when(&self, round: &Round) -> String {
+        round
+            .scheduled_at
+            .map(|at| format::date_time(at, &round.time_zone))
+            .unwrap_or_else(|| self.rounds_text.not_scheduled.to_owned())
+    }
+
+    fn round_title(&self, round: &Round) -> String {
+        let title = self
+            .t
+            .round_n
+            .replace("{n}", &round.round_number.to_string());
+        if round.round_number > 2 {
+            format!("{title} · {}", self.t.extra_round)
+        } else {
+            title
+        }
+    }
+
+    fn changed_at(&self, change: &StatusChange) -> String {
+        format::date_time(change.changed_at, "Europe/Oslo")
+    }
+
+    fn open_question_lines(&self) -> Vec<&str> {
+        self.candidate
+            .open_questions
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path(id): Path<Uuid>,
+) -> Result<ShowPage> {
+    let head = access::candidate_read(&app.pool, &auth.user, id).await?;
+    let locale = auth.viewer.locale;
+    let t = CandidateText::get(locale);
+    let candidate = queries::find(&app.pool, id).await?;
+    Ok(ShowPage {
+        layout: auth.viewer.layout(candidate.name.clone()).await?,
+        t,
+        rounds_text: crate::dashboard::DashboardText::get(locale),
+        can_manage: access::may_manage(&auth.user, head.hiring_manager_id)
+            && auth.user.role != Role::Panelist,
+        history: queries::history(&app.pool, id).await?,
+        rounds: queries::rounds(&app.pool, id).await?,
+        panels: queries::panels(&app.pool, id).await?,
+        statuses: CandidateStatus::ALL
+            .iter()
+            .map(|status| (status.code(), t.status(status.code())))
+            .collect(),
+        candidate,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    status: String,
+}
+
+pub async fn change_status(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<StatusForm>,
+) -> Result<Redirect> {
+    access::candidate(&app.pool, &auth.user, id).await?;
+    let t = CandidateText::get(auth.viewer.locale);
+    let to = CandidateStatus::parse(&form.status)
+        .ok_or_else(|| AppError::Validation(t.status_invalid.into()))?;
+    let mut conn = app.pool.acquire().await?;
+    let changed = status::change(&mut conn, id, to, auth.user.id).await?;
+    let template = if changed {
+        t.status_changed
+    } else {
+        t.status_unchanged
+    };
+    let message = template.replace("{status}", t.status(to.code()));
+    auth.viewer.flash(FlashKind::Success, message).await?;
+    Ok(Redirect::to(&format!("/candidates/{id}#status")))
+}

@@ -1,0 +1,146 @@
+//! Reads and writes of candidates for the candidate pages.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::error::Result;
+
+#[derive(Debug, FromRow)]
+pub struct Candidate {
+    pub id: Uuid,
+    pub position_id: Uuid,
+    pub position_title: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub source: String,
+    pub first_round_summary: String,
+    pub open_questions: String,
+    pub status: String,
+}
+
+pub async fn find(pool: &PgPool, id: Uuid) -> Result<Candidate> {
+    Ok(sqlx::query_as(
+        "select c.id, c.position_id, p.title as position_title, c.name, c.email, c.phone, c.source,
+                c.first_round_summary, c.open_questions, c.status
+         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await?)
+}
+
+pub struct CandidateInput<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub source: &'a str,
+    pub first_round_summary: &'a str,
+    pub open_questions: &'a str,
+}
+
+/// Inserts the candidate with its first status entry, in one statement.
+pub async fn insert(
+    pool: &PgPool,
+    position_id: Uuid,
+    input: &CandidateInput<'_>,
+    by: Uuid,
+) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "with new as (
+             insert into candidate (position_id, name, email, phone, source, first_round_summary, open_questions)
+             values ($1, $2, $3, $4, $5, $6, $7) returning id, status)
+         insert into candidate_status_change (candidate_id, to_status, changed_by)
+         select id, status, $8 from new returning candidate_id",
+    )
+    .bind(position_id)
+    .bind(input.name)
+    .bind(input.email)
+    .bind(input.phone)
+    .bind(input.source)
+    .bind(input.first_round_summary)
+    .bind(input.open_questions)
+    .bind(by)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn update(pool: &PgPool, id: Uuid, input: &CandidateInput<'_>) -> sqlx::Result<()> {
+    sqlx::query(
+        "update candidate set name = $2, email = $3, phone = $4, source = $5,
+                first_round_summary = $6, open_questions = $7, updated_at = now()
+         where id = $1",
+    )
+    .bind(id)
+    .bind(input.name)
+    .bind(input.email)
+    .bind(input.phone)
+    .bind(input.source)
+    .bind(input.first_round_summary)
+    .bind(input.open_questions)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, FromRow)]
+pub struct StatusChange {
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub changed_by: Option<String>,
+    pub changed_at: DateTime<Utc>,
+}
+
+pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChange>> {
+    Ok(sqlx::query_as(
+        "select s.from_status, s.to_status, u.display_name as changed_by, s.changed_at
+         from candidate_status_change s left join app_user u on u.id = s.changed_by
+         where s.candidate_id = $1 order by s.changed_at desc, s.id",
+    )
+    .bind(candidate_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct Round {
+    pub id: Uuid,
+    pub round_number: i32,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    pub location: String,
+    pub status: String,
+}
+
+pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
+    Ok(sqlx::query_as(
+        "select id, round_number, scheduled_at, time_zone, location, status
+         from interview_round where candidate_id = $1 order by round_number",
+    )
+    .bind(candidate_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct PanelSeat {
+    pub round_id: Uuid,
+    pub display_name: String,
+    pub panel_role: String,
+}
+
+/// The panels of all the candidate's rounds, in one query.
+pub async fn panels(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<PanelSeat>> {
+    Ok(sqlx::query_as(
+        "select pm.round_id, u.display_name, pm.panel_role
+         from panel_member pm
+         join interview_round r on r.id = pm.round_id
+         join app_user u on u.id = pm.user_id
+         where r.candidate_id = $1
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+    )
+    .bind(candidate_id)
+    .fetch_all(pool)
+    .await?)
+}

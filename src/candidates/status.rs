@@ -1,0 +1,80 @@
+//! A candidate's status and its history: every change is recorded with who and when.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CandidateStatus {
+    Shortlisted,
+    InSecondRound,
+    Offer,
+    Hired,
+    Rejected,
+    Withdrawn,
+}
+
+impl CandidateStatus {
+    pub const ALL: [CandidateStatus; 6] = [
+        CandidateStatus::Shortlisted,
+        CandidateStatus::InSecondRound,
+        CandidateStatus::Offer,
+        CandidateStatus::Hired,
+        CandidateStatus::Rejected,
+        CandidateStatus::Withdrawn,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CandidateStatus::Shortlisted => "shortlisted",
+            CandidateStatus::InSecondRound => "in_second_round",
+            CandidateStatus::Offer => "offer",
+            CandidateStatus::Hired => "hired",
+            CandidateStatus::Rejected => "rejected",
+            CandidateStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|status| status.code() == code.trim())
+    }
+}
+
+/// Sets the status and records the change; returns false when it was already so.
+pub async fn change(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+    to: CandidateStatus,
+    by: Uuid,
+) -> sqlx::Result<bool> {
+    let changed = sqlx::query(
+        "with upd as (
+             update candidate c set status = $2, updated_at = now()
+             from (select id, status from candidate where id = $1 for update) old
+             where c.id = old.id and old.status <> $2
+             returning old.status as from_status)
+         insert into candidate_status_change (candidate_id, from_status, to_status, changed_by)
+         select $1, from_status, $2, $3 from upd",
+    )
+    .bind(candidate_id)
+    .bind(to.code())
+    .bind(by)
+    .execute(&mut *conn)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_codes_round_trip_and_unknown_codes_are_refused() {
+        for status in CandidateStatus::ALL {
+            assert_eq!(CandidateStatus::parse(status.code()), Some(status));
+        }
+        assert_eq!(CandidateStatus::parse("maybe"), None);
+        assert_eq!(CandidateStatus::parse(""), None);
+    }
+}

@@ -1,0 +1,85 @@
+//! Texts of the candidate pages and the CSV import.
+
+crate::texts! {
+    CandidateText {
+        candidate: "Candidate", "Kandidat";
+        new_candidate: "Add candidate", "Legg til kandidat";
+        edit_candidate: "Edit candidate", "Rediger kandidat";
+        create: "Add candidate", "Legg til kandidat";
+        name: "Name", "Navn";
+        email: "Email", "E-post";
+        email_invalid: "Enter a valid email address, or leave it empty.", "Skriv inn en gyldig e-postadresse, eller la feltet stå tomt.";
+        email_taken: "This position already has a candidate with this email.", "Stillingen har allerede en kandidat med denne e-postadressen.";
+        phone: "Phone", "Telefon";
+        source: "Source", "Kilde";
+        source_hint: "Where the candidate came from: an advertisement, a referral, a recruiter.", "Hvor kandidaten kom fra: en annonse, en anbefaling, et rekrutteringsbyrå.";
+        first_round_summary: "First-round summary", "Oppsummering av førstegangsintervjuet";
+        open_questions: "Open questions from the first interview", "Åpne spørsmål fra førstegangsintervjuet";
+        open_questions_hint: "One question per line. They open the second interview.", "Ett spørsmål per linje. De innleder annengangsintervjuet.";
+        no_summary: "No summary recorded.", "Ingen oppsummering registrert.";
+        no_open_questions: "No open questions.", "Ingen åpne spørsmål.";
+        contact: "Contact", "Kontakt";
+        status: "Status", "Status";
+        status_shortlisted: "Shortlisted", "På kortlisten";
+        status_in_second_round: "In second round", "I andre runde";
+        status_offer: "Offer", "Tilbud";
+        status_hired: "Hired", "Ansatt";
+        status_rejected: "Rejected", "Avvist";
+        status_withdrawn: "Withdrawn", "Trukket seg";
+        change_status: "Change status", "Endre status";
+        status_invalid: "Choose one of the statuses.", "Velg en av statusene.";
+        status_changed: "Status changed to {status}.", "Status endret til {status}.";
+        status_unchanged: "The status was already {status}.", "Statusen var allerede {status}.";
+        history: "Status history", "Statushistorikk";
+        by: "by", "av";
+        added: "Candidate {name} added.", "Kandidaten {name} er lagt til.";
+        saved: "Changes saved.", "Endringene er lagret.";
+        edit: "Edit", "Rediger";
+        rounds: "Interview rounds", "Intervjurunder";
+        no_rounds: "No round planned yet.", "Ingen runde planlagt ennå.";
+        plan_round: "Plan the second interview", "Planlegg annengangsintervjuet";
+        plan_extra: "Plan an extra interview", "Planlegg et ekstra intervju";
+        round_n: "Round {n}", "Runde {n}";
+        extra_round: "extra interview", "ekstra intervju";
+        panel: "Panel", "Intervjupanel";
+        no_panel: "No panel assigned.", "Ikke noe panel satt opp.";
+        open_round: "Open round", "Åpne runden";
+        doubts_decision: "Doubts and decision", "Tvil og beslutning";
+        doubts_decision_note: "Doubts raised by the panel, reference checks and the decision appear here after the interview.", "Tvil som panelet melder, referansesjekker og beslutningen vises her etter intervjuet.";
+        position: "Position", "Stilling";
+        import_title: "Import candidates", "Importer kandidater";
+        import_intro: "Upload a CSV file (UTF-8, separated by commas or semicolons) with a header row. Columns: name, email, phone, source, first-round summary, open questions. Only name is required. If any row is wrong, nothing is imported and every wrong row is listed.", "Last opp en CSV-fil (UTF-8, skilt med komma eller semikolon) med en overskriftsrad. Kolonner: navn, e-post, telefon, kilde, oppsummering, åpne spørsmål. Bare navn er påkrevd. Er noen rad feil, importeres ingenting, og alle feil rader listes opp.";
+        file: "CSV file", "CSV-fil";
+        import: "Import", "Importer";
+        import_failed: "Nothing was imported. Correct these rows and upload the file again:", "Ingenting ble importert. Rett disse radene og last opp filen på nytt:";
+        imported: "{n} candidates imported.", "{n} kandidater er importert.";
+        row: "Row {n}", "Rad {n}";
+        err_no_file: "Choose a CSV file to upload.", "Velg en CSV-fil å laste opp.";
+        err_not_utf8: "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.", "Filen er ikke UTF-8-tekst. Lagre den som «CSV UTF-8» og prøv igjen.";
+        err_empty: "The file has no rows.", "Filen har ingen rader.";
+        err_no_rows: "The file has a header row but no candidates.", "Filen har en overskriftsrad, men ingen kandidater.";
+        err_no_name_column: "The header row has no name column (name or navn).", "Overskriftsraden mangler en navnekolonne (navn eller name).";
+        err_duplicate_column: "The header row names the column {column} twice.", "Overskriftsraden har kolonnen {column} to ganger.";
+        err_too_many_rows: "The file has more than {n} rows; split it up.", "Filen har mer enn {n} rader; del den opp.";
+        err_malformed: "The file cannot be read as CSV: {reason}.", "Filen kan ikke leses som CSV: {reason}.";
+        err_field_count: "has {found} fields, the header has {expected}.", "har {found} felter, overskriften har {expected}.";
+        err_name_missing: "the name is missing.", "navnet mangler.";
+        err_email_invalid: "\"{email}\" is not a valid email address.", "«{email}» er ikke en gyldig e-postadresse.";
+        err_email_in_file: "the email {email} is also on row {other}.", "e-postadressen {email} står også på rad {other}.";
+        err_email_exists: "a candidate with the email {email} already exists for this position.", "en kandidat med e-postadressen {email} finnes allerede for denne stillingen.";
+        err_conflict: "Another import added some of these candidates at the same time. Upload the file again.", "En annen import la til noen av disse kandidatene samtidig. Last opp filen på nytt.";
+    }
+}
+
+impl CandidateText {
+    pub fn status(&self, code: &str) -> &'static str {
+        match code {
+            "shortlisted" => self.status_shortlisted,
+            "in_second_round" => self.status_in_second_round,
+            "offer" => self.status_offer,
+            "hired" => self.status_hired,
+            "rejected" => self.status_rejected,
+            _ => self.status_withdrawn,
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Questions of a guide's sections: added inline, edited on their own page,
+//! deleted and reordered.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::AdminOnly;
+use crate::error::{AppError, Result};
+use crate::guides::editor::refuse;
+use crate::guides::order::{self, MoveForm};
+use crate::guides::queries::Question;
+use crate::guides::text::GuideText;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/guides/{id}/sections/{sid}/questions", post(add_question))
+        .route("/guides/{id}/questions/{qid}", post(update_question))
+        .route("/guides/{id}/questions/{qid}/edit", get(edit_question))
+        .route("/guides/{id}/questions/{qid}/delete", post(delete_question))
+        .route("/guides/{id}/questions/{qid}/move", post(move_question))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct QuestionForm {
+    pub text: String,
+    pub guidance: String,
+    pub criterion_hint: String,
+}
+
+async fn add_question(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Path((id, sid)): Path<(Uuid, Uuid)>,
+    Form(form): Form<QuestionForm>,
+) -> Result<Redirect> {
+    let t = GuideText::get(auth.viewer.locale);
+    if form.text.trim().is_empty() {
+        return refuse(&auth, id, t.question_required).await;
+    }
+    let qid: Option<Uuid> = sqlx::query_scalar(
+        "insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
+         select s.id, $3, $4, $5, (select coalesce(max(sort_order), 0) + 1 from template_question where section_id = s.id)
+         from template_section s where s.id = $2 and s.template_id = $1
+         returning id",
+    )
+    .bind(id)
+    .bind(sid)
+    .bind(form.text.trim())
+    .bind(form.guidance.trim())
+    .bind(form.criterion_hint.trim())
+    .fetch_optional(&app.pool)
+    .await?;
+    let qid = qid.ok_or(AppError::NotFound)?;
+    auth.viewer
+        .flash(FlashKind::Success, t.question_added)
+        .await?;
+    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "guides/question.html")]
+struct QuestionPage {
+    layout: Layout,
+    t: &'static GuideText,
+    guide_id: Uuid,
+    question_id: Uuid,
+    form: QuestionForm,
+    errors: FormErrors,
+}
+
+async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
+    Ok(sqlx::query_as(
+        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
+         from template_question q join template_section s on s.id = q.section_id
+         where q.id = $2 and s.template_id = $1",
+    )
+    .bind(id)
+    .bind(qid)
+    .fetch_one(pool)
+    .await?)
+}
+
+async fn edit_question(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Path((id, qid)): Path<(Uuid, Uuid)>,
+) -> Result<QuestionPage> {
+    let q = find_question(&app.pool, id, qid).await?;
+    let t = GuideText::get(auth.viewer.locale);
+    Ok(QuestionPage {
+        layout: auth.viewer.layout(t.edit_question).await?,
+        t,
+        guide_id: id,
+        question_id: qid,
+        form: QuestionForm {
+            text: q.text,
+            guidance: q.guidance,
+            criterion_hint: q.criterion_hint,
+        },
+        errors: FormErrors::default(),
+    })
+}
+
+async fn update_question(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Path((id, qid)): Path<(Uuid, Uuid)>,
+    Form(form): Form<QuestionForm>,
+) -> Result<Response> {
+    find_question(&app.pool, id, qid).await?;
+    let t = GuideText::get(auth.viewer.locale);
+    if form.text.trim().is_empty() {
+        let mut errors = FormErrors::default();
+        errors.add("text", t.question_required);
+        let page = QuestionPage {
+            layout: auth.viewer.layout(t.edit_question).await?,
+            t,
+            guide_id: id,
+            question_id: qid,
+            form,
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    sqlx::query(
+        "update template_question set text = $2, guidance = $3, criterion_hint = $4 where id = $1",
+    )
+    .bind(qid)
+    .bind(form.text.trim())
+    .bind(form.guidance.trim())
+    .bind(form.criterion_hint.trim())
+    .execute(&app.pool)
+    .await?;
+    auth.viewer.flash(FlashKind::Success, t.saved).await?;
+    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")).into_response())
+}
+
+async fn delete_question(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Path((id, qid)): Path<(Uuid, Uuid)>,
+) -> Result<Redirect> {
+    let q = find_question(&app.pool, id, qid).await?;
+    sqlx::query("delete from template_question where id = $1")
+        .bind(qid)
+        .execute(&app.pool)
+        .await?;
+    let t = GuideText::get(auth.viewer.locale);
+    auth.viewer
+        .flash(FlashKind::Success, t.question_deleted)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/guides/{id}#section-{}",
+        q.section_id
+    )))
+}
+
+async fn move_question(
+    State(app): State<AppState>,
+    _auth: Authorized<AdminOnly>,
+    Path((id, qid)): Path<(Uuid, Uuid)>,
+    Form(form): Form<MoveForm>,
+) -> Result<Redirect> {
+    let q = find_question(&app.pool, id, qid).await?;
+    order::swap(
+        &app.pool,
+        order::QUESTIONS,
+        q.section_id,
+        qid,
+        order::step(&form)?,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")))
+}

@@ -1,0 +1,90 @@
+//! Texts of the interview guide (template) pages.
+
+crate::texts! {
+    GuideText {
+        title: "Interview guides", "Intervjumaler";
+        intro: "Templates for the second interview: sections, questions, guidance for the interviewer and the criterion each question probes. A round copies its guide when it is planned, so editing a guide never changes a planned or held interview.", "Maler for annengangsintervjuet: seksjoner, spørsmål, veiledning til intervjueren og kriteriet hvert spørsmål belyser. En runde kopierer guiden når den planlegges, så endringer i en guide endrer aldri et planlagt eller gjennomført intervju.";
+        new_guide: "New guide", "Ny guide";
+        create: "Create guide", "Opprett guide";
+        name: "Name", "Navn";
+        language: "Language", "Språk";
+        description: "Description", "Beskrivelse";
+        default: "Default", "Standard";
+        sections: "Sections", "Seksjoner";
+        questions: "Questions", "Spørsmål";
+        copy: "Copy", "Kopier";
+        edit: "Edit", "Rediger";
+        delete: "Delete", "Slett";
+        copy_suffix: "(copy)", "(kopi)";
+        copied: "Copied to {name}.", "Kopiert til {name}.";
+        created: "Guide {name} created. Add its sections and questions.", "Guiden {name} er opprettet. Legg til seksjoner og spørsmål.";
+        saved: "Changes saved.", "Endringene er lagret.";
+        name_taken: "A guide with this name already exists.", "Det finnes allerede en guide med dette navnet.";
+        language_invalid: "Choose Norwegian (bokmål) or English.", "Velg norsk (bokmål) eller engelsk.";
+        lang_nb: "Norwegian (bokmål)", "Norsk (bokmål)";
+        lang_en: "English", "Engelsk";
+        details: "Guide", "Guide";
+        add_section: "Add section", "Legg til seksjon";
+        section_title: "Section title", "Seksjonstittel";
+        section_kind: "Kind", "Type";
+        section_added: "Section added.", "Seksjonen er lagt til.";
+        section_deleted: "Section deleted with its questions.", "Seksjonen er slettet med spørsmålene sine.";
+        section_title_required: "A section needs a title.", "En seksjon trenger en tittel.";
+        kind_invalid: "Choose a kind of section.", "Velg en type seksjon.";
+        kind_open_questions: "Open questions since the first interview", "Åpne spørsmål siden førstegangsintervjuet";
+        kind_practical_case: "Practical case", "Praktisk case";
+        kind_test_results: "Test results", "Testresultater";
+        kind_expectations: "Expectations and development", "Forventninger og utvikling";
+        kind_leadership: "Leadership and collaboration", "Ledelse og samarbeid";
+        kind_closing: "Closing", "Avslutning";
+        kind_general: "General", "Generell";
+        no_sections: "No sections yet.", "Ingen seksjoner ennå.";
+        no_questions: "No questions in this section.", "Ingen spørsmål i denne seksjonen.";
+        add_question: "Add question", "Legg til spørsmål";
+        edit_question: "Edit question", "Rediger spørsmål";
+        question: "Question", "Spørsmål";
+        guidance: "Guidance for the interviewer", "Veiledning til intervjueren";
+        criterion_hint: "Criterion it probes", "Kriteriet det belyser";
+        criterion_hint_hint: "The name of a criterion, such as \"Problem solving\". It is matched to the position's criteria of the same name when a round is planned.", "Navnet på et kriterium, for eksempel «Problemløsning». Det kobles til stillingens kriterium med samme navn når en runde planlegges.";
+        question_added: "Question added.", "Spørsmålet er lagt til.";
+        question_deleted: "Question deleted.", "Spørsmålet er slettet.";
+        question_required: "A question needs its text.", "Et spørsmål trenger en tekst.";
+        move_up: "Move up", "Flytt opp";
+        move_down: "Move down", "Flytt ned";
+        save_section: "Save section", "Lagre seksjon";
+        back: "All guides", "Alle guider";
+    }
+}
+
+/// The section kinds the schema allows, in the order of the default guide.
+pub const KINDS: [&str; 7] = [
+    "open_questions",
+    "practical_case",
+    "test_results",
+    "expectations",
+    "leadership",
+    "closing",
+    "general",
+];
+
+impl GuideText {
+    pub fn kind(&self, code: &str) -> &'static str {
+        match code {
+            "open_questions" => self.kind_open_questions,
+            "practical_case" => self.kind_practical_case,
+            "test_results" => self.kind_test_results,
+            "expectations" => self.kind_expectations,
+            "leadership" => self.kind_leadership,
+            "closing" => self.kind_closing,
+            _ => self.kind_general,
+        }
+    }
+
+    pub fn language(&self, code: &str) -> &'static str {
+        if code == "en" {
+            self.lang_en
+        } else {
+            self.lang_nb
+        }
+    }
+}

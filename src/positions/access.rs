@@ -1,0 +1,126 @@
+//! Who may open a position, a candidate or a round: HR and admin everything, a
+//! hiring manager their own positions, a panel member only the candidates whose
+//! panel they sit on. Every position, candidate and round route goes through here.
+
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::auth::{Role, SessionUser};
+use crate::error::{AppError, Result};
+
+/// The owning position of whatever was opened, as far as access needs it.
+#[derive(Debug, Clone, FromRow)]
+pub struct PositionHead {
+    pub position_id: Uuid,
+    pub title: String,
+    pub hiring_manager_id: Uuid,
+    pub status: String,
+}
+
+/// Whether `user` may manage (read and change) a position with this manager.
+pub fn may_manage(user: &SessionUser, hiring_manager_id: Uuid) -> bool {
+    match user.role {
+        Role::Admin | Role::Hr => true,
+        Role::Manager => user.id == hiring_manager_id,
+        Role::Panelist => false,
+    }
+}
+
+fn check(user: &SessionUser, head: Option<PositionHead>) -> Result<PositionHead> {
+    let head = head.ok_or(AppError::NotFound)?;
+    if may_manage(user, head.hiring_manager_id) {
+        Ok(head)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The position, if `user` may manage it.
+pub async fn position(
+    pool: &PgPool,
+    user: &SessionUser,
+    position_id: Uuid,
+) -> Result<PositionHead> {
+    let head = sqlx::query_as(
+        "select id as position_id, title, hiring_manager_id, status from position where id = $1",
+    )
+    .bind(position_id)
+    .fetch_optional(pool)
+    .await?;
+    check(user, head)
+}
+
+/// A candidate's position, if `user` may manage it.
+pub async fn candidate(
+    pool: &PgPool,
+    user: &SessionUser,
+    candidate_id: Uuid,
+) -> Result<PositionHead> {
+    let head = sqlx::query_as(
+        "select p.id as position_id, p.title, p.hiring_manager_id, p.status
+         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(pool)
+    .await?;
+    check(user, head)
+}
+
+#[derive(FromRow)]
+struct HeadWithPanel {
+    #[sqlx(flatten)]
+    head: PositionHead,
+    on_panel: bool,
+}
+
+/// A candidate's position, if `user` may manage it or sits on one of the
+/// candidate's panels (read access for panel members).
+pub async fn candidate_read(
+    pool: &PgPool,
+    user: &SessionUser,
+    candidate_id: Uuid,
+) -> Result<PositionHead> {
+    let row: Option<HeadWithPanel> = sqlx::query_as(
+        "select p.id as position_id, p.title, p.hiring_manager_id, p.status,
+                exists (select 1 from panel_member pm join interview_round r on r.id = pm.round_id
+                         where r.candidate_id = c.id and pm.user_id = $2) as on_panel
+         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    )
+    .bind(candidate_id)
+    .bind(user.id)
+    .fetch_optional(pool)
+    .await?;
+    let row = row.ok_or(AppError::NotFound)?;
+    if row.on_panel || may_manage(user, row.head.hiring_manager_id) {
+        Ok(row.head)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A round's position, if `user` may manage it; with `panel_may_read`, a
+/// member of this round's panel may too.
+pub async fn round(
+    pool: &PgPool,
+    user: &SessionUser,
+    round_id: Uuid,
+    panel_may_read: bool,
+) -> Result<PositionHead> {
+    let row: Option<HeadWithPanel> = sqlx::query_as(
+        "select p.id as position_id, p.title, p.hiring_manager_id, p.status,
+                exists (select 1 from panel_member pm where pm.round_id = r.id and pm.user_id = $2) as on_panel
+         from interview_round r
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id where r.id = $1",
+    )
+    .bind(round_id)
+    .bind(user.id)
+    .fetch_optional(pool)
+    .await?;
+    let row = row.ok_or(AppError::NotFound)?;
+    if (panel_may_read && row.on_panel) || may_manage(user, row.head.hiring_manager_id) {
+        Ok(row.head)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

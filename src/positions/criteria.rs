@@ -1,0 +1,272 @@
+//! The requirement profile editor: criteria added, edited, deleted and
+//! reordered under their position, with errors beside the fields.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::Staff;
+use crate::error::{AppError, Result, violated_constraint};
+use crate::positions::access::{self, PositionHead};
+use crate::positions::criterion::{self, CriterionForm};
+use crate::positions::queries;
+use crate::positions::text::PositionText;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/positions/{id}/criteria", post(create))
+        .route("/positions/{id}/criteria/new", get(new_form))
+        .route("/positions/{id}/criteria/{cid}", post(update))
+        .route("/positions/{id}/criteria/{cid}/edit", get(edit_form))
+        .route("/positions/{id}/criteria/{cid}/delete", post(delete))
+        .route("/positions/{id}/criteria/{cid}/move", post(move_criterion))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "positions/criterion_form.html")]
+struct CriterionPage {
+    layout: Layout,
+    t: &'static PositionText,
+    position: PositionHead,
+    form: CriterionForm,
+    errors: FormErrors,
+    action: String,
+    is_new: bool,
+}
+
+impl CriterionPage {
+    fn anchor_label(&self, level: usize) -> String {
+        self.t.anchor_level.replace("{n}", &level.to_string())
+    }
+
+    fn anchor_rows(&self) -> Vec<(usize, &'static str, &str)> {
+        criterion::ANCHOR_FIELDS
+            .iter()
+            .zip(self.form.anchors())
+            .enumerate()
+            .map(|(i, (field, value))| (i + 1, *field, value))
+            .collect()
+    }
+}
+
+/// The position, if the user may change it and it is still open.
+pub async fn open_position(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    id: Uuid,
+) -> Result<PositionHead> {
+    let head = access::position(pool, &auth.user, id).await?;
+    if head.status != "open" {
+        let t = PositionText::get(auth.viewer.locale);
+        return Err(AppError::Conflict(t.position_closed_error.into()));
+    }
+    Ok(head)
+}
+
+async fn render(
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    form: CriterionForm,
+    errors: FormErrors,
+    criterion_id: Option<Uuid>,
+) -> Result<Response> {
+    let t = PositionText::get(auth.viewer.locale);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let action = match criterion_id {
+        Some(cid) => format!("/positions/{}/criteria/{cid}", position.position_id),
+        None => format!("/positions/{}/criteria", position.position_id),
+    };
+    let title = if criterion_id.is_some() {
+        t.edit_criterion
+    } else {
+        t.new_criterion
+    };
+    let page = CriterionPage {
+        layout: auth.viewer.layout(title).await?,
+        t,
+        position,
+        form,
+        errors,
+        action,
+        is_new: criterion_id.is_none(),
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let position = open_position(&app.pool, &auth, id).await?;
+    let form = CriterionForm {
+        weight: "1".into(),
+        ..CriterionForm::default()
+    };
+    render(&auth, position, form, FormErrors::default(), None).await
+}
+
+async fn create(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<CriterionForm>,
+) -> Result<Response> {
+    let position = open_position(&app.pool, &auth, id).await?;
+    save(&app.pool, &auth, position, form, None).await
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path((id, cid)): Path<(Uuid, Uuid)>,
+) -> Result<Response> {
+    let position = open_position(&app.pool, &auth, id).await?;
+    let form = queries::find_form(&app.pool, id, cid).await?;
+    render(&auth, position, form, FormErrors::default(), Some(cid)).await
+}
+
+async fn update(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path((id, cid)): Path<(Uuid, Uuid)>,
+    Form(form): Form<CriterionForm>,
+) -> Result<Response> {
+    let position = open_position(&app.pool, &auth, id).await?;
+    queries::find_form(&app.pool, id, cid).await?;
+    save(&app.pool, &auth, position, form, Some(cid)).await
+}
+
+/// Validates and stores a new or changed criterion, or re-renders the form.
+async fn save(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    position: PositionHead,
+    form: CriterionForm,
+    criterion_id: Option<Uuid>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let t = PositionText::get(locale);
+    let valid = match criterion::validate(&form, locale) {
+        Ok(valid) => valid,
+        Err(errors) => return render(auth, position, form, errors, criterion_id).await,
+    };
+    let stored = match criterion_id {
+        Some(cid) => queries::store_update(pool, cid, &valid).await,
+        None => queries::store_insert(pool, position.position_id, &valid).await,
+    };
+    match stored {
+        Ok(()) => {
+            let message = match criterion_id {
+                Some(_) => t.saved.to_owned(),
+                None => t.criterion_added.replace("{name}", &valid.name),
+            };
+            auth.viewer.flash(FlashKind::Success, message).await?;
+            let target = format!("/positions/{}#profile", position.position_id);
+            Ok(Redirect::to(&target).into_response())
+        }
+        Err(err) if violated_constraint(&err) == Some("criterion_name_key") => {
+            let mut errors = FormErrors::default();
+            errors.add("name", t.name_taken);
+            render(auth, position, form, errors, criterion_id).await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+async fn delete(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path((id, cid)): Path<(Uuid, Uuid)>,
+) -> Result<Redirect> {
+    open_position(&app.pool, &auth, id).await?;
+    let t = PositionText::get(auth.viewer.locale);
+    // A round's questions point at their criterion; removing it would change
+    // what a planned or held interview measures.
+    let in_use: bool =
+        sqlx::query_scalar("select exists (select 1 from round_question where criterion_id = $1)")
+            .bind(cid)
+            .fetch_one(&app.pool)
+            .await?;
+    if in_use {
+        return Err(AppError::Conflict(t.criterion_in_use.into()));
+    }
+    let name: String = sqlx::query_scalar(
+        "delete from criterion where id = $1 and position_id = $2 returning name",
+    )
+    .bind(cid)
+    .bind(id)
+    .fetch_one(&app.pool)
+    .await?;
+    let t = PositionText::get(auth.viewer.locale);
+    auth.viewer
+        .flash(
+            FlashKind::Success,
+            t.criterion_deleted.replace("{name}", &name),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/positions/{id}#profile")))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MoveForm {
+    direction: String,
+}
+
+/// Swaps a criterion with its neighbour; orders are renumbered first so that
+/// equal or missing orders still move predictably.
+async fn move_criterion(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path((id, cid)): Path<(Uuid, Uuid)>,
+    Form(form): Form<MoveForm>,
+) -> Result<Redirect> {
+    open_position(&app.pool, &auth, id).await?;
+    let step: i32 = match form.direction.as_str() {
+        "up" => -1,
+        "down" => 1,
+        _ => return Err(AppError::Validation("direction must be up or down".into())),
+    };
+    let mut tx = app.pool.begin().await?;
+    sqlx::query(
+        "update criterion c set sort_order = o.n
+         from (select id, row_number() over (order by sort_order, created_at, id) as n
+               from criterion where position_id = $1) o
+         where c.id = o.id",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "with me as (select sort_order from criterion where id = $2 and position_id = $1)
+         update criterion c
+            set sort_order = case when c.id = $2 then c.sort_order + $3 else c.sort_order - $3 end
+          where c.position_id = $1
+            and (c.id = $2 or c.sort_order = (select sort_order + $3 from me))
+            and exists (select 1 from criterion n where n.position_id = $1
+                          and n.sort_order = (select sort_order + $3 from me))",
+    )
+    .bind(id)
+    .bind(cid)
+    .bind(step)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/positions/{id}#criterion-{cid}")))
+}

@@ -1,0 +1,262 @@
+//! Positions: the list, creating and editing one, closing and reopening it,
+//! and the position page with its requirement profile and candidates.
+
+pub mod access;
+mod criteria;
+pub mod criterion;
+mod page;
+mod queries;
+pub mod text;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::role::Staff;
+use crate::auth::{Authorized, Role};
+use crate::error::Result;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+pub use criteria::open_position;
+pub use page::{CriterionRow, criteria};
+use queries::{ManagerOption, PositionInput, PositionRow};
+pub use text::PositionText;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/positions", get(list).post(create))
+        .route("/positions/new", get(new_form).post(create))
+        .route("/positions/{id}", get(page::show).post(update))
+        .route("/positions/{id}/edit", get(edit_form))
+        .route("/positions/{id}/close", post(close))
+        .route("/positions/{id}/reopen", post(reopen))
+        .merge(criteria::router())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "positions/list.html")]
+struct ListPage {
+    layout: Layout,
+    t: &'static PositionText,
+    intro: &'static str,
+    positions: Vec<PositionRow>,
+}
+
+async fn list(State(app): State<AppState>, auth: Authorized<Staff>) -> Result<ListPage> {
+    let t = PositionText::get(auth.viewer.locale);
+    Ok(ListPage {
+        layout: auth.viewer.layout(t.title).await?,
+        t,
+        intro: if auth.user.role == Role::Manager {
+            t.intro_own
+        } else {
+            t.intro_all
+        },
+        positions: queries::list(&app.pool, &auth.user).await?,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PositionForm {
+    title: String,
+    department: String,
+    description: String,
+    hiring_manager_id: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "positions/form.html")]
+struct FormPage {
+    layout: Layout,
+    t: &'static PositionText,
+    form: PositionForm,
+    errors: FormErrors,
+    /// Empty for a manager, who always owns what they create.
+    managers: Vec<ManagerOption>,
+    action: String,
+    is_new: bool,
+}
+
+async fn render_form(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    form: PositionForm,
+    errors: FormErrors,
+    id: Option<Uuid>,
+) -> Result<Response> {
+    let t = PositionText::get(auth.viewer.locale);
+    let managers = if auth.user.role == Role::Manager {
+        Vec::new()
+    } else {
+        queries::managers(pool).await?
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = FormPage {
+        layout: auth
+            .viewer
+            .layout(if id.is_some() {
+                t.edit_position
+            } else {
+                t.new_position
+            })
+            .await?,
+        t,
+        form,
+        errors,
+        managers,
+        action: id.map_or("/positions".into(), |id| format!("/positions/{id}")),
+        is_new: id.is_none(),
+    };
+    Ok((status, page).into_response())
+}
+
+async fn new_form(State(app): State<AppState>, auth: Authorized<Staff>) -> Result<Response> {
+    let form = PositionForm {
+        hiring_manager_id: auth.user.id.to_string(),
+        ..PositionForm::default()
+    };
+    render_form(&app.pool, &auth, form, FormErrors::default(), None).await
+}
+
+/// The hiring manager a form may set: a manager always themselves; HR and
+/// admin any active staff account.
+async fn validate(
+    pool: &PgPool,
+    auth: &Authorized<Staff>,
+    form: &PositionForm,
+) -> Result<Result<Uuid, FormErrors>> {
+    let locale = auth.viewer.locale;
+    let mut errors = FormErrors::default();
+    if form.title.trim().is_empty() {
+        errors.add("title", CommonText::get(locale).field_required);
+    }
+    let manager = if auth.user.role == Role::Manager {
+        Some(auth.user.id)
+    } else {
+        match Uuid::parse_str(form.hiring_manager_id.trim()) {
+            Ok(id) if queries::is_manager_option(pool, id).await? => Some(id),
+            _ => None,
+        }
+    };
+    if manager.is_none() {
+        errors.add(
+            "hiring_manager_id",
+            PositionText::get(locale).hiring_manager_invalid,
+        );
+    }
+    Ok(match manager {
+        Some(id) if errors.is_empty() => Ok(id),
+        _ => Err(errors),
+    })
+}
+
+async fn create(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Form(form): Form<PositionForm>,
+) -> Result<Response> {
+    let manager = match validate(&app.pool, &auth, &form).await? {
+        Ok(manager) => manager,
+        Err(errors) => return render_form(&app.pool, &auth, form, errors, None).await,
+    };
+    let id = queries::insert(&app.pool, &input(&form, manager)).await?;
+    tracing::info!(position_id = %id, "position created");
+    let t = PositionText::get(auth.viewer.locale);
+    let message = t.created.replace("{title}", form.title.trim());
+    auth.viewer.flash(FlashKind::Success, message).await?;
+    Ok(Redirect::to(&format!("/positions/{id}")).into_response())
+}
+
+fn input(form: &PositionForm, hiring_manager_id: Uuid) -> PositionInput<'_> {
+    PositionInput {
+        title: &form.title,
+        department: &form.department,
+        description: &form.description,
+        hiring_manager_id,
+    }
+}
+
+async fn edit_form(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    open_position(&app.pool, &auth, id).await?;
+    let position = queries::find(&app.pool, id).await?;
+    let form = PositionForm {
+        title: position.title,
+        department: position.department,
+        description: position.description,
+        hiring_manager_id: position.hiring_manager_id.to_string(),
+    };
+    render_form(&app.pool, &auth, form, FormErrors::default(), Some(id)).await
+}
+
+async fn update(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(mut form): Form<PositionForm>,
+) -> Result<Response> {
+    let head = open_position(&app.pool, &auth, id).await?;
+    if auth.user.role == Role::Manager {
+        // A manager edits their own position and stays its owner.
+        form.hiring_manager_id = head.hiring_manager_id.to_string();
+    }
+    let manager = match validate(&app.pool, &auth, &form).await? {
+        Ok(manager) => manager,
+        Err(errors) => return render_form(&app.pool, &auth, form, errors, Some(id)).await,
+    };
+    queries::update(&app.pool, id, &input(&form, manager)).await?;
+    let t = PositionText::get(auth.viewer.locale);
+    auth.viewer.flash(FlashKind::Success, t.saved).await?;
+    Ok(Redirect::to(&format!("/positions/{id}")).into_response())
+}
+
+async fn close(
+    state: State<AppState>,
+    auth: Authorized<Staff>,
+    id: Path<Uuid>,
+) -> Result<Redirect> {
+    set_status(state, auth, id, "closed").await
+}
+
+async fn reopen(
+    state: State<AppState>,
+    auth: Authorized<Staff>,
+    id: Path<Uuid>,
+) -> Result<Redirect> {
+    set_status(state, auth, id, "open").await
+}
+
+async fn set_status(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    status: &str,
+) -> Result<Redirect> {
+    access::position(&app.pool, &auth.user, id).await?;
+    queries::set_status(&app.pool, id, status).await?;
+    let t = PositionText::get(auth.viewer.locale);
+    let message = if status == "closed" {
+        t.closed_flash
+    } else {
+        t.reopened_flash
+    };
+    auth.viewer.flash(FlashKind::Success, message).await?;
+    Ok(Redirect::to(&format!("/positions/{id}")))
+}

@@ -1,0 +1,261 @@
+//! Reads and writes of positions: a handful of queries per page, no N+1.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::auth::{Role, SessionUser};
+use crate::error::Result;
+use crate::positions::criterion::{CriterionForm, ValidCriterion};
+
+#[derive(Debug, FromRow)]
+pub struct PositionRow {
+    pub id: Uuid,
+    pub title: String,
+    pub department: String,
+    pub status: String,
+    pub manager_name: String,
+    pub candidates: i64,
+    pub rounds_to_plan: i64,
+    pub criteria: i64,
+}
+
+/// Every position for HR and admin; a manager's own for a manager.
+pub async fn list(pool: &PgPool, user: &SessionUser) -> Result<Vec<PositionRow>> {
+    let all = matches!(user.role, Role::Admin | Role::Hr);
+    Ok(sqlx::query_as(
+        "select p.id, p.title, p.department, p.status, u.display_name as manager_name,
+                (select count(*) from candidate c where c.position_id = p.id) as candidates,
+                (select count(*) from candidate c where c.position_id = p.id
+                    and c.status in ('shortlisted', 'in_second_round')
+                    and not exists (select 1 from interview_round r where r.candidate_id = c.id)) as rounds_to_plan,
+                (select count(*) from criterion cr where cr.position_id = p.id) as criteria
+         from position p join app_user u on u.id = p.hiring_manager_id
+         where $2 or p.hiring_manager_id = $1
+         order by p.status desc, p.title",
+    )
+    .bind(user.id)
+    .bind(all)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct Position {
+    pub id: Uuid,
+    pub title: String,
+    pub department: String,
+    pub description: String,
+    pub status: String,
+    pub hiring_manager_id: Uuid,
+    pub manager_name: String,
+}
+
+pub async fn find(pool: &PgPool, id: Uuid) -> Result<Position> {
+    Ok(sqlx::query_as(
+        "select p.id, p.title, p.department, p.description, p.status, p.hiring_manager_id,
+                u.display_name as manager_name
+         from position p join app_user u on u.id = p.hiring_manager_id where p.id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// A user who may own a position: an active admin, HR or manager account.
+#[derive(Debug, FromRow)]
+pub struct ManagerOption {
+    pub id: Uuid,
+    pub display_name: String,
+}
+
+pub async fn managers(pool: &PgPool) -> Result<Vec<ManagerOption>> {
+    Ok(sqlx::query_as(
+        "select id, display_name from app_user
+         where not disabled and role in ('manager', 'hr', 'admin')
+         order by role = 'manager' desc, display_name",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn is_manager_option(pool: &PgPool, id: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "select exists (select 1 from app_user where id = $1 and not disabled
+                          and role in ('manager', 'hr', 'admin'))",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await?)
+}
+
+pub struct PositionInput<'a> {
+    pub title: &'a str,
+    pub department: &'a str,
+    pub description: &'a str,
+    pub hiring_manager_id: Uuid,
+}
+
+pub async fn insert(pool: &PgPool, input: &PositionInput<'_>) -> Result<Uuid> {
+    Ok(sqlx::query_scalar(
+        "insert into position (title, department, description, hiring_manager_id)
+         values ($1, $2, $3, $4) returning id",
+    )
+    .bind(input.title.trim())
+    .bind(input.department.trim())
+    .bind(input.description.trim())
+    .bind(input.hiring_manager_id)
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn update(pool: &PgPool, id: Uuid, input: &PositionInput<'_>) -> Result<()> {
+    sqlx::query(
+        "update position set title = $2, department = $3, description = $4,
+                hiring_manager_id = $5, updated_at = now() where id = $1",
+    )
+    .bind(id)
+    .bind(input.title.trim())
+    .bind(input.department.trim())
+    .bind(input.description.trim())
+    .bind(input.hiring_manager_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(pool: &PgPool, id: Uuid, status: &str) -> Result<()> {
+    sqlx::query("update position set status = $2, updated_at = now() where id = $1")
+        .bind(id)
+        .bind(status)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, FromRow)]
+pub struct CandidateRow {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub status: String,
+}
+
+pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<CandidateRow>> {
+    Ok(sqlx::query_as(
+        "select id, name, email, status from candidate where position_id = $1 order by name, id",
+    )
+    .bind(position_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct RoundRow {
+    pub id: Uuid,
+    pub candidate_id: Uuid,
+    pub round_number: i32,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    pub status: String,
+}
+
+/// Every round of every candidate of the position, in one query.
+pub async fn rounds(pool: &PgPool, position_id: Uuid) -> Result<Vec<RoundRow>> {
+    Ok(sqlx::query_as(
+        "select r.id, r.candidate_id, r.round_number, r.scheduled_at, r.time_zone, r.status
+         from interview_round r join candidate c on c.id = r.candidate_id
+         where c.position_id = $1 order by r.round_number",
+    )
+    .bind(position_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(FromRow)]
+struct CriterionRecord {
+    name: String,
+    description: String,
+    weight: f64,
+    must_have: bool,
+    minimum_score: Option<i16>,
+    anchor_1: String,
+    anchor_2: String,
+    anchor_3: String,
+    anchor_4: String,
+    anchor_5: String,
+}
+
+pub async fn find_form(pool: &PgPool, position_id: Uuid, cid: Uuid) -> Result<CriterionForm> {
+    let row: CriterionRecord = sqlx::query_as(
+        "select name, description, weight, must_have, minimum_score,
+                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5
+         from criterion where id = $1 and position_id = $2",
+    )
+    .bind(cid)
+    .bind(position_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(CriterionForm {
+        name: row.name,
+        description: row.description,
+        weight: row.weight.to_string(),
+        must_have: row.must_have.then(|| "on".to_owned()),
+        minimum_score: row.minimum_score.map(|m| m.to_string()).unwrap_or_default(),
+        anchor_1: row.anchor_1,
+        anchor_2: row.anchor_2,
+        anchor_3: row.anchor_3,
+        anchor_4: row.anchor_4,
+        anchor_5: row.anchor_5,
+    })
+}
+
+pub async fn store_insert(
+    pool: &PgPool,
+    position_id: Uuid,
+    c: &ValidCriterion,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into criterion (position_id, name, description, weight, must_have, minimum_score,
+                                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5, sort_order)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                 (select coalesce(max(sort_order), 0) + 1 from criterion where position_id = $1))",
+    )
+    .bind(position_id)
+    .bind(&c.name)
+    .bind(&c.description)
+    .bind(c.weight.value())
+    .bind(c.must_have())
+    .bind(c.minimum.map(|m| m.value()))
+    .bind(&c.anchors[0])
+    .bind(&c.anchors[1])
+    .bind(&c.anchors[2])
+    .bind(&c.anchors[3])
+    .bind(&c.anchors[4])
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn store_update(pool: &PgPool, cid: Uuid, c: &ValidCriterion) -> sqlx::Result<()> {
+    sqlx::query(
+        "update criterion set name = $2, description = $3, weight = $4, must_have = $5,
+                minimum_score = $6, anchor_1 = $7, anchor_2 = $8, anchor_3 = $9,
+                anchor_4 = $10, anchor_5 = $11
+         where id = $1",
+    )
+    .bind(cid)
+    .bind(&c.name)
+    .bind(&c.description)
+    .bind(c.weight.value())
+    .bind(c.must_have())
+    .bind(c.minimum.map(|m| m.value()))
+    .bind(&c.anchors[0])
+    .bind(&c.anchors[1])
+    .bind(&c.anchors[2])
+    .bind(&c.anchors[3])
+    .bind(&c.anchors[4])
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,369 @@
+//! Planning a round: the form parsed into a time-zone-aware time, a panel with
+//! roles and a template, and the round created with its snapshot in one transaction.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::candidates::status::{self, CandidateStatus};
+use crate::i18n::Locale;
+use crate::rounds::snapshot;
+use crate::rounds::text::RoundText;
+use crate::web::form::FormErrors;
+
+/// Time zones offered in the form; any valid IANA name is accepted.
+pub const TIME_ZONES: [&str; 8] = [
+    "Europe/Oslo",
+    "Europe/Stockholm",
+    "Europe/Copenhagen",
+    "Europe/Helsinki",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "UTC",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRole {
+    HiringManager,
+    SubjectMatterExpert,
+    Hr,
+    Other,
+}
+
+impl PanelRole {
+    pub const ALL: [PanelRole; 4] = [
+        PanelRole::HiringManager,
+        PanelRole::SubjectMatterExpert,
+        PanelRole::Hr,
+        PanelRole::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PanelRole::HiringManager => "hiring_manager",
+            PanelRole::SubjectMatterExpert => "subject_matter_expert",
+            PanelRole::Hr => "hr",
+            PanelRole::Other => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|role| role.code() == code.trim())
+    }
+}
+
+/// The planning form as posted. The panel comes as one `panel_{user id}` field
+/// per person, so it is read from the raw pairs.
+#[derive(Debug, Default, Clone)]
+pub struct PlanForm {
+    pub candidate_id: String,
+    pub date: String,
+    pub time: String,
+    pub time_zone: String,
+    pub duration_minutes: String,
+    pub location: String,
+    pub template_id: String,
+    /// User id (as posted) → panel role code; empty codes mean "not on the panel".
+    pub panel: BTreeMap<String, String>,
+}
+
+impl PlanForm {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> PlanForm {
+        let mut form = PlanForm::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "candidate_id" => form.candidate_id = value,
+                "date" => form.date = value,
+                "time" => form.time = value,
+                "time_zone" => form.time_zone = value,
+                "duration_minutes" => form.duration_minutes = value,
+                "location" => form.location = value,
+                "template_id" => form.template_id = value,
+                other => {
+                    if let Some(user) = other.strip_prefix("panel_")
+                        && !value.trim().is_empty()
+                    {
+                        form.panel.insert(user.to_owned(), value);
+                    }
+                }
+            }
+        }
+        form
+    }
+
+    pub fn role_of(&self, user_id: &Uuid) -> &str {
+        self.panel
+            .get(&user_id.to_string())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+#[derive(Debug)]
+pub struct ValidPlan {
+    pub candidate_id: Uuid,
+    pub scheduled_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub duration_minutes: i32,
+    pub location: String,
+    pub template_id: Uuid,
+    pub panel: Vec<(Uuid, PanelRole)>,
+}
+
+impl ValidPlan {
+    pub fn has_expert(&self) -> bool {
+        self.panel
+            .iter()
+            .any(|(_, role)| *role == PanelRole::SubjectMatterExpert)
+    }
+}
+
+/// A local date and time in `tz` as an instant. A time skipped by a clock
+/// change is refused; a repeated one means its first occurrence.
+pub fn local_to_utc(date: &str, time: &str, tz: Tz) -> Result<DateTime<Utc>, &'static str> {
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "date")?;
+    let time = NaiveTime::parse_from_str(time.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M:%S"))
+        .map_err(|_| "time")?;
+    match tz.from_local_datetime(&date.and_time(time)) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
+        LocalResult::None => Err("time_missing"),
+    }
+}
+
+/// Checks the form's own values; whether the candidate, template and panel
+/// exist is checked against the database by the caller (`known`).
+pub fn validate(
+    form: &PlanForm,
+    t: &RoundText,
+    known: impl Fn(&Uuid) -> bool,
+) -> Result<ValidPlan, FormErrors> {
+    let mut errors = FormErrors::default();
+    let candidate_id = Uuid::parse_str(form.candidate_id.trim())
+        .ok()
+        .filter(&known);
+    if candidate_id.is_none() {
+        errors.add("candidate_id", t.candidate_invalid);
+    }
+    let time_zone = form.time_zone.trim().parse::<Tz>().ok();
+    if time_zone.is_none() {
+        errors.add("time_zone", t.time_zone_invalid);
+    }
+    let scheduled_at = match local_to_utc(
+        &form.date,
+        &form.time,
+        time_zone.unwrap_or(chrono_tz::Europe::Oslo),
+    ) {
+        Ok(at) => Some(at),
+        Err("date") => {
+            errors.add("date", t.date_invalid);
+            None
+        }
+        Err("time") => {
+            errors.add("time", t.time_invalid);
+            None
+        }
+        Err(_) => {
+            errors.add("time", t.time_missing);
+            None
+        }
+    };
+    let duration = match form.duration_minutes.trim().parse::<i32>() {
+        Ok(minutes @ 15..=600) => Some(minutes),
+        _ => {
+            errors.add("duration_minutes", t.duration_invalid);
+            None
+        }
+    };
+    let template_id = Uuid::parse_str(form.template_id.trim()).ok().filter(&known);
+    if template_id.is_none() {
+        errors.add("template_id", t.template_invalid);
+    }
+    let mut panel = Vec::new();
+    for (user, role) in &form.panel {
+        match (
+            Uuid::parse_str(user).ok().filter(&known),
+            PanelRole::parse(role),
+        ) {
+            (Some(user), Some(role)) => panel.push((user, role)),
+            _ => errors.add("panel", t.panel_invalid),
+        }
+    }
+    if form.panel.is_empty() {
+        errors.add("panel", t.panel_empty);
+    }
+    match (candidate_id, scheduled_at, time_zone, duration, template_id) {
+        (
+            Some(candidate_id),
+            Some(scheduled_at),
+            Some(time_zone),
+            Some(duration_minutes),
+            Some(template_id),
+        ) if errors.is_empty() => Ok(ValidPlan {
+            candidate_id,
+            scheduled_at,
+            time_zone,
+            duration_minutes,
+            location: form.location.trim().to_owned(),
+            template_id,
+            panel,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// What planning created.
+#[derive(Debug)]
+pub struct Planned {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub questions: u64,
+    pub candidate_name: String,
+}
+
+/// Creates the round as the candidate's next (2 for the second interview, 3 and
+/// up for extra interviews), its panel and its snapshot, all or nothing. The
+/// carried-over section is titled in the guide's language, not the planner's.
+pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<Planned> {
+    let mut tx = pool.begin().await?;
+    // Locks the candidate so two planners cannot take the same round number.
+    let (candidate_name, current): (String, String) =
+        sqlx::query_as("select name, status from candidate where id = $1 for update")
+            .bind(plan.candidate_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let language: String =
+        sqlx::query_scalar("select language from interview_template where id = $1")
+            .bind(plan.template_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let carried_over_title =
+        RoundText::get(Locale::parse(&language).unwrap_or_default()).carried_over;
+    let (round_id, number): (Uuid, i32) = sqlx::query_as(
+        "insert into interview_round
+             (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by)
+         values ($1, (select greatest(coalesce(max(round_number), 1) + 1, 2)
+                        from interview_round where candidate_id = $1),
+                 $2, $3, $4, $5, $6, $7)
+         returning id, round_number",
+    )
+    .bind(plan.candidate_id)
+    .bind(plan.scheduled_at)
+    .bind(plan.time_zone.name())
+    .bind(plan.duration_minutes)
+    .bind(&plan.location)
+    .bind(plan.template_id)
+    .bind(by)
+    .fetch_one(&mut *tx)
+    .await?;
+    let users: Vec<Uuid> = plan.panel.iter().map(|(user, _)| *user).collect();
+    let roles: Vec<&str> = plan.panel.iter().map(|(_, role)| role.code()).collect();
+    sqlx::query(
+        "insert into panel_member (round_id, user_id, panel_role)
+         select $1, * from unnest($2::uuid[], $3::text[])",
+    )
+    .bind(round_id)
+    .bind(&users)
+    .bind(&roles)
+    .execute(&mut *tx)
+    .await?;
+    let questions = snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
+    if current == CandidateStatus::Shortlisted.code() {
+        status::change(
+            &mut tx,
+            plan.candidate_id,
+            CandidateStatus::InSecondRound,
+            by,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Planned {
+        round_id,
+        round_number: number,
+        questions,
+        candidate_name,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Oslo;
+
+    #[test]
+    fn oslo_times_become_utc_across_summer_time() {
+        let winter = local_to_utc("2026-01-15", "10:00", Oslo).unwrap();
+        assert_eq!(winter.to_rfc3339(), "2026-01-15T09:00:00+00:00");
+        let summer = local_to_utc("2026-07-01", "10:30", Oslo).unwrap();
+        assert_eq!(summer.to_rfc3339(), "2026-07-01T08:30:00+00:00");
+    }
+
+    #[test]
+    fn a_skipped_hour_is_refused_and_a_repeated_one_means_the_first() {
+        assert_eq!(
+            local_to_utc("2026-03-29", "02:30", Oslo),
+            Err("time_missing")
+        );
+        let repeated = local_to_utc("2026-10-25", "02:30", Oslo).unwrap();
+        assert_eq!(repeated.to_rfc3339(), "2026-10-25T00:30:00+00:00");
+    }
+
+    #[test]
+    fn bad_dates_and_times_name_their_field() {
+        assert_eq!(local_to_utc("2026-02-30", "10:00", Oslo), Err("date"));
+        assert_eq!(local_to_utc("", "10:00", Oslo), Err("date"));
+        assert_eq!(local_to_utc("2026-02-01", "25:00", Oslo), Err("time"));
+    }
+
+    fn form() -> PlanForm {
+        PlanForm::from_pairs(vec![
+            ("candidate_id".into(), Uuid::nil().to_string()),
+            ("date".into(), "2026-12-01".into()),
+            ("time".into(), "09:00".into()),
+            ("time_zone".into(), "Europe/Oslo".into()),
+            ("duration_minutes".into(), "90".into()),
+            ("template_id".into(), Uuid::nil().to_string()),
+            (format!("panel_{}", Uuid::nil()), "hr".into()),
+            ("panel_ignored".into(), "".into()),
+        ])
+    }
+
+    #[test]
+    fn a_complete_form_is_a_plan_and_reports_a_missing_expert() {
+        let plan = validate(&form(), &RoundText::EN, |_| true).unwrap();
+        assert_eq!(plan.panel, vec![(Uuid::nil(), PanelRole::Hr)]);
+        assert!(!plan.has_expert());
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let mut bad = form();
+        bad.time_zone = "Mars/Olympus".into();
+        bad.duration_minutes = "5".into();
+        bad.panel.clear();
+        let errors = validate(&bad, &RoundText::EN, |_| false).unwrap_err();
+        for field in [
+            "candidate_id",
+            "time_zone",
+            "duration_minutes",
+            "template_id",
+            "panel",
+        ] {
+            assert!(errors.has(field), "{field}");
+        }
+        let mut role = form();
+        role.panel.insert(Uuid::nil().to_string(), "boss".into());
+        assert!(
+            validate(&role, &RoundText::EN, |_| true)
+                .unwrap_err()
+                .has("panel")
+        );
+    }
+}

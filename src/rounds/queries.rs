@@ -1,0 +1,147 @@
+//! Reads for planning and showing rounds.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::error::Result;
+
+#[derive(Debug, FromRow)]
+pub struct CandidateOption {
+    pub id: Uuid,
+    pub name: String,
+    pub rounds: i64,
+}
+
+pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<CandidateOption>> {
+    Ok(sqlx::query_as(
+        "select c.id, c.name, (select count(*) from interview_round r where r.candidate_id = c.id) as rounds
+         from candidate c where c.position_id = $1
+           and c.status not in ('rejected', 'withdrawn', 'hired')
+         order by c.name, c.id",
+    )
+    .bind(position_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct TemplateOption {
+    pub id: Uuid,
+    pub name: String,
+    pub language: String,
+    pub is_default: bool,
+}
+
+pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
+    Ok(sqlx::query_as(
+        "select id, name, language, is_default from interview_template order by is_default desc, name",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct UserOption {
+    pub id: Uuid,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub async fn active_users(pool: &PgPool) -> Result<Vec<UserOption>> {
+    Ok(sqlx::query_as(
+        "select id, display_name, email, role from app_user where not disabled order by display_name",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct RoundDetail {
+    pub id: Uuid,
+    pub round_number: i32,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    pub duration_minutes: i32,
+    pub location: String,
+    pub status: String,
+    pub candidate_id: Uuid,
+    pub candidate_name: String,
+    pub position_id: Uuid,
+    pub position_title: String,
+    pub template_name: Option<String>,
+}
+
+pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
+    Ok(sqlx::query_as(
+        "select r.id, r.round_number, r.scheduled_at, r.time_zone, r.duration_minutes, r.location, r.status,
+                c.id as candidate_id, c.name as candidate_name, p.id as position_id, p.title as position_title,
+                t.name as template_name
+         from interview_round r
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id
+         left join interview_template t on t.id = r.template_id
+         where r.id = $1",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct PanelMember {
+    pub display_name: String,
+    pub email: String,
+    pub panel_role: String,
+}
+
+pub async fn panel(pool: &PgPool, round_id: Uuid) -> Result<Vec<PanelMember>> {
+    Ok(sqlx::query_as(
+        "select u.display_name, u.email, pm.panel_role
+         from panel_member pm join app_user u on u.id = pm.user_id
+         where pm.round_id = $1
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+    )
+    .bind(round_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct Question {
+    pub id: Uuid,
+    pub section_title: String,
+    pub section_order: i32,
+    pub text: String,
+    pub guidance: String,
+    pub criterion_id: Option<Uuid>,
+    pub criterion_name: Option<String>,
+}
+
+pub async fn questions(pool: &PgPool, round_id: Uuid) -> Result<Vec<Question>> {
+    Ok(sqlx::query_as(
+        "select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
+                c.name as criterion_name
+         from round_question q left join criterion c on c.id = q.criterion_id
+         where q.round_id = $1 order by q.section_order, q.question_order",
+    )
+    .bind(round_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, FromRow)]
+pub struct CriterionOption {
+    pub id: Uuid,
+    pub name: String,
+}
+
+pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionOption>> {
+    Ok(sqlx::query_as(
+        "select id, name from criterion where position_id = $1 order by sort_order, created_at, id",
+    )
+    .bind(position_id)
+    .fetch_all(pool)
+    .await?)
+}

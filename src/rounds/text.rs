@@ -1,0 +1,72 @@
+//! Texts of round planning, the round page and the calendar invitation.
+
+crate::texts! {
+    RoundText {
+        plan_title: "Plan an interview round", "Planlegg en intervjurunde";
+        plan_intro: "Choose the candidate, the time and place, the interview guide and the panel. The guide's questions are copied into the round now, so later changes to the guide do not change this interview.", "Velg kandidat, tid og sted, intervjuguide og panel. Spørsmålene i guiden kopieres inn i runden nå, så senere endringer i guiden endrer ikke dette intervjuet.";
+        candidate: "Candidate", "Kandidat";
+        candidate_invalid: "Choose a candidate of this position.", "Velg en kandidat til denne stillingen.";
+        no_candidates: "The position has no candidates yet. Add or import candidates first.", "Stillingen har ingen kandidater ennå. Legg til eller importer kandidater først.";
+        date: "Date", "Dato";
+        date_invalid: "Enter a date as YYYY-MM-DD.", "Skriv inn en dato som ÅÅÅÅ-MM-DD.";
+        time: "Start time", "Starttid";
+        time_invalid: "Enter a time as HH:MM.", "Skriv inn et klokkeslett som TT:MM.";
+        time_missing: "This time does not exist on that day in this time zone (the clocks change). Choose another time.", "Dette klokkeslettet finnes ikke den dagen i denne tidssonen (klokken stilles). Velg et annet klokkeslett.";
+        time_zone: "Time zone", "Tidssone";
+        time_zone_invalid: "Choose a time zone from the list.", "Velg en tidssone fra listen.";
+        duration: "Duration (minutes)", "Varighet (minutter)";
+        duration_invalid: "Enter a duration from 15 to 600 minutes.", "Skriv inn en varighet fra 15 til 600 minutter.";
+        location: "Place", "Sted";
+        location_hint: "A meeting room, an address or a video link.", "Et møterom, en adresse eller en videolenke.";
+        template: "Interview guide", "Intervjuguide";
+        template_invalid: "Choose an interview guide.", "Velg en intervjuguide.";
+        panel: "Panel", "Intervjupanel";
+        panel_hint: "Give each panel member a role. Include a subject-matter expert who will work closely with the new hire.", "Gi hver paneldeltaker en rolle. Ta med en fagperson som skal jobbe tett med den som ansettes.";
+        panel_empty: "Put at least one person on the panel.", "Sett minst én person i panelet.";
+        panel_invalid: "Someone on the panel is no longer an active user.", "Noen i panelet er ikke lenger en aktiv bruker.";
+        not_on_panel: "Not on the panel", "Ikke i panelet";
+        person: "Person", "Person";
+        panel_role: "Panel role", "Rolle i panelet";
+        role_hiring_manager: "Hiring manager", "Ansettende leder";
+        role_subject_matter_expert: "Subject-matter expert", "Fagperson";
+        role_hr: "HR", "HR";
+        role_other: "Other panel member", "Annen paneldeltaker";
+        plan: "Plan the round", "Planlegg runden";
+        planned: "Round {n} for {name} is planned with {q} questions.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
+        no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge frem et reelt problem fra jobben.";
+        round_title: "Round {n}: {name}", "Runde {n}: {name}";
+        extra_interview: "Extra interview", "Ekstra intervju";
+        second_interview: "Second interview", "Annengangsintervju";
+        when: "When", "Tidspunkt";
+        time_and_place: "Time and place", "Tid og sted";
+        status: "Status", "Status";
+        download_invite: "Calendar invitation (.ics)", "Kalenderinvitasjon (.ics)";
+        questions: "Questions in this round", "Spørsmål i denne runden";
+        questions_intro: "A copy of the interview guide taken when the round was planned. Questions are linked to the position's criteria by name; link the rest by hand.", "En kopi av intervjuguiden, tatt da runden ble planlagt. Spørsmålene er koblet til stillingens kriterier etter navn; koble resten for hånd.";
+        no_questions: "This round has no questions.", "Runden har ingen spørsmål.";
+        criterion: "Criterion", "Kriterium";
+        unmatched: "Not linked to a criterion", "Ikke koblet til et kriterium";
+        unmatched_count: "{n} questions are not linked to a criterion.", "{n} spørsmål er ikke koblet til et kriterium.";
+        choose_criterion: "Choose a criterion", "Velg et kriterium";
+        link: "Link", "Koble";
+        linked: "The question is linked to {name}.", "Spørsmålet er koblet til {name}.";
+        criterion_invalid: "Choose one of the position's criteria.", "Velg et av stillingens kriterier.";
+        round_started: "The round has started; its questions can no longer be changed.", "Runden har startet; spørsmålene kan ikke lenger endres.";
+        not_scheduled: "The round has no time yet.", "Runden har ikke noe tidspunkt ennå.";
+        carried_over: "Open questions from the first interview", "Åpne spørsmål fra førstegangsintervjuet";
+        invite_summary: "Second-round interview: {name} ({position})", "Annengangsintervju: {name} ({position})";
+        invite_description: "Interview round {n} for {position}. Panel: {panel}.", "Intervjurunde {n} for {position}. Panel: {panel}.";
+        guidance: "Guidance", "Veiledning";
+    }
+}
+
+impl RoundText {
+    pub fn panel_role(&self, code: &str) -> &'static str {
+        match code {
+            "hiring_manager" => self.role_hiring_manager,
+            "subject_matter_expert" => self.role_subject_matter_expert,
+            "hr" => self.role_hr,
+            _ => self.role_other,
+        }
+    }
+}

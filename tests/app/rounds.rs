@@ -1,0 +1,374 @@
+//! Planning rounds: the panel, the time zone, the snapshot, extra interviews,
+//! manual criterion links and the calendar invitation.
+
+use secondround::auth::Role;
+use uuid::Uuid;
+
+use crate::support::prep::{TEMPLATE_EN, TEMPLATE_EN_CASE_SECTION};
+use crate::support::{TestApp, TestUser};
+
+struct Setup {
+    client: reqwest::Client,
+    manager: TestUser,
+    expert: TestUser,
+    position: Uuid,
+    candidate: Uuid,
+}
+
+async fn setup(app: &TestApp) -> Setup {
+    let (client, manager) = app.login_as(Role::Manager).await;
+    let expert = app.create_user(Role::Panelist).await;
+    let position = app.position_for(&manager, "Backend engineer").await;
+    // Matches hints of the English default template.
+    app.criterion(position, "Problem solving").await;
+    let candidate = app
+        .candidate(position, "Kari Nordmann", "kari@example.no")
+        .await;
+    Setup {
+        client,
+        manager,
+        expert,
+        position,
+        candidate,
+    }
+}
+
+async fn plan(app: &TestApp, s: &Setup, extra: &[(&str, &str)]) -> reqwest::Response {
+    let candidate = s.candidate.to_string();
+    let manager = format!("panel_{}", s.manager.id);
+    let expert = format!("panel_{}", s.expert.id);
+    let mut fields = vec![
+        ("candidate_id", candidate.as_str()),
+        ("date", "2026-07-01"),
+        ("time", "10:30"),
+        ("time_zone", "Europe/Oslo"),
+        ("duration_minutes", "90"),
+        ("location", "Room 4; 2nd floor, Oslo"),
+        ("template_id", TEMPLATE_EN),
+        (manager.as_str(), "hiring_manager"),
+        (expert.as_str(), "subject_matter_expert"),
+    ];
+    for (name, value) in extra {
+        fields.retain(|(field, _)| field != name);
+        fields.push((name, value));
+    }
+    app.post_form(
+        &s.client,
+        &format!("/positions/{}/rounds/new", s.position),
+        &fields,
+    )
+    .await
+}
+
+fn round_id(response: &reqwest::Response) -> Uuid {
+    let location = response.headers()["location"].to_str().unwrap();
+    Uuid::parse_str(location.trim_start_matches("/rounds/")).unwrap()
+}
+
+#[tokio::test]
+async fn a_planned_round_stores_utc_time_panel_and_snapshot() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let response = plan(&app, &s, &[]).await;
+    assert_eq!(response.status(), 303);
+    let round = round_id(&response);
+    let (at, zone, number): (chrono::DateTime<chrono::Utc>, String, i32) = sqlx::query_as(
+        "select scheduled_at, time_zone, round_number from interview_round where id = $1",
+    )
+    .bind(round)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        at.to_rfc3339(),
+        "2026-07-01T08:30:00+00:00",
+        "10:30 in Oslo in summer"
+    );
+    assert_eq!((zone.as_str(), number), ("Europe/Oslo", 2));
+    assert_eq!(
+        app.count(
+            "select count(*) from panel_member where round_id = $1",
+            round
+        )
+        .await,
+        2
+    );
+    let carried = app
+        .count(
+            "select count(*) from round_question where round_id = $1 and section_title = 'Open questions from the first interview'",
+            round,
+        )
+        .await;
+    assert_eq!(carried, 1, "the candidate's open question comes first");
+    let linked = app
+        .count(
+            "select count(*) from round_question where round_id = $1 and criterion_id is not null",
+            round,
+        )
+        .await;
+    assert!(linked > 0, "questions matched to the criterion by name");
+    let status: String = sqlx::query_scalar("select status from candidate where id = $1")
+        .bind(s.candidate)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "in_second_round");
+    let html = app.get_html(&s.client, &format!("/rounds/{round}")).await;
+    assert!(html.contains("01.07.2026 10:30") && html.contains("Why this job?"));
+    assert!(!html.contains("no subject-matter expert"));
+}
+
+#[tokio::test]
+async fn the_snapshot_survives_a_template_edit() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let round = round_id(&plan(&app, &s, &[]).await);
+    let before: Vec<String> =
+        sqlx::query_scalar("select text from round_question where round_id = $1 order by section_order, question_order")
+            .bind(round)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    sqlx::query("update template_question set text = 'EDITED' where section_id = $1")
+        .bind(Uuid::parse_str(TEMPLATE_EN_CASE_SECTION).unwrap())
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("delete from template_section where template_id = $1 and sort_order = 6")
+        .bind(Uuid::parse_str(TEMPLATE_EN).unwrap())
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let after: Vec<String> =
+        sqlx::query_scalar("select text from round_question where round_id = $1 order by section_order, question_order")
+            .bind(round)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(before, after);
+    let html = app.get_html(&s.client, &format!("/rounds/{round}")).await;
+    assert!(!html.contains("EDITED"));
+}
+
+#[tokio::test]
+async fn a_panel_without_an_expert_is_warned_about() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let expert = format!("panel_{}", s.expert.id);
+    let response = plan(&app, &s, &[(expert.as_str(), "other")]).await;
+    assert_eq!(response.status(), 303);
+    let html = app
+        .get_html(&s.client, &format!("/rounds/{}", round_id(&response)))
+        .await;
+    assert!(html.contains("The panel has no subject-matter expert."));
+}
+
+#[tokio::test]
+async fn every_planning_rule_is_checked_and_the_input_kept() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let manager = format!("panel_{}", s.manager.id);
+    let expert = format!("panel_{}", s.expert.id);
+    let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+        (vec![("date", "2026-02-30")], "Enter a date as YYYY-MM-DD."),
+        (vec![("time", "25:00")], "Enter a time as HH:MM."),
+        (
+            vec![("date", "2026-03-29"), ("time", "02:30")],
+            "This time does not exist",
+        ),
+        (
+            vec![("time_zone", "Mars/Base")],
+            "Choose a time zone from the list.",
+        ),
+        (
+            vec![("duration_minutes", "5")],
+            "Enter a duration from 15 to 600 minutes.",
+        ),
+        (vec![("template_id", "nope")], "Choose an interview guide."),
+        (
+            vec![("candidate_id", "00000000-0000-0000-0000-000000000000")],
+            "Choose a candidate of this position.",
+        ),
+        (
+            vec![(manager.as_str(), ""), (expert.as_str(), "")],
+            "Put at least one person on the panel.",
+        ),
+        (
+            vec![(expert.as_str(), "boss")],
+            "Someone on the panel is no longer an active user.",
+        ),
+    ];
+    for (extra, message) in cases {
+        let response = plan(&app, &s, &extra).await;
+        assert_eq!(response.status(), 422, "{message}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(message), "{message}");
+        assert!(
+            html.contains("Room 4; 2nd floor, Oslo"),
+            "input kept for {message}"
+        );
+    }
+    let other = app.position("Other").await;
+    let foreign = app.candidate(other, "Foreign", "").await.to_string();
+    let response = plan(&app, &s, &[("candidate_id", foreign.as_str())]).await;
+    assert_eq!(response.status(), 422, "a candidate of another position");
+    assert_eq!(
+        app.count(
+            "select count(*) from interview_round where candidate_id = $1",
+            s.candidate
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn an_extra_interview_is_the_next_round() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    plan(&app, &s, &[]).await;
+    let third = plan(&app, &s, &[("date", "2026-08-01")]).await;
+    assert_eq!(third.status(), 303);
+    let number: i32 = sqlx::query_scalar("select round_number from interview_round where id = $1")
+        .bind(round_id(&third))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(number, 3);
+    let html = app
+        .get_html(&s.client, &format!("/candidates/{}", s.candidate))
+        .await;
+    assert!(html.contains("Round 3 · extra interview"));
+}
+
+#[tokio::test]
+async fn unmatched_questions_can_be_linked_by_hand() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let criterion = app.criterion(s.position, "Curiosity").await;
+    let round = round_id(&plan(&app, &s, &[]).await);
+    let question: Uuid = sqlx::query_scalar(
+        "select id from round_question where round_id = $1 and criterion_id is null order by section_order limit 1",
+    )
+    .bind(round)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let html = app.get_html(&s.client, &format!("/rounds/{round}")).await;
+    assert!(html.contains("Not linked to a criterion"));
+    let path = format!("/rounds/{round}/questions/{question}/criterion");
+    let foreign = app
+        .criterion(app.position("Other").await, "Foreign")
+        .await
+        .to_string();
+    let refused = app
+        .post_form(&s.client, &path, &[("criterion_id", foreign.as_str())])
+        .await;
+    assert_eq!(refused.status(), 303);
+    let linked = app
+        .post_form(
+            &s.client,
+            &path,
+            &[("criterion_id", criterion.to_string().as_str())],
+        )
+        .await;
+    assert_eq!(linked.status(), 303);
+    let stored: Option<Uuid> =
+        sqlx::query_scalar("select criterion_id from round_question where id = $1")
+            .bind(question)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, Some(criterion));
+}
+
+#[tokio::test]
+async fn the_invitation_is_a_valid_icalendar_event_in_utc() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let round = round_id(&plan(&app, &s, &[]).await);
+    let response = app
+        .get(&s.client, &format!("/rounds/{round}/invite.ics"))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = response.text().await.unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.contains("BEGIN:VEVENT\r\n"));
+    assert!(ics.contains("DTSTART:20260701T083000Z\r\n"));
+    assert!(ics.contains("DTEND:20260701T100000Z\r\n"));
+    assert!(ics.contains("LOCATION:Room 4\\; 2nd floor\\, Oslo\r\n"));
+    assert!(ics.contains(&format!("UID:round-{round}@secondround\r\n")));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains('\n'),
+        "CRLF line endings only"
+    );
+    assert!(ics.split("\r\n").all(|line| line.len() <= 75));
+    let panel_client = TestApp::client();
+    app.login(&panel_client, &s.expert.email, &s.expert.password)
+        .await;
+    assert_eq!(
+        app.get(&panel_client, &format!("/rounds/{round}/invite.ics"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.get(&panel_client, &format!("/rounds/{round}"))
+            .await
+            .status(),
+        403
+    );
+    let dashboard = app.get_html(&panel_client, "/").await;
+    assert!(
+        dashboard.contains(&format!("/rounds/{round}/invite.ics")),
+        "the panel member's dashboard offers the invitation"
+    );
+    let (stranger, _) = app.login_as(Role::Panelist).await;
+    assert_eq!(
+        app.get(&stranger, &format!("/rounds/{round}/invite.ics"))
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn a_manager_cannot_plan_or_open_rounds_of_another_managers_position() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let round = round_id(&plan(&app, &s, &[]).await);
+    let (other, _) = app.login_as(Role::Manager).await;
+    assert_eq!(
+        app.get(&other, &format!("/rounds/{round}")).await.status(),
+        403
+    );
+    assert_eq!(
+        app.get(&other, &format!("/positions/{}/rounds/new", s.position))
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn the_carried_over_questions_speak_the_guides_language() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let nb = "00000000-0000-4000-8000-000000000001";
+    let round = round_id(&plan(&app, &s, &[("template_id", nb)]).await);
+    let title: String = sqlx::query_scalar(
+        "select section_title from round_question where round_id = $1 and section_order = 0",
+    )
+    .bind(round)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(title, "Åpne spørsmål fra førstegangsintervjuet");
+}
