@@ -2,15 +2,19 @@
 //! scoring, where a hire is refused while any doubt is open.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+pub mod doubts;
 pub mod error;
 pub mod i18n;
+pub mod interview;
 pub mod rounds;
+pub mod scoring;
 pub mod startup;
 pub mod web;
 

@@ -67,6 +67,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::auth::router())
         .merge(crate::dashboard::router())
         .merge(crate::admin::router())
+        .merge(crate::interview::router())
+        .merge(crate::doubts::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))

@@ -5,6 +5,9 @@ mod support;
 
 mod access;
 mod admin_users;
+mod interview_doubts;
+mod interview_save;
+mod interview_submit;
 mod schema;
 mod security;
 mod sign_in;
