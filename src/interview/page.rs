@@ -88,6 +88,8 @@ pub struct InterviewPage {
     pub t: &'static InterviewText,
     pub dt: &'static DoubtText,
     pub round: RoundInfo,
+    /// Keys the browser's offline queue, so a shared tablet never sends one member's saves as another's.
+    pub member_id: Uuid,
     pub base: String,
     pub current: usize,
     pub questions: Vec<QuestionView>,
@@ -214,6 +216,7 @@ pub async fn render(
         t,
         dt,
         round: seat.round.clone(),
+        member_id: seat.member_id,
         base: format!("/rounds/{}/interview", seat.round.round_id),
         current: n.max(1),
         sections: jump_sections(&rows),
