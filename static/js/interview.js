@@ -52,8 +52,13 @@
   }
 
   function setState(kind, detail) {
+    var message = kind === 'error' ? text('error') + detail : text(kind);
     stateEl.setAttribute('data-state', kind);
-    stateEl.textContent = kind === 'error' ? text('error') + detail : text(kind);
+    stateEl.textContent = message;
+    root.querySelectorAll('[data-save-state]').forEach(function (copy) {
+      copy.setAttribute('data-state', kind);
+      copy.textContent = message;
+    });
   }
 
   function refreshState() {
@@ -329,5 +334,6 @@
     }
   });
 
+  refreshState();
   flush();
 }());
