@@ -20,6 +20,7 @@ crate::texts! {
         evidence: "Evidence note", "Begrunnelse";
         evidence_hint: "What did the candidate say or do?", "Hva sa eller gjorde kandidaten?";
         previous: "Previous", "Forrige";
+        next: "Next", "Neste";
         save_next: "Save and next", "Lagre og neste";
         save: "Save", "Lagre";
         to_submission: "Save and review submission", "Lagre og gå til innlevering";

@@ -128,3 +128,21 @@ fn target(round_id: Uuid, n: usize, total: usize, go: &str) -> String {
         _ => format!("{base}/{}", n + 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_answer_moves_where_the_member_asked() {
+        let id = Uuid::nil();
+        let base = format!("/rounds/{id}/interview");
+        assert_eq!(target(id, 3, 10, "next"), format!("{base}/4"));
+        assert_eq!(target(id, 3, 10, ""), format!("{base}/4"));
+        assert_eq!(target(id, 3, 10, "prev"), format!("{base}/2"));
+        assert_eq!(target(id, 1, 10, "prev"), format!("{base}/1"));
+        assert_eq!(target(id, 3, 10, "stay"), format!("{base}/3"));
+        assert_eq!(target(id, 10, 10, "next"), format!("{base}/submit"));
+        assert_eq!(target(id, 4, 10, "submit"), format!("{base}/submit"));
+    }
+}

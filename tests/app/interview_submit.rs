@@ -190,6 +190,11 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
     assert_eq!(form.status(), 409);
     let page = app.get_html(&me.client, &round.path("/interview/1")).await;
     assert!(page.contains("read-only") && page.contains("disabled"));
+    assert!(
+        page.contains(&format!("href=\"{}\"", round.path("/interview/2")))
+            && !page.contains("data-go=\"next\""),
+        "a read-only walk-through moves on by links, not by saving"
+    );
     let again = app
         .post_form(
             &me.client,
@@ -319,4 +324,48 @@ async fn no_member_sees_another_members_ratings_before_submitting() {
     .await
     .unwrap();
     assert_eq!(mine, round.questions.len() as i64);
+}
+
+#[tokio::test]
+async fn the_demo_walk_throughs_open_for_every_panel_member() {
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some(crate::support::PASSWORD.into()))
+        .await
+        .unwrap();
+    let rounds: Vec<(Uuid, i64)> = sqlx::query_as(
+        "select r.id, (select count(*) from round_question q where q.round_id = r.id)
+         from interview_round r order by r.scheduled_at",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    for email in [
+        "panelist@demo.secondround.no",
+        "expert@demo.secondround.no",
+        "manager@demo.secondround.no",
+    ] {
+        let client = TestApp::client();
+        assert_eq!(
+            app.login(&client, email, crate::support::PASSWORD)
+                .await
+                .status(),
+            303
+        );
+        for (round_id, questions) in &rounds {
+            for n in [1, *questions] {
+                let path = format!("/rounds/{round_id}/interview/{n}");
+                assert_eq!(
+                    app.get(&client, &path).await.status(),
+                    200,
+                    "{email} {path}"
+                );
+            }
+            let submit = format!("/rounds/{round_id}/interview/submit");
+            assert_eq!(
+                app.get(&client, &submit).await.status(),
+                200,
+                "{email} {submit}"
+            );
+        }
+    }
 }
