@@ -44,6 +44,8 @@ pub struct QuestionView {
     pub shows_tests: bool,
     /// Fresh per render, so a form posted twice saves once.
     pub save_id: Uuid,
+    /// Preselected in the raise-a-doubt form, so raising one takes two taps and a sentence.
+    pub doubt_category: &'static str,
     pub error: Option<String>,
 }
 
@@ -88,6 +90,8 @@ pub struct InterviewPage {
     pub t: &'static InterviewText,
     pub dt: &'static DoubtText,
     pub round: RoundInfo,
+    /// The position's hiring manager gets a link to the panel's progress.
+    pub is_hiring_manager: bool,
     /// Keys the browser's offline queue, so a shared tablet never sends one member's saves as another's.
     pub member_id: Uuid,
     pub base: String,
@@ -154,7 +158,19 @@ fn view(n: usize, row: &QuestionRow, shows_tests: bool) -> QuestionView {
         answered: row.answered(),
         shows_tests,
         save_id: Uuid::new_v4(),
+        doubt_category: likely_category(&row.section_kind).code(),
         error: None,
+    }
+}
+
+/// The doubt a question's section most often raises; the member can change it.
+fn likely_category(section_kind: &str) -> Category {
+    match section_kind {
+        "open_questions" => Category::Experience,
+        "practical_case" | "test_results" => Category::Competence,
+        "expectations" => Category::Motivation,
+        "leadership" => Category::Collaboration,
+        _ => Category::Other,
     }
 }
 
@@ -217,6 +233,7 @@ pub async fn render(
         dt,
         round: seat.round.clone(),
         member_id: seat.member_id,
+        is_hiring_manager: seat.round.hiring_manager_id == seat.user_id,
         base: format!("/rounds/{}/interview", seat.round.round_id),
         current: n.max(1),
         sections: jump_sections(&rows),

@@ -33,6 +33,11 @@ async fn a_doubt_raised_on_a_question_is_stored_on_the_candidate_at_once() {
             && page.contains("Check references")
             && page.contains("Practical test")
     );
+    assert!(
+        page.contains("value=\"gather_facts\" checked")
+            && page.contains("value=\"competence\" selected"),
+        "sensible defaults: open, write one sentence, submit"
+    );
     let response = app
         .post_form(
             &me.client,
