@@ -115,14 +115,17 @@ pub async fn save(
         },
     };
     let wanted_score = request.score.map(Score::value);
-    let replayed = current.last_save_id == Some(request.save_id)
-        || already_applied(&mut tx, current.id, request.save_id).await?;
     let unchanged =
         current.state.score == wanted_score && current.state.evidence == request.evidence;
-    if replayed || unchanged {
+    if current.last_save_id == Some(request.save_id) || unchanged {
         return Ok(SaveOutcome::Saved(current.state));
     }
     if request.base_version != Some(current.state.version) {
+        // An applied save is always followed by a version bump, so only a save
+        // that looks stale can be an old one delivered again.
+        if already_applied(&mut tx, current.id, request.save_id).await? {
+            return Ok(SaveOutcome::Saved(current.state));
+        }
         return Ok(SaveOutcome::Conflict(current.state));
     }
     let stored: Stored = sqlx::query_as(
