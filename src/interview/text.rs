@@ -18,7 +18,7 @@ crate::texts! {
         not_assessed_hint: "No evidence either way. This is not a zero.", "Ingen holdepunkter i noen retning. Dette er ikke null.";
         no_anchor: "No criterion is linked; rate the answer as a whole.", "Ingen kriterier er knyttet til spørsmålet; vurder svaret som helhet.";
         evidence: "Evidence note", "Begrunnelse";
-        evidence_hint: "What did the candidate say or do?", "Hva sa eller gjorde kandidaten?";
+        evidence_hint: "What did the candidate say or do? A 1, 2 or 5 without a note is flagged in the debrief as opinion without facts.", "Hva sa eller gjorde kandidaten? En 1, 2 eller 5 uten begrunnelse markeres i oppsummeringen som synsing uten fakta.";
         previous: "Previous", "Forrige";
         next: "Next", "Neste";
         save_next: "Save and next", "Lagre og neste";
@@ -28,6 +28,7 @@ crate::texts! {
         state_saving: "Saving…", "Lagrer …";
         state_offline: "Offline — will retry", "Frakoblet — prøver igjen";
         state_unsaved: "Unsaved changes", "Ulagrede endringer";
+        state_draft: "Note not saved — choose a score or “not assessed”", "Begrunnelsen er ikke lagret — velg en poengsum eller «ikke vurdert»";
         state_error: "Not saved: ", "Ikke lagret: ";
         leave_warning: "Some ratings are not saved yet.", "Noen vurderinger er ikke lagret ennå.";
         choose_score: "Choose a score from 1 to 5, or “not assessed”.", "Velg en poengsum fra 1 til 5, eller «ikke vurdert».";

@@ -21,6 +21,8 @@
   var text = function (name) { return root.getAttribute('data-text-' + name) || ''; };
 
   var timers = {};
+  // Questions with a note typed but no score yet: nothing to save, but not saved either.
+  var drafts = {};
   var busy = false;
   var retryDelay = 1000;
   var retryTimer = null;
@@ -66,6 +68,8 @@
       setState('error', lastError);
     } else if (Object.keys(timers).length) {
       setState('unsaved');
+    } else if (Object.keys(drafts).length) {
+      setState('draft');
     } else if (load().length) {
       setState(busy ? 'saving' : 'offline');
     } else {
@@ -91,9 +95,15 @@
     delete timers[id];
     var values = valuesOf(section);
     if (values.score === '') {
+      if (values.evidence.trim() !== '') {
+        drafts[id] = true;
+      } else {
+        delete drafts[id];
+      }
       refreshState();
       return;
     }
+    delete drafts[id];
     var queue = load().filter(function (entry, index) {
       return entry.question !== id || entry.tried || (busy && index === 0);
     });
@@ -327,7 +337,7 @@
     if (leaveTo && !load().length) {
       return;
     }
-    if (Object.keys(timers).length || load().length) {
+    if (Object.keys(timers).length || Object.keys(drafts).length || load().length) {
       event.preventDefault();
       event.returnValue = text('leave');
       return text('leave');

@@ -220,6 +220,9 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
         .await;
     let page = app.url(&round.path("/interview/3"));
     browser.goto(&page).await;
+    browser.fill("#q3-evidence", "Draft note").await;
+    browser.click("#q3 .question-text").await;
+    wait_for_state(&browser, "draft").await;
     browser.click("#q3 .score-option:nth-child(3)").await;
     wait_for_state(&browser, "saved").await;
     let first_tab = browser.client.window().await.unwrap();
@@ -270,7 +273,10 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
             .fetch_one(&app.pool)
             .await
             .unwrap();
-    assert_eq!((score, evidence.as_str(), version), (Some(2), "", seen + 1));
+    assert_eq!(
+        (score, evidence.as_str(), version),
+        (Some(2), "Draft note", seen + 1)
+    );
     browser.close().await;
 }
 
