@@ -26,7 +26,6 @@ use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
-use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::scoring::Score;
 
@@ -47,7 +46,6 @@ pub async fn put_rating(
     body: std::result::Result<Json<SaveBody>, JsonRejection>,
 ) -> Result<Response> {
     let t = InterviewText::get(auth.viewer.locale);
-    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
     let Json(body) = body.map_err(|rejection| AppError::Validation(rejection.body_text()))?;
     let score = match body.score {
         None => None,
@@ -61,7 +59,7 @@ pub async fn put_rating(
         base_version: body.base_version,
         save_id: body.save_id,
     };
-    let ids = (round_id, seat.member_id, auth.user.id);
+    let ids = (round_id, auth.user.id);
     Ok(
         match save::save(&app.pool, t, ids, question_id, &request).await? {
             SaveOutcome::Saved(state) => Json(state).into_response(),

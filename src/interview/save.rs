@@ -1,14 +1,18 @@
 //! Saving one rating: idempotent (a replayed `save_id` changes nothing) and
 //! versioned (a save based on an old version is refused, never overwrites).
 //! The JSON API and the plain form post both come through here.
+//!
+//! A save is one short transaction: lock the member's seat (shared), lock the
+//! rating row, then one statement that writes the rating, remembers the save id
+//! and appends the audit event. Saves are the hot path of the product, so the
+//! round trips are kept few.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::audit::{self, Change};
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
 use crate::scoring::Score;
@@ -44,13 +48,6 @@ pub enum SaveOutcome {
 }
 
 #[derive(FromRow)]
-struct Stored {
-    id: Uuid,
-    #[sqlx(flatten)]
-    state: RatingState,
-}
-
-#[derive(FromRow)]
 struct Current {
     id: Uuid,
     #[sqlx(flatten)]
@@ -58,15 +55,40 @@ struct Current {
     last_save_id: Option<Uuid>,
 }
 
-const CURRENT: &str = "select id, version, score, evidence, updated_at, last_save_id
-     from rating where round_question_id = $1 and panel_member_id = $2 for update";
+/// The rating, its save id and its audit event, written by one statement:
+/// `$1` question, `$2` member, `$3` score, `$4` evidence, `$5` save id, `$6` actor,
+/// `$7` audit `before`, `$8` audit action, and for an update `$9` the rating id.
+const WRITE_TAIL: &str = "
+     remembered as (
+         insert into rating_save (save_id, rating_id) select $5, id from written
+         on conflict do nothing),
+     audited as (
+         insert into audit_event (actor_id, entity, entity_id, action, before, after)
+         select $6, 'rating', id, $8, $7,
+                jsonb_build_object('round_question_id', round_question_id,
+                                   'panel_member_id', panel_member_id,
+                                   'score', score, 'evidence', evidence, 'version', version)
+         from written)
+     select id, version, score, evidence, updated_at, last_save_id from written";
 
-/// Saves `request` as `member_id`'s rating of `question_id` in `round_id`.
-/// `actor_id` is the signed-in user, for the audit trail.
+const INSERT: &str = "with written as (
+         insert into rating (round_question_id, panel_member_id, score, evidence, last_save_id)
+         values ($1, $2, $3, $4, $5)
+         on conflict (round_question_id, panel_member_id) do nothing
+         returning *),";
+
+const UPDATE: &str = "with written as (
+         update rating set score = $3, evidence = $4, version = version + 1,
+                last_save_id = $5, updated_at = now()
+         where id = $9 and round_question_id = $1 and panel_member_id = $2
+         returning *),";
+
+/// Saves `request` as the signed-in user's rating of `question_id` in `round_id`:
+/// 404 for an unknown round or question, 403 for anyone not on the panel.
 pub async fn save(
     pool: &PgPool,
     t: &InterviewText,
-    (round_id, member_id, actor_id): (Uuid, Uuid, Uuid),
+    (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
     request: &SaveRequest,
 ) -> Result<SaveOutcome> {
@@ -74,21 +96,98 @@ pub async fn save(
         return Err(AppError::Validation(t.evidence_too_long.into()));
     }
     let mut tx = pool.begin().await?;
-    // A shared lock: saves of one member run side by side, but never alongside
-    // their submission, which takes the row exclusively.
-    let seat: Option<(Option<DateTime<Utc>>, String, bool)> = sqlx::query_as(
-        "select pm.submitted_at, r.status,
+    let member_id = lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
+    let lock = "select id, version, score, evidence, updated_at, last_save_id
+         from rating where round_question_id = $1 and panel_member_id = $2 for update";
+    let current: Option<Current> = sqlx::query_as(lock)
+        .bind(question_id)
+        .bind(member_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let write = Write {
+        question_id,
+        member_id,
+        user_id,
+        request,
+    };
+    let current = match current {
+        Some(current) => current,
+        None => match write.run(&mut tx, None).await? {
+            Some(state) => {
+                tx.commit().await?;
+                return Ok(SaveOutcome::Saved(state));
+            }
+            // Another save inserted it first: decide against that one.
+            None => {
+                sqlx::query_as(lock)
+                    .bind(question_id)
+                    .bind(member_id)
+                    .fetch_one(&mut *tx)
+                    .await?
+            }
+        },
+    };
+    let unchanged = current.state.score == request.score.map(Score::value)
+        && current.state.evidence == request.evidence;
+    if current.last_save_id == Some(request.save_id) || unchanged {
+        return Ok(SaveOutcome::Saved(current.state));
+    }
+    if request.base_version != Some(current.state.version) {
+        // An applied save is always followed by a version bump, so only a save
+        // that looks stale can be an old one delivered again.
+        let replayed: bool = sqlx::query_scalar(
+            "select exists (select 1 from rating_save where save_id = $1 and rating_id = $2)",
+        )
+        .bind(request.save_id)
+        .bind(current.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        return Ok(if replayed {
+            SaveOutcome::Saved(current.state)
+        } else {
+            SaveOutcome::Conflict(current.state)
+        });
+    }
+    let state = write
+        .run(&mut tx, Some(&current))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("locked rating vanished"))?;
+    tx.commit().await?;
+    Ok(SaveOutcome::Saved(state))
+}
+
+/// Locks the user's seat on the panel, shared: one member's saves run side by
+/// side, but never alongside their submission, which locks it exclusively.
+async fn lock_seat(
+    conn: &mut PgConnection,
+    t: &InterviewText,
+    (round_id, user_id): (Uuid, Uuid),
+    question_id: Uuid,
+) -> Result<Uuid> {
+    let seat: Option<(Uuid, Option<DateTime<Utc>>, String, bool)> = sqlx::query_as(
+        "select pm.id, pm.submitted_at, r.status,
                 exists (select 1 from round_question q where q.id = $3 and q.round_id = r.id)
          from panel_member pm join interview_round r on r.id = pm.round_id
-         where pm.id = $1 and r.id = $2
+         where pm.round_id = $1 and pm.user_id = $2
          for share of pm",
     )
-    .bind(member_id)
     .bind(round_id)
+    .bind(user_id)
     .bind(question_id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
-    let (submitted_at, status, question_exists) = seat.ok_or(AppError::NotFound)?;
+    let Some((member_id, submitted_at, status, question_exists)) = seat else {
+        let round_exists: bool =
+            sqlx::query_scalar("select exists (select 1 from interview_round where id = $1)")
+                .bind(round_id)
+                .fetch_one(&mut *conn)
+                .await?;
+        return Err(if round_exists {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        });
+    };
     if !question_exists {
         return Err(AppError::NotFound);
     }
@@ -98,141 +197,54 @@ pub async fn save(
     if status == "closed" {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
-    let current = match current(&mut tx, question_id, member_id).await? {
-        Some(current) => current,
-        None => match insert(&mut tx, question_id, member_id, request).await? {
-            Some(stored) => {
-                remember(&mut tx, stored.id, request.save_id).await?;
-                let ids = (stored.id, question_id, member_id);
-                audit_change(&mut tx, actor_id, ids, None, &stored.state).await?;
-                tx.commit().await?;
-                return Ok(SaveOutcome::Saved(stored.state));
-            }
-            // Another save inserted it first: decide against that one.
-            None => current(&mut tx, question_id, member_id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("rating vanished while locked"))?,
-        },
-    };
-    let wanted_score = request.score.map(Score::value);
-    let unchanged =
-        current.state.score == wanted_score && current.state.evidence == request.evidence;
-    if current.last_save_id == Some(request.save_id) || unchanged {
-        return Ok(SaveOutcome::Saved(current.state));
-    }
-    if request.base_version != Some(current.state.version) {
-        // An applied save is always followed by a version bump, so only a save
-        // that looks stale can be an old one delivered again.
-        if already_applied(&mut tx, current.id, request.save_id).await? {
-            return Ok(SaveOutcome::Saved(current.state));
-        }
-        return Ok(SaveOutcome::Conflict(current.state));
-    }
-    let stored: Stored = sqlx::query_as(
-        "update rating set score = $2, evidence = $3, version = version + 1, last_save_id = $4,
-                updated_at = now()
-         where id = $1
-         returning id, version, score, evidence, updated_at",
-    )
-    .bind(current.id)
-    .bind(wanted_score)
-    .bind(&request.evidence)
-    .bind(request.save_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    remember(&mut tx, current.id, request.save_id).await?;
-    let ids = (current.id, question_id, member_id);
-    audit_change(&mut tx, actor_id, ids, Some(&current.state), &stored.state).await?;
-    tx.commit().await?;
-    Ok(SaveOutcome::Saved(stored.state))
+    Ok(member_id)
 }
 
-async fn current(
-    conn: &mut PgConnection,
+struct Write<'a> {
     question_id: Uuid,
     member_id: Uuid,
-) -> Result<Option<Current>> {
-    Ok(sqlx::query_as(CURRENT)
-        .bind(question_id)
-        .bind(member_id)
-        .fetch_optional(conn)
-        .await?)
+    user_id: Uuid,
+    request: &'a SaveRequest,
 }
 
-async fn already_applied(conn: &mut PgConnection, rating_id: Uuid, save_id: Uuid) -> Result<bool> {
-    Ok(sqlx::query_scalar(
-        "select exists (select 1 from rating_save where save_id = $1 and rating_id = $2)",
-    )
-    .bind(save_id)
-    .bind(rating_id)
-    .fetch_one(conn)
-    .await?)
-}
-
-async fn remember(conn: &mut PgConnection, rating_id: Uuid, save_id: Uuid) -> Result<()> {
-    // A save id reused for another question is the client's bug; the first use wins.
-    sqlx::query(
-        "insert into rating_save (save_id, rating_id) values ($1, $2) on conflict do nothing",
-    )
-    .bind(save_id)
-    .bind(rating_id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-async fn insert(
-    conn: &mut PgConnection,
-    question_id: Uuid,
-    member_id: Uuid,
-    request: &SaveRequest,
-) -> Result<Option<Stored>> {
-    Ok(sqlx::query_as(
-        "insert into rating (round_question_id, panel_member_id, score, evidence, last_save_id)
-         values ($1, $2, $3, $4, $5)
-         on conflict (round_question_id, panel_member_id) do nothing
-         returning id, version, score, evidence, updated_at",
-    )
-    .bind(question_id)
-    .bind(member_id)
-    .bind(request.score.map(Score::value))
-    .bind(&request.evidence)
-    .bind(request.save_id)
-    .fetch_optional(conn)
-    .await?)
-}
-
-async fn audit_change(
-    conn: &mut PgConnection,
-    actor_id: Uuid,
-    (entity_id, question_id, member_id): (Uuid, Uuid, Uuid),
-    before: Option<&RatingState>,
-    after: &RatingState,
-) -> Result<()> {
-    let describe = |state: &RatingState| {
-        json!({
-            "round_question_id": question_id,
-            "panel_member_id": member_id,
-            "score": state.score,
-            "evidence": state.evidence,
-            "version": state.version,
-        })
-    };
-    audit::record(
-        conn,
-        Change {
-            actor_id,
-            entity: "rating",
-            entity_id,
-            action: if before.is_some() {
+impl Write<'_> {
+    /// Inserts (no `before`) or updates the rating; `None` when an insert lost a race.
+    async fn run(
+        &self,
+        conn: &mut PgConnection,
+        before: Option<&Current>,
+    ) -> Result<Option<RatingState>> {
+        let sql = format!(
+            "{}{}",
+            if before.is_some() { UPDATE } else { INSERT },
+            WRITE_TAIL
+        );
+        let before_json: Option<Value> = before.map(|current| {
+            json!({
+                "round_question_id": self.question_id,
+                "panel_member_id": self.member_id,
+                "score": current.state.score,
+                "evidence": current.state.evidence,
+                "version": current.state.version,
+            })
+        });
+        let mut query = sqlx::query_as::<_, Current>(&sql)
+            .bind(self.question_id)
+            .bind(self.member_id)
+            .bind(self.request.score.map(Score::value))
+            .bind(&self.request.evidence)
+            .bind(self.request.save_id)
+            .bind(self.user_id)
+            .bind(before_json)
+            .bind(if before.is_some() {
                 "updated"
             } else {
                 "created"
-            },
-            before: before.map(describe),
-            after: Some(describe(after)),
-        },
-    )
-    .await?;
-    Ok(())
+            });
+        if let Some(current) = before {
+            query = query.bind(current.id);
+        }
+        let written = query.fetch_optional(conn).await?;
+        Ok(written.map(|row| row.state))
+    }
 }

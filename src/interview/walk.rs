@@ -93,7 +93,7 @@ pub async fn post(
         base_version: form.base_version.trim().parse().ok(),
         save_id: Uuid::parse_str(form.save_id.trim()).unwrap_or_else(|_| Uuid::new_v4()),
     };
-    let ids = (round_id, seat.member_id, auth.user.id);
+    let ids = (round_id, auth.user.id);
     match save::save(&app.pool, t, ids, question.id, &request).await? {
         SaveOutcome::Saved(_) => {
             Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response())
