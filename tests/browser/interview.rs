@@ -327,7 +327,17 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    for (name, size) in [("landscape", LANDSCAPE), ("portrait", PORTRAIT)] {
+    // English in landscape, bokmål in portrait: both languages pass.
+    for (name, size, locale) in [
+        ("landscape", LANDSCAPE, "en"),
+        ("portrait-nb", PORTRAIT, "nb"),
+    ] {
+        sqlx::query("update app_user set locale = $2 where id = $1")
+            .bind(user.id)
+            .bind(locale)
+            .execute(&app.pool)
+            .await
+            .unwrap();
         let browser = Browser::start(size).await;
         browser
             .sign_in(&app.address, &user.email, &user.password)
@@ -340,6 +350,7 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
             browser.goto(&app.url(&round.path(&path))).await;
             if path.ends_with("/1") {
                 browser.click("#q1 .raise-doubt summary").await;
+                browser.screenshot(&format!("interview-doubt-{name}")).await;
             }
             let violations = serious_violations(&browser).await;
             assert!(violations.is_empty(), "{name} {path}: {violations:#?}");
