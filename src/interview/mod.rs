@@ -34,10 +34,7 @@ pub fn router() -> Router<AppState> {
             "/rounds/{id}/interview/{n}/test-results",
             post(tests::record),
         )
-        .route(
-            "/rounds/{id}/questions/{question_id}/rating",
-            put(api::put_rating),
-        )
+        .route("/rounds/{id}/questions/{qid}/rating", put(api::put_rating))
         .route("/rounds/{id}/panel", get(panel::show))
         .route("/rounds/{id}/panel/{member_id}/reopen", post(panel::reopen))
 }

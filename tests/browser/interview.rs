@@ -83,6 +83,20 @@ fn planned_note(n: usize) -> Option<String> {
     (n % 3 == 1).then(|| format!("Note for question {n}: gave a concrete example."))
 }
 
+/// Signs in and waits for the dashboard, so the next navigation cannot cut the sign-in short.
+async fn sign_in(browser: &Browser, app: &TestApp, user: &crate::support::TestUser) {
+    browser
+        .sign_in(&app.address, &user.email, &user.password)
+        .await;
+    for _ in 0..100 {
+        if browser.current_path().await == "/" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("sign-in never reached the dashboard");
+}
+
 async fn seated_panelist(app: &TestApp, round: &Round) -> crate::support::TestUser {
     let user = app.create_user(Role::Panelist).await;
     round.seat(app, &user, "subject_matter_expert").await;
@@ -94,9 +108,7 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
     let round = Round::plan(&app).await;
     let user = seated_panelist(&app, &round).await;
     let browser = Browser::start(size).await;
-    browser
-        .sign_in(&app.address, &user.email, &user.password)
-        .await;
+    sign_in(&browser, &app, &user).await;
     browser.goto(&app.url(&round.path("/interview"))).await;
     assert_eq!(browser.current_path().await, round.path("/interview/1"));
     assert!(
@@ -215,9 +227,7 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
     let round = Round::plan(&app).await;
     let user = seated_panelist(&app, &round).await;
     let browser = Browser::start(LANDSCAPE).await;
-    browser
-        .sign_in(&app.address, &user.email, &user.password)
-        .await;
+    sign_in(&browser, &app, &user).await;
     let page = app.url(&round.path("/interview/3"));
     browser.goto(&page).await;
     browser.fill("#q3-evidence", "Draft note").await;
@@ -339,9 +349,7 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
             .await
             .unwrap();
         let browser = Browser::start(size).await;
-        browser
-            .sign_in(&app.address, &user.email, &user.password)
-            .await;
+        sign_in(&browser, &app, &user).await;
         for path in [
             "/interview/1".to_owned(),
             format!("/interview/{tests_at}"),
