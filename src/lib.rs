@@ -2,6 +2,7 @@
 //! scoring, where a hire is refused while any doubt is open.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod candidates;
 pub mod cli;
@@ -9,11 +10,14 @@ pub mod config;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+pub mod doubts;
 pub mod error;
 pub mod guides;
 pub mod i18n;
+pub mod interview;
 pub mod positions;
 pub mod rounds;
+pub mod scoring;
 pub mod startup;
 pub mod web;
 

@@ -71,6 +71,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::candidates::router())
         .merge(crate::rounds::router())
         .merge(crate::guides::router())
+        .merge(crate::interview::router())
+        .merge(crate::doubts::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))

@@ -158,13 +158,31 @@ impl Browser {
         self.client.current_url().await.unwrap().path().to_owned()
     }
 
-    /// Signs in through the real sign-in form.
+    /// Signs in through the real sign-in form and waits for the page that follows.
     pub async fn sign_in(&self, base: &str, email: &str, password: &str) {
         self.goto(&format!("{base}/login")).await;
         self.fill("#email", email).await;
         self.fill("#password", password).await;
-        self.click("form[action='/login'] button[type=submit]")
+        self.click_and_wait("form[action='/login'] button[type=submit]")
             .await;
+    }
+
+    /// Clicks something that loads a new page and waits until the old page is gone
+    /// and the new one has loaded.
+    pub async fn click_and_wait(&self, css: &str) {
+        let old = self.client.find(Locator::Css("html")).await.unwrap();
+        self.click(css).await;
+        for _ in 0..400 {
+            if old.tag_name().await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        self.client
+            .wait()
+            .for_element(Locator::Css("body"))
+            .await
+            .expect("the next page loads");
     }
 
     /// True when the page is wider than the viewport (horizontal scrolling).

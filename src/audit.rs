@@ -1,0 +1,31 @@
+//! The audit trail: who changed a rating, doubt or decision, when, and from what to what.
+
+use serde_json::Value;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// One audited change, written in the same transaction as the change itself.
+pub struct Change<'a> {
+    pub actor_id: Uuid,
+    pub entity: &'a str,
+    pub entity_id: Uuid,
+    pub action: &'a str,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+pub async fn record(conn: &mut PgConnection, change: Change<'_>) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into audit_event (actor_id, entity, entity_id, action, before, after)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(change.actor_id)
+    .bind(change.entity)
+    .bind(change.entity_id)
+    .bind(change.action)
+    .bind(change.before)
+    .bind(change.after)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! A doubt as the domain sees it: a category, what it is, and how facts will settle it.
+
+use serde_json::json;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::audit::{self, Change};
+use crate::doubts::text::DoubtText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Competence,
+    Experience,
+    Motivation,
+    Collaboration,
+    Integrity,
+    Recommendation,
+    Other,
+}
+
+impl Category {
+    /// The categories a panel member picks from; `Recommendation` is raised by a "no".
+    pub const PICKABLE: [Category; 6] = [
+        Category::Competence,
+        Category::Experience,
+        Category::Motivation,
+        Category::Collaboration,
+        Category::Integrity,
+        Category::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Competence => "competence",
+            Category::Experience => "experience",
+            Category::Motivation => "motivation",
+            Category::Collaboration => "collaboration",
+            Category::Integrity => "integrity",
+            Category::Recommendation => "recommendation",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn parse_pickable(code: &str) -> Option<Self> {
+        Self::PICKABLE.into_iter().find(|c| c.code() == code.trim())
+    }
+
+    pub fn label(self, t: &DoubtText) -> &'static str {
+        match self {
+            Category::Competence => t.cat_competence,
+            Category::Experience => t.cat_experience,
+            Category::Motivation => t.cat_motivation,
+            Category::Collaboration => t.cat_collaboration,
+            Category::Integrity => t.cat_integrity,
+            Category::Recommendation => t.cat_recommendation,
+            Category::Other => t.cat_other,
+        }
+    }
+}
+
+/// How the doubt is to be settled: always by facts, never by opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    CheckReferences,
+    GatherFacts,
+    ExtraInterview,
+    PracticalTest,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] = [
+        Method::CheckReferences,
+        Method::GatherFacts,
+        Method::ExtraInterview,
+        Method::PracticalTest,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::CheckReferences => "check_references",
+            Method::GatherFacts => "gather_facts",
+            Method::ExtraInterview => "extra_interview",
+            Method::PracticalTest => "practical_test",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code.trim())
+    }
+
+    pub fn label(self, t: &DoubtText) -> &'static str {
+        match self {
+            Method::CheckReferences => t.method_check_references,
+            Method::GatherFacts => t.method_gather_facts,
+            Method::ExtraInterview => t.method_extra_interview,
+            Method::PracticalTest => t.method_practical_test,
+        }
+    }
+}
+
+pub const MAX_DESCRIPTION: usize = 4000;
+
+pub struct NewDoubt<'a> {
+    pub candidate_id: Uuid,
+    pub round_id: Uuid,
+    pub round_question_id: Option<Uuid>,
+    pub criterion_id: Option<Uuid>,
+    pub category: Category,
+    pub description: &'a str,
+    pub method: Method,
+    pub raised_by: Uuid,
+}
+
+/// Stores the doubt on the candidate and audits it, inside the caller's transaction.
+pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result<Uuid> {
+    let id: Uuid = sqlx::query_scalar(
+        "insert into doubt (candidate_id, round_id, round_question_id, criterion_id, category,
+                            description, resolution_method, raised_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+    )
+    .bind(doubt.candidate_id)
+    .bind(doubt.round_id)
+    .bind(doubt.round_question_id)
+    .bind(doubt.criterion_id)
+    .bind(doubt.category.code())
+    .bind(doubt.description.trim())
+    .bind(doubt.method.code())
+    .bind(doubt.raised_by)
+    .fetch_one(&mut *conn)
+    .await?;
+    let after = json!({
+        "candidate_id": doubt.candidate_id,
+        "round_id": doubt.round_id,
+        "round_question_id": doubt.round_question_id,
+        "criterion_id": doubt.criterion_id,
+        "category": doubt.category.code(),
+        "description": doubt.description.trim(),
+        "resolution_method": doubt.method.code(),
+        "status": "open",
+    });
+    audit::record(
+        conn,
+        Change {
+            actor_id: doubt.raised_by,
+            entity: "doubt",
+            entity_id: id,
+            action: "raised",
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await?;
+    Ok(id)
+}

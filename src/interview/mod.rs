@@ -1,0 +1,40 @@
+//! The interview walk-through: one question per screen, independent ratings
+//! that autosave, submission with a recommendation, and test results.
+
+mod api;
+mod page;
+mod panel;
+pub mod queries;
+pub mod save;
+pub mod seat;
+mod submit;
+mod tests;
+pub mod text;
+mod walk;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+
+use crate::AppState;
+
+pub use page::{DoubtForm, Extras, InterviewPage, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/rounds/{id}/interview", get(walk::start))
+        .route(
+            "/rounds/{id}/interview/submit",
+            get(submit::show).post(submit::post),
+        )
+        .route(
+            "/rounds/{id}/interview/{n}",
+            get(walk::show).post(walk::post),
+        )
+        .route(
+            "/rounds/{id}/interview/{n}/test-results",
+            post(tests::record),
+        )
+        .route("/rounds/{id}/questions/{qid}/rating", put(api::put_rating))
+        .route("/rounds/{id}/panel", get(panel::show))
+        .route("/rounds/{id}/panel/{member_id}/reopen", post(panel::reopen))
+}

@@ -1,0 +1,85 @@
+//! What the walk-through reads. Every rating query is filtered to the asking
+//! member: no query here can return another member's ratings or notes.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct QuestionRow {
+    pub id: Uuid,
+    pub section_title: String,
+    pub section_kind: String,
+    pub section_order: i32,
+    pub text: String,
+    pub guidance: String,
+    pub criterion_id: Option<Uuid>,
+    pub criterion_name: Option<String>,
+    pub anchor_1: Option<String>,
+    pub anchor_2: Option<String>,
+    pub anchor_3: Option<String>,
+    pub anchor_4: Option<String>,
+    pub anchor_5: Option<String>,
+    /// The asking member's own rating, if any.
+    pub score: Option<i16>,
+    pub evidence: Option<String>,
+    pub version: Option<i32>,
+}
+
+impl QuestionRow {
+    pub fn answered(&self) -> bool {
+        self.version.is_some()
+    }
+
+    pub fn anchors(&self) -> [&str; 5] {
+        [
+            self.anchor_1.as_deref().unwrap_or(""),
+            self.anchor_2.as_deref().unwrap_or(""),
+            self.anchor_3.as_deref().unwrap_or(""),
+            self.anchor_4.as_deref().unwrap_or(""),
+            self.anchor_5.as_deref().unwrap_or(""),
+        ]
+    }
+}
+
+/// The round's questions in interview order, each with `member_id`'s own rating.
+pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result<Vec<QuestionRow>> {
+    Ok(sqlx::query_as(
+        "select q.id, q.section_title, q.section_kind, q.section_order, q.text, q.guidance,
+                q.criterion_id, c.name as criterion_name,
+                c.anchor_1, c.anchor_2, c.anchor_3, c.anchor_4, c.anchor_5,
+                r.score, r.evidence, r.version
+         from round_question q
+         left join criterion c on c.id = q.criterion_id
+         left join rating r on r.round_question_id = q.id and r.panel_member_id = $2
+         where q.round_id = $1
+         order by q.section_order, q.question_order",
+    )
+    .bind(round_id)
+    .bind(member_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct TestResultRow {
+    pub kind: String,
+    pub summary: String,
+    pub score: Option<f64>,
+    pub recorded_by_name: Option<String>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Test results are facts about the candidate, not anyone's rating: the whole panel sees them.
+pub async fn test_results(pool: &PgPool, round_id: Uuid) -> Result<Vec<TestResultRow>> {
+    Ok(sqlx::query_as(
+        "select t.kind, t.summary, t.score, u.display_name as recorded_by_name, t.recorded_at
+         from test_result t left join app_user u on u.id = t.recorded_by
+         where t.round_id = $1 order by t.recorded_at",
+    )
+    .bind(round_id)
+    .fetch_all(pool)
+    .await?)
+}

@@ -1,0 +1,81 @@
+//! Whose walk-through this is: the signed-in user's seat on a round's panel.
+
+use chrono::{DateTime, Utc};
+use sqlx::{FromRow, PgPool};
+use uuid::Uuid;
+
+use crate::error::{AppError, Result};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RoundInfo {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub round_status: String,
+    pub candidate_id: Uuid,
+    pub candidate_name: String,
+    pub position_title: String,
+    pub hiring_manager_id: Uuid,
+}
+
+#[derive(Debug, Clone)]
+pub struct Seat {
+    pub round: RoundInfo,
+    pub member_id: Uuid,
+    pub user_id: Uuid,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+impl Seat {
+    pub fn read_only(&self) -> bool {
+        self.submitted_at.is_some() || self.round.round_status == "closed"
+    }
+}
+
+#[derive(FromRow)]
+struct SeatRow {
+    #[sqlx(flatten)]
+    round: RoundInfo,
+    member_id: Option<Uuid>,
+    submitted_at: Option<DateTime<Utc>>,
+}
+
+pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
+    sqlx::query_as(
+        "select r.id as round_id, r.round_number, r.status as round_status, c.id as candidate_id,
+                c.name as candidate_name, p.title as position_title, p.hiring_manager_id
+         from interview_round r
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id
+         where r.id = $1",
+    )
+    .bind(round_id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// The user's seat on the round: 404 for an unknown round, 403 for anyone not on its panel.
+pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> {
+    let row: SeatRow = sqlx::query_as(
+        "select r.id as round_id, r.round_number, r.status as round_status, c.id as candidate_id,
+                c.name as candidate_name, p.title as position_title, p.hiring_manager_id,
+                pm.id as member_id, pm.submitted_at
+         from interview_round r
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id
+         left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
+         where r.id = $1",
+    )
+    .bind(round_id)
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let member_id = row.member_id.ok_or(AppError::Forbidden)?;
+    Ok(Seat {
+        round: row.round,
+        member_id,
+        user_id,
+        submitted_at: row.submitted_at,
+    })
+}

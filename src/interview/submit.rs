@@ -1,0 +1,253 @@
+//! Submitting: every question rated or marked not assessed, and an overall
+//! recommendation with a justification. A "no" opens a doubt by itself.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use serde_json::json;
+use sqlx::FromRow;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::audit::{self, Change};
+use crate::auth::Authorized;
+use crate::auth::role::AnyRole;
+use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
+use crate::error::{AppError, Result};
+use crate::interview::queries;
+use crate::interview::seat::{self, RoundInfo, Seat};
+use crate::interview::text::InterviewText;
+use crate::scoring::Verdict;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+
+const MAX_JUSTIFICATION: usize = 4000;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SubmitForm {
+    verdict: String,
+    justification: String,
+}
+
+#[derive(FromRow)]
+pub struct Given {
+    verdict: String,
+    justification: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "interview/submit.html")]
+pub struct SubmitPage {
+    layout: Layout,
+    t: &'static InterviewText,
+    round: RoundInfo,
+    base: String,
+    missing: Vec<(usize, String)>,
+    total: usize,
+    submitted: Option<String>,
+    given: Option<Given>,
+    form: SubmitForm,
+    errors: FormErrors,
+    verdicts: Vec<(&'static str, &'static str)>,
+}
+
+impl SubmitPage {
+    fn given_label(&self) -> &'static str {
+        self.given
+            .as_ref()
+            .and_then(|g| Verdict::parse(&g.verdict))
+            .map(|v| self.t.verdict(v))
+            .unwrap_or("")
+    }
+}
+
+async fn render(
+    app: &AppState,
+    auth: &Authorized<AnyRole>,
+    seat: &Seat,
+    form: SubmitForm,
+    errors: FormErrors,
+) -> Result<SubmitPage> {
+    let t = InterviewText::get(auth.viewer.locale);
+    let rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
+    let missing = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.answered())
+        .map(|(i, row)| (i + 1, row.text.clone()))
+        .collect();
+    let given = match seat.submitted_at {
+        Some(_) => {
+            sqlx::query_as(
+                "select verdict, justification from recommendation where panel_member_id = $1",
+            )
+            .bind(seat.member_id)
+            .fetch_optional(&app.pool)
+            .await?
+        }
+        None => None,
+    };
+    Ok(SubmitPage {
+        layout: auth
+            .viewer
+            .layout(format!(
+                "{} · {}",
+                t.submit_title, seat.round.candidate_name
+            ))
+            .await?,
+        t,
+        round: seat.round.clone(),
+        base: format!("/rounds/{}/interview", seat.round.round_id),
+        missing,
+        total: rows.len(),
+        submitted: seat.submitted_at.map(|at| {
+            t.read_only_banner
+                .replace("{when}", &crate::web::format::date_time(at, "Europe/Oslo"))
+        }),
+        given,
+        form,
+        errors,
+        verdicts: Verdict::ALL
+            .iter()
+            .map(|v| (v.code(), t.verdict(*v)))
+            .collect(),
+    })
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path(round_id): Path<Uuid>,
+) -> Result<SubmitPage> {
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    render(
+        &app,
+        &auth,
+        &seat,
+        SubmitForm::default(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn post(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path(round_id): Path<Uuid>,
+    Form(form): Form<SubmitForm>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let t = InterviewText::get(locale);
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    if seat.read_only() {
+        return Err(AppError::Conflict(t.already_submitted.into()));
+    }
+    let mut errors = FormErrors::default();
+    let verdict = Verdict::parse(&form.verdict);
+    if verdict.is_none() {
+        errors.add("verdict", t.choose_verdict);
+    }
+    let justification = form.justification.trim().to_owned();
+    if justification.is_empty() {
+        errors.add("justification", CommonText::get(locale).field_required);
+    } else if justification.chars().count() > MAX_JUSTIFICATION {
+        errors.add("justification", t.evidence_too_long);
+    }
+    let outcome = match verdict {
+        Some(verdict) if errors.is_empty() => {
+            submit(&app, &seat, verdict, &justification, t).await?
+        }
+        _ => false,
+    };
+    if !outcome {
+        if errors.is_empty() {
+            errors.add_general(t.missing_intro);
+        }
+        let page = render(&app, &auth, &seat, form, errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    auth.viewer
+        .flash(FlashKind::Success, t.submitted_flash)
+        .await?;
+    Ok(Redirect::to(&format!("/rounds/{round_id}/interview/submit")).into_response())
+}
+
+/// Locks the member's seat, checks completeness and stores the submission with its
+/// audit trail; `false` when some question is still unanswered.
+async fn submit(
+    app: &AppState,
+    seat: &Seat,
+    verdict: Verdict,
+    justification: &str,
+    t: &InterviewText,
+) -> Result<bool> {
+    let mut tx = app.pool.begin().await?;
+    let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query_as(
+        "select pm.submitted_at,
+                (select count(*) from round_question q
+                  where q.round_id = pm.round_id
+                    and not exists (select 1 from rating r where r.round_question_id = q.id and r.panel_member_id = pm.id))
+         from panel_member pm where pm.id = $1 for update",
+    )
+    .bind(seat.member_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if submitted_at.is_some() {
+        return Err(AppError::Conflict(t.already_submitted.into()));
+    }
+    if missing > 0 {
+        return Ok(false);
+    }
+    let before: Option<serde_json::Value> = sqlx::query_scalar(
+        "select json_build_object('verdict', verdict, 'justification', justification)::jsonb
+         from recommendation where panel_member_id = $1",
+    )
+    .bind(seat.member_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into recommendation (panel_member_id, verdict, justification) values ($1, $2, $3)
+         on conflict (panel_member_id) do update
+            set verdict = excluded.verdict, justification = excluded.justification, created_at = now()",
+    )
+    .bind(seat.member_id)
+    .bind(verdict.code())
+    .bind(justification)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("update panel_member set submitted_at = now() where id = $1")
+        .bind(seat.member_id)
+        .execute(&mut *tx)
+        .await?;
+    let change = Change {
+        actor_id: seat.user_id,
+        entity: "panel_member",
+        entity_id: seat.member_id,
+        action: "submitted",
+        before,
+        after: Some(json!({ "verdict": verdict.code(), "justification": justification })),
+    };
+    audit::record(&mut tx, change).await?;
+    if verdict.opens_doubt() {
+        let new = NewDoubt {
+            candidate_id: seat.round.candidate_id,
+            round_id: seat.round.round_id,
+            round_question_id: None,
+            criterion_id: None,
+            category: Category::Recommendation,
+            description: justification,
+            method: Method::GatherFacts,
+            raised_by: seat.user_id,
+        };
+        doubt::raise(&mut tx, new).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}

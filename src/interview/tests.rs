@@ -1,0 +1,126 @@
+//! Recording test results (personality, ability, work sample) from the
+//! test-results section of the walk-through. The tests run outside the app.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::audit::{self, Change};
+use crate::auth::Authorized;
+use crate::auth::role::AnyRole;
+use crate::error::{AppError, Result};
+use crate::interview::page::{self, Extras};
+use crate::interview::seat;
+use crate::interview::text::InterviewText;
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::text::CommonText;
+
+pub const KINDS: [&str; 4] = ["personality", "cognitive", "work_sample", "other"];
+const MAX_SUMMARY: usize = 4000;
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct TestResultForm {
+    pub kind: String,
+    pub summary: String,
+    pub score: String,
+}
+
+pub struct ValidTestResult {
+    kind: &'static str,
+    summary: String,
+    score: Option<f64>,
+}
+
+pub fn validate(
+    form: &TestResultForm,
+    t: &InterviewText,
+    common: &CommonText,
+) -> Result<ValidTestResult, FormErrors> {
+    let mut errors = FormErrors::default();
+    let kind = KINDS.iter().find(|k| **k == form.kind.trim()).copied();
+    if kind.is_none() {
+        errors.add("kind", t.test_kind_invalid);
+    }
+    let summary = form.summary.trim();
+    if summary.is_empty() {
+        errors.add("summary", common.field_required);
+    } else if summary.chars().count() > MAX_SUMMARY {
+        errors.add("summary", t.evidence_too_long);
+    }
+    let raw_score = form.score.trim().replace(',', ".");
+    let score = match raw_score.as_str() {
+        "" => None,
+        raw => match raw.parse::<f64>() {
+            Ok(value) if value.is_finite() => Some(value),
+            _ => {
+                errors.add("score", t.test_score_invalid);
+                None
+            }
+        },
+    };
+    match kind {
+        Some(kind) if errors.is_empty() => Ok(ValidTestResult {
+            kind,
+            summary: summary.to_owned(),
+            score,
+        }),
+        _ => Err(errors),
+    }
+}
+
+pub async fn record(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path((round_id, n)): Path<(Uuid, usize)>,
+    Form(form): Form<TestResultForm>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let t = InterviewText::get(locale);
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    if seat.round.round_status == "closed" {
+        return Err(AppError::Conflict(t.round_closed.into()));
+    }
+    let valid = match validate(&form, t, CommonText::get(locale)) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let extras = Extras {
+                test: Some((form, errors)),
+                ..Extras::default()
+            };
+            let page = page::render(&app, &auth.viewer, &seat, n, extras).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = app.pool.begin().await?;
+    let id: Uuid = sqlx::query_scalar(
+        "insert into test_result (round_id, kind, summary, score, recorded_by)
+         values ($1, $2, $3, $4, $5) returning id",
+    )
+    .bind(round_id)
+    .bind(valid.kind)
+    .bind(&valid.summary)
+    .bind(valid.score)
+    .bind(auth.user.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let after = json!({ "round_id": round_id, "kind": valid.kind, "summary": valid.summary, "score": valid.score });
+    let change = Change {
+        actor_id: auth.user.id,
+        entity: "test_result",
+        entity_id: id,
+        action: "recorded",
+        before: None,
+        after: Some(after),
+    };
+    audit::record(&mut tx, change).await?;
+    tx.commit().await?;
+    auth.viewer.flash(FlashKind::Success, t.test_added).await?;
+    Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
+}

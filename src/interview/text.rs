@@ -1,0 +1,124 @@
+//! Texts of the interview walk-through and submission.
+
+crate::texts! {
+    InterviewText {
+        title: "Interview", "Intervju";
+        round: "Round", "Runde";
+        progress: "Question {n} of {total}", "Spørsmål {n} av {total}";
+        answered_of: "{done} of {total} answered", "{done} av {total} besvart";
+        all_questions: "All questions", "Alle spørsmål";
+        jump_label: "Jump to a question", "Gå til et spørsmål";
+        answered: "answered", "besvart";
+        not_answered: "not answered", "ikke besvart";
+        carried_over: "Carried over from the first interview", "Fra førstegangsintervjuet";
+        guidance: "Guidance", "Veiledning";
+        criterion: "Criterion", "Kriterium";
+        rating: "Rating", "Vurdering";
+        not_assessed: "Not assessed", "Ikke vurdert";
+        not_assessed_hint: "No evidence either way. This is not a zero.", "Ingen holdepunkter i noen retning. Dette er ikke null.";
+        no_anchor: "No criterion is linked; rate the answer as a whole.", "Ingen kriterier er knyttet til spørsmålet; vurder svaret som helhet.";
+        evidence: "Evidence note", "Begrunnelse";
+        evidence_hint: "What did the candidate say or do? A 1, 2 or 5 without a note is flagged in the debrief as opinion without facts.", "Hva sa eller gjorde kandidaten? En 1, 2 eller 5 uten begrunnelse markeres i oppsummeringen som synsing uten fakta.";
+        previous: "Previous", "Forrige";
+        next: "Next", "Neste";
+        save_next: "Save and next", "Lagre og neste";
+        save: "Save", "Lagre";
+        to_submission: "Save and review submission", "Lagre og gå til innlevering";
+        state_saved: "All changes saved", "Alt er lagret";
+        state_saving: "Saving…", "Lagrer …";
+        state_offline: "Offline — will retry", "Frakoblet — prøver igjen";
+        state_unsaved: "Unsaved changes", "Ulagrede endringer";
+        state_draft: "Note not saved — choose a score or “not assessed”", "Begrunnelsen er ikke lagret — velg en poengsum eller «ikke vurdert»";
+        state_error: "Not saved: ", "Ikke lagret: ";
+        leave_warning: "Some ratings are not saved yet.", "Noen vurderinger er ikke lagret ennå.";
+        choose_score: "Choose a score from 1 to 5, or “not assessed”.", "Velg en poengsum fra 1 til 5, eller «ikke vurdert».";
+        score_invalid: "The score must be 1 to 5, or not assessed.", "Poengsummen må være 1 til 5, eller ikke vurdert.";
+        evidence_too_long: "Keep the note under 10,000 characters.", "Hold begrunnelsen under 10 000 tegn.";
+        already_submitted: "You have submitted your ratings; they are read-only unless the hiring manager reopens them.", "Du har levert vurderingene dine; de kan ikke endres med mindre ansettende leder åpner dem igjen.";
+        round_closed: "This round is closed; ratings can no longer change.", "Runden er avsluttet; vurderingene kan ikke lenger endres.";
+        conflict_title: "This rating was changed elsewhere", "Vurderingen ble endret et annet sted";
+        conflict_body: "Another tab or device saved this rating after you opened it. Nothing was overwritten. Choose which version to keep.", "En annen fane eller enhet lagret vurderingen etter at du åpnet den. Ingenting ble overskrevet. Velg hvilken versjon du vil beholde.";
+        conflict_json: "The rating was changed in another tab or device since you loaded it; nothing was overwritten.", "Vurderingen er endret i en annen fane eller på en annen enhet siden du lastet den; ingenting ble overskrevet.";
+        yours: "Yours", "Din";
+        theirs: "Saved", "Lagret";
+        keep_mine: "Keep mine", "Behold min";
+        take_theirs: "Take the saved one", "Bruk den lagrede";
+        no_note: "(no note)", "(ingen begrunnelse)";
+        read_only_banner: "Submitted {when}. Your ratings are read-only.", "Levert {when}. Vurderingene dine kan ikke endres.";
+        submit_title: "Submit your ratings", "Lever vurderingene";
+        submit_intro: "When you submit, your ratings lock and the panel can compare them in the debrief. Until then nobody else sees them, and you see nobody else's.", "Når du leverer, låses vurderingene dine, og panelet kan sammenligne dem i oppsummeringen. Før det ser ingen andre dem, og du ser ingen andres.";
+        missing_title: "Still to rate", "Gjenstår å vurdere";
+        missing_intro: "Rate these questions, or mark them “not assessed”, before you submit:", "Vurder disse spørsmålene, eller merk dem «ikke vurdert», før du leverer:";
+        all_rated: "Every question is rated or marked not assessed.", "Alle spørsmål er vurdert eller merket ikke vurdert.";
+        recommendation: "Your recommendation", "Din anbefaling";
+        recommendation_hint: "There is no neutral option. A “no” opens a doubt on the candidate that must be settled with facts.", "Det finnes ikke noe nøytralt valg. Et «nei» åpner tvil på kandidaten som må avklares med fakta.";
+        verdict_strong_no: "Strong no", "Klart nei";
+        verdict_no: "No", "Nei";
+        verdict_yes: "Yes", "Ja";
+        verdict_strong_yes: "Strong yes", "Klart ja";
+        justification: "Justification", "Begrunnelse";
+        justification_hint: "The facts behind your recommendation.", "Fakta bak anbefalingen din.";
+        choose_verdict: "Choose a recommendation.", "Velg en anbefaling.";
+        submit: "Submit ratings", "Lever vurderingene";
+        submitted_flash: "Your ratings and recommendation are submitted.", "Vurderingene og anbefalingen din er levert.";
+        back_to_questions: "Back to the questions", "Tilbake til spørsmålene";
+        your_recommendation: "Your recommendation", "Din anbefaling";
+        panel_title: "Panel", "Panel";
+        panel_intro: "Who has submitted. Ratings stay hidden here; they are compared in the debrief.", "Hvem som har levert. Vurderingene vises ikke her; de sammenlignes i oppsummeringen.";
+        member: "Panel member", "Paneldeltaker";
+        status: "Status", "Status";
+        submitted: "Submitted", "Levert";
+        not_submitted: "Not submitted", "Ikke levert";
+        reopen: "Reopen ratings", "Åpne vurderingene igjen";
+        reopened_flash: "{name} can change their ratings again.", "{name} kan endre vurderingene sine igjen.";
+        not_submitted_yet: "This panel member has not submitted.", "Paneldeltakeren har ikke levert.";
+        tests_title: "Test results", "Testresultater";
+        tests_intro: "Record the results of tests taken outside the app.", "Registrer resultatene av tester tatt utenfor appen.";
+        tests_none: "No test results recorded yet.", "Ingen testresultater registrert ennå.";
+        test_kind: "Kind", "Type";
+        test_summary: "Summary", "Sammendrag";
+        test_score: "Score (optional)", "Poeng (valgfritt)";
+        test_score_invalid: "Enter a number, or leave it empty.", "Skriv et tall, eller la feltet stå tomt.";
+        test_kind_invalid: "Choose a kind of test.", "Velg en testtype.";
+        test_add: "Record test result", "Registrer testresultat";
+        test_added: "Test result recorded.", "Testresultatet er registrert.";
+        kind_personality: "Personality test", "Personlighetstest";
+        kind_cognitive: "Ability test", "Evnetest";
+        kind_work_sample: "Work sample", "Arbeidsprøve";
+        kind_other: "Other", "Annet";
+        no_questions: "This round has no questions yet.", "Runden har ingen spørsmål ennå.";
+    }
+}
+
+impl InterviewText {
+    pub fn progress(&self, n: usize, total: usize) -> String {
+        self.progress
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
+    pub fn answered_of(&self, done: usize, total: usize) -> String {
+        self.answered_of
+            .replace("{done}", &done.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
+    pub fn verdict(&self, verdict: crate::scoring::Verdict) -> &'static str {
+        use crate::scoring::Verdict;
+        match verdict {
+            Verdict::StrongNo => self.verdict_strong_no,
+            Verdict::No => self.verdict_no,
+            Verdict::Yes => self.verdict_yes,
+            Verdict::StrongYes => self.verdict_strong_yes,
+        }
+    }
+
+    pub fn test_kind(&self, code: &str) -> &'static str {
+        match code {
+            "personality" => self.kind_personality,
+            "cognitive" => self.kind_cognitive,
+            "work_sample" => self.kind_work_sample,
+            _ => self.kind_other,
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The walk-through's page routes: open it, show question n, and the plain form
+//! post that saves a rating and moves on (the path without JavaScript).
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::AnyRole;
+use crate::error::{AppError, Result};
+use crate::interview::page::{self, ConflictView, Extras};
+use crate::interview::save::{self, SaveOutcome, SaveRequest};
+use crate::interview::text::InterviewText;
+use crate::interview::{queries, seat};
+use crate::scoring::ScoreChoice;
+
+/// Opens the walk-through at the first question not yet answered.
+pub async fn start(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path(round_id): Path<Uuid>,
+) -> Result<Redirect> {
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let first_open = rows.iter().position(|row| !row.answered()).unwrap_or(0);
+    Ok(Redirect::to(&format!(
+        "/rounds/{round_id}/interview/{}",
+        first_open + 1
+    )))
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path((round_id, n)): Path<(Uuid, usize)>,
+) -> Result<page::InterviewPage> {
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    page::render(&app, &auth.viewer, &seat, n, Extras::default()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RatingForm {
+    base_version: String,
+    save_id: String,
+    score: String,
+    evidence: String,
+    /// Where to go after saving: "prev", "stay", "submit" or (default) the next question.
+    go: String,
+}
+
+pub async fn post(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path((round_id, n)): Path<(Uuid, usize)>,
+    Form(form): Form<RatingForm>,
+) -> Result<Response> {
+    let t = InterviewText::get(auth.viewer.locale);
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    if seat.read_only() {
+        return Err(AppError::Conflict(t.already_submitted.into()));
+    }
+    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
+    let choice = match ScoreChoice::parse(&form.score) {
+        Ok(ScoreChoice::Unanswered) if form.evidence.trim().is_empty() => {
+            return Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response());
+        }
+        Ok(ScoreChoice::Unanswered) => Err(t.choose_score),
+        Ok(choice) => Ok(choice),
+        Err(_) => Err(t.score_invalid),
+    };
+    let score = match choice {
+        Ok(ScoreChoice::Rated(score)) => Some(score),
+        Ok(_) => None,
+        Err(message) => {
+            let error = (n, form.score, form.evidence, message.to_owned());
+            let extras = Extras {
+                rating_error: Some(error),
+                ..Extras::default()
+            };
+            let page = page::render(&app, &auth.viewer, &seat, n, extras).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let request = SaveRequest {
+        score,
+        evidence: form.evidence.clone(),
+        base_version: form.base_version.trim().parse().ok(),
+        save_id: Uuid::parse_str(form.save_id.trim()).unwrap_or_else(|_| Uuid::new_v4()),
+    };
+    let ids = (round_id, auth.user.id);
+    match save::save(&app.pool, t, ids, question.id, &request).await? {
+        SaveOutcome::Saved(_) => {
+            Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response())
+        }
+        SaveOutcome::Conflict(theirs) => {
+            let conflict = ConflictView {
+                n,
+                mine_value: score.map_or_else(|| "na".to_owned(), |s| s.value().to_string()),
+                mine_label: page::score_label(t, score.map(|s| s.value())),
+                mine_evidence: form.evidence,
+                theirs_label: page::score_label(t, theirs.score),
+                theirs_evidence: theirs.evidence,
+                theirs_version: theirs.version,
+            };
+            let extras = Extras {
+                conflict: Some(conflict),
+                ..Extras::default()
+            };
+            let page = page::render(&app, &auth.viewer, &seat, n, extras).await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
+
+fn target(round_id: Uuid, n: usize, total: usize, go: &str) -> String {
+    let base = format!("/rounds/{round_id}/interview");
+    match go {
+        "prev" => format!("{base}/{}", n.saturating_sub(1).max(1)),
+        "stay" => format!("{base}/{n}"),
+        "submit" => format!("{base}/submit"),
+        _ if n >= total => format!("{base}/submit"),
+        _ => format!("{base}/{}", n + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_answer_moves_where_the_member_asked() {
+        let id = Uuid::nil();
+        let base = format!("/rounds/{id}/interview");
+        assert_eq!(target(id, 3, 10, "next"), format!("{base}/4"));
+        assert_eq!(target(id, 3, 10, ""), format!("{base}/4"));
+        assert_eq!(target(id, 3, 10, "prev"), format!("{base}/2"));
+        assert_eq!(target(id, 1, 10, "prev"), format!("{base}/1"));
+        assert_eq!(target(id, 3, 10, "stay"), format!("{base}/3"));
+        assert_eq!(target(id, 10, 10, "next"), format!("{base}/submit"));
+        assert_eq!(target(id, 4, 10, "submit"), format!("{base}/submit"));
+    }
+}

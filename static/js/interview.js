@@ -1,0 +1,349 @@
+// The walk-through, enhanced: autosave on change, a visible save state, an
+// offline queue in localStorage replayed in order, client-side moves between
+// questions (so rating goes on without a connection), conflict choice, and a
+// warning before leaving with unsaved changes. Without this script every
+// question is a plain form post.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('interview');
+  if (!root || root.getAttribute('data-read-only') === 'true') {
+    return;
+  }
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.getAttribute('content') : '';
+  var base = root.getAttribute('data-base');
+  var roundId = root.getAttribute('data-round');
+  var queueKey = 'secondround.queue.' + root.getAttribute('data-member');
+  var stateEl = document.getElementById('save-state');
+  var sections = Array.prototype.slice.call(root.querySelectorAll('section.question'));
+  var total = sections.length;
+  var text = function (name) { return root.getAttribute('data-text-' + name) || ''; };
+
+  var timers = {};
+  // Questions with a note typed but no score yet: nothing to save, but not saved either.
+  var drafts = {};
+  var busy = false;
+  var retryDelay = 1000;
+  var retryTimer = null;
+  var leaveTo = null;
+  var lastError = '';
+
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  function load() {
+    try {
+      return JSON.parse(window.localStorage.getItem(queueKey) || '[]');
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function store(queue) {
+    window.localStorage.setItem(queueKey, JSON.stringify(queue));
+  }
+
+  function setState(kind, detail) {
+    var message = kind === 'error' ? text('error') + detail : text(kind);
+    stateEl.setAttribute('data-state', kind);
+    stateEl.textContent = message;
+    root.querySelectorAll('[data-save-state]').forEach(function (copy) {
+      copy.setAttribute('data-state', kind);
+      copy.textContent = message;
+    });
+  }
+
+  function refreshState() {
+    if (lastError) {
+      setState('error', lastError);
+    } else if (Object.keys(timers).length) {
+      setState('unsaved');
+    } else if (Object.keys(drafts).length) {
+      setState('draft');
+    } else if (load().length) {
+      setState(busy ? 'saving' : 'offline');
+    } else {
+      setState('saved');
+    }
+  }
+
+  function sectionById(questionId) {
+    return root.querySelector('section.question[data-question-id="' + questionId + '"]');
+  }
+
+  function valuesOf(section) {
+    var checked = section.querySelector('input[name="score"]:checked');
+    return {
+      score: checked ? checked.value : '',
+      evidence: section.querySelector('textarea[name="evidence"]').value
+    };
+  }
+
+  // Queues the section's current values; untried entries for the same question are replaced.
+  function enqueue(section) {
+    var id = section.getAttribute('data-question-id');
+    delete timers[id];
+    var values = valuesOf(section);
+    if (values.score === '') {
+      if (values.evidence.trim() !== '') {
+        drafts[id] = true;
+      } else {
+        delete drafts[id];
+      }
+      refreshState();
+      return;
+    }
+    delete drafts[id];
+    var queue = load().filter(function (entry, index) {
+      return entry.question !== id || entry.tried || (busy && index === 0);
+    });
+    queue.push({
+      round: roundId,
+      question: id,
+      score: values.score === 'na' ? null : parseInt(values.score, 10),
+      evidence: values.evidence,
+      save_id: uuid(),
+      tried: false
+    });
+    store(queue);
+    lastError = '';
+    flush();
+  }
+
+  function schedule(section, delay) {
+    var id = section.getAttribute('data-question-id');
+    window.clearTimeout(timers[id]);
+    timers[id] = window.setTimeout(function () { enqueue(section); }, delay);
+    refreshState();
+  }
+
+  function flushPending() {
+    Object.keys(timers).forEach(function (id) {
+      window.clearTimeout(timers[id]);
+      enqueue(sectionById(id));
+    });
+  }
+
+  function retryLater() {
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(flush, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 5000);
+  }
+
+  function drop(saveId) {
+    store(load().filter(function (entry) { return entry.save_id !== saveId; }));
+  }
+
+  function flush() {
+    if (busy) {
+      return;
+    }
+    var queue = load();
+    if (!queue.length) {
+      refreshState();
+      if (leaveTo) {
+        window.location.href = leaveTo;
+      }
+      return;
+    }
+    var entry = queue[0];
+    var section = sectionById(entry.question);
+    if (!section) {
+      drop(entry.save_id);
+      flush();
+      return;
+    }
+    entry.tried = true;
+    store(queue);
+    busy = true;
+    setState('saving');
+    var version = section.getAttribute('data-version');
+    var body = {
+      score: entry.score,
+      evidence: entry.evidence,
+      base_version: version ? parseInt(version, 10) : null,
+      save_id: entry.save_id
+    };
+    window.fetch('/rounds/' + entry.round + '/questions/' + entry.question + '/rating', {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'accept': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        return { status: response.status, body: json };
+      });
+    }).then(function (reply) {
+      busy = false;
+      handle(entry, section, reply);
+    }, function () {
+      busy = false;
+      setState('offline');
+      retryLater();
+    });
+  }
+
+  function handle(entry, section, reply) {
+    if (reply.status === 200) {
+      retryDelay = 1000;
+      section.setAttribute('data-version', String(reply.body.version));
+      drop(entry.save_id);
+      markAnswered(section);
+      flush();
+    } else if (reply.status === 409 && reply.body.theirs) {
+      drop(entry.save_id);
+      section.setAttribute('data-version', String(reply.body.theirs.version));
+      showConflict(section, entry, reply.body.theirs);
+      flush();
+    } else if (reply.status >= 500 || reply.status === 408 || reply.status === 401 || reply.status === 429) {
+      // The server or the session is having trouble: keep the save and try again.
+      lastError = reply.body.error || String(reply.status);
+      refreshState();
+      retryLater();
+    } else {
+      // Refused for good (submitted, forbidden, invalid): say so and move on.
+      drop(entry.save_id);
+      lastError = reply.body.error || String(reply.status);
+      refreshState();
+      flush();
+    }
+  }
+
+  function scoreLabel(score) {
+    return score === null || score === undefined ? text('not-assessed') : String(score);
+  }
+
+  function showConflict(section, mine, theirs) {
+    var box = section.querySelector('[data-conflict]');
+    box.querySelector('[data-mine-score]').textContent = scoreLabel(mine.score);
+    box.querySelector('[data-mine-evidence]').textContent = mine.evidence || text('no-note');
+    box.querySelector('[data-theirs-score]').textContent = scoreLabel(theirs.score);
+    box.querySelector('[data-theirs-evidence]').textContent = theirs.evidence || text('no-note');
+    box.hidden = false;
+    box.querySelector('[data-keep-mine]').onclick = function () {
+      box.hidden = true;
+      setValues(section, mine.score, mine.evidence);
+      enqueue(section);
+    };
+    box.querySelector('[data-take-theirs]').onclick = function () {
+      box.hidden = true;
+      setValues(section, theirs.score, theirs.evidence);
+      markAnswered(section);
+    };
+    box.scrollIntoView({ block: 'center' });
+  }
+
+  function setValues(section, score, evidence) {
+    var value = score === null || score === undefined ? 'na' : String(score);
+    var radio = section.querySelector('input[name="score"][value="' + value + '"]');
+    if (radio) {
+      radio.checked = true;
+    }
+    section.querySelector('textarea[name="evidence"]').value = evidence;
+  }
+
+  function markAnswered(section) {
+    var n = section.getAttribute('data-n');
+    var link = root.querySelector('a[data-jump="' + n + '"]');
+    if (link && !link.classList.contains('is-answered')) {
+      link.classList.add('is-answered');
+      link.querySelector('[data-answered-label]').textContent = text('answered');
+      var done = root.querySelectorAll('a[data-jump].is-answered').length;
+      document.getElementById('answered-count').textContent =
+        text('answered-of').replace('{done}', done).replace('{total}', total);
+    }
+  }
+
+  function show(n, push) {
+    var target = sections[n - 1];
+    if (!target) {
+      return;
+    }
+    sections.forEach(function (section) { section.hidden = section !== target; });
+    root.querySelectorAll('a[data-jump]').forEach(function (link) {
+      if (link.getAttribute('data-jump') === String(n)) {
+        link.setAttribute('aria-current', 'step');
+      } else {
+        link.removeAttribute('aria-current');
+      }
+    });
+    if (push) {
+      window.history.pushState({ n: n }, '', base + '/' + n);
+    }
+    window.scrollTo(0, 0);
+    var heading = target.querySelector('.question-text');
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }
+
+  sections.forEach(function (section) {
+    var n = parseInt(section.getAttribute('data-n'), 10);
+    section.querySelectorAll('input[name="score"]').forEach(function (radio) {
+      radio.addEventListener('change', function () { schedule(section, 250); });
+    });
+    var note = section.querySelector('textarea[name="evidence"]');
+    note.addEventListener('input', function () { schedule(section, 800); });
+    note.addEventListener('blur', function () {
+      if (timers[section.getAttribute('data-question-id')]) {
+        enqueue(section);
+      }
+    });
+    section.querySelector('form[data-rating-form]').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var go = event.submitter ? event.submitter.getAttribute('data-go') : 'next';
+      flushPending();
+      if (go === 'prev') {
+        show(n - 1, true);
+      } else if (go === 'submit' || n >= total) {
+        leaveTo = base + '/submit';
+        flush();
+      } else {
+        show(n + 1, true);
+      }
+    });
+  });
+
+  root.querySelectorAll('a[data-jump]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      flushPending();
+      show(parseInt(link.getAttribute('data-jump'), 10), true);
+    });
+  });
+
+  window.addEventListener('popstate', function () {
+    var match = window.location.pathname.match(/\/(\d+)$/);
+    if (match) {
+      show(parseInt(match[1], 10), false);
+    }
+  });
+
+  window.addEventListener('online', function () {
+    retryDelay = 1000;
+    flush();
+  });
+
+  window.addEventListener('beforeunload', function (event) {
+    if (leaveTo && !load().length) {
+      return;
+    }
+    if (Object.keys(timers).length || Object.keys(drafts).length || load().length) {
+      event.preventDefault();
+      event.returnValue = text('leave');
+      return text('leave');
+    }
+  });
+
+  refreshState();
+  flush();
+}());
