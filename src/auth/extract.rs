@@ -21,6 +21,11 @@ use crate::web::layout::Layout;
 pub const USER_ID_KEY: &str = "auth.user_id";
 pub const SIGNED_IN_AT_KEY: &str = "auth.signed_in_at";
 pub const LOCALE_KEY: &str = "locale";
+/// When the session was last written because of activity (unix seconds).
+const SEEN_AT_KEY: &str = "seen_at";
+/// Activity is written back at most this often: enough to keep the idle timeout
+/// moving, without a database write on every autosave.
+const TOUCH_EVERY_SECS: i64 = 60;
 
 /// The signed-in user, as loaded afresh from the database on every request, so a
 /// disabled account or a changed role takes effect at once.
@@ -69,6 +74,9 @@ where
             .map_err(|(_, msg)| anyhow::anyhow!("session unavailable: {msg}"))?;
         let app = AppState::from_ref(state);
         let user = signed_in_user(&session, &app).await?;
+        if user.is_some() {
+            touch(&session).await?;
+        }
         let locale = match &user {
             Some(user) => user.locale,
             None => anonymous_locale(&session, &parts.headers).await?,
@@ -82,6 +90,16 @@ where
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
     }
+}
+
+/// Marks the session as used, so the store extends its idle expiry.
+async fn touch(session: &Session) -> Result<()> {
+    let now = Utc::now().timestamp();
+    let seen_at = session.get::<i64>(SEEN_AT_KEY).await?.unwrap_or(0);
+    if now - seen_at >= TOUCH_EVERY_SECS {
+        session.insert(SEEN_AT_KEY, now).await?;
+    }
+    Ok(())
 }
 
 async fn anonymous_locale(session: &Session, headers: &HeaderMap) -> Result<Locale> {

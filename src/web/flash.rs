@@ -42,5 +42,9 @@ pub async fn push(session: &Session, kind: FlashKind, message: impl Into<String>
 }
 
 pub async fn take(session: &Session) -> Result<Vec<Flash>> {
+    // Removing marks the session changed (a database write), so only when there is something.
+    if session.get::<Vec<Flash>>(FLASH_KEY).await?.is_none() {
+        return Ok(Vec::new());
+    }
     Ok(session.remove(FLASH_KEY).await?.unwrap_or_default())
 }

@@ -83,9 +83,6 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
-        // Save on every request so the idle timeout counts from the last request,
-        // autosaves included, not from the last change to the session.
-        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             config.session_idle_minutes,
         )));
