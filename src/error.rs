@@ -26,6 +26,9 @@ pub enum AppError {
     /// Input that cannot be processed; the message is shown to the user.
     #[error("invalid input: {0}")]
     Validation(String),
+    /// Input the database refused to store (see `is_unstorable_input`).
+    #[error("input the database cannot store")]
+    Unstorable,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -34,8 +37,25 @@ impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            other if is_unstorable_input(&other) => {
+                tracing::info!(error = %other, "input the database cannot store");
+                AppError::Unstorable
+            }
             other => AppError::Internal(other.into()),
         }
+    }
+}
+
+/// Whether the database refused a value itself rather than failed: a NUL
+/// character or bad encoding, a number or date out of range (SQLSTATE class
+/// 22, data exception), or a value too long for an index (54000). That is bad
+/// input, never a server error.
+fn is_unstorable_input(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|code| code.starts_with("22") || code == "54000"),
+        _ => false,
     }
 }
 
@@ -73,6 +93,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden | AppError::CrossSite => (StatusCode::FORBIDDEN, None),
             AppError::Conflict(msg) => (StatusCode::CONFLICT, Some(msg.clone())),
             AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
+            AppError::Unstorable => (StatusCode::UNPROCESSABLE_ENTITY, None),
             AppError::Internal(err) => {
                 // Logged inside the request span, so the line carries the request id.
                 tracing::error!(error = ?err, "internal error");

@@ -112,6 +112,25 @@ async fn a_guide_is_created_with_a_unique_name_and_a_language() {
 }
 
 #[tokio::test]
+async fn a_guide_name_too_long_to_store_is_refused_beside_the_field() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let long: String = (0..3000u32)
+        .map(|i| char::from(b'a' + (i * 7919 % 26) as u8))
+        .collect();
+    let response = app
+        .post_form(
+            &admin,
+            "/guides",
+            &[("name", long.as_str()), ("language", "en")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Use at most 200 characters."));
+}
+
+#[tokio::test]
 async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
