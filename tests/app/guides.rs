@@ -205,6 +205,51 @@ async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
 }
 
 #[tokio::test]
+async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let guide = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let section: Uuid = sqlx::query_scalar(
+        "select id from template_section where template_id = $1 order by sort_order limit 1",
+    )
+    .bind(guide)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let before = app
+        .count(
+            "select count(*) from template_question where section_id = $1",
+            section,
+        )
+        .await;
+    let response = app
+        .post_form(
+            &admin,
+            &format!("/guides/{guide}/sections/{section}/questions"),
+            &[
+                ("text", "  "),
+                ("guidance", "Listen for concrete examples, not opinions."),
+                ("criterion_hint", "Problem solving"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("A question needs its text."));
+    assert!(html.contains("Listen for concrete examples, not opinions."));
+    assert!(html.contains(&format!(
+        "action=\"/guides/{guide}/sections/{section}/questions\""
+    )));
+    let after = app
+        .count(
+            "select count(*) from template_question where section_id = $1",
+            section,
+        )
+        .await;
+    assert_eq!(after, before, "nothing was added");
+}
+
+#[tokio::test]
 async fn sections_and_questions_move_without_javascript() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
