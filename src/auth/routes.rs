@@ -180,9 +180,13 @@ async fn switch_locale(
 }
 
 /// Only paths on this site: never another host, so sign-in cannot be used to
-/// send people elsewhere.
+/// send people elsewhere. Browsers drop tabs and line breaks inside a URL, so
+/// a path with control characters or spaces could become `//host`; refused too.
 pub fn safe_return_path(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
     if local { next } else { "/" }
 }
 
@@ -196,6 +200,10 @@ mod tests {
         assert_eq!(safe_return_path("https://evil.example"), "/");
         assert_eq!(safe_return_path("//evil.example"), "/");
         assert_eq!(safe_return_path("/\\evil.example"), "/");
+        assert_eq!(safe_return_path("/\t/evil.example"), "/");
+        assert_eq!(safe_return_path("/\n/evil.example"), "/");
+        assert_eq!(safe_return_path("/ /evil.example"), "/");
+        assert_eq!(safe_return_path("/rounds/1?x=1"), "/rounds/1?x=1");
         assert_eq!(safe_return_path(""), "/");
     }
 }

@@ -223,6 +223,24 @@ async fn sign_in_returns_to_the_page_asked_for_but_never_to_another_site() {
         )
         .await;
     assert_eq!(response.headers()["location"], "/");
+
+    // Browsers drop tabs and line breaks from a URL, so "/\t/evil.example"
+    // would lead to //evil.example.
+    for sneaky in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example"] {
+        let client = TestApp::client();
+        let response = app
+            .post_form(
+                &client,
+                "/login",
+                &[
+                    ("email", &user.email),
+                    ("password", &user.password),
+                    ("next", sneaky),
+                ],
+            )
+            .await;
+        assert_eq!(response.headers()["location"], "/", "{sneaky:?}");
+    }
 }
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
