@@ -26,6 +26,9 @@ pub enum AppError {
     /// Input that cannot be processed; the message is shown to the user.
     #[error("invalid input: {0}")]
     Validation(String),
+    /// A request body over the size limit.
+    #[error("request body too large")]
+    TooLarge,
     /// Input the database refused to store (see `is_unstorable_input`).
     #[error("input the database cannot store")]
     Unstorable,
@@ -94,6 +97,7 @@ impl IntoResponse for AppError {
             AppError::Conflict(msg) => (StatusCode::CONFLICT, Some(msg.clone())),
             AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
             AppError::Unstorable => (StatusCode::UNPROCESSABLE_ENTITY, None),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, None),
             AppError::Internal(err) => {
                 // Logged inside the request span, so the line carries the request id.
                 tracing::error!(error = ?err, "internal error");
