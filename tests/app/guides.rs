@@ -250,6 +250,29 @@ async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
 }
 
 #[tokio::test]
+async fn copies_made_at_the_same_moment_each_get_their_own_name() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let path = format!("/guides/{TEMPLATE_EN}/copy");
+    let (a, b, c, d) = tokio::join!(
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+    );
+    for response in [a, b, c, d] {
+        assert_eq!(response.status(), 303);
+    }
+    let names: i64 = sqlx::query_scalar(
+        "select count(distinct name) from interview_template where not is_default",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(names, 4);
+}
+
+#[tokio::test]
 async fn sections_and_questions_move_without_javascript() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
