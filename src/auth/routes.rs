@@ -83,7 +83,9 @@ async fn sign_in(
     let common = crate::web::text::CommonText::get(viewer.locale);
     if email.is_empty() {
         errors.add("email", common.field_required);
-    } else if !email.contains('@') {
+    } else if !email.contains('@') || email.len() > 254 {
+        // No account has a longer address (see `Email`); such a value is not
+        // worth a lookup or a throttle record.
         errors.add("email", t.email_invalid);
     }
     if form.password.is_empty() {
