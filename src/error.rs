@@ -49,15 +49,17 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Whether the database refused a value itself rather than failed: a NUL
-/// character or bad encoding, a number or date out of range (SQLSTATE class
-/// 22, data exception), or a value too long for an index (54000). That is bad
-/// input, never a server error.
+/// SQLSTATEs for a value the database will not store: a NUL character or bad
+/// encoding (22021, 22P05), a value too long (22001), a number or date out of
+/// range (22003, 22008), a value too long for an index (54000).
+const UNSTORABLE: [&str; 6] = ["22021", "22P05", "22001", "22003", "22008", "54000"];
+
+/// Whether the database refused a value itself rather than failed. That is
+/// bad input, never a server error; other errors (a division by zero, say)
+/// stay internal so they are not mistaken for the user's fault.
 fn is_unstorable_input(err: &sqlx::Error) -> bool {
     match err {
-        sqlx::Error::Database(db) => db
-            .code()
-            .is_some_and(|code| code.starts_with("22") || code == "54000"),
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| UNSTORABLE.contains(&&*code)),
         _ => false,
     }
 }
