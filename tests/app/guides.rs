@@ -237,6 +237,12 @@ async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
     let html = response.text().await.unwrap();
     assert!(html.contains("A question needs its text."));
     assert!(html.contains("Listen for concrete examples, not opinions."));
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/guides/{guide}#section-{section}\">Back to the guide</a>"
+        )),
+        "the way back names where it leads"
+    );
     assert!(html.contains(&format!(
         "action=\"/guides/{guide}/sections/{section}/questions\""
     )));
