@@ -26,6 +26,12 @@ pub enum AppError {
     /// Input that cannot be processed; the message is shown to the user.
     #[error("invalid input: {0}")]
     Validation(String),
+    /// A request body over the size limit.
+    #[error("request body too large")]
+    TooLarge,
+    /// Input the database refused to store (see `is_unstorable_input`).
+    #[error("input the database cannot store")]
+    Unstorable,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -34,8 +40,27 @@ impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            other if is_unstorable_input(&other) => {
+                tracing::info!(error = %other, "input the database cannot store");
+                AppError::Unstorable
+            }
             other => AppError::Internal(other.into()),
         }
+    }
+}
+
+/// SQLSTATEs for a value the database will not store: a NUL character or bad
+/// encoding (22021, 22P05), a value too long (22001), a number or date out of
+/// range (22003, 22008), a value too long for an index (54000).
+const UNSTORABLE: [&str; 6] = ["22021", "22P05", "22001", "22003", "22008", "54000"];
+
+/// Whether the database refused a value itself rather than failed. That is
+/// bad input, never a server error; other errors (a division by zero, say)
+/// stay internal so they are not mistaken for the user's fault.
+fn is_unstorable_input(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| UNSTORABLE.contains(&&*code)),
+        _ => false,
     }
 }
 
@@ -73,6 +98,8 @@ impl IntoResponse for AppError {
             AppError::Forbidden | AppError::CrossSite => (StatusCode::FORBIDDEN, None),
             AppError::Conflict(msg) => (StatusCode::CONFLICT, Some(msg.clone())),
             AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
+            AppError::Unstorable => (StatusCode::UNPROCESSABLE_ENTITY, None),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, None),
             AppError::Internal(err) => {
                 // Logged inside the request span, so the line carries the request id.
                 tracing::error!(error = ?err, "internal error");

@@ -83,7 +83,9 @@ async fn sign_in(
     let common = crate::web::text::CommonText::get(viewer.locale);
     if email.is_empty() {
         errors.add("email", common.field_required);
-    } else if !email.contains('@') {
+    } else if !email.contains('@') || email.len() > 254 {
+        // No account has a longer address (see `Email`); such a value is not
+        // worth a lookup or a throttle record.
         errors.add("email", t.email_invalid);
     }
     if form.password.is_empty() {
@@ -180,9 +182,13 @@ async fn switch_locale(
 }
 
 /// Only paths on this site: never another host, so sign-in cannot be used to
-/// send people elsewhere.
+/// send people elsewhere. Browsers drop tabs and line breaks inside a URL, so
+/// a path with control characters or spaces could become `//host`; refused too.
 pub fn safe_return_path(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\");
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
     if local { next } else { "/" }
 }
 
@@ -196,6 +202,10 @@ mod tests {
         assert_eq!(safe_return_path("https://evil.example"), "/");
         assert_eq!(safe_return_path("//evil.example"), "/");
         assert_eq!(safe_return_path("/\\evil.example"), "/");
+        assert_eq!(safe_return_path("/\t/evil.example"), "/");
+        assert_eq!(safe_return_path("/\n/evil.example"), "/");
+        assert_eq!(safe_return_path("/ /evil.example"), "/");
+        assert_eq!(safe_return_path("/rounds/1?x=1"), "/rounds/1?x=1");
         assert_eq!(safe_return_path(""), "/");
     }
 }

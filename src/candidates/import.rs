@@ -142,9 +142,11 @@ async fn form(
 }
 
 /// The bytes of the upload's `file` field; `None` when no file was chosen.
-async fn file_bytes(mut multipart: Multipart) -> Result<Option<Vec<u8>>> {
-    let invalid =
-        |err: axum::extract::multipart::MultipartError| AppError::Validation(err.body_text());
+async fn file_bytes(mut multipart: Multipart, t: &CandidateText) -> Result<Option<Vec<u8>>> {
+    let invalid = |err: axum::extract::multipart::MultipartError| {
+        tracing::info!(error = %err.body_text(), "unreadable upload");
+        AppError::Validation(t.err_unreadable.into())
+    };
     while let Some(field) = multipart.next_field().await.map_err(invalid)? {
         if field.name() == Some("file") {
             let bytes = field.bytes().await.map_err(invalid)?;
@@ -162,7 +164,7 @@ async fn upload(
 ) -> Result<Response> {
     let position = crate::positions::open_position(&app.pool, &auth, id).await?;
     let t = CandidateText::get(auth.viewer.locale);
-    let Some(bytes) = file_bytes(multipart).await? else {
+    let Some(bytes) = file_bytes(multipart, t).await? else {
         return render(&auth, position, Some(Refusal::File(t.err_no_file.into()))).await;
     };
     let rows = match parse(&bytes, t) {

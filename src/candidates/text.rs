@@ -55,6 +55,7 @@ crate::texts! {
         imported: "{n} candidates imported.", "{n} kandidater er importert.";
         row: "Row {n}", "Rad {n}";
         err_no_file: "Choose a CSV file to upload.", "Velg en CSV-fil å laste opp.";
+        err_unreadable: "The upload could not be read. Choose the file again and try once more.", "Opplastingen kunne ikke leses. Velg filen på nytt og prøv igjen.";
         err_not_utf8: "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.", "Filen er ikke UTF-8-tekst. Lagre den som «CSV UTF-8» og prøv igjen.";
         err_empty: "The file has no rows.", "Filen har ingen rader.";
         err_no_rows: "The file has a header row but no candidates.", "Filen har en overskriftsrad, men ingen kandidater.";

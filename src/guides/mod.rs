@@ -68,6 +68,8 @@ pub fn validate(form: &GuideForm, locale: Locale) -> Result<Locale, FormErrors> 
     let mut errors = FormErrors::default();
     if form.name.trim().is_empty() {
         errors.add("name", CommonText::get(locale).field_required);
+    } else if crate::web::form::name_too_long(&form.name) {
+        errors.add("name", CommonText::get(locale).name_too_long);
     }
     let language = match form.language.as_str() {
         "nb" => Some(Locale::Nb),

@@ -122,6 +122,11 @@ pub async fn update(
 /// transaction; returns the copy's id and name.
 pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uuid, String)> {
     let mut tx = pool.begin().await?;
+    // Copies made at the same moment (a double click) would pick the same free
+    // name; one at a time, each sees the names the others took.
+    sqlx::query("select pg_advisory_xact_lock(hashtext('interview_template copy'))")
+        .execute(&mut *tx)
+        .await?;
     let original: String = sqlx::query_scalar("select name from interview_template where id = $1")
         .bind(id)
         .fetch_one(&mut *tx)

@@ -15,7 +15,6 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result};
-use crate::guides::editor::refuse;
 use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::Question;
 use crate::guides::text::GuideText;
@@ -45,10 +44,32 @@ async fn add_question(
     auth: Authorized<AdminOnly>,
     Path((id, sid)): Path<(Uuid, Uuid)>,
     Form(form): Form<QuestionForm>,
-) -> Result<Redirect> {
+) -> Result<Response> {
     let t = GuideText::get(auth.viewer.locale);
     if form.text.trim().is_empty() {
-        return refuse(&auth, id, t.question_required).await;
+        // The section must exist before the form is shown again for it.
+        let known: bool = sqlx::query_scalar(
+            "select exists (select 1 from template_section where id = $2 and template_id = $1)",
+        )
+        .bind(id)
+        .bind(sid)
+        .fetch_one(&app.pool)
+        .await?;
+        if !known {
+            return Err(AppError::NotFound);
+        }
+        let mut errors = FormErrors::default();
+        errors.add("text", t.question_required);
+        let page = QuestionPage {
+            layout: auth.viewer.layout(t.add_question).await?,
+            t,
+            heading: t.add_question,
+            action: format!("/guides/{id}/sections/{sid}/questions"),
+            back: format!("/guides/{id}#section-{sid}"),
+            form,
+            errors,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let qid: Option<Uuid> = sqlx::query_scalar(
         "insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
@@ -67,16 +88,19 @@ async fn add_question(
     auth.viewer
         .flash(FlashKind::Success, t.question_added)
         .await?;
-    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")))
+    Ok(Redirect::to(&format!("/guides/{id}#question-{qid}")).into_response())
 }
 
+/// A question's own form: editing one, or a new one sent back with its errors.
 #[derive(Template, WebTemplate)]
 #[template(path = "guides/question.html")]
 struct QuestionPage {
     layout: Layout,
     t: &'static GuideText,
-    guide_id: Uuid,
-    question_id: Uuid,
+    heading: &'static str,
+    action: String,
+    /// Where "back" and "cancel" go.
+    back: String,
     form: QuestionForm,
     errors: FormErrors,
 }
@@ -103,8 +127,9 @@ async fn edit_question(
     Ok(QuestionPage {
         layout: auth.viewer.layout(t.edit_question).await?,
         t,
-        guide_id: id,
-        question_id: qid,
+        heading: t.edit_question,
+        action: format!("/guides/{id}/questions/{qid}"),
+        back: format!("/guides/{id}#question-{qid}"),
         form: QuestionForm {
             text: q.text,
             guidance: q.guidance,
@@ -128,8 +153,9 @@ async fn update_question(
         let page = QuestionPage {
             layout: auth.viewer.layout(t.edit_question).await?,
             t,
-            guide_id: id,
-            question_id: qid,
+            heading: t.edit_question,
+            action: format!("/guides/{id}/questions/{qid}"),
+            back: format!("/guides/{id}#question-{qid}"),
             form,
             errors,
         };

@@ -53,6 +53,7 @@ crate::texts! {
         move_down: "Move down", "Flytt ned";
         save_section: "Save section", "Lagre seksjon";
         back: "All guides", "Alle guider";
+        back_to_guide: "Back to the guide", "Tilbake til guiden";
     }
 }
 

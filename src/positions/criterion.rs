@@ -112,6 +112,8 @@ pub fn validate(form: &CriterionForm, locale: Locale) -> Result<ValidCriterion, 
     let name = form.name.trim();
     if name.is_empty() {
         errors.add("name", CommonText::get(locale).field_required);
+    } else if crate::web::form::name_too_long(name) {
+        errors.add("name", CommonText::get(locale).name_too_long);
     }
     let weight = Weight::try_from(form.weight.as_str());
     if weight.is_err() {

@@ -30,7 +30,7 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
-use plan::{PanelRole, PlanForm};
+use plan::{IdKind, PanelRole, PlanForm};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;
 
@@ -142,18 +142,28 @@ async fn new_form(
     render(&app.pool, &auth, position, form, FormErrors::default()).await
 }
 
-/// Ids a plan may refer to: the position's candidates, the templates and the
-/// active users.
-async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<Uuid>> {
-    let ids: Vec<Uuid> = sqlx::query_scalar(
-        "select id from candidate where position_id = $1
-         union all select id from interview_template
-         union all select id from app_user where not disabled",
+/// Ids a plan may refer to, each as what it is: the position's candidates,
+/// the templates and the active users.
+async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<(IdKind, Uuid)>> {
+    let ids: Vec<(String, Uuid)> = sqlx::query_as(
+        "select 'candidate', id from candidate where position_id = $1
+         union all select 'template', id from interview_template
+         union all select 'user', id from app_user where not disabled",
     )
     .bind(position_id)
     .fetch_all(pool)
     .await?;
-    Ok(ids.into_iter().collect())
+    Ok(ids
+        .into_iter()
+        .map(|(kind, id)| {
+            let kind = match kind.as_str() {
+                "candidate" => IdKind::Candidate,
+                "template" => IdKind::Template,
+                _ => IdKind::User,
+            };
+            (kind, id)
+        })
+        .collect())
 }
 
 async fn create(
@@ -166,7 +176,7 @@ async fn create(
     let t = RoundText::get(auth.viewer.locale);
     let form = PlanForm::from_pairs(pairs);
     let known = known_ids(&app.pool, id).await?;
-    let plan = match plan::validate(&form, t, |id| known.contains(id)) {
+    let plan = match plan::validate(&form, t, |kind, id| known.contains(&(kind, *id))) {
         Ok(plan) => plan,
         Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
     };

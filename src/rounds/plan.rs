@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -124,10 +124,17 @@ impl ValidPlan {
     }
 }
 
+/// Years a round may be planned in; anything else is a typing error (and
+/// far-off years are outside what the database can store).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2999;
+
 /// A local date and time in `tz` as an instant. A time skipped by a clock
 /// change is refused; a repeated one means its first occurrence.
 pub fn local_to_utc(date: &str, time: &str, tz: Tz) -> Result<DateTime<Utc>, &'static str> {
-    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "date")?;
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|date| YEARS.contains(&date.year()))
+        .ok_or("date")?;
     let time = NaiveTime::parse_from_str(time.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M:%S"))
         .map_err(|_| "time")?;
@@ -137,17 +144,28 @@ pub fn local_to_utc(date: &str, time: &str, tz: Tz) -> Result<DateTime<Utc>, &'s
     }
 }
 
+/// What a posted id must name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    /// A candidate of the position.
+    Candidate,
+    Template,
+    /// An active user.
+    User,
+}
+
 /// Checks the form's own values; whether the candidate, template and panel
-/// exist is checked against the database by the caller (`known`).
+/// exist, as what they are posted as, is checked against the database by the
+/// caller (`known`).
 pub fn validate(
     form: &PlanForm,
     t: &RoundText,
-    known: impl Fn(&Uuid) -> bool,
+    known: impl Fn(IdKind, &Uuid) -> bool,
 ) -> Result<ValidPlan, FormErrors> {
     let mut errors = FormErrors::default();
     let candidate_id = Uuid::parse_str(form.candidate_id.trim())
         .ok()
-        .filter(&known);
+        .filter(|id| known(IdKind::Candidate, id));
     if candidate_id.is_none() {
         errors.add("candidate_id", t.candidate_invalid);
     }
@@ -181,14 +199,18 @@ pub fn validate(
             None
         }
     };
-    let template_id = Uuid::parse_str(form.template_id.trim()).ok().filter(&known);
+    let template_id = Uuid::parse_str(form.template_id.trim())
+        .ok()
+        .filter(|id| known(IdKind::Template, id));
     if template_id.is_none() {
         errors.add("template_id", t.template_invalid);
     }
     let mut panel = Vec::new();
     for (user, role) in &form.panel {
         match (
-            Uuid::parse_str(user).ok().filter(&known),
+            Uuid::parse_str(user)
+                .ok()
+                .filter(|id| known(IdKind::User, id)),
             PanelRole::parse(role),
         ) {
             (Some(user), Some(role)) => panel.push((user, role)),
@@ -320,6 +342,8 @@ mod tests {
         assert_eq!(local_to_utc("2026-02-30", "10:00", Oslo), Err("date"));
         assert_eq!(local_to_utc("", "10:00", Oslo), Err("date"));
         assert_eq!(local_to_utc("2026-02-01", "25:00", Oslo), Err("time"));
+        assert_eq!(local_to_utc("-5000-12-01", "10:00", Oslo), Err("date"));
+        assert_eq!(local_to_utc("20260-12-01", "10:00", Oslo), Err("date"));
     }
 
     fn form() -> PlanForm {
@@ -337,7 +361,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_a_plan_and_reports_a_missing_expert() {
-        let plan = validate(&form(), &RoundText::EN, |_| true).unwrap();
+        let plan = validate(&form(), &RoundText::EN, |_, _| true).unwrap();
         assert_eq!(plan.panel, vec![(Uuid::nil(), PanelRole::Hr)]);
         assert!(!plan.has_expert());
     }
@@ -348,7 +372,7 @@ mod tests {
         bad.time_zone = "Mars/Olympus".into();
         bad.duration_minutes = "5".into();
         bad.panel.clear();
-        let errors = validate(&bad, &RoundText::EN, |_| false).unwrap_err();
+        let errors = validate(&bad, &RoundText::EN, |_, _| false).unwrap_err();
         for field in [
             "candidate_id",
             "time_zone",
@@ -361,7 +385,7 @@ mod tests {
         let mut role = form();
         role.panel.insert(Uuid::nil().to_string(), "boss".into());
         assert!(
-            validate(&role, &RoundText::EN, |_| true)
+            validate(&role, &RoundText::EN, |_, _| true)
                 .unwrap_err()
                 .has("panel")
         );

@@ -16,8 +16,10 @@ use crate::error::{AppError, Result};
 const TOKEN_KEY: &str = "csrf";
 pub const FORM_FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";
-/// Forms are small; uploads use the query parameter and are not buffered here.
-const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+/// The same limit as every other request body, so a form that the handler
+/// would accept is never refused here first. (Uploads carry the token in the
+/// query and are not buffered here.)
+const MAX_FORM_BYTES: usize = crate::web::MAX_BODY_BYTES;
 
 /// The session's token, created on first use.
 pub async fn token(session: &Session) -> Result<String> {
@@ -72,7 +74,7 @@ async fn check(session: &Session, request: Request) -> Result<Request> {
         (None, true) => {
             let bytes = to_bytes(body, MAX_FORM_BYTES)
                 .await
-                .map_err(|_| AppError::Validation("The form is too large.".into()))?;
+                .map_err(|_| AppError::TooLarge)?;
             (field_value(&bytes), Body::from(bytes))
         }
         (None, false) => (None, body),

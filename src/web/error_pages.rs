@@ -144,7 +144,7 @@ fn describe(page: &ErrorPage, t: &'static CommonText) -> (&'static str, &'static
         StatusCode::CONFLICT => (t.error_conflict_title, ""),
         StatusCode::REQUEST_TIMEOUT => (t.error_timeout_title, t.error_internal_body),
         StatusCode::PAYLOAD_TOO_LARGE => (t.error_too_large_title, ""),
-        status if status.is_client_error() => (t.error_invalid_title, t.form_has_errors),
+        status if status.is_client_error() => (t.error_invalid_title, t.error_invalid_body),
         _ => (t.error_internal_title, t.error_internal_body),
     }
 }

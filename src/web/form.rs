@@ -2,6 +2,15 @@
 
 use std::collections::BTreeMap;
 
+/// The longest name (of a criterion, a guide, …) a form accepts, in
+/// characters. Names are unique per index, and an index holds only short values.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Whether a name is longer than `MAX_NAME_CHARS`.
+pub fn name_too_long(name: &str) -> bool {
+    name.trim().chars().count() > MAX_NAME_CHARS
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct FormErrors {
     fields: BTreeMap<&'static str, String>,

@@ -19,6 +19,7 @@ crate::texts! {
         cancel: "Cancel", "Avbryt";
         form_has_errors: "Please correct the fields marked below.", "Rett opp feltene som er merket nedenfor.";
         field_required: "This field is required.", "Dette feltet må fylles ut.";
+        name_too_long: "Use at most 200 characters.", "Bruk høyst 200 tegn.";
         error_not_found_title: "Page not found", "Fant ikke siden";
         error_not_found_body: "The page does not exist, or it was removed.", "Siden finnes ikke, eller den er fjernet.";
         error_forbidden_title: "Access denied", "Ingen tilgang";
@@ -26,6 +27,7 @@ crate::texts! {
         error_csrf_body: "The form had expired or came from another site. Reload the page and try again; nothing was changed.", "Skjemaet var utløpt eller kom fra et annet nettsted. Last inn siden på nytt og prøv igjen; ingenting ble endret.";
         error_conflict_title: "Conflict", "Konflikt";
         error_invalid_title: "Invalid request", "Ugyldig forespørsel";
+        error_invalid_body: "Something you sent could not be used: a value is missing, malformed, far too long or contains characters that are not allowed. Go back, check what you entered and try again.", "Noe du sendte kunne ikke brukes: en verdi mangler, har feil format, er altfor lang eller inneholder tegn som ikke er tillatt. Gå tilbake, sjekk det du fylte inn, og prøv igjen.";
         error_internal_title: "Something went wrong", "Noe gikk galt";
         error_internal_body: "An unexpected error occurred. Nothing you entered is lost; please try again. If it happens again, give this reference to your administrator:", "Det oppstod en uventet feil. Det du har fylt inn er ikke tapt; prøv igjen. Skjer det igjen, gi denne referansen til administratoren:";
         error_timeout_title: "The request took too long", "Forespørselen tok for lang tid";

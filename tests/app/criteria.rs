@@ -161,6 +161,35 @@ async fn names_are_unique_within_a_position_ignoring_case() {
 }
 
 #[tokio::test]
+async fn a_name_too_long_to_store_is_refused_beside_the_field() {
+    let app = TestApp::spawn().await;
+    let (client, position) = manager_with_position(&app).await;
+    // Varied text, as a paste would be: it does not compress to fit an index.
+    let long: String = (0..3000u32)
+        .map(|i| char::from(b'a' + (i * 7919 % 26) as u8))
+        .collect();
+    let response = app
+        .post_form(
+            &client,
+            &format!("/positions/{position}/criteria"),
+            &[("name", long.as_str()), ("weight", "1")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Use at most 200 characters."));
+    assert!(html.contains(&long[..200]), "the input is kept");
+    assert_eq!(
+        app.count(
+            "select count(*) from criterion where position_id = $1",
+            position
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
 async fn a_criterion_is_edited_and_deleted() {
     let app = TestApp::spawn().await;
     let (client, position) = manager_with_position(&app).await;

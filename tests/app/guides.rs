@@ -112,6 +112,25 @@ async fn a_guide_is_created_with_a_unique_name_and_a_language() {
 }
 
 #[tokio::test]
+async fn a_guide_name_too_long_to_store_is_refused_beside_the_field() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let long: String = (0..3000u32)
+        .map(|i| char::from(b'a' + (i * 7919 % 26) as u8))
+        .collect();
+    let response = app
+        .post_form(
+            &admin,
+            "/guides",
+            &[("name", long.as_str()), ("language", "en")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Use at most 200 characters."));
+}
+
+#[tokio::test]
 async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
@@ -183,6 +202,80 @@ async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
         404,
         "a question is edited only under its own guide"
     );
+}
+
+#[tokio::test]
+async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let guide = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let section: Uuid = sqlx::query_scalar(
+        "select id from template_section where template_id = $1 order by sort_order limit 1",
+    )
+    .bind(guide)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let before = app
+        .count(
+            "select count(*) from template_question where section_id = $1",
+            section,
+        )
+        .await;
+    let response = app
+        .post_form(
+            &admin,
+            &format!("/guides/{guide}/sections/{section}/questions"),
+            &[
+                ("text", "  "),
+                ("guidance", "Listen for concrete examples, not opinions."),
+                ("criterion_hint", "Problem solving"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("A question needs its text."));
+    assert!(html.contains("Listen for concrete examples, not opinions."));
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/guides/{guide}#section-{section}\">Back to the guide</a>"
+        )),
+        "the way back names where it leads"
+    );
+    assert!(html.contains(&format!(
+        "action=\"/guides/{guide}/sections/{section}/questions\""
+    )));
+    let after = app
+        .count(
+            "select count(*) from template_question where section_id = $1",
+            section,
+        )
+        .await;
+    assert_eq!(after, before, "nothing was added");
+}
+
+#[tokio::test]
+async fn copies_made_at_the_same_moment_each_get_their_own_name() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let path = format!("/guides/{TEMPLATE_EN}/copy");
+    let (a, b, c, d) = tokio::join!(
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+        app.post_form(&admin, &path, &[]),
+    );
+    for response in [a, b, c, d] {
+        assert_eq!(response.status(), 303);
+    }
+    let names: i64 = sqlx::query_scalar(
+        "select count(distinct name) from interview_template where not is_default",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(names, 4);
 }
 
 #[tokio::test]

@@ -151,6 +151,26 @@ async fn files_that_are_not_usable_csv_get_a_clear_message() {
 }
 
 #[tokio::test]
+async fn a_broken_upload_is_named_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    let (client, position) = setup(&app).await;
+    let token = app.csrf_token(&client).await;
+    let response = client
+        .post(app.url(&format!(
+            "/positions/{position}/candidates/import?csrf_token={token}"
+        )))
+        .header("content-type", "multipart/form-data; boundary=XYZ")
+        .body("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nname\nA\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("The upload could not be read."), "{body}");
+    assert_eq!(candidates(&app, position).await, 0);
+}
+
+#[tokio::test]
 async fn ten_thousand_rows_import_in_one_go() {
     let app = TestApp::spawn().await;
     let (client, position) = setup(&app).await;

@@ -223,6 +223,46 @@ async fn every_planning_rule_is_checked_and_the_input_kept() {
 }
 
 #[tokio::test]
+async fn an_id_posted_as_something_it_is_not_is_a_form_error_not_a_crash() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let candidate = s.candidate.to_string();
+    let manager = s.manager.id.to_string();
+    let candidate_on_panel = format!("panel_{candidate}");
+    let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
+        (
+            vec![(candidate_on_panel.as_str(), "hr")],
+            "Someone on the panel is no longer an active user.",
+        ),
+        (
+            vec![("candidate_id", TEMPLATE_EN)],
+            "Choose a candidate of this position.",
+        ),
+        (
+            vec![("template_id", manager.as_str())],
+            "Choose an interview guide.",
+        ),
+        (vec![("date", "-5000-12-01")], "Enter a date as YYYY-MM-DD."),
+        (vec![("date", "20260-07-01")], "Enter a date as YYYY-MM-DD."),
+    ];
+    for (extra, message) in cases {
+        let response = plan(&app, &s, &extra).await;
+        assert_eq!(response.status(), 422, "{message}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(message), "{message}");
+        assert!(html.contains("Room 4; 2nd floor, Oslo"), "input kept");
+    }
+    assert_eq!(
+        app.count(
+            "select count(*) from interview_round where candidate_id = $1",
+            s.candidate
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
 async fn an_extra_interview_is_the_next_round() {
     let app = TestApp::spawn().await;
     let s = setup(&app).await;

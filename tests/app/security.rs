@@ -161,6 +161,52 @@ async fn a_malformed_form_body_is_a_clear_4xx_not_a_500() {
 }
 
 #[tokio::test]
+async fn a_nul_character_in_a_form_is_a_clear_4xx_not_a_500() {
+    let app = TestApp::spawn().await;
+    let (client, manager) = app.login_as(Role::Manager).await;
+    let position = app.position_for(&manager, "Backend engineer").await;
+    let response = app
+        .post_form(
+            &client,
+            &format!("/positions/{position}/candidates"),
+            &[("name", "Kari\0Nordmann")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("characters that are not allowed"), "{body}");
+    let stored: i64 = sqlx::query_scalar("select count(*) from candidate")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn a_long_pasted_first_round_summary_is_saved_like_any_other_form() {
+    let app = TestApp::spawn().await;
+    let (client, manager) = app.login_as(Role::Manager).await;
+    let position = app.position_for(&manager, "Backend engineer").await;
+    let summary = "Notes from the first interview. ".repeat(100_000);
+    assert!(summary.len() > 3_000_000);
+    let response = app
+        .post_form(
+            &client,
+            &format!("/positions/{position}/candidates"),
+            &[("name", "Kari Nordmann"), ("first_round_summary", &summary)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let stored: i64 = sqlx::query_scalar(
+        "select length(first_round_summary)::bigint from candidate where name = 'Kari Nordmann'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(stored as usize, summary.trim().len());
+}
+
+#[tokio::test]
 async fn secure_cookies_and_hsts_when_configured() {
     let config = secondround::config::ServerConfig {
         secure_cookies: true,

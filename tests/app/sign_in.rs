@@ -99,6 +99,29 @@ async fn empty_fields_are_named_and_nothing_is_checked() {
 }
 
 #[tokio::test]
+async fn an_email_longer_than_any_address_is_named_on_the_sign_in_form() {
+    let app = TestApp::spawn().await;
+    let client = TestApp::client();
+    let local: String = (0..9000u32)
+        .map(|i| char::from(b'a' + (i * 7919 % 26) as u8))
+        .collect();
+    let response = app
+        .login(&client, &format!("{local}@example.no"), "some password")
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains(r#"id="email-error""#),
+        "the sign-in form, with the error"
+    );
+    let recorded: i64 = sqlx::query_scalar("select count(*) from login_attempt")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(recorded, 0);
+}
+
+#[tokio::test]
 async fn signing_in_issues_a_new_session_id() {
     let app = TestApp::spawn().await;
     let user = app.create_user(Role::Panelist).await;
@@ -223,6 +246,24 @@ async fn sign_in_returns_to_the_page_asked_for_but_never_to_another_site() {
         )
         .await;
     assert_eq!(response.headers()["location"], "/");
+
+    // Browsers drop tabs and line breaks from a URL, so "/\t/evil.example"
+    // would lead to //evil.example.
+    for sneaky in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example"] {
+        let client = TestApp::client();
+        let response = app
+            .post_form(
+                &client,
+                "/login",
+                &[
+                    ("email", &user.email),
+                    ("password", &user.password),
+                    ("next", sneaky),
+                ],
+            )
+            .await;
+        assert_eq!(response.headers()["location"], "/", "{sneaky:?}");
+    }
 }
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {

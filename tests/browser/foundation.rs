@@ -101,3 +101,38 @@ async fn the_demo_shows_the_hiring_managers_position_and_interviews() {
     browser.screenshot("demo-dashboard-manager").await;
     browser.close().await;
 }
+
+/// The user list keeps every row's action button in view on a portrait
+/// tablet, without scrolling the table sideways.
+#[tokio::test]
+async fn the_user_list_keeps_its_actions_in_view_on_a_portrait_tablet() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .create_user_with(Role::Admin, "ada@demo.secondround.no", "Ada Admin")
+        .await;
+    for (role, email, name) in [
+        (Role::Manager, "manager@demo.secondround.no", "Maria Berg"),
+        (Role::Panelist, "panelist@demo.secondround.no", "Per Olsen"),
+        (Role::Panelist, "expert@demo.secondround.no", "Erik Lund"),
+    ] {
+        app.create_user_with(role, email, name).await;
+    }
+    let browser = Browser::start(PORTRAIT).await;
+    browser
+        .sign_in(&app.address, &admin.email, &admin.password)
+        .await;
+    browser.goto(&app.url("/admin/users")).await;
+    let table_scrolls = browser
+        .client
+        .execute(
+            "const wrap = document.querySelector('.table-wrap');
+             return wrap.scrollWidth > wrap.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(table_scrolls.as_bool(), Some(false), "the table fits");
+    assert!(!browser.scrolls_horizontally().await, "the page fits");
+    browser.screenshot("foundation-users-portrait").await;
+    browser.close().await;
+}
