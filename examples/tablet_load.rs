@@ -31,7 +31,8 @@ struct Args {
     /// How long to drive load after everyone has signed in.
     #[arg(long, default_value_t = 30)]
     duration_secs: u64,
-    /// Pause between a tablet's requests, in milliseconds (0: as fast as possible).
+    /// Mean pause between a tablet's requests in milliseconds, varied ±50% per pause
+    /// (0: as fast as possible, which measures capacity rather than latency).
     #[arg(long, default_value_t = 0)]
     think_ms: u64,
     /// Database connections of the server's pool.
@@ -261,6 +262,11 @@ async fn drive(
     let mut versions: Vec<Option<i64>> = vec![None; tablet.questions.len()];
     let mut local = Samples::default();
     let mut step = index; // tablets start at different questions
+    // People do not act in lockstep: start at a random moment within one pause,
+    // and vary each pause between half and one and a half times the mean.
+    if !think.is_zero() {
+        tokio::time::sleep(think.mul_f64(rand::random::<f64>())).await;
+    }
     while Instant::now() < deadline {
         let q = step % tablet.questions.len();
         step += 1;
@@ -282,7 +288,7 @@ async fn drive(
             _ => local.errors += 1,
         }
         if !think.is_zero() {
-            tokio::time::sleep(think).await;
+            tokio::time::sleep(think.mul_f64(0.5 + rand::random::<f64>())).await;
         }
         let body = serde_json::json!({
             "score": (step % 5 + 1) as i64,
@@ -312,7 +318,7 @@ async fn drive(
             _ => local.errors += 1,
         }
         if !think.is_zero() {
-            tokio::time::sleep(think).await;
+            tokio::time::sleep(think.mul_f64(0.5 + rand::random::<f64>())).await;
         }
     }
     let mut all = samples.lock().await;
