@@ -133,6 +133,7 @@ async fn new_form(
         time_zone: DEFAULT_TIME_ZONE.name().into(),
         duration_minutes: "90".into(),
         template_id: template.map(|t| t.id.to_string()).unwrap_or_default(),
+        plan_id: Uuid::new_v4().to_string(),
         ..PlanForm::default()
     };
     form.panel.insert(
@@ -181,6 +182,9 @@ async fn create(
         Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
     };
     let planned = plan::create(&app.pool, &plan, auth.user.id).await?;
+    if planned.repeated {
+        return Ok(Redirect::to(&format!("/rounds/{}", planned.round_id)).into_response());
+    }
     tracing::info!(round_id = %planned.round_id, number = planned.round_number, questions = planned.questions, "round planned");
     let message = t
         .planned

@@ -69,6 +69,8 @@ pub struct PlanForm {
     pub duration_minutes: String,
     pub location: String,
     pub template_id: String,
+    /// A fresh id per planning form, so posting the same form twice plans once.
+    pub plan_id: String,
     /// User id (as posted) → panel role code; empty codes mean "not on the panel".
     pub panel: BTreeMap<String, String>,
 }
@@ -85,6 +87,7 @@ impl PlanForm {
                 "duration_minutes" => form.duration_minutes = value,
                 "location" => form.location = value,
                 "template_id" => form.template_id = value,
+                "plan_id" => form.plan_id = value,
                 other => {
                     if let Some(user) = other.strip_prefix("panel_")
                         && !value.trim().is_empty()
@@ -114,6 +117,8 @@ pub struct ValidPlan {
     pub location: String,
     pub template_id: Uuid,
     pub panel: Vec<(Uuid, PanelRole)>,
+    /// Missing or garbled on a hand-made post: then there is nothing to match a repeat by.
+    pub plan_id: Option<Uuid>,
 }
 
 impl ValidPlan {
@@ -235,6 +240,7 @@ pub fn validate(
             location: form.location.trim().to_owned(),
             template_id,
             panel,
+            plan_id: Uuid::parse_str(form.plan_id.trim()).ok(),
         }),
         _ => Err(errors),
     }
@@ -247,6 +253,8 @@ pub struct Planned {
     pub round_number: i32,
     pub questions: u64,
     pub candidate_name: String,
+    /// The same form had already planned this round; nothing new was created.
+    pub repeated: bool,
 }
 
 /// Creates the round as the candidate's next (2 for the second interview, 3 and
@@ -260,6 +268,25 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
             .bind(plan.candidate_id)
             .fetch_one(&mut *tx)
             .await?;
+    // The candidate lock above orders repeats of one form behind the first.
+    if let Some(plan_id) = plan.plan_id {
+        let earlier: Option<(Uuid, i32)> = sqlx::query_as(
+            "select id, round_number from interview_round where plan_id = $1 and candidate_id = $2",
+        )
+        .bind(plan_id)
+        .bind(plan.candidate_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((round_id, round_number)) = earlier {
+            return Ok(Planned {
+                round_id,
+                round_number,
+                questions: 0,
+                candidate_name,
+                repeated: true,
+            });
+        }
+    }
     let language: String =
         sqlx::query_scalar("select language from interview_template where id = $1")
             .bind(plan.template_id)
@@ -269,10 +296,10 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
         RoundText::get(Locale::parse(&language).unwrap_or_default()).carried_over;
     let (round_id, number): (Uuid, i32) = sqlx::query_as(
         "insert into interview_round
-             (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by)
+             (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by, plan_id)
          values ($1, (select greatest(coalesce(max(round_number), 1) + 1, 2)
                         from interview_round where candidate_id = $1),
-                 $2, $3, $4, $5, $6, $7)
+                 $2, $3, $4, $5, $6, $7, $8)
          returning id, round_number",
     )
     .bind(plan.candidate_id)
@@ -282,6 +309,7 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
     .bind(&plan.location)
     .bind(plan.template_id)
     .bind(by)
+    .bind(plan.plan_id)
     .fetch_one(&mut *tx)
     .await?;
     let users: Vec<Uuid> = plan.panel.iter().map(|(user, _)| *user).collect();
@@ -311,6 +339,7 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
         round_number: number,
         questions,
         candidate_name,
+        repeated: false,
     })
 }
 

@@ -412,3 +412,39 @@ async fn the_carried_over_questions_speak_the_guides_language() {
     .unwrap();
     assert_eq!(title, "Åpne spørsmål fra førstegangsintervjuet");
 }
+
+#[tokio::test]
+async fn a_planning_form_posted_twice_plans_one_round() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let form_page = app
+        .get_html(&s.client, &format!("/positions/{}/rounds/new", s.position))
+        .await;
+    let marker = r#"name="plan_id" value=""#;
+    let start = form_page.find(marker).expect("the form carries a plan id") + marker.len();
+    let plan_id = form_page[start..start + 36].to_owned();
+
+    let first = plan(&app, &s, &[("plan_id", plan_id.as_str())]).await;
+    let again = plan(&app, &s, &[("plan_id", plan_id.as_str())]).await;
+    assert_eq!(first.status(), 303);
+    assert_eq!(again.status(), 303);
+    assert_eq!(
+        round_id(&first),
+        round_id(&again),
+        "the repeat lands on the same round"
+    );
+    let rounds = app
+        .count(
+            "select count(*) from interview_round where candidate_id = $1",
+            s.candidate,
+        )
+        .await;
+    assert_eq!(rounds, 1);
+
+    let fresh = plan(&app, &s, &[("plan_id", &uuid::Uuid::new_v4().to_string())]).await;
+    assert_ne!(
+        round_id(&fresh),
+        round_id(&first),
+        "a new form plans an extra interview"
+    );
+}
