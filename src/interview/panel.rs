@@ -120,6 +120,7 @@ pub async fn reopen(
         .bind(member_id)
         .execute(&mut *tx)
         .await?;
+    crate::rounds::progress::member_reopened(&mut tx, round_id).await?;
     let change = Change {
         actor_id: auth.user.id,
         entity: "panel_member",

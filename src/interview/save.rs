@@ -114,6 +114,7 @@ pub async fn save(
         Some(current) => current,
         None => match write.run(&mut tx, None).await? {
             Some(state) => {
+                crate::rounds::progress::rating_stored(&mut tx, round_id).await?;
                 tx.commit().await?;
                 return Ok(SaveOutcome::Saved(state));
             }

@@ -235,6 +235,7 @@ async fn submit(
         after: Some(json!({ "verdict": verdict.code(), "justification": justification })),
     };
     audit::record(&mut tx, change).await?;
+    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id).await?;
     if verdict.opens_doubt() {
         let new = NewDoubt {
             candidate_id: seat.round.candidate_id,

@@ -4,6 +4,7 @@
 mod ics;
 mod page;
 pub mod plan;
+pub mod progress;
 mod queries;
 pub mod snapshot;
 mod text;

@@ -369,3 +369,68 @@ async fn the_demo_walk_throughs_open_for_every_panel_member() {
         }
     }
 }
+
+async fn round_status(app: &TestApp, round: &Round) -> String {
+    sqlx::query_scalar("select status from interview_round where id = $1")
+        .bind(round.id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_round_status_follows_the_panels_work() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let manager = round.manager_member(&app).await;
+    let member = round.member(&app).await;
+    sqlx::query("update interview_round set status = 'planned' where id = $1")
+        .bind(round.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let first = json!({ "score": 4, "evidence": "Named the trade-offs.", "base_version": null, "save_id": Uuid::new_v4() });
+    let saved = put_rating(&app, &member.client, &round.rating_path(0), first).await;
+    assert_eq!(saved.status(), 200);
+    assert_eq!(
+        round_status(&app, &round).await,
+        "in_progress",
+        "the first rating starts the round"
+    );
+
+    for who in [&member, &manager] {
+        round.rate_all(&app, who.member_id, "").await;
+        let response = app
+            .post_form(
+                &who.client,
+                &round.path("/interview/submit"),
+                &[
+                    ("verdict", "yes"),
+                    ("justification", "Evidence in every answer."),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 303);
+    }
+    assert_eq!(
+        round_status(&app, &round).await,
+        "scoring",
+        "the last submission hands the round to scoring"
+    );
+
+    let reopen = app
+        .post_form(
+            &manager.client,
+            &round.path(&format!("/panel/{}/reopen", member.member_id)),
+            &[],
+        )
+        .await;
+    assert_eq!(reopen.status(), 303);
+    assert!(!submitted(&app, member.member_id).await);
+    assert_eq!(
+        round_status(&app, &round).await,
+        "in_progress",
+        "reopening takes it back"
+    );
+}
