@@ -215,47 +215,43 @@ pub async fn store_insert(
     position_id: Uuid,
     c: &ValidCriterion,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    let insert = sqlx::query(
         "insert into criterion (position_id, name, description, weight, must_have, minimum_score,
                                 anchor_1, anchor_2, anchor_3, anchor_4, anchor_5, sort_order)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
                  (select coalesce(max(sort_order), 0) + 1 from criterion where position_id = $1))",
-    )
-    .bind(position_id)
-    .bind(&c.name)
-    .bind(&c.description)
-    .bind(c.weight.value())
-    .bind(c.must_have())
-    .bind(c.minimum.map(|m| m.value()))
-    .bind(&c.anchors[0])
-    .bind(&c.anchors[1])
-    .bind(&c.anchors[2])
-    .bind(&c.anchors[3])
-    .bind(&c.anchors[4])
-    .execute(pool)
-    .await?;
+    );
+    bind_criterion(insert.bind(position_id), c)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 pub async fn store_update(pool: &PgPool, cid: Uuid, c: &ValidCriterion) -> sqlx::Result<()> {
-    sqlx::query(
+    let update = sqlx::query(
         "update criterion set name = $2, description = $3, weight = $4, must_have = $5,
                 minimum_score = $6, anchor_1 = $7, anchor_2 = $8, anchor_3 = $9,
                 anchor_4 = $10, anchor_5 = $11
          where id = $1",
-    )
-    .bind(cid)
-    .bind(&c.name)
-    .bind(&c.description)
-    .bind(c.weight.value())
-    .bind(c.must_have())
-    .bind(c.minimum.map(|m| m.value()))
-    .bind(&c.anchors[0])
-    .bind(&c.anchors[1])
-    .bind(&c.anchors[2])
-    .bind(&c.anchors[3])
-    .bind(&c.anchors[4])
-    .execute(pool)
-    .await?;
+    );
+    bind_criterion(update.bind(cid), c).execute(pool).await?;
     Ok(())
+}
+
+/// Binds a criterion's fields as parameters $2 to $11, after the key in $1.
+fn bind_criterion<'q>(
+    query: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    c: &'q ValidCriterion,
+) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+    query
+        .bind(&c.name)
+        .bind(&c.description)
+        .bind(c.weight.value())
+        .bind(c.must_have())
+        .bind(c.minimum.map(|m| m.value()))
+        .bind(&c.anchors[0])
+        .bind(&c.anchors[1])
+        .bind(&c.anchors[2])
+        .bind(&c.anchors[3])
+        .bind(&c.anchors[4])
 }
