@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod decisions;
 pub mod demo;
 pub mod doubts;
 pub mod error;

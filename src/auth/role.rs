@@ -85,6 +85,15 @@ impl Policy for HrOrAdmin {
     }
 }
 
+/// Admin and hiring managers: the people who decide on a hire (a manager only
+/// for their own positions, checked against the position).
+pub struct Decides;
+impl Policy for Decides {
+    fn allows(role: Role) -> bool {
+        matches!(role, Role::Admin | Role::Manager)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +112,8 @@ mod tests {
         assert!(AdminOnly::allows(Role::Admin) && !AdminOnly::allows(Role::Hr));
         assert!(Staff::allows(Role::Manager) && !Staff::allows(Role::Panelist));
         assert!(HrOrAdmin::allows(Role::Hr) && !HrOrAdmin::allows(Role::Manager));
+        assert!(Decides::allows(Role::Manager) && Decides::allows(Role::Admin));
+        assert!(!Decides::allows(Role::Hr) && !Decides::allows(Role::Panelist));
         assert!(Role::ALL.iter().all(|role| AnyRole::allows(*role)));
     }
 }

@@ -15,9 +15,11 @@ use crate::auth::{Authorized, Role};
 use crate::candidates::queries::{self, Candidate, PanelSeat, Round, StatusChange};
 use crate::candidates::status::{self, CandidateStatus};
 use crate::candidates::text::CandidateText;
+use crate::decisions::{DecisionForm, DecisionPanel, DecisionText};
 use crate::error::{AppError, Result};
 use crate::positions::access;
 use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
 
@@ -34,6 +36,9 @@ pub struct ShowPage {
     rounds: Vec<Round>,
     panels: Vec<PanelSeat>,
     statuses: Vec<(&'static str, &'static str)>,
+    /// The gate and the decision form, for those who manage the position.
+    decision: Option<DecisionPanel>,
+    decision_text: &'static DecisionText,
 }
 
 impl ShowPage {
@@ -86,19 +91,32 @@ pub async fn show(
     let locale = auth.viewer.locale;
     let t = CandidateText::get(locale);
     let candidate = queries::find(&app.pool, id).await?;
+    let can_manage =
+        access::may_manage(&auth.user, head.hiring_manager_id) && auth.user.role != Role::Panelist;
+    // Panel members read the page but not the gate: its warnings name others' ratings.
+    let decision = if can_manage {
+        let may_decide = matches!(auth.user.role, Role::Admin | Role::Manager);
+        let mut conn = app.pool.acquire().await?;
+        let form = DecisionForm::fresh();
+        let errors = FormErrors::default();
+        Some(DecisionPanel::load(&mut conn, id, may_decide, locale, form, errors).await?)
+    } else {
+        None
+    };
     Ok(ShowPage {
         layout: auth.viewer.layout(candidate.name.clone()).await?,
         t,
         rounds_text: crate::dashboard::DashboardText::get(locale),
-        can_manage: access::may_manage(&auth.user, head.hiring_manager_id)
-            && auth.user.role != Role::Panelist,
+        can_manage,
         history: queries::history(&app.pool, id).await?,
         rounds: queries::rounds(&app.pool, id).await?,
         panels: queries::panels(&app.pool, id).await?,
-        statuses: CandidateStatus::ALL
+        statuses: CandidateStatus::SETTABLE
             .iter()
             .map(|status| (status.code(), t.status(status.code())))
             .collect(),
+        decision,
+        decision_text: DecisionText::get(locale),
         candidate,
     })
 }
@@ -119,6 +137,9 @@ pub async fn change_status(
     let t = CandidateText::get(auth.viewer.locale);
     let to = CandidateStatus::parse(&form.status)
         .ok_or_else(|| AppError::Validation(t.status_invalid.into()))?;
+    if !to.settable_by_hand() {
+        return Err(AppError::Validation(t.status_by_decision.into()));
+    }
     let mut conn = app.pool.acquire().await?;
     let changed = status::change(&mut conn, id, to, auth.user.id).await?;
     let template = if changed {

@@ -23,6 +23,19 @@ impl CandidateStatus {
         CandidateStatus::Withdrawn,
     ];
 
+    /// What the status form offers: an offer or a hire comes only from a decision,
+    /// which the gate guards.
+    pub const SETTABLE: [CandidateStatus; 4] = [
+        CandidateStatus::Shortlisted,
+        CandidateStatus::InSecondRound,
+        CandidateStatus::Rejected,
+        CandidateStatus::Withdrawn,
+    ];
+
+    pub fn settable_by_hand(self) -> bool {
+        Self::SETTABLE.contains(&self)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             CandidateStatus::Shortlisted => "shortlisted",
@@ -76,5 +89,8 @@ mod tests {
         }
         assert_eq!(CandidateStatus::parse("maybe"), None);
         assert_eq!(CandidateStatus::parse(""), None);
+        assert!(!CandidateStatus::Hired.settable_by_hand());
+        assert!(!CandidateStatus::Offer.settable_by_hand());
+        assert!(CandidateStatus::Rejected.settable_by_hand());
     }
 }

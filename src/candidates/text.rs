@@ -28,6 +28,8 @@ crate::texts! {
         status_withdrawn: "Withdrawn", "Trukket seg";
         change_status: "Change status", "Endre status";
         status_invalid: "Choose one of the statuses.", "Velg en av statusene.";
+        status_by_decision: "An offer or a hire is set by recording the decision, which checks that no doubt is open.", "Tilbud og ansettelse settes ved å registrere beslutningen, som sjekker at ingen tvil er åpen.";
+        debrief: "Debrief", "Oppsummering";
         status_changed: "Status changed to {status}.", "Status endret til {status}.";
         status_unchanged: "The status was already {status}.", "Statusen var allerede {status}.";
         history: "Status history", "Statushistorikk";

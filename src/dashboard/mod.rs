@@ -1,5 +1,6 @@
 //! The start page: what each role needs to see first.
 
+mod decisions;
 mod queries;
 mod text;
 
@@ -33,6 +34,10 @@ struct DashboardPage {
     /// Shown to staff only; `None` hides the panel.
     positions: Option<Vec<PositionSummary>>,
     positions_heading: &'static str,
+    /// Candidates blocked from a hire and those ready for a decision, for staff.
+    board: Option<decisions::Board>,
+    follow_ups: Vec<decisions::FollowUp>,
+    doubt_text: &'static crate::doubts::text::DoubtText,
     /// Active and disabled accounts, for admins.
     user_counts: Option<(i64, i64)>,
 }
@@ -48,15 +53,35 @@ impl DashboardPage {
     fn raised(&self, doubt: &OpenDoubt) -> String {
         format::date(doubt.raised_at)
     }
+
+    fn follow_up_raised(&self, doubt: &decisions::FollowUp) -> String {
+        format::date(doubt.raised_at)
+    }
+
+    fn method(&self, code: &str) -> &'static str {
+        crate::doubts::model::Method::parse(code)
+            .map(|m| m.label(self.doubt_text))
+            .unwrap_or("")
+    }
 }
 
 async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<DashboardPage> {
     let user = &auth.user;
     let t = DashboardText::get(auth.viewer.locale);
-    let positions = match user.role {
+    let locale = auth.viewer.locale;
+    // Managers see their own positions; HR and admin all of them; panel members none.
+    let scope = match user.role {
         Role::Panelist => None,
-        Role::Manager => Some(queries::open_positions(&app.pool, user.id, false).await?),
-        Role::Hr | Role::Admin => Some(queries::open_positions(&app.pool, user.id, true).await?),
+        Role::Manager => Some(false),
+        Role::Hr | Role::Admin => Some(true),
+    };
+    let (positions, board, follow_ups) = match scope {
+        None => (None, None, Vec::new()),
+        Some(all) => (
+            Some(queries::open_positions(&app.pool, user.id, all).await?),
+            Some(decisions::board(&app.pool, user.id, all, locale).await?),
+            decisions::follow_ups(&app.pool, user.id, all).await?,
+        ),
     };
     let user_counts = match user.role {
         Role::Admin => Some(queries::user_counts(&app.pool).await?),
@@ -75,5 +100,8 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
             t.positions_heading
         },
         user_counts,
+        board,
+        follow_ups,
+        doubt_text: crate::doubts::text::DoubtText::get(locale),
     })
 }

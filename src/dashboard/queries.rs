@@ -84,7 +84,13 @@ pub async fn open_positions(
                     where c.status in ('shortlisted', 'in_second_round')
                       and not exists (select 1 from interview_round r where r.candidate_id = c.id)
                 ) as rounds_to_plan,
-                count(distinct d.id) filter (where d.status = 'open') as open_doubts
+                count(distinct d.id) filter (
+                    where d.status = 'open'
+                      -- Before submitting, a panel member learns nothing of the others' views.
+                      and not (d.raised_by is distinct from $1 and exists (
+                          select 1 from panel_member pm
+                          where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))
+                ) as open_doubts
          from position p
          join app_user u on u.id = p.hiring_manager_id
          left join candidate c on c.position_id = p.id

@@ -27,6 +27,16 @@ crate::texts! {
         candidates: "Candidates", "Kandidater";
         rounds_to_plan: "Rounds to plan", "Runder å planlegge";
         open_doubts: "Open doubts", "Åpen tvil";
+        decisions_heading: "Decisions", "Beslutninger";
+        ready_heading: "Ready for a decision", "Klare for beslutning";
+        none_ready: "No candidate is ready for a decision yet.", "Ingen kandidater er klare for beslutning ennå.";
+        blocked_heading: "Hire blocked", "Ansettelse sperret";
+        none_blocked: "Nothing blocks a hire.", "Ingenting sperrer en ansettelse.";
+        warnings_count: "{n} warnings to acknowledge", "{n} advarsler å bekrefte";
+        submit_first: "Submit your own ratings first; then you see where the panel stands.", "Lever dine egne vurderinger først; da ser du hvor panelet står.";
+        follow_ups_heading: "Doubts to settle with facts", "Tvil som skal avklares med fakta";
+        no_follow_ups: "No doubt waits for facts or a practical test.", "Ingen tvil venter på fakta eller en praktisk prøve.";
+        settle: "Settle", "Avklar";
         users_heading: "Accounts", "Kontoer";
         active_users: "active", "aktive";
         disabled_users: "disabled", "deaktiverte";

@@ -1,6 +1,9 @@
 //! Scores and recommendations as parsed domain values: an invalid score or a
 //! neutral recommendation cannot be built.
 
+pub mod facts;
+pub mod flags;
+
 use serde::Serialize;
 
 /// A rating on the 1–5 scale; "not assessed" is `Option::<Score>::None`, never a zero.

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::i18n::Locale;
+
 /// Where interviews happen unless a round says otherwise.
 pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Oslo;
 
@@ -17,6 +19,20 @@ pub fn date(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// A mean or total with two decimals, with the decimal comma in bokmål.
+pub fn decimal(value: f64, locale: Locale) -> String {
+    let text = format!("{value:.2}");
+    match locale {
+        Locale::Nb => text.replace('.', ","),
+        Locale::En => text,
+    }
+}
+
+/// A share (0–1) as a whole percentage.
+pub fn percent(share: f64) -> String {
+    format!("{:.0} %", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +44,12 @@ mod tests {
         assert_eq!(date_time(at, "Europe/Oslo"), "01.07.2026 10:30");
         assert_eq!(date_time(at, "not/a-zone"), "01.07.2026 10:30");
         assert_eq!(date_time(at, "UTC"), "01.07.2026 08:30");
+    }
+
+    #[test]
+    fn decimals_use_the_languages_separator() {
+        assert_eq!(decimal(8.0 / 3.0, Locale::En), "2.67");
+        assert_eq!(decimal(3.0, Locale::Nb), "3,00");
+        assert_eq!(percent(2.2 / 2.9), "76 %");
     }
 }

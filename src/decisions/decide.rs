@@ -1,0 +1,195 @@
+//! `GET` and `POST /candidates/{id}/decision`: the gate evaluated inside the
+//! transaction that stores the decision, with the candidate locked, so a doubt
+//! raised at the same moment cannot slip past.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::auth::Authorized;
+use crate::auth::role::Decides;
+use crate::decisions::panel::{DecisionForm, DecisionPanel};
+use crate::decisions::queries::{self, CandidateHead, NewDecision};
+use crate::decisions::text::DecisionText;
+use crate::error::Result;
+use crate::positions::access;
+use crate::scoring::flags::{self, Outcome};
+use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+
+const MAX_RATIONALE: usize = 4000;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "decisions/decide.html")]
+pub struct DecidePage {
+    layout: Layout,
+    t: &'static DecisionText,
+    candidate: CandidateHead,
+    decision: DecisionPanel,
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    auth: Authorized<Decides>,
+    Path(id): Path<Uuid>,
+) -> Result<DecidePage> {
+    access::candidate(&app.pool, &auth.user, id).await?;
+    render(
+        &app,
+        &auth,
+        id,
+        DecisionForm::fresh(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+async fn render(
+    app: &AppState,
+    auth: &Authorized<Decides>,
+    id: Uuid,
+    form: DecisionForm,
+    errors: FormErrors,
+) -> Result<DecidePage> {
+    let t = DecisionText::get(auth.viewer.locale);
+    let mut conn = app.pool.acquire().await?;
+    let candidate = queries::candidate(&mut conn, id).await?;
+    let decision =
+        DecisionPanel::load(&mut conn, id, true, auth.viewer.locale, form, errors).await?;
+    Ok(DecidePage {
+        layout: auth
+            .viewer
+            .layout(t.decision_page_title.replace("{name}", &candidate.name))
+            .await?,
+        t,
+        candidate,
+        decision,
+    })
+}
+
+/// The form's own checks: a known outcome and a rationale of sensible length.
+fn validate(
+    form: &DecisionForm,
+    t: &DecisionText,
+    common: &CommonText,
+) -> Result<Outcome, FormErrors> {
+    let mut errors = FormErrors::default();
+    let outcome = Outcome::parse(&form.outcome);
+    if outcome.is_none() {
+        errors.add("decision", t.choose_outcome);
+    }
+    let rationale = form.rationale.trim();
+    if rationale.is_empty() {
+        errors.add("rationale", common.field_required);
+    } else if rationale.chars().count() > MAX_RATIONALE {
+        errors.add("rationale", t.rationale_too_long);
+    }
+    match outcome {
+        Some(outcome) if errors.is_empty() => Ok(outcome),
+        _ => Err(errors),
+    }
+}
+
+enum Stored {
+    Recorded(Outcome),
+    Replayed,
+    Refused(FormErrors),
+}
+
+pub async fn post(
+    State(app): State<AppState>,
+    auth: Authorized<Decides>,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response> {
+    let head = access::candidate(&app.pool, &auth.user, id).await?;
+    let locale = auth.viewer.locale;
+    let t = DecisionText::get(locale);
+    let mut form = DecisionForm::from_pairs(pairs);
+    // A crafted request without a form id still gets one; only a repeat of a
+    // real form is recognised as a double submit.
+    let form_id = Uuid::parse_str(form.form_id.trim()).unwrap_or_else(|_| Uuid::new_v4());
+    form.form_id = form_id.to_string();
+    let stored = match validate(&form, t, CommonText::get(locale)) {
+        Err(errors) => Stored::Refused(errors),
+        Ok(outcome) => store(&app, &auth, id, outcome, &form, form_id, t).await?,
+    };
+    match stored {
+        Stored::Refused(errors) => {
+            let page = render(&app, &auth, id, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Stored::Replayed => {
+            auth.viewer
+                .flash(FlashKind::Info, t.already_recorded)
+                .await?;
+            Ok(Redirect::to(&format!("/candidates/{id}#decision")).into_response())
+        }
+        Stored::Recorded(Outcome::AnotherRound) => {
+            auth.viewer
+                .flash(FlashKind::Success, t.recorded_another_round)
+                .await?;
+            let planning = format!("/positions/{}/rounds/new?candidate={id}", head.position_id);
+            Ok(Redirect::to(&planning).into_response())
+        }
+        Stored::Recorded(outcome) => {
+            let message = t.recorded.replace("{outcome}", t.outcome(outcome.code()));
+            auth.viewer.flash(FlashKind::Success, message).await?;
+            Ok(Redirect::to(&format!("/candidates/{id}#decision")).into_response())
+        }
+    }
+}
+
+/// Locks the candidate and its panels, asks the gate on what is stored at this
+/// moment, and stores the decision with its effects, or nothing.
+async fn store(
+    app: &AppState,
+    auth: &Authorized<Decides>,
+    candidate_id: Uuid,
+    outcome: Outcome,
+    form: &DecisionForm,
+    form_id: Uuid,
+    t: &DecisionText,
+) -> Result<Stored> {
+    let mut tx = app.pool.begin().await?;
+    queries::lock_candidate(&mut tx, candidate_id).await?;
+    if queries::form_recorded(&mut tx, form_id).await? {
+        return Ok(Stored::Replayed);
+    }
+    let (facts, assessment) = DecisionPanel::assess(&mut tx, candidate_id).await?;
+    if let Err(refusal) = flags::gate(outcome, &assessment, &form.acknowledged) {
+        let mut errors = FormErrors::default();
+        if !refusal.blockers.is_empty() {
+            errors.add_general(t.hire_refused);
+        }
+        if !refusal.unacknowledged.is_empty() {
+            errors.add("ack", t.unacknowledged);
+        }
+        return Ok(Stored::Refused(errors));
+    }
+    let acknowledged: Vec<String> = assessment
+        .warnings()
+        .map(|flag| flag.key())
+        .filter(|key| outcome == Outcome::Hire && form.acknowledged.contains(key))
+        .collect();
+    let decision = NewDecision {
+        candidate_id,
+        round_id: facts.round_id,
+        outcome,
+        rationale: form.rationale.trim(),
+        acknowledged: &acknowledged,
+        form_id,
+        decided_by: auth.user.id,
+    };
+    queries::record(&mut tx, &decision).await?;
+    tx.commit().await?;
+    tracing::info!(%candidate_id, outcome = outcome.code(), "decision recorded");
+    Ok(Stored::Recorded(outcome))
+}

@@ -1,0 +1,28 @@
+//! The decision on a candidate and the debrief that leads to it. The gate is
+//! `scoring::flags::gate`; this module loads the facts, shows the flags and
+//! stores a decision only when the gate lets it through.
+
+mod chart;
+mod debrief;
+mod decide;
+pub mod flag_view;
+mod panel;
+pub mod queries;
+pub mod text;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+pub use panel::{DecisionForm, DecisionPanel};
+pub use queries::doubt_descriptions;
+pub use text::DecisionText;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/candidates/{id}/decision",
+            get(decide::show).post(decide::post),
+        )
+        .route("/rounds/{id}/debrief", get(debrief::show))
+}

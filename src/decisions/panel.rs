@@ -1,0 +1,154 @@
+//! The decision box shown on the candidate page, the debrief and the decision
+//! page: the gate's blockers and warnings, the form and the decisions so far.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::decisions::flag_view::{self, FlagView};
+use crate::decisions::queries::{self, DecisionRow};
+use crate::decisions::text::DecisionText;
+use crate::i18n::Locale;
+use crate::scoring::facts::{self, Scope};
+use crate::scoring::flags::{self, Assessment, Facts, Outcome};
+use crate::web::form::FormErrors;
+use crate::web::format;
+
+/// What the decision form posted, kept to show it again.
+#[derive(Debug, Clone, Default)]
+pub struct DecisionForm {
+    pub outcome: String,
+    pub rationale: String,
+    pub acknowledged: HashSet<String>,
+    pub form_id: String,
+}
+
+impl DecisionForm {
+    /// Parsed from the posted pairs: one `ack` per acknowledged warning.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> DecisionForm {
+        let mut form = DecisionForm::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "decision" => form.outcome = value,
+                "rationale" => form.rationale = value,
+                "ack" => {
+                    form.acknowledged.insert(value);
+                }
+                "form_id" => form.form_id = value,
+                _ => {}
+            }
+        }
+        form
+    }
+
+    pub fn fresh() -> DecisionForm {
+        DecisionForm {
+            form_id: Uuid::new_v4().to_string(),
+            ..DecisionForm::default()
+        }
+    }
+}
+
+pub struct DecisionPanel {
+    pub t: &'static DecisionText,
+    pub candidate_id: Uuid,
+    pub blockers: Vec<FlagView>,
+    pub warnings: Vec<FlagView>,
+    /// Whether the viewer may record a decision (the position's manager or admin).
+    pub may_decide: bool,
+    pub form: DecisionForm,
+    pub errors: FormErrors,
+    pub outcomes: Vec<(&'static str, &'static str)>,
+    pub history: Vec<DecisionRow>,
+    locale: Locale,
+}
+
+impl DecisionPanel {
+    /// The candidate's facts and flags, read on `conn` (inside the caller's
+    /// transaction when it has one).
+    pub async fn assess(
+        conn: &mut PgConnection,
+        candidate_id: Uuid,
+    ) -> sqlx::Result<(Facts, Assessment)> {
+        let facts = facts::load(conn, Scope::Candidate(candidate_id)).await?;
+        let assessment = flags::assess(&facts);
+        Ok((facts, assessment))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn load(
+        conn: &mut PgConnection,
+        candidate_id: Uuid,
+        may_decide: bool,
+        locale: Locale,
+        form: DecisionForm,
+        errors: FormErrors,
+    ) -> sqlx::Result<DecisionPanel> {
+        let (facts, assessment) = Self::assess(conn, candidate_id).await?;
+        let doubts = queries::doubt_descriptions(conn, candidate_id).await?;
+        Ok(Self::build(
+            &facts,
+            &assessment,
+            &doubts,
+            queries::decisions(conn, candidate_id).await?,
+            may_decide,
+            locale,
+            form,
+            errors,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        facts: &Facts,
+        assessment: &Assessment,
+        doubts: &HashMap<Uuid, String>,
+        history: Vec<DecisionRow>,
+        may_decide: bool,
+        locale: Locale,
+        form: DecisionForm,
+        errors: FormErrors,
+    ) -> DecisionPanel {
+        let t = DecisionText::get(locale);
+        let (blockers, warnings) = flag_view::views(assessment, facts, doubts, locale)
+            .into_iter()
+            .partition(|flag| flag.blocker);
+        DecisionPanel {
+            t,
+            candidate_id: facts.candidate_id,
+            blockers,
+            warnings,
+            may_decide,
+            form,
+            errors,
+            outcomes: Outcome::ALL
+                .iter()
+                .map(|o| (o.code(), t.outcome(o.code())))
+                .collect(),
+            history,
+            locale,
+        }
+    }
+
+    pub fn acknowledged(&self, key: &str) -> bool {
+        self.form.acknowledged.contains(key)
+    }
+
+    pub fn decided(&self, row: &DecisionRow) -> String {
+        self.t
+            .decided_by
+            .replace("{name}", row.decided_by.as_deref().unwrap_or("–"))
+            .replace("{when}", &format::date_time(row.decided_at, "Europe/Oslo"))
+    }
+
+    pub fn blocked_summary(&self) -> String {
+        self.t
+            .hire_blocked_short
+            .replace("{n}", &self.blockers.len().to_string())
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+}

@@ -1,0 +1,308 @@
+//! Reads and writes of decisions, and what the debrief shows beside the scores.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{FromRow, PgConnection};
+use uuid::Uuid;
+
+use crate::audit::{self, Change};
+use crate::candidates::status::{self, CandidateStatus};
+use crate::scoring::flags::Outcome;
+
+#[derive(Debug, FromRow)]
+pub struct CandidateHead {
+    pub id: Uuid,
+    pub name: String,
+    pub status: String,
+    pub position_id: Uuid,
+    pub position_title: String,
+}
+
+pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<CandidateHead> {
+    sqlx::query_as(
+        "select c.id, c.name, c.status, p.id as position_id, p.title as position_title
+         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Locks the candidate (a doubt raised meanwhile waits on its foreign key) and
+/// the seats of its panels (a reopening waits), until the transaction ends.
+pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query("select id from candidate where id = $1 for update")
+        .bind(candidate_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query(
+        "select pm.id from panel_member pm join interview_round r on r.id = pm.round_id
+         where r.candidate_id = $1 for share of pm",
+    )
+    .bind(candidate_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn form_recorded(conn: &mut PgConnection, form_id: Uuid) -> sqlx::Result<bool> {
+    sqlx::query_scalar("select exists (select 1 from decision where form_id = $1)")
+        .bind(form_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// Each doubt's description, for the flags' sentences.
+pub async fn doubt_descriptions(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<HashMap<Uuid, String>> {
+    let rows: Vec<(Uuid, String)> =
+        sqlx::query_as("select id, description from doubt where candidate_id = $1")
+            .bind(candidate_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().collect())
+}
+
+#[derive(Debug, FromRow)]
+pub struct DecisionRow {
+    pub outcome: String,
+    pub rationale: String,
+    pub decided_by: Option<String>,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// The candidate's decisions, newest first.
+pub async fn decisions(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<Vec<DecisionRow>> {
+    sqlx::query_as(
+        "select d.outcome, d.rationale, u.display_name as decided_by, d.decided_at
+         from decision d left join app_user u on u.id = d.decided_by
+         where d.candidate_id = $1 order by d.decided_at desc, d.id",
+    )
+    .bind(candidate_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub struct NewDecision<'a> {
+    pub candidate_id: Uuid,
+    pub round_id: Option<Uuid>,
+    pub outcome: Outcome,
+    pub rationale: &'a str,
+    pub acknowledged: &'a [String],
+    pub form_id: Uuid,
+    pub decided_by: Uuid,
+}
+
+/// Stores the decision, audits it, and applies it: a hire or no hire sets the
+/// candidate's status and closes their rounds. Inside the caller's transaction.
+pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx::Result<Uuid> {
+    let before: Option<serde_json::Value> = sqlx::query_scalar(
+        "select jsonb_build_object('outcome', outcome, 'rationale', rationale)
+         from decision where candidate_id = $1 order by decided_at desc limit 1",
+    )
+    .bind(decision.candidate_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let acknowledged = json!(decision.acknowledged);
+    let id: Uuid = sqlx::query_scalar(
+        "insert into decision (candidate_id, round_id, outcome, rationale, decided_by, form_id, acknowledged)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id",
+    )
+    .bind(decision.candidate_id)
+    .bind(decision.round_id)
+    .bind(decision.outcome.code())
+    .bind(decision.rationale)
+    .bind(decision.decided_by)
+    .bind(decision.form_id)
+    .bind(&acknowledged)
+    .fetch_one(&mut *conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            actor_id: decision.decided_by,
+            entity: "decision",
+            entity_id: id,
+            action: "recorded",
+            before,
+            after: Some(json!({
+                "candidate_id": decision.candidate_id,
+                "outcome": decision.outcome.code(),
+                "rationale": decision.rationale,
+                "acknowledged": acknowledged,
+            })),
+        },
+    )
+    .await?;
+    let final_status = match decision.outcome {
+        Outcome::Hire => Some(CandidateStatus::Hired),
+        Outcome::NoHire => Some(CandidateStatus::Rejected),
+        Outcome::AnotherRound | Outcome::OnHold => None,
+    };
+    if let Some(to) = final_status {
+        status::change(conn, decision.candidate_id, to, decision.decided_by).await?;
+        sqlx::query(
+            "update interview_round set status = 'closed' where candidate_id = $1 and status <> 'closed'",
+        )
+        .bind(decision.candidate_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+#[derive(Debug, FromRow)]
+pub struct RoundHead {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub status: String,
+    pub candidate_id: Uuid,
+    pub candidate_name: String,
+    pub position_id: Uuid,
+    pub position_title: String,
+    /// The viewer's seat on this panel, if any, and whether it is submitted.
+    pub seated: bool,
+    pub submitted: bool,
+}
+
+pub async fn round(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    user_id: Uuid,
+) -> sqlx::Result<RoundHead> {
+    sqlx::query_as(
+        "select r.id as round_id, r.round_number, r.status, c.id as candidate_id, c.name as candidate_name,
+                p.id as position_id, p.title as position_title,
+                pm.id is not null as seated, coalesce(pm.submitted_at is not null, false) as submitted
+         from interview_round r
+         join candidate c on c.id = r.candidate_id
+         join position p on p.id = c.position_id
+         left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
+         where r.id = $1",
+    )
+    .bind(round_id)
+    .bind(user_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// An evidence note on one of the round's questions.
+#[derive(Debug, FromRow)]
+pub struct Note {
+    pub criterion_id: Option<Uuid>,
+    pub member_name: String,
+    pub question: String,
+    pub score: Option<i16>,
+    pub evidence: String,
+}
+
+pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<Note>> {
+    sqlx::query_as(
+        "select q.criterion_id, u.display_name as member_name, q.text as question, ra.score, ra.evidence
+         from rating ra
+         join round_question q on q.id = ra.round_question_id
+         join panel_member pm on pm.id = ra.panel_member_id
+         join app_user u on u.id = pm.user_id
+         where q.round_id = $1 and length(trim(ra.evidence)) > 0
+         order by q.section_order, q.question_order, u.display_name",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, FromRow)]
+pub struct Recommendation {
+    pub member_name: String,
+    pub panel_role: String,
+    pub verdict: Option<String>,
+    pub justification: Option<String>,
+}
+
+/// Every seat of the panel with its recommendation once submitted.
+pub async fn recommendations(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+) -> sqlx::Result<Vec<Recommendation>> {
+    sqlx::query_as(
+        "select u.display_name as member_name, pm.panel_role,
+                case when pm.submitted_at is not null then rec.verdict end as verdict,
+                case when pm.submitted_at is not null then rec.justification end as justification
+         from panel_member pm
+         join app_user u on u.id = pm.user_id
+         left join recommendation rec on rec.panel_member_id = pm.id
+         where pm.round_id = $1
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, FromRow)]
+pub struct TestResult {
+    pub kind: String,
+    pub summary: String,
+    pub score: Option<f64>,
+}
+
+pub async fn test_results(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+) -> sqlx::Result<Vec<TestResult>> {
+    sqlx::query_as(
+        "select kind, summary, score from test_result where round_id = $1 order by recorded_at",
+    )
+    .bind(round_id)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, FromRow)]
+pub struct Doubt {
+    pub id: Uuid,
+    pub category: String,
+    pub description: String,
+    pub status: String,
+    pub raised_by: Option<String>,
+    pub raised_at: DateTime<Utc>,
+}
+
+pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Vec<Doubt>> {
+    sqlx::query_as(
+        "select d.id, d.category, d.description, d.status, u.display_name as raised_by, d.raised_at
+         from doubt d left join app_user u on u.id = d.raised_by
+         where d.candidate_id = $1 order by d.status <> 'open', d.raised_at",
+    )
+    .bind(candidate_id)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, FromRow)]
+pub struct Reference {
+    pub referee_name: String,
+    pub relationship: String,
+    pub summary: String,
+    pub concerns: String,
+}
+
+pub async fn references(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<Vec<Reference>> {
+    sqlx::query_as(
+        "select referee_name, relationship, summary, concerns from reference_check
+         where candidate_id = $1 order by checked_on desc, created_at desc",
+    )
+    .bind(candidate_id)
+    .fetch_all(conn)
+    .await
+}

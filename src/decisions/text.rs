@@ -1,0 +1,111 @@
+//! Texts of the debrief, the flags and the decision.
+
+crate::texts! {
+    DecisionText {
+        decision: "Decision", "Beslutning";
+        decide: "Record the decision", "Registrer beslutningen";
+        decision_page_title: "Decision on {name}", "Beslutning om {name}";
+        outcome: "Decision", "Beslutning";
+        outcome_hire: "Hire", "Ansett";
+        outcome_no_hire: "No hire", "Ikke ansett";
+        outcome_another_round: "Another round", "En runde til";
+        outcome_on_hold: "On hold", "Satt på vent";
+        choose_outcome: "Choose a decision.", "Velg en beslutning.";
+        rationale: "Rationale", "Begrunnelse for beslutningen";
+        rationale_hint: "Why this decision, on the facts. Up to 4,000 characters.", "Hvorfor denne beslutningen, ut fra fakta. Inntil 4 000 tegn.";
+        rationale_too_long: "Keep the rationale under 4,000 characters.", "Hold begrunnelsen under 4 000 tegn.";
+        blockers_heading: "Hire is blocked", "Ansettelse er sperret";
+        blockers_intro: "In doubt, don't hire. These must be settled with facts before a hire can be recorded:", "Er du i tvil, ansetter du ikke. Dette må avklares med fakta før en ansettelse kan registreres:";
+        hire_refused: "Hire was refused: settle what is listed under \"Hire is blocked\" first. Nothing was stored.", "Ansettelse ble avvist: avklar det som står under «Ansettelse er sperret» først. Ingenting ble lagret.";
+        warnings_heading: "Warnings to acknowledge", "Advarsler som må bekreftes";
+        warnings_intro: "A hire needs each warning acknowledged, with the reason in the rationale.", "En ansettelse krever at hver advarsel er bekreftet, med grunnen i begrunnelsen.";
+        acknowledge: "I have read this and address it in the rationale", "Jeg har lest dette og omtaler det i begrunnelsen";
+        unacknowledged: "Acknowledge every warning before hiring.", "Bekreft hver advarsel før du ansetter.";
+        clear: "No blockers and no warnings: the panel's picture is complete.", "Ingen sperrer og ingen advarsler: panelets bilde er komplett.";
+        fix_it: "Go to it", "Gå dit";
+        recorded: "Decision recorded: {outcome}.", "Beslutningen er registrert: {outcome}.";
+        recorded_another_round: "Decision recorded: another round. Plan it here.", "Beslutningen er registrert: en runde til. Planlegg den her.";
+        already_recorded: "This decision was already recorded.", "Denne beslutningen var allerede registrert.";
+        history: "Decisions so far", "Beslutninger så langt";
+        no_decision: "No decision recorded yet.", "Ingen beslutning registrert ennå.";
+        decided_by: "by {name}, {when}", "av {name}, {when}";
+        hire_blocked_short: "Hire blocked by {n}", "Ansettelse sperret av {n}";
+        ready: "Ready for a decision", "Klar for beslutning";
+        open_decision: "Decide", "Beslutt";
+        only_manager: "The position's hiring manager records the decision.", "Stillingens ansettende leder registrerer beslutningen.";
+        flag_no_interview: "No second interview has been held yet.", "Det er ikke holdt noe annengangsintervju ennå.";
+        flag_open_doubt: "Open doubt: {what}", "Åpen tvil: {what}";
+        flag_confirmed_doubt: "Confirmed doubt: {what}", "Bekreftet tvil: {what}";
+        flag_not_submitted: "{name} has not submitted their ratings.", "{name} har ikke levert sine vurderinger.";
+        flag_below_minimum: "Must-have {criterion}: the panel's mean {mean} is under the minimum {minimum}.", "Absolutt krav {criterion}: panelets snitt {mean} er under minimum {minimum}.";
+        flag_must_have_unrated: "Must-have {criterion}: nobody has rated it.", "Absolutt krav {criterion}: ingen har vurdert det.";
+        flag_disagreement: "The panel disagrees on {criterion}: the means differ by {spread}.", "Panelet er uenig om {criterion}: snittene spriker med {spread}.";
+        flag_extreme_without_note: "{name} gave {criterion} a {score} without an evidence note.", "{name} ga {criterion} en {score}-er uten observasjon.";
+        flag_criterion_unrated: "Nobody rated {criterion}.", "Ingen har vurdert {criterion}.";
+        flag_no_expert: "No subject-matter expert sat on the panel.", "Ingen fagperson satt i intervjupanelet.";
+        flag_no_reference_check: "No reference check has been recorded.", "Ingen referansesjekk er registrert.";
+        no_criterion: "a question without a criterion", "et spørsmål uten kriterium";
+        blocker: "Blocker", "Sperre";
+        warning: "Warning", "Advarsel";
+        debrief: "Debrief", "Oppsummering";
+        debrief_title: "Debrief · {name} · round {n}", "Oppsummering · {name} · runde {n}";
+        matrix_heading: "Panel × criterion", "Panel × kriterium";
+        matrix_caption: "Each member's mean per criterion, the panel's mean, range and spread. Not assessed does not count.", "Hver deltakers snitt per kriterium, panelets snitt, spenn og sprik. Ikke vurdert teller ikke.";
+        criterion: "Criterion", "Kriterium";
+        weight: "Weight", "Vekt";
+        panel_mean: "Panel mean", "Panelets snitt";
+        range: "Min–max", "Min–maks";
+        spread: "Spread", "Sprik";
+        must_have: "Must-have", "Absolutt krav";
+        minimum: "minimum {n}", "minimum {n}";
+        must_met: "met", "oppfylt";
+        must_below: "under minimum", "under minimum";
+        must_unrated: "not rated", "ikke vurdert";
+        disagreement: "disagreement", "uenighet";
+        weighted_total: "Weighted total", "Vektet total";
+        coverage: "covers {share} of the profile's weight", "dekker {share} av kravprofilens vekt";
+        no_total: "No criterion rated yet.", "Ingen kriterier er vurdert ennå.";
+        notes: "Evidence notes", "Observasjoner";
+        no_notes: "No evidence notes.", "Ingen observasjoner.";
+        not_assessed: "not assessed", "ikke vurdert";
+        chart_heading: "Criterion means", "Snitt per kriterium";
+        chart_alt: "Bar chart of the panel's mean per criterion on the 1–5 scale, with each criterion's lowest and highest member mean as whiskers and must-have minimums marked.", "Stolpediagram over panelets snitt per kriterium på skalaen 1–5, med laveste og høyeste deltakersnitt som streker og minimum for absolutte krav markert.";
+        chart_minimum: "minimum", "minimum";
+        recommendations: "Recommendations", "Anbefalinger";
+        no_recommendations: "No recommendations yet.", "Ingen anbefalinger ennå.";
+        not_submitted_yet: "not submitted yet", "ikke levert ennå";
+        test_results: "Test results", "Testresultater";
+        no_test_results: "No test results recorded.", "Ingen testresultater registrert.";
+        doubts: "Doubts", "Tvil";
+        no_doubts: "No doubts raised.", "Ingen tvil er meldt.";
+        doubt_open: "open", "åpen";
+        doubt_resolved: "settled with facts", "avklart med fakta";
+        doubt_confirmed: "confirmed", "bekreftet";
+        references: "Reference checks", "Referansesjekker";
+        no_references: "No reference checks recorded.", "Ingen referansesjekker registrert.";
+        record_reference: "Record a reference check", "Registrer en referansesjekk";
+        flags_heading: "Flags", "Flagg";
+        no_flags: "No flags.", "Ingen flagg.";
+        back_to_candidate: "Back to the candidate", "Tilbake til kandidaten";
+        open_debrief: "Open the debrief", "Åpne oppsummeringen";
+    }
+}
+
+impl DecisionText {
+    pub fn outcome(&self, code: &str) -> &'static str {
+        match code {
+            "hire" => self.outcome_hire,
+            "no_hire" => self.outcome_no_hire,
+            "another_round" => self.outcome_another_round,
+            _ => self.outcome_on_hold,
+        }
+    }
+
+    pub fn doubt_status(&self, code: &str) -> &'static str {
+        match code {
+            "open" => self.doubt_open,
+            "confirmed" => self.doubt_confirmed,
+            _ => self.doubt_resolved,
+        }
+    }
+}
