@@ -8,6 +8,7 @@ mod admin_users;
 mod candidates;
 mod cli;
 mod criteria;
+mod decision;
 mod demo_pages;
 mod guides;
 mod import;

@@ -1,0 +1,535 @@
+//! The decision gate over HTTP: a hire is refused while any blocker stands,
+//! whatever the request carries; warnings need acknowledging; no hire always passes.
+
+use std::time::Duration;
+
+use secondround::auth::Role;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::walk::{Member, Round};
+
+/// A finished round: the manager, an expert and a panel member rated every
+/// question 3 with a note and submitted; "Technical depth" is a must-have
+/// with minimum 3; one reference check is on file. Nothing blocks a hire.
+struct Case {
+    round: Round,
+    manager: Member,
+    expert: Member,
+    member: Member,
+    technical: Uuid,
+    collaboration: Uuid,
+}
+
+impl Case {
+    async fn new(app: &TestApp) -> Case {
+        let round = Round::plan(app).await;
+        let manager = round.manager_member(app).await;
+        let expert = round.member(app).await;
+        let member = round.member(app).await;
+        sqlx::query("update panel_member set panel_role = 'subject_matter_expert' where id = $1")
+            .bind(expert.member_id)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let technical = criterion_id(app, &round, "Technical depth").await;
+        let collaboration = criterion_id(app, &round, "Collaboration").await;
+        sqlx::query("update criterion set must_have = true, minimum_score = 3 where id = $1")
+            .bind(technical)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        for seat in [&manager, &expert, &member] {
+            round
+                .rate_all(app, seat.member_id, "Walked us through the rollback plan.")
+                .await;
+        }
+        sqlx::query("update panel_member set submitted_at = now() where round_id = $1")
+            .bind(round.id)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        sqlx::query(
+            "insert into reference_check (candidate_id, referee_name, checked_on, summary)
+             values ($1, 'Former manager', current_date, 'Reliable, led the migration.')",
+        )
+        .bind(round.candidate_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+        Case {
+            round,
+            manager,
+            expert,
+            member,
+            technical,
+            collaboration,
+        }
+    }
+
+    /// Gives every question on `criterion` this score from `seat`.
+    async fn score(&self, app: &TestApp, seat: &Member, criterion: Uuid, score: Option<i16>) {
+        sqlx::query(
+            "update rating set score = $3
+             from round_question q
+             where q.id = rating.round_question_id and rating.panel_member_id = $1 and q.criterion_id = $2",
+        )
+        .bind(seat.member_id)
+        .bind(criterion)
+        .bind(score)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+
+    async fn doubt(&self, app: &TestApp, status: &str) -> Uuid {
+        let (what, outcome) = if status == "open" {
+            ("", "")
+        } else {
+            ("Called the former employer", "The dates hold")
+        };
+        sqlx::query_scalar(
+            "insert into doubt (candidate_id, round_id, category, description, resolution_method,
+                                status, fact_what, fact_source, fact_outcome, settled_at, raised_by)
+             values ($1, $2, 'experience', 'The 14 months at Fjordtech do not add up.', 'gather_facts',
+                     $3, $4, 'HR of Fjordtech', $5, case when $3 = 'open' then null else now() end, $6)
+             returning id",
+        )
+        .bind(self.round.candidate_id)
+        .bind(self.round.id)
+        .bind(status)
+        .bind(what)
+        .bind(outcome)
+        .bind(self.member.user.id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    }
+
+    fn decision_path(&self) -> String {
+        format!("/candidates/{}/decision", self.round.candidate_id)
+    }
+
+    /// Posts the decision as the hiring manager would, with these acknowledgements.
+    async fn decide(
+        &self,
+        app: &TestApp,
+        client: &reqwest::Client,
+        outcome: &str,
+        extra: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut fields = vec![
+            ("decision", outcome),
+            ("rationale", "The panel's ratings and the reference agree."),
+        ];
+        fields.extend_from_slice(extra);
+        app.post_form(client, &self.decision_path(), &fields).await
+    }
+
+    /// Every acknowledgement the decision page offers, as its form would post them.
+    async fn acknowledgements(&self, app: &TestApp) -> Vec<String> {
+        let page = app
+            .get_html(&self.manager.client, &self.decision_path())
+            .await;
+        page.match_indices(r#"name="ack" value=""#)
+            .map(|(at, marker)| {
+                let rest = &page[at + marker.len()..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            })
+            .collect()
+    }
+}
+
+async fn criterion_id(app: &TestApp, round: &Round, name: &str) -> Uuid {
+    sqlx::query_scalar("select id from criterion where position_id = $1 and name = $2")
+        .bind(round.position_id)
+        .bind(name)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+async fn stored(app: &TestApp, candidate_id: Uuid) -> (i64, String) {
+    sqlx::query_as(
+        "select (select count(*) from decision where candidate_id = c.id), c.status
+         from candidate c where c.id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Scenario {
+    AllClear,
+    OpenDoubt,
+    ConfirmedDoubt,
+    SettledByInformationCheck,
+    MemberNotSubmitted,
+    NoRecommendation,
+    MustHaveMeanUnderMinimum,
+    MustHaveMeanAtMinimum,
+    MustHaveOnlyNotAssessed,
+    SpreadOfTwoUnacknowledged,
+    SpreadOfTwoAcknowledged,
+}
+
+async fn arrange(app: &TestApp, case: &Case, scenario: Scenario) {
+    match scenario {
+        Scenario::AllClear | Scenario::MustHaveMeanAtMinimum => {}
+        Scenario::OpenDoubt => {
+            case.doubt(app, "open").await;
+        }
+        Scenario::ConfirmedDoubt => {
+            case.doubt(app, "confirmed").await;
+        }
+        Scenario::SettledByInformationCheck => {
+            case.doubt(app, "resolved").await;
+        }
+        Scenario::MemberNotSubmitted => {
+            sqlx::query("update panel_member set submitted_at = null where id = $1")
+                .bind(case.expert.member_id)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+        }
+        Scenario::NoRecommendation => {
+            sqlx::query("update panel_member set submitted_at = null where id = $1")
+                .bind(case.member.member_id)
+                .execute(&app.pool)
+                .await
+                .unwrap();
+            let response = app
+                .post_form(
+                    &case.member.client,
+                    &case.round.path("/interview/submit"),
+                    &[
+                        ("verdict", "no"),
+                        ("justification", "Could not explain her own design."),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 303, "the member submits a no");
+        }
+        Scenario::MustHaveMeanUnderMinimum => {
+            case.score(app, &case.manager, case.technical, Some(2))
+                .await;
+        }
+        Scenario::MustHaveOnlyNotAssessed => {
+            for seat in [&case.manager, &case.expert, &case.member] {
+                case.score(app, seat, case.technical, None).await;
+            }
+        }
+        Scenario::SpreadOfTwoUnacknowledged | Scenario::SpreadOfTwoAcknowledged => {
+            case.score(app, &case.expert, case.collaboration, Some(5))
+                .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
+    use Scenario::*;
+    // (case, acknowledge the offered warnings, the refusal's reason or None for hired)
+    let table: [(Scenario, bool, Option<&str>); 11] = [
+        (AllClear, false, None),
+        (
+            OpenDoubt,
+            true,
+            Some("Open doubt: The 14 months at Fjordtech do not add up."),
+        ),
+        (
+            ConfirmedDoubt,
+            true,
+            Some("Confirmed doubt: The 14 months at Fjordtech do not add up."),
+        ),
+        (SettledByInformationCheck, false, None),
+        (
+            MemberNotSubmitted,
+            true,
+            Some("has not submitted their ratings."),
+        ),
+        (
+            NoRecommendation,
+            true,
+            Some("Open doubt: Could not explain her own design."),
+        ),
+        (
+            MustHaveMeanUnderMinimum,
+            true,
+            Some("Technical depth: the panel&#39;s mean 2.67 is under the minimum 3."),
+        ),
+        (MustHaveMeanAtMinimum, false, None),
+        (
+            MustHaveOnlyNotAssessed,
+            true,
+            Some("Must-have Technical depth: nobody has rated it."),
+        ),
+        (
+            SpreadOfTwoUnacknowledged,
+            false,
+            Some("Acknowledge every warning before hiring."),
+        ),
+        (SpreadOfTwoAcknowledged, true, None),
+    ];
+    let app = TestApp::spawn().await;
+    for (scenario, acknowledge, refusal) in table {
+        let case = Case::new(&app).await;
+        arrange(&app, &case, scenario).await;
+        let acks = if acknowledge {
+            case.acknowledgements(&app).await
+        } else {
+            Vec::new()
+        };
+        let ack_fields: Vec<(&str, &str)> = acks.iter().map(|key| ("ack", key.as_str())).collect();
+        let response = case
+            .decide(&app, &case.manager.client, "hire", &ack_fields)
+            .await;
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        let (decisions, candidate_status) = stored(&app, case.round.candidate_id).await;
+        match refusal {
+            None => {
+                assert_eq!(status, 303, "{scenario:?}: hire allowed");
+                assert_eq!(
+                    (decisions, candidate_status.as_str()),
+                    (1, "hired"),
+                    "{scenario:?}"
+                );
+                let open_rounds: i64 = sqlx::query_scalar(
+                    "select count(*) from interview_round where candidate_id = $1 and status <> 'closed'",
+                )
+                .bind(case.round.candidate_id)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+                assert_eq!(open_rounds, 0, "{scenario:?}: a hire closes the round");
+            }
+            Some(reason) => {
+                assert_eq!(status, 422, "{scenario:?}: hire refused");
+                assert!(body.contains(reason), "{scenario:?}: names {reason:?}");
+                assert_eq!(decisions, 0, "{scenario:?}: nothing stored");
+                assert_ne!(candidate_status, "hired", "{scenario:?}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_crafted_hire_with_override_fields_is_refused_while_a_doubt_is_open() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    let doubt = case.doubt(&app, "open").await;
+    let ack = format!("open_doubt:{doubt}");
+    let response = case
+        .decide(
+            &app,
+            &case.manager.client,
+            "hire",
+            &[
+                ("ack", ack.as_str()),
+                ("override", "true"),
+                ("force", "1"),
+                ("status", "hired"),
+                ("blockers", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("Hire is blocked"));
+    assert_eq!(
+        stored(&app, case.round.candidate_id).await,
+        (0, "in_second_round".into())
+    );
+}
+
+#[tokio::test]
+async fn only_the_positions_manager_or_an_admin_decides() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    let refused = case.decide(&app, &case.member.client, "hire", &[]).await;
+    assert_eq!(refused.status(), 403, "a panel member posting hire");
+    let (hr, _) = app.login_as(Role::Hr).await;
+    assert_eq!(case.decide(&app, &hr, "hire", &[]).await.status(), 403);
+    let (other_manager, _) = app.login_as(Role::Manager).await;
+    assert_eq!(
+        case.decide(&app, &other_manager, "hire", &[])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(stored(&app, case.round.candidate_id).await.0, 0);
+    let (admin, _) = app.login_as(Role::Admin).await;
+    assert_eq!(case.decide(&app, &admin, "hire", &[]).await.status(), 303);
+    assert_eq!(
+        stored(&app, case.round.candidate_id).await,
+        (1, "hired".into())
+    );
+}
+
+#[tokio::test]
+async fn no_hire_is_always_allowed_and_another_round_leads_to_planning() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    case.doubt(&app, "open").await;
+    let again = case
+        .decide(&app, &case.manager.client, "another_round", &[])
+        .await;
+    assert_eq!(again.status(), 303);
+    let location = again.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        location,
+        format!(
+            "/positions/{}/rounds/new?candidate={}",
+            case.round.position_id, case.round.candidate_id
+        )
+    );
+    assert_eq!(
+        stored(&app, case.round.candidate_id).await,
+        (1, "in_second_round".into())
+    );
+    let no = case
+        .decide(&app, &case.manager.client, "no_hire", &[])
+        .await;
+    assert_eq!(no.status(), 303);
+    assert_eq!(
+        stored(&app, case.round.candidate_id).await,
+        (2, "rejected".into())
+    );
+}
+
+#[tokio::test]
+async fn a_decision_without_rationale_or_outcome_is_shown_again_with_the_input_kept() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    let response = app
+        .post_form(
+            &case.manager.client,
+            &case.decision_path(),
+            &[("decision", "maybe"), ("rationale", "  ")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"id="decision-error">Choose a decision."#));
+    assert!(html.contains(r#"id="rationale-error">This field is required."#));
+    let long = "x".repeat(4001);
+    let response = app
+        .post_form(
+            &case.manager.client,
+            &case.decision_path(),
+            &[("decision", "on_hold"), ("rationale", long.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Keep the rationale under 4,000 characters."));
+    assert!(
+        html.contains(r#"value="on_hold" checked"#),
+        "the choice is kept"
+    );
+    assert_eq!(stored(&app, case.round.candidate_id).await.0, 0);
+}
+
+#[tokio::test]
+async fn the_same_decision_form_posted_twice_is_recorded_once() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    let form_id = Uuid::new_v4().to_string();
+    let fields = [("form_id", form_id.as_str())];
+    let first = case
+        .decide(&app, &case.manager.client, "on_hold", &fields)
+        .await;
+    let second = case
+        .decide(&app, &case.manager.client, "on_hold", &fields)
+        .await;
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (303, 303)
+    );
+    assert_eq!(stored(&app, case.round.candidate_id).await.0, 1);
+    let audited: i64 = sqlx::query_scalar(
+        "select count(*) from audit_event where entity = 'decision' and action = 'recorded'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1, "the decision is audited once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_doubt_raised_while_the_hire_is_being_decided_cannot_slip_past() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    // A doubt being stored right now: its transaction holds the candidate's key.
+    let mut raising = app.pool.begin().await.unwrap();
+    sqlx::query(
+        "insert into doubt (candidate_id, category, description, resolution_method)
+         values ($1, 'integrity', 'A reference says the title was made up.', 'check_references')",
+    )
+    .bind(case.round.candidate_id)
+    .execute(&mut *raising)
+    .await
+    .unwrap();
+    let token = app.csrf_token(&case.manager.client).await;
+    let hire = case
+        .manager
+        .client
+        .post(app.url(&case.decision_path()))
+        .form(&[
+            ("decision", "hire"),
+            ("rationale", "All clear."),
+            ("csrf_token", token.as_str()),
+        ])
+        .send();
+    let hire = tokio::spawn(hire);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(
+        !hire.is_finished(),
+        "the decision waits for the doubt's transaction"
+    );
+    raising.commit().await.unwrap();
+    let response = hire.await.unwrap().unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("A reference says the title was made up.")
+    );
+    assert_eq!(stored(&app, case.round.candidate_id).await.0, 0);
+}
+
+#[tokio::test]
+async fn the_status_form_no_longer_sets_offer_or_hired() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    let path = format!("/candidates/{}", case.round.candidate_id);
+    let page = app.get_html(&case.manager.client, &path).await;
+    assert!(page.contains(r#"<option value="rejected""#));
+    assert!(!page.contains(r#"<option value="hired""#));
+    assert!(!page.contains(r#"<option value="offer""#));
+    for status in ["hired", "offer"] {
+        let response = app
+            .post_form(
+                &case.manager.client,
+                &format!("{path}/status"),
+                &[("status", status)],
+            )
+            .await;
+        assert_eq!(response.status(), 422, "{status}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("set by recording the decision")
+        );
+    }
+    assert_eq!(
+        stored(&app, case.round.candidate_id).await.1,
+        "in_second_round"
+    );
+}
