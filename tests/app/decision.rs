@@ -533,3 +533,170 @@ async fn the_status_form_no_longer_sets_offer_or_hired() {
         "in_second_round"
     );
 }
+
+/// The debrief row of one criterion.
+fn row(html: &str, criterion: Uuid) -> &str {
+    let start = html
+        .find(&format!(r#"id="criterion-{criterion}""#))
+        .unwrap();
+    let end = html[start..].find("</tr>").unwrap() + start;
+    &html[start..end]
+}
+
+#[tokio::test]
+async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    sqlx::query("update criterion set weight = 2 where id = $1")
+        .bind(case.technical)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    // Technical depth: manager 2, expert 4, member 3 -> mean 3.00, 2.00–4.00, spread 2.00.
+    case.score(&app, &case.manager, case.technical, Some(2))
+        .await;
+    case.score(&app, &case.expert, case.technical, Some(4))
+        .await;
+    // Collaboration: 4, 4, 5 -> mean 4.33, spread 1.00.
+    case.score(&app, &case.manager, case.collaboration, Some(4))
+        .await;
+    case.score(&app, &case.expert, case.collaboration, Some(4))
+        .await;
+    case.score(&app, &case.member, case.collaboration, Some(5))
+        .await;
+    // One of the member's Technical depth answers is "not assessed": it does not count.
+    sqlx::query(
+        "update rating set score = null where id = (
+            select r.id from rating r join round_question q on q.id = r.round_question_id
+            where r.panel_member_id = $1 and q.criterion_id = $2 order by q.question_order limit 1)",
+    )
+    .bind(case.member.member_id)
+    .bind(case.technical)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let html = app
+        .get_html(&case.manager.client, &case.round.path("/debrief"))
+        .await;
+    let technical = row(&html, case.technical);
+    assert!(technical.contains(r#"data-cell="mean"><strong>3.00</strong>"#));
+    assert!(technical.contains(r#"data-cell="range">2.00–4.00</td>"#));
+    assert!(technical.contains("2.00 <span class=\"tag tag-warn\">disagreement</span>"));
+    assert!(technical.contains(">met</span> <span class=\"muted small\">minimum 3</span>"));
+    let collaboration = row(&html, case.collaboration);
+    assert!(collaboration.contains("<strong>4.33</strong>"));
+    assert!(collaboration.contains(r#"data-cell="spread">1.00</td>"#));
+    assert!(html.contains(&format!(
+        r#"id="criterion-{}" data-criterion="Technical depth" class="row-disagreement""#,
+        case.technical
+    )));
+    assert!(!html.contains(&format!(
+        r#"id="criterion-{}" data-criterion="Collaboration" class="row-disagreement""#,
+        case.collaboration
+    )));
+    // (2 × 3 + 4.333… + 3 + 3) / 5 over four criteria of weights 2, 1, 1, 1.
+    assert!(
+        html.contains("<strong data-total>3.27</strong> <span class=\"muted\">(covers 100 % of the profile&#39;s weight)</span>"),
+        "weighted total"
+    );
+    assert!(
+        html.contains("<svg viewBox=\"0 0 640"),
+        "the chart is drawn on the server"
+    );
+    assert!(
+        html.contains("<desc id=\"chart-desc\">"),
+        "with a text alternative"
+    );
+    assert!(html.contains("The panel disagrees on Technical depth: the means differ by 2.00."));
+    assert!(
+        html.contains("Walked us through the rollback plan."),
+        "notes on demand"
+    );
+}
+
+#[tokio::test]
+async fn a_panel_member_sees_the_debrief_only_after_submitting() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    sqlx::query("update panel_member set submitted_at = null where id = $1")
+        .bind(case.member.member_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let path = case.round.path("/debrief");
+    assert_eq!(app.get(&case.member.client, &path).await.status(), 403);
+    assert_eq!(app.get(&case.expert.client, &path).await.status(), 200);
+    let (hr, _) = app.login_as(Role::Hr).await;
+    assert_eq!(app.get(&hr, &path).await.status(), 200);
+    let (outsider, _) = app.login_as(Role::Panelist).await;
+    assert_eq!(app.get(&outsider, &path).await.status(), 403);
+    let (other_manager, _) = app.login_as(Role::Manager).await;
+    assert_eq!(app.get(&other_manager, &path).await.status(), 403);
+    let expert_view = app.get_html(&case.expert.client, &path).await;
+    assert!(
+        !expert_view.contains(r#"action="/candidates/"#),
+        "a panel member reads the debrief but does not decide"
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_lists_blocked_candidates_with_why_and_those_ready() {
+    let app = TestApp::spawn().await;
+    let ready = Case::new(&app).await;
+    let blocked = Case::new(&app).await;
+    blocked.doubt(&app, "open").await;
+    // Both positions belong to different managers; an admin sees both.
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let html = app.get_html(&admin, "/").await;
+    let ready_list = &html[html.find(r#"id="ready-list""#).unwrap()..];
+    let ready_list = &ready_list[..ready_list.find("</ul>").unwrap()];
+    assert!(ready_list.contains(&ready.round.candidate_id.to_string()));
+    assert!(!ready_list.contains(&blocked.round.candidate_id.to_string()));
+    let blocked_list = &html[html.find(r#"id="blocked-list""#).unwrap()..];
+    assert!(blocked_list.contains(&blocked.round.candidate_id.to_string()));
+    assert!(blocked_list.contains("Open doubt: The 14 months at Fjordtech do not add up."));
+    // The gather-facts doubt waits on its owner's dashboard.
+    let owner = app.get_html(&blocked.manager.client, "/").await;
+    let follow_ups = &owner[owner.find(r#"id="follow-ups""#).unwrap()..];
+    assert!(follow_ups.contains("The 14 months at Fjordtech do not add up."));
+    assert!(
+        !owner.contains(&ready.round.candidate_id.to_string()),
+        "not another manager's"
+    );
+}
+
+#[tokio::test]
+async fn before_submitting_a_manager_on_the_panel_learns_nothing_of_the_others_views() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    sqlx::query("update panel_member set submitted_at = null where id = $1")
+        .bind(case.manager.member_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    // Another member's "no" opened a doubt.
+    sqlx::query("update panel_member set submitted_at = null where id = $1")
+        .bind(case.member.member_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let response = app
+        .post_form(
+            &case.member.client,
+            &case.round.path("/interview/submit"),
+            &[
+                ("verdict", "strong_no"),
+                ("justification", "Contradicted her CV twice."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let html = app.get_html(&case.manager.client, "/").await;
+    assert!(!html.contains("Contradicted her CV twice."));
+    assert!(html.contains("Submit your own ratings first"));
+    assert!(
+        html.contains(r#"<td class="num">0</td>"#)
+            && !html.contains(r#"<span class="tag tag-warn">1</span>"#),
+        "no open-doubt count"
+    );
+}
