@@ -64,6 +64,7 @@ crate::texts! {
         back_to_questions: "Back to the questions", "Tilbake til spørsmålene";
         your_recommendation: "Your recommendation", "Din anbefaling";
         panel_title: "Panel", "Panel";
+        open_debrief: "Open the debrief", "Åpne oppsummeringen";
         panel_intro: "Who has submitted. Ratings stay hidden here; they are compared in the debrief.", "Hvem som har levert. Vurderingene vises ikke her; de sammenlignes i oppsummeringen.";
         member: "Panel member", "Paneldeltaker";
         status: "Status", "Status";

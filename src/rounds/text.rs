@@ -41,6 +41,7 @@ crate::texts! {
         time_and_place: "Time and place", "Tid og sted";
         status: "Status", "Status";
         download_invite: "Calendar invitation (.ics)", "Kalenderinvitasjon (.ics)";
+        open_debrief: "Open the debrief", "Åpne oppsummeringen";
         questions: "Questions in this round", "Spørsmål i denne runden";
         questions_intro: "A copy of the interview guide taken when the round was planned. Questions are linked to the position's criteria by name; link the rest by hand.", "En kopi av intervjuguiden, tatt da runden ble planlagt. Spørsmålene er koblet til stillingens kriterier etter navn; koble resten for hånd.";
         no_questions: "This round has no questions.", "Runden har ingen spørsmål.";
