@@ -7,7 +7,7 @@ use axum::http::Method;
 use fantoccini::Locator;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use secondround::auth::Role;
-use serde_json::{Value, json};
+use serde_json::json;
 use url::Url;
 use uuid::Uuid;
 
@@ -290,40 +290,6 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
     browser.close().await;
 }
 
-async fn serious_violations(browser: &Browser) -> Vec<Value> {
-    let axe = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/static/vendor/axe-core/axe.min.js"
-    ))
-    .unwrap();
-    browser
-        .client
-        .execute(&axe, vec![])
-        .await
-        .expect("axe-core loads");
-    let result = browser
-        .client
-        .execute_async(
-            "var done = arguments[arguments.length - 1];
-             axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
-               done(r.violations.map(function (v) {
-                 return { id: v.id, impact: v.impact, help: v.help,
-                          nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }) };
-               }));
-             }, function (e) { done([{ id: 'axe-error', impact: 'critical', help: String(e) }]); });",
-            vec![],
-        )
-        .await
-        .unwrap();
-    result
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-        .collect()
-}
-
 #[tokio::test]
 async fn axe_finds_no_serious_violation_on_the_walk_through() {
     let app = TestApp::spawn().await;
@@ -360,7 +326,7 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
                 browser.click("#q1 .raise-doubt summary").await;
                 browser.screenshot(&format!("interview-doubt-{name}")).await;
             }
-            let violations = serious_violations(&browser).await;
+            let violations = browser.serious_violations().await;
             assert!(violations.is_empty(), "{name} {path}: {violations:#?}");
             assert!(!browser.scrolls_horizontally().await, "{name} {path} fits");
         }

@@ -208,6 +208,36 @@ impl Browser {
         path
     }
 
+    /// axe-core's serious and critical findings on the current page.
+    pub async fn serious_violations(&self) -> Vec<serde_json::Value> {
+        let axe = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/vendor/axe-core/axe.min.js"
+        ))
+        .unwrap();
+        self.client.execute(&axe, vec![]).await.expect("axe-core loads");
+        let result = self
+            .client
+            .execute_async(
+                "var done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+                   done(r.violations.map(function (v) {
+                     return { id: v.id, impact: v.impact, help: v.help,
+                              nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }) };
+                   }));
+                 }, function (e) { done([{ id: 'axe-error', impact: 'critical', help: String(e) }]); });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let violations = result.as_array().expect("axe returns a list of violations");
+        violations
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .cloned()
+            .collect()
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
