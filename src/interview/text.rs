@@ -64,6 +64,8 @@ crate::texts! {
         back_to_questions: "Back to the questions", "Tilbake til spørsmålene";
         your_recommendation: "Your recommendation", "Din anbefaling";
         panel_title: "Panel", "Panel";
+        state_signed_out: "Sign in again: your {n} unsaved ratings are kept on this tablet and saved once you are back.", "Logg inn på nytt: de {n} ulagrede vurderingene dine er tatt vare på på dette nettbrettet og lagres når du er tilbake.";
+        sign_in_again: "Sign in", "Logg inn";
         open_debrief: "Open the debrief", "Åpne oppsummeringen";
         panel_intro: "Who has submitted. Ratings stay hidden here; they are compared in the debrief.", "Hvem som har levert. Vurderingene vises ikke her; de sammenlignes i oppsummeringen.";
         member: "Panel member", "Paneldeltaker";

@@ -45,9 +45,42 @@ pub async fn require_token(session: Session, request: Request, next: Next) -> Re
     ) {
         return next.run(request).await;
     }
+    let wants_json = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.starts_with("application/json"));
+    let is_sign_in = request.uri().path() == "/login";
     match check(&session, request).await {
         Ok(request) => next.run(request).await,
+        Err(AppError::CrossSite) => refusal(&session, wants_json, is_sign_in)
+            .await
+            .into_response(),
         Err(err) => err.into_response(),
+    }
+}
+
+/// Why a request without a valid token is refused. A session that ended (idle
+/// expiry, signed out, or signed in again elsewhere, which renews the token) is
+/// told to sign in again, with 401 for scripts: the walk-through then keeps its
+/// queued ratings instead of dropping them as refused for good. The origin check
+/// in front has already turned away other sites.
+async fn refusal(session: &Session, wants_json: bool, is_sign_in: bool) -> AppError {
+    if wants_json {
+        return AppError::Unauthorized;
+    }
+    let signed_in = session
+        .get::<uuid::Uuid>(crate::auth::extract::USER_ID_KEY)
+        .await
+        .ok()
+        .flatten()
+        .is_some();
+    if signed_in || is_sign_in {
+        AppError::CrossSite
+    } else {
+        AppError::SignInRequired {
+            return_to: "/".into(),
+        }
     }
 }
 

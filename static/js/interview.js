@@ -28,6 +28,8 @@
   var retryTimer = null;
   var leaveTo = null;
   var lastError = '';
+  // The session ended: saves wait in the queue until the member signs in again.
+  var signedOut = false;
 
   function uuid() {
     if (window.crypto && window.crypto.randomUUID) {
@@ -148,6 +150,9 @@
     if (busy) {
       return;
     }
+    if (signedOut) {
+      return;
+    }
     var queue = load();
     if (!queue.length) {
       refreshState();
@@ -205,7 +210,11 @@
       section.setAttribute('data-version', String(reply.body.theirs.version));
       showConflict(section, entry, reply.body.theirs);
       flush();
-    } else if (reply.status >= 500 || reply.status === 408 || reply.status === 401 || reply.status === 429) {
+    } else if (reply.status === 401) {
+      // Signed out (expired, or signed in again elsewhere): keep every save and
+      // send the member to sign in; the queue replays when this page loads again.
+      showSignedOut();
+    } else if (reply.status >= 500 || reply.status === 408 || reply.status === 429) {
       // The server or the session is having trouble: keep the save and try again.
       lastError = reply.body.error || String(reply.status);
       refreshState();
@@ -217,6 +226,19 @@
       refreshState();
       flush();
     }
+  }
+
+  function showSignedOut() {
+    signedOut = true;
+    var banner = document.getElementById('signed-out');
+    var unsaved = load().filter(function (entry) { return entry.round === roundId; }).length;
+    banner.querySelector('[data-signed-out-text]').textContent =
+      text('signed-out').replace('{n}', String(unsaved));
+    banner.querySelector('[data-sign-in]').setAttribute('href',
+      '/login?next=' + encodeURIComponent(window.location.pathname));
+    banner.hidden = false;
+    setState('offline');
+    banner.scrollIntoView({ block: 'center' });
   }
 
   function scoreLabel(score) {
@@ -336,6 +358,13 @@
   window.addEventListener('beforeunload', function (event) {
     if (leaveTo && !load().length) {
       return;
+    }
+    if (signedOut) {
+      // Queued saves are kept on the tablet; only a note without a score would be lost.
+      flushPending();
+      if (!Object.keys(drafts).length) {
+        return;
+      }
     }
     if (Object.keys(timers).length || Object.keys(drafts).length || load().length) {
       event.preventDefault();

@@ -19,4 +19,5 @@ mod positions;
 mod rounds;
 mod schema;
 mod security;
+mod session_end;
 mod sign_in;

@@ -215,7 +215,10 @@ impl Browser {
             "/static/vendor/axe-core/axe.min.js"
         ))
         .unwrap();
-        self.client.execute(&axe, vec![]).await.expect("axe-core loads");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("axe-core loads");
         let result = self
             .client
             .execute_async(

@@ -1,0 +1,139 @@
+//! A tablet whose session ended keeps its queued ratings: the save is answered
+//! 401 (not 403, which the walk-through drops as refused for good), and once the
+//! member signs in again the same save is stored exactly once.
+
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::walk::Round;
+
+async fn rating_count(app: &TestApp, question: Uuid, member: Uuid) -> i64 {
+    sqlx::query_scalar(
+        "select count(*) from rating where round_question_id = $1 and panel_member_id = $2",
+    )
+    .bind(question)
+    .bind(member)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+async fn put(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    token: &str,
+    save_id: Uuid,
+) -> reqwest::Response {
+    client
+        .put(app.url(path))
+        .header("accept", "application/json")
+        .header("x-csrf-token", token)
+        .json(&json!({ "score": 4, "evidence": "Queued while offline.", "base_version": null, "save_id": save_id }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_save_on_an_expired_session_is_401_and_is_stored_once_after_signing_in_again() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let token = app.csrf_token(&me.client).await;
+    // The idle timeout passes: the store no longer has the session.
+    sqlx::query("delete from user_session")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let save_id = Uuid::new_v4();
+    let path = round.rating_path(2);
+    let expired = put(&app, &me.client, &path, &token, save_id).await;
+    assert_eq!(
+        expired.status(),
+        401,
+        "the tablet is told to sign in, not refused for good"
+    );
+    let body: serde_json::Value = expired.json().await.unwrap();
+    assert!(body["error"].is_string());
+    assert_eq!(
+        rating_count(&app, round.questions[2], me.member_id).await,
+        0
+    );
+
+    let again = app
+        .login(&me.client, &me.user.email, &me.user.password)
+        .await;
+    assert_eq!(again.status(), 303);
+    let fresh = app.csrf_token(&me.client).await;
+    for _ in 0..2 {
+        let replayed = put(&app, &me.client, &path, &fresh, save_id).await;
+        assert_eq!(replayed.status(), 200);
+    }
+    assert_eq!(
+        rating_count(&app, round.questions[2], me.member_id).await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_save_with_the_token_of_before_signing_in_again_elsewhere_is_401() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let old = app.csrf_token(&me.client).await;
+    // Another tab on the same tablet signs in again: the session and its token renew.
+    let again = app
+        .login(&me.client, &me.user.email, &me.user.password)
+        .await;
+    assert_eq!(again.status(), 303);
+    let stale = put(
+        &app,
+        &me.client,
+        &round.rating_path(1),
+        &old,
+        Uuid::new_v4(),
+    )
+    .await;
+    assert_eq!(stale.status(), 401);
+    assert_eq!(
+        rating_count(&app, round.questions[1], me.member_id).await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_form_posted_on_an_ended_session_leads_to_sign_in_and_another_site_is_still_refused() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let token = app.csrf_token(&me.client).await;
+    sqlx::query("delete from user_session")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let form = me
+        .client
+        .post(app.url(&round.path("/interview/1")))
+        .form(&[("score", "3"), ("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 303);
+    assert!(
+        form.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+    );
+    // Signed in, a form without the right token is still a cross-site refusal.
+    let (client, _) = app.login_as(secondround::auth::Role::Manager).await;
+    let refused = client
+        .post(app.url("/positions"))
+        .form(&[("title", "Forged"), ("csrf_token", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+}

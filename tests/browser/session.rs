@@ -1,0 +1,110 @@
+//! A tablet whose session ends mid-interview: the queued rating is kept, the page
+//! asks the member to sign in again, and after signing in the rating is stored once.
+
+use std::time::Duration;
+
+use secondround::auth::Role;
+
+use crate::support::TestApp;
+use crate::support::browser::{Browser, PORTRAIT};
+use crate::support::walk::Round;
+
+async fn queued(browser: &Browser) -> usize {
+    let value = browser
+        .client
+        .execute(
+            "return Object.keys(localStorage).filter(function (k) { return k.indexOf('secondround.queue.') === 0; })
+               .map(function (k) { return JSON.parse(localStorage.getItem(k)).length; })
+               .reduce(function (a, b) { return a + b; }, 0);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    value.as_u64().expect("a count") as usize
+}
+
+async fn stored_score(app: &TestApp, round: &Round, user: uuid::Uuid) -> Vec<Option<i16>> {
+    sqlx::query_scalar(
+        "select r.score from rating r join panel_member pm on pm.id = r.panel_member_id
+         where pm.user_id = $1 and r.round_question_id = $2",
+    )
+    .bind(user)
+    .bind(round.questions[0])
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_in_again() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let user = app.create_user(Role::Panelist).await;
+    round.seat(&app, &user, "other").await;
+    let browser = Browser::start(PORTRAIT).await;
+    browser
+        .sign_in(&app.address, &user.email, &user.password)
+        .await;
+    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    browser
+        .client
+        .wait()
+        .for_element(fantoccini::Locator::Css("#q1 .score-option"))
+        .await
+        .unwrap();
+
+    // The idle timeout passes while the tablet lies on the table.
+    sqlx::query("delete from user_session")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    browser.click("#q1 .score-option:nth-child(4)").await;
+    let mut banner_shown = false;
+    for _ in 0..100 {
+        if browser
+            .client
+            .find(fantoccini::Locator::Css("#signed-out:not([hidden])"))
+            .await
+            .is_ok()
+        {
+            banner_shown = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(banner_shown, "the page asks to sign in again");
+    let banner = browser.text("#signed-out").await;
+    assert!(
+        banner.contains("Sign in again: your 1 unsaved ratings are kept"),
+        "{banner}"
+    );
+    assert_eq!(queued(&browser).await, 1, "the save stays queued");
+    assert!(stored_score(&app, &round, user.id).await.is_empty());
+    browser.screenshot("session-ended-portrait").await;
+
+    // Reloading keeps the queue too (it lives in localStorage).
+    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    assert_eq!(queued(&browser).await, 1, "the queue survives a reload");
+
+    browser
+        .sign_in(&app.address, &user.email, &user.password)
+        .await;
+    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    for _ in 0..100 {
+        if queued(&browser).await == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        queued(&browser).await,
+        0,
+        "the queue replays after signing in"
+    );
+    assert_eq!(
+        stored_score(&app, &round, user.id).await,
+        vec![Some(4)],
+        "stored once"
+    );
+    browser.close().await;
+}
