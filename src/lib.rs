@@ -17,6 +17,7 @@ pub mod guides;
 pub mod i18n;
 pub mod interview;
 pub mod positions;
+pub mod references;
 pub mod rounds;
 pub mod scoring;
 pub mod startup;

@@ -28,6 +28,7 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
+pub use page::{ShowPage, render as render_page};
 use queries::CandidateInput;
 pub use text::CandidateText;
 

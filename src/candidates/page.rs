@@ -1,5 +1,6 @@
-//! The candidate page: details, first-round notes, status with its history and
-//! the rounds with their panels; panel members may read it, staff change it.
+//! The candidate page: details, first-round notes, status with its history, the
+//! rounds with their panels, doubts and reference checks; panel members may read
+//! it, staff change it.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,13 +12,16 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::role::{AnyRole, Staff};
-use crate::auth::{Authorized, Role};
+use crate::auth::{Authorized, Role, SessionUser, Viewer};
 use crate::candidates::queries::{self, Candidate, PanelSeat, Round, StatusChange};
 use crate::candidates::status::{self, CandidateStatus};
 use crate::candidates::text::CandidateText;
 use crate::decisions::{DecisionForm, DecisionPanel, DecisionText};
+use crate::doubts::form::DoubtForm;
+use crate::doubts::view::{self as doubt_view, DoubtsSection, Reader};
 use crate::error::{AppError, Result};
 use crate::positions::access;
+use crate::references::{self, ReferencesSection};
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::format;
@@ -36,6 +40,8 @@ pub struct ShowPage {
     rounds: Vec<Round>,
     panels: Vec<PanelSeat>,
     statuses: Vec<(&'static str, &'static str)>,
+    doubts: DoubtsSection,
+    references: ReferencesSection,
     /// The gate and the decision form, for those who manage the position.
     decision: Option<DecisionPanel>,
     decision_text: &'static DecisionText,
@@ -87,15 +93,40 @@ pub async fn show(
     auth: Authorized<AnyRole>,
     Path(id): Path<Uuid>,
 ) -> Result<ShowPage> {
-    let head = access::candidate_read(&app.pool, &auth.user, id).await?;
-    let locale = auth.viewer.locale;
+    render(
+        &app,
+        &auth.viewer,
+        &auth.user,
+        id,
+        DoubtForm::default(),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// The page for `user`, with the raise-a-doubt form as posted (after a refusal).
+pub async fn render(
+    app: &AppState,
+    viewer: &Viewer,
+    user: &SessionUser,
+    id: Uuid,
+    doubt_form: DoubtForm,
+    doubt_errors: FormErrors,
+) -> Result<ShowPage> {
+    let head = access::candidate_read(&app.pool, user, id).await?;
+    let locale = viewer.locale;
     let t = CandidateText::get(locale);
     let candidate = queries::find(&app.pool, id).await?;
     let can_manage =
-        access::may_manage(&auth.user, head.hiring_manager_id) && auth.user.role != Role::Panelist;
+        access::may_manage(user, head.hiring_manager_id) && user.role != Role::Panelist;
+    let reader = Reader {
+        user_id: user.id,
+        can_manage,
+        locale,
+    };
     // Panel members read the page but not the gate: its warnings name others' ratings.
     let decision = if can_manage {
-        let may_decide = matches!(auth.user.role, Role::Admin | Role::Manager);
+        let may_decide = matches!(user.role, Role::Admin | Role::Manager);
         let mut conn = app.pool.acquire().await?;
         let form = DecisionForm::fresh();
         let errors = FormErrors::default();
@@ -104,7 +135,7 @@ pub async fn show(
         None
     };
     Ok(ShowPage {
-        layout: auth.viewer.layout(candidate.name.clone()).await?,
+        layout: viewer.layout(candidate.name.clone()).await?,
         t,
         rounds_text: crate::dashboard::DashboardText::get(locale),
         can_manage,
@@ -117,6 +148,16 @@ pub async fn show(
             .collect(),
         decision,
         decision_text: DecisionText::get(locale),
+        doubts: doubt_view::section(
+            &app.pool,
+            reader,
+            id,
+            head.position_id,
+            doubt_form,
+            doubt_errors,
+        )
+        .await?,
+        references: references::section(&app.pool, locale, id, can_manage).await?,
         candidate,
     })
 }

@@ -100,9 +100,42 @@ impl Method {
 
 pub const MAX_DESCRIPTION: usize = 4000;
 
+/// Where a doubt stands. A confirmed doubt blocks a hire for good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    Resolved,
+    Confirmed,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Resolved => "resolved",
+            Status::Confirmed => "confirmed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Status::Open, Status::Resolved, Status::Confirmed]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    pub fn label(self, t: &DoubtText) -> &'static str {
+        match self {
+            Status::Open => t.status_open,
+            Status::Resolved => t.status_resolved,
+            Status::Confirmed => t.status_confirmed,
+        }
+    }
+}
+
 pub struct NewDoubt<'a> {
     pub candidate_id: Uuid,
-    pub round_id: Uuid,
+    /// `None` for a doubt raised on the candidate page, outside any round.
+    pub round_id: Option<Uuid>,
     pub round_question_id: Option<Uuid>,
     pub criterion_id: Option<Uuid>,
     pub category: Category,

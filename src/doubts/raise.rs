@@ -1,5 +1,6 @@
-//! Raising a doubt from a question of the walk-through: category, what the doubt
-//! is, and how to settle it. Stored on the candidate at once.
+//! Raising a doubt: from a question of the walk-through, or on the candidate page
+//! by the people who decide. Stored on the candidate at once; from the candidate
+//! page the chosen way of settling it opens its next step.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -9,39 +10,15 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::Authorized;
-use crate::auth::role::AnyRole;
-use crate::doubts::model::{self, Category, MAX_DESCRIPTION, Method, NewDoubt};
+use crate::auth::role::{AnyRole, Staff};
+use crate::doubts::form::DoubtForm;
+use crate::doubts::model::{self, Method, NewDoubt};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
-use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
-use crate::interview::{self, DoubtForm, Extras, queries, seat};
+use crate::interview::{self, Extras, queries, seat};
+use crate::positions::access;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
-use crate::web::text::CommonText;
-
-fn validate(form: &DoubtForm, locale: Locale) -> Result<(Category, Method), FormErrors> {
-    let t = DoubtText::get(locale);
-    let mut errors = FormErrors::default();
-    let category = Category::parse_pickable(&form.category);
-    if category.is_none() {
-        errors.add("category", t.choose_category);
-    }
-    let description = form.description.trim();
-    if description.is_empty() {
-        errors.add("description", CommonText::get(locale).field_required);
-    } else if description.chars().count() > MAX_DESCRIPTION {
-        errors.add("description", t.too_long);
-    }
-    let method = Method::parse(&form.method);
-    if method.is_none() {
-        errors.add("method", t.choose_method);
-    }
-    match (category, method) {
-        (Some(category), Some(method)) if errors.is_empty() => Ok((category, method)),
-        _ => Err(errors),
-    }
-}
 
 pub async fn from_question(
     State(app): State<AppState>,
@@ -58,7 +35,7 @@ pub async fn from_question(
     }
     let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
     let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
-    let (category, method) = match validate(&form, locale) {
+    let (category, method) = match form.validate(locale) {
         Ok(valid) => valid,
         Err(errors) => {
             let extras = Extras {
@@ -72,7 +49,7 @@ pub async fn from_question(
     let mut tx = app.pool.begin().await?;
     let doubt = NewDoubt {
         candidate_id: seat.round.candidate_id,
-        round_id,
+        round_id: Some(round_id),
         round_question_id: Some(question.id),
         criterion_id: question.criterion_id,
         category,
@@ -87,4 +64,61 @@ pub async fn from_question(
         .flash(FlashKind::Success, DoubtText::get(locale).raised)
         .await?;
     Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}")).into_response())
+}
+
+/// Where the chosen way of settling a doubt on `candidate_id` continues.
+fn next_step(method: Method, candidate_id: Uuid, position_id: Uuid) -> String {
+    match method {
+        Method::CheckReferences => format!("/candidates/{candidate_id}/references"),
+        Method::ExtraInterview => {
+            format!("/positions/{position_id}/rounds/new?candidate={candidate_id}")
+        }
+        Method::GatherFacts | Method::PracticalTest => {
+            format!("/candidates/{candidate_id}#doubts")
+        }
+    }
+}
+
+pub async fn from_candidate(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(candidate_id): Path<Uuid>,
+    Form(form): Form<DoubtForm>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let head = access::candidate(&app.pool, &auth.user, candidate_id).await?;
+    let (category, method) = match form.validate(locale) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let page = crate::candidates::render_page(
+                &app,
+                &auth.viewer,
+                &auth.user,
+                candidate_id,
+                form,
+                errors,
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = app.pool.begin().await?;
+    let doubt = NewDoubt {
+        candidate_id,
+        round_id: None,
+        round_question_id: None,
+        criterion_id: None,
+        category,
+        description: &form.description,
+        method,
+        raised_by: auth.user.id,
+    };
+    let id = model::raise(&mut tx, doubt).await?;
+    tx.commit().await?;
+    tracing::info!(doubt_id = %id, %candidate_id, "doubt raised on the candidate page");
+    auth.viewer
+        .flash(FlashKind::Success, DoubtText::get(locale).raised)
+        .await?;
+    let to = next_step(method, candidate_id, head.position_id);
+    Ok(Redirect::to(&to).into_response())
 }

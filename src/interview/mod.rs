@@ -17,7 +17,7 @@ use axum::routing::{get, post, put};
 
 use crate::AppState;
 
-pub use page::{DoubtForm, Extras, InterviewPage, render};
+pub use page::{Extras, InterviewPage, render};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -4,11 +4,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::extract::Viewer;
+use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
@@ -63,14 +63,6 @@ pub struct ConflictView {
     pub theirs_label: String,
     pub theirs_evidence: String,
     pub theirs_version: i32,
-}
-
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
-pub struct DoubtForm {
-    pub category: String,
-    pub description: String,
-    pub method: String,
 }
 
 /// What a post left behind for the page to show: a conflict, or a form with errors.

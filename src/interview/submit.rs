@@ -236,10 +236,20 @@ async fn submit(
     };
     audit::record(&mut tx, change).await?;
     crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id).await?;
-    if verdict.opens_doubt() {
+    // The panel_member row is locked above, so a resubmission after a reopen sees
+    // the doubt its first "no" opened: one doubt per member's "no" per round.
+    let already_doubted: bool = sqlx::query_scalar(
+        "select exists (select 1 from doubt where round_id = $1 and raised_by = $2
+                          and category = 'recommendation')",
+    )
+    .bind(seat.round.round_id)
+    .bind(seat.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if verdict.opens_doubt() && !already_doubted {
         let new = NewDoubt {
             candidate_id: seat.round.candidate_id,
-            round_id: seat.round.round_id,
+            round_id: Some(seat.round.round_id),
             round_question_id: None,
             criterion_id: None,
             category: Category::Recommendation,

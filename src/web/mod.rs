@@ -74,6 +74,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::interview::router())
         .merge(crate::doubts::router())
         .merge(crate::decisions::router())
+        .merge(crate::references::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))

@@ -27,8 +27,10 @@ async fn a_candidate_is_added_by_hand_with_a_first_status_entry() {
     assert!(html.contains("Kari Nordmann") && html.contains("kari@example.no"));
     assert!(html.contains("Strong portfolio.") && html.contains("Notice period?"));
     assert!(
-        html.contains("Doubts and decision"),
-        "room for doubts and decision"
+        html.contains("<section class=\"panel section-gap\" id=\"doubts\"")
+            && html.contains("No doubt has been raised.")
+            && html.contains("No reference check recorded yet."),
+        "doubts and reference checks have their sections"
     );
     let history: i64 = sqlx::query_scalar("select count(*) from candidate_status_change")
         .fetch_one(&app.pool)

@@ -180,7 +180,11 @@ async fn the_preparation_pages_speak_norwegian_to_a_norwegian_user() {
     let candidate = app
         .get_html(&client, &format!("/candidates/{candidate}"))
         .await;
-    assert!(candidate.contains("Statushistorikk") && candidate.contains("Tvil og beslutning"));
+    assert!(
+        candidate.contains("Statushistorikk")
+            && candidate.contains("Tvil om kandidaten")
+            && candidate.contains("Referansesjekker")
+    );
     let plan = app
         .get_html(&client, &format!("/positions/{position}/rounds/new"))
         .await;

@@ -1,0 +1,92 @@
+//! Reads and writes of reference checks.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
+use sqlx::{FromRow, PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::audit::{self, Change};
+use crate::error::Result;
+use crate::references::form::ValidReference;
+
+#[derive(Debug, FromRow)]
+pub struct ReferenceCheck {
+    pub id: Uuid,
+    pub candidate_id: Uuid,
+    pub referee_name: String,
+    pub relationship: String,
+    pub contact_method: String,
+    pub consent_given: bool,
+    pub checked_on: NaiveDate,
+    pub questions_answers: String,
+    pub summary: String,
+    pub concerns: String,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The candidate's reference checks, the most recent conversation first.
+pub async fn for_candidate(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<ReferenceCheck>> {
+    Ok(sqlx::query_as(
+        "select rc.id, rc.candidate_id, rc.referee_name, rc.relationship, rc.contact_method,
+                rc.consent_given, rc.checked_on, rc.questions_answers, rc.summary, rc.concerns,
+                u.display_name as recorded_by_name, rc.created_at
+         from reference_check rc left join app_user u on u.id = rc.recorded_by
+         where rc.candidate_id = $1
+         order by rc.checked_on desc, rc.created_at desc",
+    )
+    .bind(candidate_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Stores the check and audits it; `None` when this form was recorded already.
+pub async fn insert(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+    check: &ValidReference,
+    by: Uuid,
+) -> sqlx::Result<Option<Uuid>> {
+    let id: Option<Uuid> = sqlx::query_scalar(
+        "insert into reference_check (candidate_id, referee_name, relationship, contact_method,
+                consent_given, checked_on, questions_answers, summary, concerns, recorded_by, form_id)
+         values ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10)
+         on conflict (form_id) do nothing returning id",
+    )
+    .bind(candidate_id)
+    .bind(&check.referee_name)
+    .bind(&check.relationship)
+    .bind(check.contact_method.code())
+    .bind(check.checked_on)
+    .bind(&check.questions_answers)
+    .bind(&check.summary)
+    .bind(&check.concerns)
+    .bind(by)
+    .bind(check.form_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let after = json!({
+        "candidate_id": candidate_id,
+        "referee_name": check.referee_name,
+        "relationship": check.relationship,
+        "contact_method": check.contact_method.code(),
+        "consent_given": true,
+        "checked_on": check.checked_on,
+        "questions_answers": check.questions_answers,
+        "summary": check.summary,
+        "concerns": check.concerns,
+    });
+    let change = Change {
+        actor_id: by,
+        entity: "reference_check",
+        entity_id: id,
+        action: "recorded",
+        before: None,
+        after: Some(after),
+    };
+    audit::record(conn, change).await?;
+    Ok(Some(id))
+}
