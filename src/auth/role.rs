@@ -85,6 +85,14 @@ impl Policy for HrOrAdmin {
     }
 }
 
+/// Admin and hiring managers: the audit log (a manager sees their own positions').
+pub struct AuditReaders;
+impl Policy for AuditReaders {
+    fn allows(role: Role) -> bool {
+        matches!(role, Role::Admin | Role::Manager)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +112,6 @@ mod tests {
         assert!(Staff::allows(Role::Manager) && !Staff::allows(Role::Panelist));
         assert!(HrOrAdmin::allows(Role::Hr) && !HrOrAdmin::allows(Role::Manager));
         assert!(Role::ALL.iter().all(|role| AnyRole::allows(*role)));
+        assert!(AuditReaders::allows(Role::Manager) && !AuditReaders::allows(Role::Hr));
     }
 }

@@ -73,6 +73,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::guides::router())
         .merge(crate::interview::router())
         .merge(crate::doubts::router())
+        .merge(crate::audit::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))
