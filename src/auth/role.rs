@@ -85,10 +85,10 @@ impl Policy for HrOrAdmin {
     }
 }
 
-/// Admin and hiring managers: the people who decide on a hire (a manager only
-/// for their own positions, checked against the position).
-pub struct Decides;
-impl Policy for Decides {
+/// Admin and hiring managers: deciding on a hire and reading the audit log (a
+/// manager only for their own positions, checked against the position).
+pub struct ManagerOrAdmin;
+impl Policy for ManagerOrAdmin {
     fn allows(role: Role) -> bool {
         matches!(role, Role::Admin | Role::Manager)
     }
@@ -112,8 +112,8 @@ mod tests {
         assert!(AdminOnly::allows(Role::Admin) && !AdminOnly::allows(Role::Hr));
         assert!(Staff::allows(Role::Manager) && !Staff::allows(Role::Panelist));
         assert!(HrOrAdmin::allows(Role::Hr) && !HrOrAdmin::allows(Role::Manager));
-        assert!(Decides::allows(Role::Manager) && Decides::allows(Role::Admin));
-        assert!(!Decides::allows(Role::Hr) && !Decides::allows(Role::Panelist));
+        assert!(ManagerOrAdmin::allows(Role::Manager) && ManagerOrAdmin::allows(Role::Admin));
+        assert!(!ManagerOrAdmin::allows(Role::Hr) && !ManagerOrAdmin::allows(Role::Panelist));
         assert!(Role::ALL.iter().all(|role| AnyRole::allows(*role)));
     }
 }

@@ -45,6 +45,8 @@ pub struct ShowPage {
     /// The gate and the decision form, for those who manage the position.
     decision: Option<DecisionPanel>,
     decision_text: &'static DecisionText,
+    /// The audit log is for admins and the position's manager.
+    shows_audit: bool,
 }
 
 impl ShowPage {
@@ -146,6 +148,7 @@ pub async fn render(
             .iter()
             .map(|status| (status.code(), t.status(status.code())))
             .collect(),
+        shows_audit: can_manage && matches!(user.role, Role::Admin | Role::Manager),
         decision,
         decision_text: DecisionText::get(locale),
         doubts: doubt_view::section(

@@ -54,7 +54,8 @@ impl CandidateStatus {
     }
 }
 
-/// Sets the status and records the change; returns false when it was already so.
+/// Sets the status, records the change in the candidate's history and in the
+/// audit trail, all in one statement; returns false when it was already so.
 pub async fn change(
     conn: &mut PgConnection,
     candidate_id: Uuid,
@@ -66,9 +67,14 @@ pub async fn change(
              update candidate c set status = $2, updated_at = now()
              from (select id, status from candidate where id = $1 for update) old
              where c.id = old.id and old.status <> $2
-             returning old.status as from_status)
-         insert into candidate_status_change (candidate_id, from_status, to_status, changed_by)
-         select $1, from_status, $2, $3 from upd",
+             returning old.status as from_status),
+         history as (
+             insert into candidate_status_change (candidate_id, from_status, to_status, changed_by)
+             select $1, from_status, $2, $3 from upd)
+         insert into audit_event (actor_id, entity, entity_id, action, before, after)
+         select $3, 'candidate', $1, 'status_changed',
+                jsonb_build_object('status', from_status), jsonb_build_object('status', $2::text)
+         from upd",
     )
     .bind(candidate_id)
     .bind(to.code())

@@ -30,6 +30,7 @@ crate::texts! {
         status_invalid: "Choose one of the statuses.", "Velg en av statusene.";
         status_by_decision: "An offer or a hire is set by recording the decision, which checks that no doubt is open.", "Tilbud og ansettelse settes ved å registrere beslutningen, som sjekker at ingen tvil er åpen.";
         debrief: "Debrief", "Oppsummering";
+        audit_log: "Audit log", "Revisjonslogg";
         status_changed: "Status changed to {status}.", "Status endret til {status}.";
         status_unchanged: "The status was already {status}.", "Statusen var allerede {status}.";
         history: "Status history", "Statushistorikk";
@@ -46,8 +47,6 @@ crate::texts! {
         panel: "Panel", "Intervjupanel";
         no_panel: "No panel assigned.", "Ikke noe panel satt opp.";
         open_round: "Open round", "Åpne runden";
-        doubts_decision: "Doubts and decision", "Tvil og beslutning";
-        doubts_decision_note: "Doubts raised by the panel, reference checks and the decision appear here after the interview.", "Tvil som panelet melder, referansesjekker og beslutningen vises her etter intervjuet.";
         position: "Position", "Stilling";
         import_title: "Import candidates", "Importer kandidater";
         import_intro: "Upload a CSV file (UTF-8, separated by commas or semicolons) with a header row. Columns: name, email, phone, source, first-round summary, open questions. Only name is required. If any row is wrong, nothing is imported and every wrong row is listed.", "Last opp en CSV-fil (UTF-8, skilt med komma eller semikolon) med en overskriftsrad. Kolonner: navn, e-post, telefon, kilde, oppsummering, åpne spørsmål. Bare navn er påkrevd. Er noen rad feil, importeres ingenting, og alle feil rader listes opp.";

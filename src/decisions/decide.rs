@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::Authorized;
-use crate::auth::role::Decides;
+use crate::auth::role::ManagerOrAdmin;
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{self, CandidateHead, NewDecision};
 use crate::decisions::text::DecisionText;
@@ -37,7 +37,7 @@ pub struct DecidePage {
 
 pub async fn show(
     State(app): State<AppState>,
-    auth: Authorized<Decides>,
+    auth: Authorized<ManagerOrAdmin>,
     Path(id): Path<Uuid>,
 ) -> Result<DecidePage> {
     access::candidate(&app.pool, &auth.user, id).await?;
@@ -53,7 +53,7 @@ pub async fn show(
 
 async fn render(
     app: &AppState,
-    auth: &Authorized<Decides>,
+    auth: &Authorized<ManagerOrAdmin>,
     id: Uuid,
     form: DecisionForm,
     errors: FormErrors,
@@ -105,7 +105,7 @@ enum Stored {
 
 pub async fn post(
     State(app): State<AppState>,
-    auth: Authorized<Decides>,
+    auth: Authorized<ManagerOrAdmin>,
     Path(id): Path<Uuid>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
@@ -151,7 +151,7 @@ pub async fn post(
 /// moment, and stores the decision with its effects, or nothing.
 async fn store(
     app: &AppState,
-    auth: &Authorized<Decides>,
+    auth: &Authorized<ManagerOrAdmin>,
     candidate_id: Uuid,
     outcome: Outcome,
     form: &DecisionForm,

@@ -137,10 +137,20 @@ async fn new_form(
         plan_id: Uuid::new_v4().to_string(),
         ..PlanForm::default()
     };
-    form.panel.insert(
-        position.hiring_manager_id.to_string(),
-        PanelRole::HiringManager.code().into(),
-    );
+    // An extra interview starts with the panel of the candidate's latest round.
+    let earlier = match Uuid::parse_str(form.candidate_id.trim()) {
+        Ok(candidate) => queries::latest_panel(&app.pool, id, candidate).await?,
+        Err(_) => Vec::new(),
+    };
+    if earlier.is_empty() {
+        form.panel.insert(
+            position.hiring_manager_id.to_string(),
+            PanelRole::HiringManager.code().into(),
+        );
+    }
+    for (user, role) in earlier {
+        form.panel.insert(user.to_string(), role);
+    }
     render(&app.pool, &auth, position, form, FormErrors::default()).await
 }
 

@@ -259,7 +259,8 @@ pub struct Planned {
 
 /// Creates the round as the candidate's next (2 for the second interview, 3 and
 /// up for extra interviews), its panel and its snapshot, all or nothing. The
-/// carried-over section is titled in the guide's language, not the planner's.
+/// carried-over and the open doubts' sections are in the guide's language, not
+/// the planner's.
 pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<Planned> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
@@ -292,8 +293,8 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
             .bind(plan.template_id)
             .fetch_one(&mut *tx)
             .await?;
-    let carried_over_title =
-        RoundText::get(Locale::parse(&language).unwrap_or_default()).carried_over;
+    let guide_locale = Locale::parse(&language).unwrap_or_default();
+    let carried_over_title = RoundText::get(guide_locale).carried_over;
     let (round_id, number): (Uuid, i32) = sqlx::query_as(
         "insert into interview_round
              (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by, plan_id)
@@ -323,7 +324,9 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
     .bind(&roles)
     .execute(&mut *tx)
     .await?;
-    let questions = snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
+    let doubts = snapshot::take_doubts(&mut tx, round_id, guide_locale).await?;
+    let questions =
+        doubts + snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
     if current == CandidateStatus::Shortlisted.code() {
         status::change(
             &mut tx,

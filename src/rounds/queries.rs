@@ -57,6 +57,27 @@ pub async fn active_users(pool: &PgPool) -> Result<Vec<UserOption>> {
     .await?)
 }
 
+/// The panel (active users and their panel roles) of the candidate's latest
+/// round, if the candidate belongs to the position and has one.
+pub async fn latest_panel(
+    pool: &PgPool,
+    position_id: Uuid,
+    candidate_id: Uuid,
+) -> Result<Vec<(Uuid, String)>> {
+    Ok(sqlx::query_as(
+        "select pm.user_id, pm.panel_role
+         from panel_member pm join app_user u on u.id = pm.user_id and not u.disabled
+         where pm.round_id = (
+             select r.id from interview_round r join candidate c on c.id = r.candidate_id
+             where r.candidate_id = $2 and c.position_id = $1
+             order by r.round_number desc limit 1)",
+    )
+    .bind(position_id)
+    .bind(candidate_id)
+    .fetch_all(pool)
+    .await?)
+}
+
 #[derive(Debug, FromRow)]
 pub struct RoundDetail {
     pub id: Uuid,

@@ -4,10 +4,20 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::doubts::model::{Category, Method};
+use crate::doubts::text::DoubtText;
+use crate::i18n::Locale;
+use crate::rounds::text::RoundText;
+
 /// Kind and order of the section holding the candidate's open questions from the
 /// first round; it comes before every template section.
 pub const CARRIED_OVER_KIND: &str = "open_questions";
 pub const CARRIED_OVER_ORDER: i32 = 0;
+
+/// Kind and order of the section holding the candidate's open doubts: an extra
+/// interview is there to settle them, so they come before everything else.
+pub const DOUBTS_KIND: &str = "open_questions";
+pub const DOUBTS_ORDER: i32 = -1;
 
 /// Snapshots `template_id` into `round_id`; a question is linked to the criterion
 /// of the round's position whose name matches its hint (case-insensitively).
@@ -55,4 +65,56 @@ pub async fn take(
     .execute(&mut *conn)
     .await?;
     Ok(carried.rows_affected() + copied.rows_affected())
+}
+
+/// Puts each open doubt about the round's candidate into `round_id` as a
+/// question (its description), with its category and the chosen way to settle
+/// it as guidance, in `locale` (the guide's language). Returns the number added.
+pub async fn take_doubts(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    locale: Locale,
+) -> sqlx::Result<u64> {
+    let doubts: Vec<(String, String, String)> = sqlx::query_as(
+        "select d.description, d.category, d.resolution_method
+         from doubt d join interview_round r on r.candidate_id = d.candidate_id
+         where r.id = $1 and d.status = 'open'
+         order by d.raised_at, d.id",
+    )
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    if doubts.is_empty() {
+        return Ok(0);
+    }
+    let (rt, dt) = (RoundText::get(locale), DoubtText::get(locale));
+    let guidance: Vec<String> = doubts
+        .iter()
+        .map(|(_, category, method)| {
+            let category = Category::PICKABLE
+                .into_iter()
+                .chain([Category::Recommendation])
+                .find(|c| c.code() == category)
+                .map_or(category.as_str(), |c| c.label(dt));
+            let method = Method::parse(method).map_or(method.as_str(), |m| m.label(dt));
+            rt.doubt_guidance
+                .replace("{category}", category)
+                .replace("{method}", method)
+        })
+        .collect();
+    let texts: Vec<&str> = doubts.iter().map(|(text, _, _)| text.as_str()).collect();
+    let added = sqlx::query(
+        "insert into round_question (round_id, section_title, section_kind, section_order, question_order, text, guidance)
+         select $1, $2, $3, $4, doubt.n, doubt.text, doubt.guidance
+         from unnest($5::text[], $6::text[]) with ordinality as doubt(text, guidance, n)",
+    )
+    .bind(round_id)
+    .bind(rt.doubts_to_settle)
+    .bind(DOUBTS_KIND)
+    .bind(DOUBTS_ORDER)
+    .bind(&texts)
+    .bind(&guidance)
+    .execute(&mut *conn)
+    .await?;
+    Ok(added.rows_affected())
 }

@@ -55,6 +55,8 @@ crate::texts! {
         round_started: "The round has started; its questions can no longer be changed.", "Runden har startet; spørsmålene kan ikke lenger endres.";
         not_scheduled: "The round has no time yet.", "Runden har ikke noe tidspunkt ennå.";
         carried_over: "Open questions from the first interview", "Åpne spørsmål fra førstegangsintervjuet";
+        doubts_to_settle: "Doubts to settle", "Tvil som skal avklares";
+        doubt_guidance: "Category: {category}. To be settled by: {method}. Ask for facts, not impressions.", "Kategori: {category}. Skal avklares ved: {method}. Spør etter fakta, ikke inntrykk.";
         invite_summary: "Second-round interview: {name} ({position})", "Annengangsintervju: {name} ({position})";
         invite_description: "Interview round {n} for {position}. Panel: {panel}.", "Intervjurunde {n} for {position}. Panel: {panel}.";
         guidance: "Guidance", "Veiledning";

@@ -2,7 +2,7 @@
 //! flash messages and the cross-site token for its forms.
 
 use crate::auth::extract::{SessionUser, Viewer};
-use crate::auth::role::Role;
+use crate::auth::role::{ManagerOrAdmin, Policy, Role};
 use crate::error::Result;
 use crate::i18n::Locale;
 use crate::web::csrf;
@@ -68,11 +68,12 @@ impl Layout {
 
 fn navigation(role: Role, t: &'static CommonText, path: &str) -> Vec<NavLink> {
     let staff = matches!(role, Role::Admin | Role::Hr | Role::Manager);
-    let candidates: [(&'static str, &'static str, bool); 4] = [
+    let candidates: [(&'static str, &'static str, bool); 5] = [
         ("/", t.nav_dashboard, true),
         ("/positions", t.nav_positions, staff),
         ("/guides", t.nav_templates, role == Role::Admin),
         ("/admin/users", t.nav_users, role == Role::Admin),
+        ("/audit", t.nav_audit, ManagerOrAdmin::allows(role)),
     ];
     candidates
         .into_iter()

@@ -75,6 +75,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::doubts::router())
         .merge(crate::decisions::router())
         .merge(crate::references::router())
+        .merge(crate::audit::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))

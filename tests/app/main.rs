@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod admin_users;
+mod audit_log;
 mod candidates;
 mod cli;
 mod criteria;

@@ -448,3 +448,194 @@ async fn a_planning_form_posted_twice_plans_one_round() {
         "a new form plans an extra interview"
     );
 }
+
+/// The panel role chosen for `user` on a planning form, if any.
+fn chosen_role(form: &str, user: Uuid) -> Option<String> {
+    let start = form.find(&format!("<select id=\"panel_{user}\""))?;
+    let select = &form[start..start + form[start..].find("</select>")?];
+    let marker = "\" selected>";
+    let end = select.find(marker)?;
+    let value = select[..end].rfind("value=\"")? + "value=\"".len();
+    Some(select[value..end].to_owned())
+}
+
+#[tokio::test]
+async fn planning_another_round_starts_with_the_latest_rounds_panel() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let hr = app.create_user(Role::Hr).await;
+    let form_path = format!(
+        "/positions/{}/rounds/new?candidate={}",
+        s.position, s.candidate
+    );
+    let fresh = app.get_html(&s.client, &form_path).await;
+    assert_eq!(
+        chosen_role(&fresh, s.manager.id).as_deref(),
+        Some("hiring_manager")
+    );
+    assert_eq!(
+        chosen_role(&fresh, s.expert.id),
+        None,
+        "no round yet: the manager alone"
+    );
+
+    let hr_field = format!("panel_{}", hr.id);
+    plan(&app, &s, &[(hr_field.as_str(), "hr")]).await;
+    let expert_field = format!("panel_{}", s.expert.id);
+    let latest = plan(&app, &s, &[(expert_field.as_str(), "other")]).await;
+    assert_eq!(latest.status(), 303);
+
+    let again = app.get_html(&s.client, &form_path).await;
+    assert_eq!(
+        chosen_role(&again, s.manager.id).as_deref(),
+        Some("hiring_manager")
+    );
+    assert_eq!(
+        chosen_role(&again, s.expert.id).as_deref(),
+        Some("other"),
+        "as in the latest round"
+    );
+    assert_eq!(
+        chosen_role(&again, hr.id),
+        None,
+        "HR sat on an earlier round only"
+    );
+    assert!(again.contains(&format!("<option value=\"{}\" selected>", s.candidate)));
+
+    let other = app.candidate(s.position, "Ola Nordmann", "").await;
+    let unrelated = app
+        .get_html(
+            &s.client,
+            &format!("/positions/{}/rounds/new?candidate={other}", s.position),
+        )
+        .await;
+    assert_eq!(
+        chosen_role(&unrelated, s.expert.id),
+        None,
+        "another candidate's panel is not copied"
+    );
+    let garbled = app
+        .get(
+            &s.client,
+            &format!("/positions/{}/rounds/new?candidate=nope", s.position),
+        )
+        .await;
+    assert_eq!(garbled.status(), 200);
+}
+
+async fn doubt(app: &TestApp, s: &Setup, category: &str, description: &str, method: &str) {
+    sqlx::query(
+        "insert into doubt (candidate_id, category, description, resolution_method, raised_by)
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(s.candidate)
+    .bind(category)
+    .bind(description)
+    .bind(method)
+    .bind(s.expert.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+async fn sections(app: &TestApp, round: Uuid) -> Vec<(String, String, String)> {
+    sqlx::query_as(
+        "select section_title, text, guidance from round_question where round_id = $1
+         order by section_order, question_order",
+    )
+    .bind(round)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn open_doubts_are_the_first_questions_of_the_next_round() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    plan(&app, &s, &[]).await;
+    doubt(
+        &app,
+        &s,
+        "competence",
+        "Did she lead the migration herself?",
+        "extra_interview",
+    )
+    .await;
+    doubt(
+        &app,
+        &s,
+        "motivation",
+        "Why leave after a year?",
+        "check_references",
+    )
+    .await;
+    sqlx::query(
+        "insert into doubt (candidate_id, category, description, resolution_method, status,
+                            settled_at, fact_what, fact_outcome)
+         values ($1, 'integrity', 'Settled already', 'gather_facts', 'resolved', now(), 'Diploma', 'Genuine')",
+    )
+    .bind(s.candidate)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let round = round_id(&plan(&app, &s, &[("date", "2026-08-01")]).await);
+    let questions = sections(&app, round).await;
+    let doubts: Vec<_> = questions
+        .iter()
+        .take_while(|(title, _, _)| title == "Doubts to settle")
+        .collect();
+    assert_eq!(
+        doubts.len(),
+        2,
+        "each open doubt, and only open ones: {questions:?}"
+    );
+    assert_eq!(doubts[0].1, "Did she lead the migration herself?");
+    assert_eq!(
+        doubts[0].2,
+        "Category: Competence. To be settled by: Extra interview. Ask for facts, not impressions."
+    );
+    assert_eq!(doubts[1].1, "Why leave after a year?");
+    assert!(doubts[1].2.contains("Motivation") && doubts[1].2.contains("Check references"));
+    assert_eq!(
+        questions[2].0, "Open questions from the first interview",
+        "then the carried-over questions"
+    );
+    assert!(
+        !questions
+            .iter()
+            .any(|(_, text, _)| text == "Settled already")
+    );
+
+    let first = app
+        .get_html(&s.client, &format!("/rounds/{round}/interview/1"))
+        .await;
+    assert!(
+        first.contains("Doubts to settle") && first.contains("Did she lead the migration herself?")
+    );
+
+    let nb = "00000000-0000-4000-8000-000000000001";
+    let norwegian = round_id(&plan(&app, &s, &[("template_id", nb), ("date", "2026-09-01")]).await);
+    let (title, _, guidance) = sections(&app, norwegian).await.remove(0);
+    assert_eq!(title, "Tvil som skal avklares");
+    assert!(
+        guidance.contains("Kompetanse") && guidance.contains("Ekstra intervju"),
+        "{guidance}"
+    );
+}
+
+#[tokio::test]
+async fn without_open_doubts_a_round_has_no_doubts_section() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    plan(&app, &s, &[]).await;
+    let round = round_id(&plan(&app, &s, &[("date", "2026-08-01")]).await);
+    let questions = sections(&app, round).await;
+    assert_eq!(questions[0].0, "Open questions from the first interview");
+    assert!(
+        !questions
+            .iter()
+            .any(|(title, _, _)| title == "Doubts to settle")
+    );
+}

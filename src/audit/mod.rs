@@ -1,10 +1,25 @@
-//! The audit trail: who changed a rating, doubt or decision, when, and from what to what.
+//! The audit trail: who changed a rating, doubt or decision, when, and from what
+//! to what; and the log page that shows it.
 
+mod page;
+mod queries;
+mod text;
+
+use axum::Router;
+use axum::routing::get;
 use serde_json::Value;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::AppState;
+pub use text::AuditText;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/audit", get(page::log))
+}
+
 /// One audited change, written in the same transaction as the change itself.
+/// The event's candidate is found by the database (migrations/0014).
 pub struct Change<'a> {
     pub actor_id: Uuid,
     pub entity: &'a str,
