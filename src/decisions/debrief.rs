@@ -63,20 +63,23 @@ impl DebriefPage {
             .unwrap_or_else(|| "–".into())
     }
 
+    /// A member's mean, a spread or a weight: no trailing zeros (3, 2.5, 2.67).
+    fn compact(&self, value: &Option<f64>) -> String {
+        value
+            .map(|v| format::compact(v, self.locale))
+            .unwrap_or_else(|| "–".into())
+    }
+
     fn weight(&self, c: &CriterionSummary) -> String {
-        let weight = format!("{}", c.weight);
-        match self.locale {
-            Locale::Nb => weight.replace('.', ","),
-            Locale::En => weight,
-        }
+        format::compact(c.weight, self.locale)
     }
 
     fn range(&self, c: &CriterionSummary) -> String {
         match (c.min, c.max) {
             (Some(min), Some(max)) => format!(
                 "{}–{}",
-                format::decimal(min, self.locale),
-                format::decimal(max, self.locale)
+                format::compact(min, self.locale),
+                format::compact(max, self.locale)
             ),
             _ => "–".into(),
         }

@@ -96,7 +96,7 @@ pub fn sentence(flag: &Flag, names: &Names, t: &DecisionText, locale: Locale) ->
         } => t
             .flag_disagreement
             .replace("{criterion}", names.criterion(criterion_id))
-            .replace("{spread}", &format::decimal(spread, locale)),
+            .replace("{spread}", &format::compact(spread, locale)),
         Flag::ExtremeWithoutNote {
             user_id,
             criterion_id,

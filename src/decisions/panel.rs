@@ -61,7 +61,6 @@ pub struct DecisionPanel {
     pub errors: FormErrors,
     pub outcomes: Vec<(&'static str, &'static str)>,
     pub history: Vec<DecisionRow>,
-    locale: Locale,
 }
 
 impl DecisionPanel {
@@ -127,7 +126,6 @@ impl DecisionPanel {
                 .map(|o| (o.code(), t.outcome(o.code())))
                 .collect(),
             history,
-            locale,
         }
     }
 
@@ -140,15 +138,5 @@ impl DecisionPanel {
             .decided_by
             .replace("{name}", row.decided_by.as_deref().unwrap_or("–"))
             .replace("{when}", &format::date_time(row.decided_at, "Europe/Oslo"))
-    }
-
-    pub fn blocked_summary(&self) -> String {
-        self.t
-            .hire_blocked_short
-            .replace("{n}", &self.blockers.len().to_string())
-    }
-
-    pub fn lang(&self) -> &'static str {
-        self.locale.code()
     }
 }

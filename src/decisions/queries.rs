@@ -222,6 +222,7 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
 pub struct Recommendation {
     pub member_name: String,
     pub panel_role: String,
+    pub submitted: bool,
     pub verdict: Option<String>,
     pub justification: Option<String>,
 }
@@ -233,6 +234,7 @@ pub async fn recommendations(
 ) -> sqlx::Result<Vec<Recommendation>> {
     sqlx::query_as(
         "select u.display_name as member_name, pm.panel_role,
+                pm.submitted_at is not null as submitted,
                 case when pm.submitted_at is not null then rec.verdict end as verdict,
                 case when pm.submitted_at is not null then rec.justification end as justification
          from panel_member pm

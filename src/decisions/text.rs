@@ -23,15 +23,13 @@ crate::texts! {
         unacknowledged: "Acknowledge every warning before hiring.", "Bekreft hver advarsel før du ansetter.";
         clear: "No blockers and no warnings: the panel's picture is complete.", "Ingen sperrer og ingen advarsler: panelets bilde er komplett.";
         fix_it: "Go to it", "Gå dit";
+        settle_doubt: "Settle or confirm", "Avklar eller bekreft";
         recorded: "Decision recorded: {outcome}.", "Beslutningen er registrert: {outcome}.";
         recorded_another_round: "Decision recorded: another round. Plan it here.", "Beslutningen er registrert: en runde til. Planlegg den her.";
         already_recorded: "This decision was already recorded.", "Denne beslutningen var allerede registrert.";
         history: "Decisions so far", "Beslutninger så langt";
         no_decision: "No decision recorded yet.", "Ingen beslutning registrert ennå.";
         decided_by: "by {name}, {when}", "av {name}, {when}";
-        hire_blocked_short: "Hire blocked by {n}", "Ansettelse sperret av {n}";
-        ready: "Ready for a decision", "Klar for beslutning";
-        open_decision: "Decide", "Beslutt";
         only_manager: "The position's hiring manager records the decision.", "Stillingens ansettende leder registrerer beslutningen.";
         flag_no_interview: "No second interview has been held yet.", "Det er ikke holdt noe annengangsintervju ennå.";
         flag_open_doubt: "Open doubt: {what}", "Åpen tvil: {what}";
@@ -87,7 +85,6 @@ crate::texts! {
         flags_heading: "Flags", "Flagg";
         no_flags: "No flags.", "Ingen flagg.";
         back_to_candidate: "Back to the candidate", "Tilbake til kandidaten";
-        open_debrief: "Open the debrief", "Åpne oppsummeringen";
     }
 }
 

@@ -28,6 +28,15 @@ pub fn decimal(value: f64, locale: Locale) -> String {
     }
 }
 
+/// Up to two decimals without trailing zeros: 3, 2.5, 2.67.
+pub fn compact(value: f64, locale: Locale) -> String {
+    let text = decimal(value, locale);
+    let separator = if locale == Locale::Nb { ',' } else { '.' };
+    text.trim_end_matches('0')
+        .trim_end_matches(separator)
+        .to_owned()
+}
+
 /// A share (0–1) as a whole percentage.
 pub fn percent(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
@@ -51,5 +60,9 @@ mod tests {
         assert_eq!(decimal(8.0 / 3.0, Locale::En), "2.67");
         assert_eq!(decimal(3.0, Locale::Nb), "3,00");
         assert_eq!(percent(2.2 / 2.9), "76 %");
+        assert_eq!(compact(3.0, Locale::En), "3");
+        assert_eq!(compact(2.5, Locale::Nb), "2,5");
+        assert_eq!(compact(8.0 / 3.0, Locale::En), "2.67");
+        assert_eq!(compact(10.0, Locale::En), "10");
     }
 }

@@ -61,7 +61,7 @@ async fn a_status_change_is_audited_with_before_and_after() {
     let position = app.position_for(&manager, "Backend engineer").await;
     let candidate = app.candidate(position, "Kari Nordmann", "").await;
     let path = format!("/candidates/{candidate}/status");
-    for status in ["offer", "offer"] {
+    for status in ["in_second_round", "in_second_round"] {
         let response = app.post_form(&client, &path, &[("status", status)]).await;
         assert_eq!(response.status(), 303);
     }
@@ -78,12 +78,12 @@ async fn a_status_change_is_audited_with_before_and_after() {
         (Some(manager.id), "candidate", "status_changed")
     );
     assert_eq!(event.before, Some(json!({ "status": "shortlisted" })));
-    assert_eq!(event.after, Some(json!({ "status": "offer" })));
+    assert_eq!(event.after, Some(json!({ "status": "in_second_round" })));
     assert_eq!(event.candidate_id, Some(candidate));
 
     let html = app.get_html(&client, "/audit").await;
     assert!(html.contains("Candidate: status changed"));
-    assert!(html.contains("<del>shortlisted</del> → <ins>offer</ins>"));
+    assert!(html.contains("<del>shortlisted</del> → <ins>in_second_round</ins>"));
     assert!(html.contains(&format!(
         "<a href=\"/candidates/{candidate}\">Kari Nordmann</a>"
     )));

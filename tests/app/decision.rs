@@ -552,7 +552,7 @@ async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
         .execute(&app.pool)
         .await
         .unwrap();
-    // Technical depth: manager 2, expert 4, member 3 -> mean 3.00, 2.00–4.00, spread 2.00.
+    // Technical depth: manager 2, expert 4, member 3 -> mean 3.00, range 2–4, spread 2.
     case.score(&app, &case.manager, case.technical, Some(2))
         .await;
     case.score(&app, &case.expert, case.technical, Some(4))
@@ -580,12 +580,15 @@ async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
         .await;
     let technical = row(&html, case.technical);
     assert!(technical.contains(r#"data-cell="mean"><strong>3.00</strong>"#));
-    assert!(technical.contains(r#"data-cell="range">2.00–4.00</td>"#));
-    assert!(technical.contains("2.00 <span class=\"tag tag-warn\">disagreement</span>"));
+    assert!(technical.contains(
+        r#"data-cell="spread">2 <span class="muted small" data-cell="range">(2–4)</span><br><span class="tag tag-warn">disagreement</span>"#
+    ));
     assert!(technical.contains(">met</span> <span class=\"muted small\">minimum 3</span>"));
     let collaboration = row(&html, case.collaboration);
     assert!(collaboration.contains("<strong>4.33</strong>"));
-    assert!(collaboration.contains(r#"data-cell="spread">1.00</td>"#));
+    assert!(collaboration.contains(
+        r#"data-cell="spread">1 <span class="muted small" data-cell="range">(4–5)</span></td>"#
+    ));
     assert!(html.contains(&format!(
         r#"id="criterion-{}" data-criterion="Technical depth" class="row-disagreement""#,
         case.technical
@@ -607,7 +610,7 @@ async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
         html.contains("<desc id=\"chart-desc\">"),
         "with a text alternative"
     );
-    assert!(html.contains("The panel disagrees on Technical depth: the means differ by 2.00."));
+    assert!(html.contains("The panel disagrees on Technical depth: the means differ by 2."));
     assert!(
         html.contains("Walked us through the rollback plan."),
         "notes on demand"

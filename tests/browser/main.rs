@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod decision;
 mod foundation;
 mod interview;
 mod preparation;
