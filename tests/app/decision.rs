@@ -166,6 +166,7 @@ enum Scenario {
     OpenDoubt,
     ConfirmedDoubt,
     SettledByInformationCheck,
+    SettleWithBlankFactRefused,
     MemberNotSubmitted,
     NoRecommendation,
     MustHaveMeanUnderMinimum,
@@ -173,19 +174,57 @@ enum Scenario {
     MustHaveOnlyNotAssessed,
     SpreadOfTwoUnacknowledged,
     SpreadOfTwoAcknowledged,
+    PanelMemberPostsHire,
+    CraftedHireWithOverrideFields,
+}
+
+/// Settles the doubt through the doubt page's form, as the manager would.
+async fn settle_by_information(
+    app: &TestApp,
+    case: &Case,
+    doubt: Uuid,
+    fact: [&str; 3],
+) -> reqwest::Response {
+    app.post_form(
+        &case.manager.client,
+        &format!("/doubts/{doubt}/resolve"),
+        &[
+            ("fact_kind", "information"),
+            ("fact_what", fact[0]),
+            ("fact_source", fact[1]),
+            ("fact_outcome", fact[2]),
+        ],
+    )
+    .await
 }
 
 async fn arrange(app: &TestApp, case: &Case, scenario: Scenario) {
     match scenario {
-        Scenario::AllClear | Scenario::MustHaveMeanAtMinimum => {}
-        Scenario::OpenDoubt => {
+        Scenario::AllClear | Scenario::MustHaveMeanAtMinimum | Scenario::PanelMemberPostsHire => {}
+        Scenario::OpenDoubt | Scenario::CraftedHireWithOverrideFields => {
             case.doubt(app, "open").await;
         }
         Scenario::ConfirmedDoubt => {
             case.doubt(app, "confirmed").await;
         }
         Scenario::SettledByInformationCheck => {
-            case.doubt(app, "resolved").await;
+            let doubt = case.doubt(app, "open").await;
+            let fact = [
+                "Called Fjordtech's HR about her employment dates",
+                "Fjordtech HR, by phone",
+                "Employed 14 months as stated; left when the team was closed down",
+            ];
+            let settled = settle_by_information(app, case, doubt, fact).await;
+            assert_eq!(
+                settled.status(),
+                303,
+                "a described check of information settles it"
+            );
+        }
+        Scenario::SettleWithBlankFactRefused => {
+            let doubt = case.doubt(app, "open").await;
+            let refused = settle_by_information(app, case, doubt, ["Good feeling", " ", ""]).await;
+            assert_eq!(refused.status(), 422, "a blank fact is refused");
         }
         Scenario::MemberNotSubmitted => {
             sqlx::query("update panel_member set submitted_at = null where id = $1")
@@ -232,7 +271,7 @@ async fn arrange(app: &TestApp, case: &Case, scenario: Scenario) {
 async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
     use Scenario::*;
     // (case, acknowledge the offered warnings, the refusal's reason or None for hired)
-    let table: [(Scenario, bool, Option<&str>); 11] = [
+    let table: [(Scenario, bool, Option<&str>); 14] = [
         (AllClear, false, None),
         (
             OpenDoubt,
@@ -245,6 +284,11 @@ async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
             Some("Confirmed doubt: The 14 months at Fjordtech do not add up."),
         ),
         (SettledByInformationCheck, false, None),
+        (
+            SettleWithBlankFactRefused,
+            true,
+            Some("Open doubt: The 14 months at Fjordtech do not add up."),
+        ),
         (
             MemberNotSubmitted,
             true,
@@ -272,6 +316,8 @@ async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
             Some("Acknowledge every warning before hiring."),
         ),
         (SpreadOfTwoAcknowledged, true, None),
+        (PanelMemberPostsHire, true, Some("403")),
+        (CraftedHireWithOverrideFields, true, Some("Hire is blocked")),
     ];
     let app = TestApp::spawn().await;
     for (scenario, acknowledge, refusal) in table {
@@ -282,10 +328,30 @@ async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
         } else {
             Vec::new()
         };
-        let ack_fields: Vec<(&str, &str)> = acks.iter().map(|key| ("ack", key.as_str())).collect();
-        let response = case
-            .decide(&app, &case.manager.client, "hire", &ack_fields)
-            .await;
+        let mut fields: Vec<(&str, &str)> = acks.iter().map(|key| ("ack", key.as_str())).collect();
+        let mut poster = &case.manager.client;
+        let open_doubt_ack;
+        match scenario {
+            PanelMemberPostsHire => poster = &case.member.client,
+            CraftedHireWithOverrideFields => {
+                let doubt: Uuid =
+                    sqlx::query_scalar("select id from doubt where candidate_id = $1")
+                        .bind(case.round.candidate_id)
+                        .fetch_one(&app.pool)
+                        .await
+                        .unwrap();
+                open_doubt_ack = format!("open_doubt:{doubt}");
+                fields.extend([
+                    ("ack", open_doubt_ack.as_str()),
+                    ("override", "true"),
+                    ("force", "1"),
+                    ("status", "hired"),
+                    ("blockers", ""),
+                ]);
+            }
+            _ => {}
+        }
+        let response = case.decide(&app, poster, "hire", &fields).await;
         let status = response.status();
         let body = response.text().await.unwrap();
         let (decisions, candidate_status) = stored(&app, case.round.candidate_id).await;
@@ -306,6 +372,10 @@ async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
                 .unwrap();
                 assert_eq!(open_rounds, 0, "{scenario:?}: a hire closes the round");
             }
+            Some("403") => {
+                assert_eq!(status, 403, "{scenario:?}: not theirs to decide");
+                assert_eq!(decisions, 0, "{scenario:?}: nothing stored");
+            }
             Some(reason) => {
                 assert_eq!(status, 422, "{scenario:?}: hire refused");
                 assert!(body.contains(reason), "{scenario:?}: names {reason:?}");
@@ -314,34 +384,6 @@ async fn the_gate_refuses_a_hire_while_any_blocker_stands_and_only_then() {
             }
         }
     }
-}
-
-#[tokio::test]
-async fn a_crafted_hire_with_override_fields_is_refused_while_a_doubt_is_open() {
-    let app = TestApp::spawn().await;
-    let case = Case::new(&app).await;
-    let doubt = case.doubt(&app, "open").await;
-    let ack = format!("open_doubt:{doubt}");
-    let response = case
-        .decide(
-            &app,
-            &case.manager.client,
-            "hire",
-            &[
-                ("ack", ack.as_str()),
-                ("override", "true"),
-                ("force", "1"),
-                ("status", "hired"),
-                ("blockers", ""),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), 422);
-    assert!(response.text().await.unwrap().contains("Hire is blocked"));
-    assert_eq!(
-        stored(&app, case.round.candidate_id).await,
-        (0, "in_second_round".into())
-    );
 }
 
 #[tokio::test]
