@@ -4,6 +4,8 @@ use anyhow::Context;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::rngs::OsRng;
+use std::sync::Arc;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Shortest password accepted for a new account.
 pub const MIN_LENGTH: usize = 12;
@@ -14,8 +16,28 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// Each check holds 19 MiB for tens of milliseconds: at most one per core runs at
+/// once, the rest wait their turn, so a burst of sign-ins cannot exhaust memory
+/// or the blocking pool.
+static CHECKS: std::sync::LazyLock<Arc<Semaphore>> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    Arc::new(Semaphore::new(cores))
+});
+
+/// A turn to run one check; held by the blocking task itself, so a request that
+/// gives up early does not free the turn while the check still runs.
+async fn turn() -> anyhow::Result<OwnedSemaphorePermit> {
+    CHECKS
+        .clone()
+        .acquire_owned()
+        .await
+        .context("password checks closed")
+}
+
 pub async fn hash(password: String) -> anyhow::Result<String> {
+    let turn = turn().await?;
     tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.as_bytes(), &salt)
@@ -29,7 +51,9 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
 /// Checks a password; with no stored hash it still does the same work, so an
 /// unknown email takes as long as a wrong password.
 pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
+    let turn = turn().await?;
     tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let stored = stored_hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&stored)
             .map_err(|err| anyhow::anyhow!("stored password hash is malformed: {err}"))?;

@@ -15,7 +15,8 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer};
 use crate::auth::text::AuthText;
-use crate::auth::{password, throttle, users};
+use crate::auth::throttle::{self, Claim};
+use crate::auth::{password, users};
 use crate::error::Result;
 use crate::i18n::Locale;
 use crate::web::csrf;
@@ -96,26 +97,29 @@ async fn sign_in(
     }
 
     let client_ip = peer.ip().to_string();
-    if let Some(until) = throttle::paused_until(&app.pool, &email, &client_ip).await? {
-        let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
-        errors.add_general(t.throttled.replace("{minutes}", &minutes.to_string()));
-        return rerender(&viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
-    }
+    let attempt = match throttle::claim(&app.pool, &email, &client_ip).await? {
+        Claim::Granted(attempt) => attempt,
+        Claim::Paused(until) => {
+            let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
+            errors.add_general(t.throttled.replace("{minutes}", &minutes.to_string()));
+            return rerender(&viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
+        }
+    };
 
     let credentials = users::credentials(&app.pool, &email).await?;
     let stored_hash = credentials.as_ref().map(|c| c.password_hash.clone());
     let password_ok = password::verify(form.password.clone(), stored_hash).await?;
-    let account = credentials.filter(|_| password_ok);
-    throttle::record(&app.pool, &email, &client_ip, account.is_some()).await?;
-
-    let Some(account) = account else {
+    let Some(account) = credentials.filter(|_| password_ok) else {
         errors.add_general(t.wrong_credentials);
         return rerender(&viewer, form, errors, StatusCode::UNAUTHORIZED).await;
     };
+    // Said only to someone who knew the password, and it stays a failed attempt:
+    // a disabled account's pause count is not reset by it.
     if account.disabled {
         errors.add_general(t.account_disabled);
         return rerender(&viewer, form, errors, StatusCode::FORBIDDEN).await;
     }
+    throttle::succeeded(&app.pool, attempt).await?;
 
     // A new session id at sign-in defeats session fixation; a new token likewise.
     let session = &viewer.session;

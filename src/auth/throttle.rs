@@ -3,7 +3,7 @@
 //! after many failures across accounts (password spraying).
 
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 
 use crate::error::Result;
 
@@ -13,9 +13,54 @@ pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
 pub const WINDOW_MINUTES: i64 = 15;
 
+/// What the throttle says to one sign-in attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// The attempt is recorded as failed until `succeeded` says otherwise.
+    Granted(i64),
+    /// Paused until then; nothing was recorded.
+    Paused(DateTime<Utc>),
+}
+
+/// Records the attempt *before* the password is checked, so simultaneous
+/// guesses cannot all slip under the limit: the account's and the address's
+/// advisory locks order them, and only attempts under the limit are recorded.
+pub async fn claim(pool: &PgPool, email: &str, client_ip: &str) -> Result<Claim> {
+    let mut tx = pool.begin().await?;
+    // Two lock classes, so an email and an address never share a key.
+    sqlx::query(
+        "select pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))",
+    )
+    .bind(email)
+    .bind(client_ip)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(until) = paused_until(&mut tx, email, client_ip).await? {
+        return Ok(Claim::Paused(until));
+    }
+    let id = sqlx::query_scalar(
+        "insert into login_attempt (email, client_ip, succeeded) values ($1, $2, false) returning id",
+    )
+    .bind(email)
+    .bind(client_ip)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Claim::Granted(id))
+}
+
+/// Marks a claimed attempt as a successful sign-in, which ends the account's pause count.
+pub async fn succeeded(pool: &PgPool, attempt: i64) -> Result<()> {
+    sqlx::query("update login_attempt set succeeded = true where id = $1")
+        .bind(attempt)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// When sign-in for this account or address is allowed again, if it is paused now.
-pub async fn paused_until(
-    pool: &PgPool,
+async fn paused_until(
+    conn: &mut PgConnection,
     email: &str,
     client_ip: &str,
 ) -> Result<Option<DateTime<Utc>>> {
@@ -29,7 +74,7 @@ pub async fn paused_until(
     )
     .bind(email)
     .bind(WINDOW_MINUTES as i32)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     let (address_failures, address_oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
         "select count(*), min(attempted_at) from login_attempt
@@ -37,7 +82,7 @@ pub async fn paused_until(
     )
     .bind(client_ip)
     .bind(WINDOW_MINUTES as i32)
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
 
     let window = chrono::Duration::minutes(WINDOW_MINUTES);
@@ -50,16 +95,6 @@ pub async fn paused_until(
         .flatten()
         .map(|oldest| oldest + window);
     Ok(account.max(address))
-}
-
-pub async fn record(pool: &PgPool, email: &str, client_ip: &str, succeeded: bool) -> Result<()> {
-    sqlx::query("insert into login_attempt (email, client_ip, succeeded) values ($1, $2, $3)")
-        .bind(email)
-        .bind(client_ip)
-        .bind(succeeded)
-        .execute(pool)
-        .await?;
-    Ok(())
 }
 
 /// Attempts older than a day no longer matter to anyone.

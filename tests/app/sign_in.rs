@@ -275,3 +275,74 @@ fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|cookie| cookie.starts_with("secondround_session="))
         .map(|cookie| cookie.split(';').next().unwrap().to_owned())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sixty_simultaneous_guesses_check_no_more_passwords_than_the_limit() {
+    let app = std::sync::Arc::new(TestApp::spawn().await);
+    let user = app.create_user(Role::Manager).await;
+    // Each guess comes from its own fresh sign-in page, all released at once.
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(60));
+    let mut guesses = Vec::new();
+    for n in 0..60 {
+        let (app, barrier, email) = (app.clone(), barrier.clone(), user.email.clone());
+        guesses.push(tokio::spawn(async move {
+            let client = TestApp::client();
+            let token = app.csrf_token(&client).await;
+            barrier.wait().await;
+            let password = format!("wrong guess {n}");
+            client
+                .post(app.url("/login"))
+                .form(&[
+                    ("email", email.as_str()),
+                    ("password", &password),
+                    ("csrf_token", &token),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for guess in guesses {
+        statuses.push(guess.await.unwrap());
+    }
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let paused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, paused), (5, 55), "{statuses:?}");
+    let recorded: i64 = sqlx::query_scalar("select count(*) from login_attempt where email = $1")
+        .bind(&user.email)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        recorded, 5,
+        "only the attempts under the limit were recorded and checked"
+    );
+}
+
+#[tokio::test]
+async fn the_right_password_of_a_disabled_account_does_not_reset_its_pause_count() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    sqlx::query("update app_user set disabled = true where id = $1")
+        .bind(user.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let client = TestApp::client();
+    for _ in 0..4 {
+        let wrong = app.login(&client, &user.email, "not the password").await;
+        assert_eq!(wrong.status(), 401);
+    }
+    let disabled = app.login(&client, &user.email, &user.password).await;
+    assert_eq!(
+        disabled.status(),
+        403,
+        "the right password learns it is disabled"
+    );
+    // That was the fifth failure, not a success: the account is paused now.
+    let paused = app.login(&client, &user.email, &user.password).await;
+    assert_eq!(paused.status(), 429);
+}
