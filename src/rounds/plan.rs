@@ -210,7 +210,7 @@ pub fn validate(
     if template_id.is_none() {
         errors.add("template_id", t.template_invalid);
     }
-    let mut panel = Vec::new();
+    let mut panel: Vec<(Uuid, PanelRole)> = Vec::new();
     for (user, role) in &form.panel {
         match (
             Uuid::parse_str(user)
@@ -218,6 +218,10 @@ pub fn validate(
                 .filter(|id| known(IdKind::User, id)),
             PanelRole::parse(role),
         ) {
+            // One id under two spellings (upper and lower case) is one person.
+            (Some(user), Some(_)) if panel.iter().any(|(seated, _)| *seated == user) => {
+                errors.add("panel", t.panel_twice)
+            }
             (Some(user), Some(role)) => panel.push((user, role)),
             _ => errors.add("panel", t.panel_invalid),
         }
@@ -246,6 +250,24 @@ pub fn validate(
     }
 }
 
+/// The form's plan id, or, when another candidate's round already took it, a key
+/// derived from the plan id and this candidate (the same on every repeat).
+async fn plan_key(
+    conn: &mut sqlx::PgConnection,
+    plan_id: Uuid,
+    candidate_id: Uuid,
+) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar(
+        "select case when exists (select 1 from interview_round where plan_id = $1 and candidate_id <> $2)
+                     then md5($1::text || '/' || $2::text)::uuid
+                     else $1 end",
+    )
+    .bind(plan_id)
+    .bind(candidate_id)
+    .fetch_one(conn)
+    .await
+}
+
 /// What planning created.
 #[derive(Debug)]
 pub struct Planned {
@@ -269,8 +291,14 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
             .bind(plan.candidate_id)
             .fetch_one(&mut *tx)
             .await?;
-    // The candidate lock above orders repeats of one form behind the first.
-    if let Some(plan_id) = plan.plan_id {
+    // The candidate lock above orders repeats of one form behind the first. A
+    // form posted again for another candidate (back button, other candidate
+    // chosen) plans that candidate's round under a key of its own.
+    let plan_id = match plan.plan_id {
+        Some(plan_id) => Some(plan_key(&mut tx, plan_id, plan.candidate_id).await?),
+        None => None,
+    };
+    if let Some(plan_id) = plan_id {
         let earlier: Option<(Uuid, i32)> = sqlx::query_as(
             "select id, round_number from interview_round where plan_id = $1 and candidate_id = $2",
         )
@@ -310,7 +338,7 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
     .bind(&plan.location)
     .bind(plan.template_id)
     .bind(by)
-    .bind(plan.plan_id)
+    .bind(plan_id)
     .fetch_one(&mut *tx)
     .await?;
     let users: Vec<Uuid> = plan.panel.iter().map(|(user, _)| *user).collect();

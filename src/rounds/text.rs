@@ -24,6 +24,7 @@ crate::texts! {
         panel_hint: "Give each panel member a role. Include a subject-matter expert who will work closely with the new hire.", "Gi hver paneldeltaker en rolle. Ta med en fagperson som skal jobbe tett med den som ansettes.";
         panel_empty: "Put at least one person on the panel.", "Sett minst én person i panelet.";
         panel_invalid: "Someone on the panel is no longer an active user.", "Noen i panelet er ikke lenger en aktiv bruker.";
+        panel_twice: "The same person is on the panel twice; choose one role for them.", "Samme person står to ganger i panelet; velg én rolle for vedkommende.";
         not_on_panel: "Not on the panel", "Ikke i panelet";
         person: "Person", "Person";
         panel_role: "Panel role", "Rolle i panelet";

@@ -639,3 +639,63 @@ async fn without_open_doubts_a_round_has_no_doubts_section() {
             .any(|(title, _, _)| title == "Doubts to settle")
     );
 }
+
+#[tokio::test]
+async fn one_panel_member_posted_under_two_spellings_is_a_form_error_not_a_500() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let upper = format!("panel_{}", s.expert.id.to_string().to_uppercase());
+    let response = plan(&app, &s, &[(upper.as_str(), "other")]).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("The same person is on the panel twice"),
+        "named beside the panel"
+    );
+    assert_eq!(
+        app.count(
+            "select count(*) from interview_round where candidate_id = $1",
+            s.candidate
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_planning_form_posted_again_for_another_candidate_plans_that_candidates_round_once() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let other = app
+        .candidate(s.position, "Ola Nordmann", "ola@example.no")
+        .await;
+    let plan_id = Uuid::new_v4().to_string();
+    let first = plan(&app, &s, &[("plan_id", plan_id.as_str())]).await;
+    assert_eq!(first.status(), 303);
+    let other_id = other.to_string();
+    let fields = [
+        ("plan_id", plan_id.as_str()),
+        ("candidate_id", other_id.as_str()),
+    ];
+    let second = plan(&app, &s, &fields).await;
+    let repeat = plan(&app, &s, &fields).await;
+    assert_eq!(
+        (second.status().as_u16(), repeat.status().as_u16()),
+        (303, 303)
+    );
+    assert_eq!(
+        round_id(&second),
+        round_id(&repeat),
+        "the repeat lands on the same round"
+    );
+    assert_ne!(round_id(&first), round_id(&second));
+    for candidate in [s.candidate, other] {
+        let rounds = app
+            .count(
+                "select count(*) from interview_round where candidate_id = $1",
+                candidate,
+            )
+            .await;
+        assert_eq!(rounds, 1);
+    }
+}
