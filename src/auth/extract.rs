@@ -121,7 +121,7 @@ async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<Sess
     let max_age_secs = app.config.session_max_hours * 3600;
     if Utc::now().timestamp() - signed_in_at > max_age_secs {
         let locale = session.get::<Locale>(LOCALE_KEY).await?.unwrap_or_default();
-        session.flush().await?;
+        end_session(session).await?;
         let message = crate::auth::text::AuthText::get(locale).session_expired;
         flash::push(session, FlashKind::Info, message).await?;
         return Ok(None);
@@ -131,12 +131,21 @@ async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<Sess
         None => {
             // Disabled or removed since sign-in: end the session now.
             let locale = session.get::<Locale>(LOCALE_KEY).await?.unwrap_or_default();
-            session.flush().await?;
+            end_session(session).await?;
             let message = crate::auth::text::AuthText::get(locale).account_disabled;
             flash::push(session, FlashKind::Error, message).await?;
             Ok(None)
         }
     }
+}
+
+/// Ends a session for good: its data and its row go, and whatever is stored
+/// next (the language, a message) goes under a new id. Reusing the id would let
+/// a request still holding the old session write it back (see `web::session_store`).
+pub async fn end_session(session: &Session) -> Result<()> {
+    session.flush().await?;
+    session.cycle_id().await?;
+    Ok(())
 }
 
 /// A signed-in user whose role the policy `P` admits; anyone else is refused

@@ -13,7 +13,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer};
+use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer, end_session};
 use crate::auth::text::AuthText;
 use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
@@ -159,7 +159,7 @@ async fn sign_out(viewer: Viewer) -> Result<Redirect> {
         tracing::info!(user_id = %user.id, "signed out");
     }
     let locale = viewer.locale;
-    viewer.session.flush().await?;
+    end_session(&viewer.session).await?;
     // Keep the language choice for the sign-in page that follows.
     viewer.session.insert(LOCALE_KEY, locale).await?;
     Ok(Redirect::to("/login?signed_out=1"))

@@ -9,6 +9,7 @@ pub mod format;
 mod health;
 pub mod layout;
 mod security_headers;
+pub mod session_store;
 pub mod text;
 
 use std::sync::Arc;
@@ -81,14 +82,15 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .layer(middleware::from_fn(csrf::require_token))
         .layer(middleware::from_fn(error_pages::render));
 
-    let sessions = SessionManagerLayer::new(session_store(state.pool.clone()))
-        .with_name(SESSION_COOKIE)
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_secure(config.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
-            config.session_idle_minutes,
-        )));
+    let sessions =
+        SessionManagerLayer::new(session_store::FinalSignOutStore::new(state.pool.clone()))
+            .with_name(SESSION_COOKIE)
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_secure(config.secure_cookies)
+            .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+                config.session_idle_minutes,
+            )));
 
     let mut origin_check = CsrfLayer::new();
     for origin in &config.trusted_origins {

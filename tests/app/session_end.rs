@@ -137,3 +137,77 @@ async fn a_form_posted_on_an_ended_session_leads_to_sign_in_and_another_site_is_
         .unwrap();
     assert_eq!(refused.status(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_held_open_across_sign_out_does_not_sign_the_user_in_again() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let signed_in = app
+        .login(&client, &round.manager.email, &round.manager.password)
+        .await;
+    assert_eq!(signed_in.status(), 303);
+    let base: url::Url = app.address.parse().unwrap();
+    use reqwest::cookie::CookieStore;
+    let old_cookie = jar.cookies(&base).expect("a session cookie");
+    let token = app.csrf_token(&client).await;
+
+    // A decision that loaded the session, then waits on the candidate's lock.
+    let mut holder = app.pool.begin().await.unwrap();
+    sqlx::query("select id from candidate where id = $1 for update")
+        .bind(round.candidate_id)
+        .execute(&mut *holder)
+        .await
+        .unwrap();
+    let held = client
+        .post(app.url(&format!("/candidates/{}/decision", round.candidate_id)))
+        .form(&[
+            ("decision", "on_hold"),
+            ("rationale", "Waiting for the reference."),
+            ("csrf_token", &token),
+        ])
+        .send();
+    let held = tokio::spawn(held);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!held.is_finished(), "the decision waits for the lock");
+    let signed_out = app.post_form(&client, "/logout", &[]).await;
+    assert_eq!(signed_out.status(), 303);
+    let sid = old_cookie
+        .to_str()
+        .unwrap()
+        .trim_start_matches("secondround_session=")
+        .to_owned();
+    let left: i64 = sqlx::query_scalar("select count(*) from user_session where id = $1")
+        .bind(&sid)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "signing out removed the session {sid}");
+    holder.commit().await.unwrap();
+    let finished = held.await.unwrap().unwrap();
+    assert_eq!(finished.status(), 303, "the held request finishes");
+
+    // The old cookie opens nothing: the held request did not write the session back.
+    let stranger = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let dashboard = stranger
+        .get(app.url("/"))
+        .header("cookie", old_cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.status(), 303, "sent to sign in");
+    assert!(
+        dashboard.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+    );
+}
