@@ -92,15 +92,19 @@ async fn check(session: &Session, request: Request) -> Result<Request> {
         .get(HEADER)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let query_token = parts
-        .uri
-        .query()
-        .and_then(|query| field_value(query.as_bytes()));
-    let is_form = parts
+    let content_type = parts
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or("");
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    // Only an upload carries the token in its address (its body is not buffered
+    // here); anywhere else a token in the URL would leak into logs and history.
+    let query_token = parts
+        .uri
+        .query()
+        .filter(|_| content_type.starts_with("multipart/form-data"))
+        .and_then(|query| field_value(query.as_bytes()));
 
     let (presented, body) = match (header_token.or(query_token), is_form) {
         (Some(token), _) => (Some(token), body),

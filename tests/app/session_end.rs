@@ -211,3 +211,22 @@ async fn a_request_held_open_across_sign_out_does_not_sign_the_user_in_again() {
             .starts_with("/login")
     );
 }
+
+#[tokio::test]
+async fn the_token_in_the_address_counts_only_for_an_upload() {
+    let app = TestApp::spawn().await;
+    let (client, _) = app.login_as(secondround::auth::Role::Manager).await;
+    let token = app.csrf_token(&client).await;
+    let response = client
+        .post(app.url(&format!("/positions?csrf_token={token}")))
+        .form(&[("title", "Token in the address")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    let stored: i64 = sqlx::query_scalar("select count(*) from position")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
