@@ -14,6 +14,7 @@ crate::texts! {
         nav_audit: "Audit log", "Revisjonslogg";
         signed_in_as: "Signed in as", "Innlogget som";
         sign_out: "Sign out", "Logg ut";
+        sign_out_unsaved: "{n} ratings on this tablet are not saved yet. Sign out and discard them? Choose Cancel to stay signed in until they are saved.", "{n} vurderinger på dette nettbrettet er ikke lagret ennå. Logge ut og forkaste dem? Velg Avbryt for å forbli innlogget til de er lagret.";
         language: "Language", "Språk";
         save: "Save", "Lagre";
         cancel: "Cancel", "Avbryt";

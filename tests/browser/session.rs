@@ -108,3 +108,53 @@ async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn signing_out_on_a_shared_tablet_asks_before_discarding_unsaved_ratings() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let browser = Browser::start(PORTRAIT).await;
+    browser
+        .sign_in(&app.address, &user.email, &user.password)
+        .await;
+    browser.goto(&app.url("/")).await;
+    // Two ratings still queued from the walk-through.
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('secondround.queue.member-1', JSON.stringify([{question: 'a'}, {question: 'b'}]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.click("form.sign-out button[type=submit]").await;
+    let question = browser
+        .client
+        .get_alert_text()
+        .await
+        .expect("a confirmation");
+    assert!(
+        question.contains("2 ratings on this tablet are not saved yet"),
+        "{question}"
+    );
+    browser.client.dismiss_alert().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(queued(&browser).await, 2, "cancel keeps the ratings");
+    assert_eq!(browser.current_path().await, "/", "and stays signed in");
+
+    browser.click("form.sign-out button[type=submit]").await;
+    browser.client.accept_alert().await.unwrap();
+    for _ in 0..100 {
+        if browser.current_path().await == "/login" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(browser.current_path().await, "/login", "signed out");
+    assert_eq!(
+        queued(&browser).await,
+        0,
+        "the next member finds no one else's ratings"
+    );
+    browser.close().await;
+}
