@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::support::TestApp;
-use crate::support::walk::{Round, put_rating};
+use crate::support::walk::{Round, put_rating, shown_question};
 
 async fn stored(app: &TestApp, question: Uuid, member: Uuid) -> Option<(Option<i16>, String, i32)> {
     sqlx::query_as("select score, evidence, version from rating where round_question_id = $1 and panel_member_id = $2")
@@ -312,13 +312,15 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
         round.path("/interview/1").as_str()
     );
     let total = round.questions.len();
-    let first = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let first_page = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let first = shown_question(&first_page);
+    assert!(first.contains(r#"id="q1""#), "question 1 is the one shown");
     assert!(
-        first.contains(&format!("Question 1 of {total}")),
+        first.contains(&format!("<strong>Question 1 of {total}</strong>")),
         "progress"
     );
     assert!(
-        first.contains("Her exact role in the migration."),
+        first.contains(">Her exact role in the migration.</h2>"),
         "carried-over questions come first"
     );
     assert!(first.contains("Carried over from the first interview"));
@@ -330,13 +332,15 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
     .fetch_one(&app.pool)
     .await
     .unwrap();
-    let page = app
+    let whole = app
         .get_html(&me.client, &round.path(&format!("/interview/{n}")))
         .await;
-    assert!(page.contains(&format!("Question {n} of {total}")));
+    assert!(whole.contains("/static/js/interview.js"));
+    let page = shown_question(&whole);
+    assert!(page.contains(&format!(r#"id="q{n}""#)));
+    assert!(page.contains(&format!("<strong>Question {n} of {total}</strong>")));
     assert!(page.contains("Not assessed"));
     assert!(page.contains("What did the candidate say or do?"));
-    assert!(page.contains("/static/js/interview.js"));
     let anchors: Vec<String> = sqlx::query_scalar(
         "select unnest(array[c.anchor_1, c.anchor_5]) from round_question q join criterion c on c.id = q.criterion_id
          where q.round_id = $1 order by q.section_order, q.question_order limit 2",
@@ -354,8 +358,9 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
         .await
         .unwrap();
     let norwegian = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let norwegian = shown_question(&norwegian);
     assert!(
-        norwegian.contains(&format!("Spørsmål 1 av {total}")),
+        norwegian.contains(&format!("<strong>Spørsmål 1 av {total}</strong>")),
         "bokmål"
     );
     assert!(norwegian.contains("Ikke vurdert"));
@@ -407,7 +412,13 @@ async fn the_form_post_saves_and_moves_on() {
         Some((None, String::new(), 1))
     );
     let page = app.get_html(&me.client, &round.path("/interview/2")).await;
-    assert!(page.contains("2 of") && page.contains("answered"));
+    let total = round.questions.len();
+    assert!(
+        page.contains(&format!(
+            r#"<p class="muted" id="answered-count">2 of {total} answered</p>"#
+        )),
+        "the count of answered questions"
+    );
 
     let last = round.questions.len().to_string();
     let end = app
@@ -466,13 +477,20 @@ async fn a_stale_form_post_shows_both_values_and_keeps_the_chosen_one() {
         .post_form(&me.client, &round.path("/interview/2"), &stale)
         .await;
     assert_eq!(response.status(), 409);
-    let html = response.text().await.unwrap();
+    let whole = response.text().await.unwrap();
+    let html = shown_question(&whole);
+    assert!(html.contains(r#"id="q2""#));
+    // The server's own conflict box (the script's copy has `data-conflict` and is hidden).
+    let conflict = &html[html
+        .find(r#"<div class="conflict" role="alert">"#)
+        .expect("the conflict is shown")..];
+    let conflict = &conflict[..conflict.find(r#"data-conflict"#).unwrap()];
     assert!(
-        html.contains("changed elsewhere")
-            && html.contains("from the laptop")
-            && html.contains("stale tab")
+        conflict.contains("changed elsewhere")
+            && conflict.contains(r#"<p class="conflict-note">from the laptop</p>"#)
+            && conflict.contains(r#"<p class="conflict-note">stale tab</p>"#)
     );
-    assert!(html.contains("Keep mine") && html.contains("Take the saved one"));
+    assert!(conflict.contains("Keep mine") && conflict.contains("Take the saved one"));
     assert_eq!(
         stored(&app, round.questions[1], me.member_id).await,
         Some((Some(2), "from the laptop".into(), 2))

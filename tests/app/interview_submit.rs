@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::support::TestApp;
-use crate::support::walk::{Round, put_rating};
+use crate::support::walk::{Round, put_rating, shown_question};
 
 async fn submitted(app: &TestApp, member_id: Uuid) -> bool {
     sqlx::query_scalar::<_, Option<chrono::DateTime<chrono::Utc>>>(
@@ -189,7 +189,15 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
         .await;
     assert_eq!(form.status(), 409);
     let page = app.get_html(&me.client, &round.path("/interview/1")).await;
-    assert!(page.contains("read-only") && page.contains("disabled"));
+    let shown = shown_question(&page);
+    assert!(
+        shown.contains(r#"id="q1""#) && shown.contains(r#"<fieldset class="scores" disabled>"#),
+        "the question shown cannot be rated"
+    );
+    let banner = &page[page
+        .find(r#"<div class="flash flash-info" role="status">"#)
+        .expect("a banner")..];
+    assert!(banner[..banner.find("</div>").unwrap()].contains("read-only"));
     assert!(
         page.contains(&format!("href=\"{}\"", round.path("/interview/2")))
             && !page.contains("data-go=\"next\""),

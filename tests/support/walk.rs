@@ -228,3 +228,19 @@ pub async fn put_rating(
         .await
         .unwrap()
 }
+
+/// The question section the page shows (the others are rendered hidden for the
+/// offline walk-through), so a check cannot pass on a hidden question's text.
+pub fn shown_question(html: &str) -> &str {
+    let mut rest = html;
+    while let Some(at) = rest.find(r#"<section class="question""#) {
+        let section = &rest[at..];
+        let head_end = section.find('>').expect("the section tag closes");
+        let end = section.find("</section>").expect("the section ends");
+        if !section[..head_end].contains(" hidden") {
+            return &section[..end];
+        }
+        rest = &section[end..];
+    }
+    panic!("no question is shown on the page");
+}
