@@ -255,19 +255,32 @@ async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
     assert_eq!(after, before, "nothing was added");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn copies_made_at_the_same_moment_each_get_their_own_name() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
-    let path = format!("/guides/{TEMPLATE_EN}/copy");
-    let (a, b, c, d) = tokio::join!(
-        app.post_form(&admin, &path, &[]),
-        app.post_form(&admin, &path, &[]),
-        app.post_form(&admin, &path, &[]),
-        app.post_form(&admin, &path, &[]),
-    );
-    for response in [a, b, c, d] {
-        assert_eq!(response.status(), 303);
+    let url = app.url(&format!("/guides/{TEMPLATE_EN}/copy"));
+    let token = app.csrf_token(&admin).await;
+    // Four copies released at once, on as many threads.
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(4));
+    let copies: Vec<_> = (0..4)
+        .map(|_| {
+            let (admin, url, token, barrier) =
+                (admin.clone(), url.clone(), token.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                admin
+                    .post(url)
+                    .form(&[("csrf_token", token)])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            })
+        })
+        .collect();
+    for copy in copies {
+        assert_eq!(copy.await.unwrap(), 303);
     }
     let names: i64 = sqlx::query_scalar(
         "select count(distinct name) from interview_template where not is_default",

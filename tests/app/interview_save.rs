@@ -180,17 +180,20 @@ async fn a_stale_save_is_refused_with_both_values() {
     assert_eq!(blind.status(), 409);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_first_saves_cannot_both_win() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
     let me = round.member(&app).await;
     let token = app.csrf_token(&me.client).await;
     let url = app.url(&round.rating_path(4));
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(5));
     let mut tasks = Vec::new();
     for score in 1..=5 {
         let (client, url, token) = (me.client.clone(), url.clone(), token.clone());
+        let barrier = barrier.clone();
         tasks.push(tokio::spawn(async move {
+            barrier.wait().await;
             client.put(url).header("accept", "application/json").header("x-csrf-token", token)
                 .json(&json!({ "score": score, "evidence": format!("device {score}"), "base_version": null, "save_id": Uuid::new_v4() }))
                 .send().await.unwrap().status().as_u16()

@@ -17,6 +17,7 @@ mod import;
 mod interview_doubts;
 mod interview_save;
 mod interview_submit;
+mod limits;
 mod positions;
 mod references;
 mod rounds;

@@ -96,7 +96,10 @@ impl Browser {
 
     /// Makes the page's viewport exactly `width` × `height` CSS pixels.
     pub async fn set_viewport(&self, width: u32, height: u32) {
-        self.client.set_window_size(width, height).await.ok();
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("the window can be sized");
         let inner: (u32, u32) = self.viewport().await;
         let (dw, dh) = (
             width as i64 - inner.0 as i64,
@@ -105,7 +108,10 @@ impl Browser {
         if dw != 0 || dh != 0 {
             let w = (width as i64 + dw).max(1) as u32;
             let h = (height as i64 + dh).max(1) as u32;
-            self.client.set_window_size(w, h).await.ok();
+            self.client
+                .set_window_size(w, h)
+                .await
+                .expect("the window can be sized");
         }
     }
 
@@ -172,12 +178,15 @@ impl Browser {
     pub async fn click_and_wait(&self, css: &str) {
         let old = self.client.find(Locator::Css("html")).await.unwrap();
         self.click(css).await;
+        let mut left = false;
         for _ in 0..400 {
             if old.tag_name().await.is_err() {
+                left = true;
                 break;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+        assert!(left, "clicking {css} never left the page");
         self.client
             .wait()
             .for_element(Locator::Css("body"))

@@ -162,7 +162,12 @@ impl TestApp {
     pub async fn stop(&mut self) {
         if let Some((shutdown, handle)) = self.server.take() {
             let _ = shutdown.send(());
-            let _ = handle.await;
+            // A panic in the server task fails the test instead of vanishing.
+            if let Err(err) = handle.await
+                && err.is_panic()
+            {
+                std::panic::resume_unwind(err.into_panic());
+            }
         }
     }
 
