@@ -18,7 +18,9 @@ pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
     ensure_database_exists(&options).await?;
     let pool = PgPoolOptions::new()
         .max_connections(config.db_max_connections)
-        .acquire_timeout(Duration::from_secs(5))
+        // Long enough for a busy pool, short enough that a page answers 503
+        // within about two seconds when the database is gone.
+        .acquire_timeout(Duration::from_secs(2))
         .connect_with(options.clone())
         .await
         .with_context(|| describe_target(&options, "cannot connect to the database"))?;

@@ -29,6 +29,10 @@ pub enum AppError {
     /// A request body over the size limit.
     #[error("request body too large")]
     TooLarge,
+    /// The database cannot be reached right now (stopped, restarting, its
+    /// connections cut): a brief 503, never a 500 with a backtrace.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// Input the database refused to store (see `is_unstorable_input`).
     #[error("input the database cannot store")]
     Unstorable,
@@ -40,12 +44,26 @@ impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            other if is_unavailable(&other) => AppError::Unavailable(other.to_string()),
             other if is_unstorable_input(&other) => {
                 tracing::info!(error = %other, "input the database cannot store");
                 AppError::Unstorable
             }
             other => AppError::Internal(other.into()),
         }
+    }
+}
+
+/// Whether the database is out of reach rather than refusing this request: no
+/// connection to be had, a connection cut (SQLSTATE class 08), or the server
+/// shutting down or starting (57P01–57P03).
+pub(crate) fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(&*code, "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
     }
 }
 
@@ -66,7 +84,12 @@ fn is_unstorable_input(err: &sqlx::Error) -> bool {
 
 impl From<tower_sessions::session::Error> for AppError {
     fn from(err: tower_sessions::session::Error) -> Self {
-        AppError::Internal(err.into())
+        let text = err.to_string();
+        if text.contains(crate::web::session_store::UNAVAILABLE) {
+            AppError::Unavailable(text)
+        } else {
+            AppError::Internal(err.into())
+        }
     }
 }
 
@@ -100,6 +123,11 @@ impl IntoResponse for AppError {
             AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
             AppError::Unstorable => (StatusCode::UNPROCESSABLE_ENTITY, None),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, None),
+            AppError::Unavailable(reason) => {
+                // One line: the cause is known and needs no backtrace.
+                tracing::warn!(%reason, "database unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, None)
+            }
             AppError::Internal(err) => {
                 // Logged inside the request span, so the line carries the request id.
                 tracing::error!(error = ?err, "internal error");

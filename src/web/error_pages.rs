@@ -36,9 +36,13 @@ pub async fn render(request: Request, next: Next) -> Response {
     let Some(page) = error_page_of(&response) else {
         return response;
     };
+    // With the database gone the session cannot be read either: asking would
+    // only wait out another pool timeout.
     let chosen = match &session {
-        Some(session) => session.get::<Locale>(LOCALE_KEY).await.ok().flatten(),
-        None => None,
+        Some(session) if page.status != StatusCode::SERVICE_UNAVAILABLE => {
+            session.get::<Locale>(LOCALE_KEY).await.ok().flatten()
+        }
+        _ => None,
     };
     let locale = chosen.unwrap_or_else(|| locale_from(&headers));
     build(&page, locale, &headers)
@@ -143,6 +147,7 @@ fn describe(page: &ErrorPage, t: &'static CommonText) -> (&'static str, &'static
         }
         StatusCode::CONFLICT => (t.error_conflict_title, ""),
         StatusCode::REQUEST_TIMEOUT => (t.error_timeout_title, t.error_internal_body),
+        StatusCode::SERVICE_UNAVAILABLE => (t.error_unavailable_title, t.error_unavailable_body),
         StatusCode::PAYLOAD_TOO_LARGE => (t.error_too_large_title, ""),
         status if status.is_client_error() => (t.error_invalid_title, t.error_invalid_body),
         _ => (t.error_internal_title, t.error_internal_body),

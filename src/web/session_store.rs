@@ -1,55 +1,103 @@
-//! Sessions in Postgres where signing out is final. The published store saves
-//! by upsert, so a request that loaded a session before sign-out (a slow save,
-//! a held connection) would write it back afterwards and sign the user in
-//! again. Here an existing session is only ever updated: once its row is gone
-//! (signed out, expired, or renewed at sign-in) nothing brings it back.
+//! Sessions in Postgres (table `user_session`, MessagePack records, as written
+//! by tower-sessions' Postgres store, which still sweeps expired rows), with two
+//! differences that matter here:
+//! - Signing out is final. The published store saves by upsert, so a request
+//!   that loaded a session before sign-out would write it back afterwards and
+//!   sign the user in again. Here an existing session is only ever updated.
+//! - A database out of reach is told apart from other errors, so the request
+//!   is answered 503 (see `AppError`) instead of 500.
 
 use async_trait::async_trait;
 use sqlx::PgPool;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, Error};
-use tower_sessions_sqlx_store::PostgresStore;
+
+/// Marks a store error that means "the database is out of reach".
+pub const UNAVAILABLE: &str = "[database unavailable]";
+
+fn backend(err: sqlx::Error) -> Error {
+    if crate::error::is_unavailable(&err) {
+        Error::Backend(format!("{UNAVAILABLE} {err}"))
+    } else {
+        Error::Backend(err.to_string())
+    }
+}
+
+fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
+    rmp_serde::to_vec(record).map_err(|err| Error::Encode(err.to_string()))
+}
 
 #[derive(Debug, Clone)]
 pub struct FinalSignOutStore {
-    inner: PostgresStore,
     pool: PgPool,
 }
 
 impl FinalSignOutStore {
     pub fn new(pool: PgPool) -> FinalSignOutStore {
-        FinalSignOutStore {
-            inner: super::session_store(pool.clone()),
-            pool,
-        }
+        FinalSignOutStore { pool }
     }
 }
 
 #[async_trait]
 impl tower_sessions::SessionStore for FinalSignOutStore {
-    /// New sessions (first visit, sign-in's new id) are inserted as usual.
+    /// Inserts a new session under an id nobody holds. With the database out of
+    /// reach a new (so anonymous) session is not kept, and the page still shows.
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        self.inner.create(record).await
+        let data = encode(record)?;
+        loop {
+            let inserted = sqlx::query(
+                "insert into user_session (id, data, expiry_date) values ($1, $2, $3)
+                 on conflict (id) do nothing",
+            )
+            .bind(record.id.to_string())
+            .bind(&data)
+            .bind(record.expiry_date)
+            .execute(&self.pool)
+            .await;
+            match inserted {
+                Ok(done) if done.rows_affected() == 1 => return Ok(()),
+                Ok(_) => record.id = Id::default(),
+                Err(err) if crate::error::is_unavailable(&err) => {
+                    tracing::warn!(error = %err, "new session not stored: database unavailable");
+                    return Ok(());
+                }
+                Err(err) => return Err(backend(err)),
+            }
+        }
     }
 
     /// Updates the session if it still exists, and never inserts it.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data = rmp_serde::to_vec(record).map_err(|err| Error::Encode(err.to_string()))?;
         sqlx::query("update user_session set data = $2, expiry_date = $3 where id = $1")
             .bind(record.id.to_string())
-            .bind(data)
+            .bind(encode(record)?)
             .bind(record.expiry_date)
             .execute(&self.pool)
             .await
-            .map_err(|err| Error::Backend(err.to_string()))?;
+            .map_err(backend)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        self.inner.load(id).await
+        let data: Option<Vec<u8>> = sqlx::query_scalar(
+            "select data from user_session where id = $1 and expiry_date > now()",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(backend)?;
+        data.map(|bytes| {
+            rmp_serde::from_slice(&bytes).map_err(|err| Error::Decode(err.to_string()))
+        })
+        .transpose()
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.inner.delete(id).await
+        sqlx::query("delete from user_session where id = $1")
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
     }
 }

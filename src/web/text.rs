@@ -31,6 +31,8 @@ crate::texts! {
         error_invalid_body: "Something you sent could not be used: a value is missing, malformed, far too long or contains characters that are not allowed. Go back, check what you entered and try again.", "Noe du sendte kunne ikke brukes: en verdi mangler, har feil format, er altfor lang eller inneholder tegn som ikke er tillatt. Gå tilbake, sjekk det du fylte inn, og prøv igjen.";
         error_internal_title: "Something went wrong", "Noe gikk galt";
         error_internal_body: "An unexpected error occurred. Nothing you entered is lost; please try again. If it happens again, give this reference to your administrator:", "Det oppstod en uventet feil. Det du har fylt inn er ikke tapt; prøv igjen. Skjer det igjen, gi denne referansen til administratoren:";
+        error_unavailable_title: "Briefly unavailable", "Midlertidig utilgjengelig";
+        error_unavailable_body: "The service is briefly unavailable; nothing was lost. Try again in a moment.", "Tjenesten er midlertidig utilgjengelig; ingenting gikk tapt. Prøv igjen om et øyeblikk.";
         error_timeout_title: "The request took too long", "Forespørselen tok for lang tid";
         error_too_large_title: "The upload is too large", "Opplastingen er for stor";
         request_id: "Reference", "Referanse";

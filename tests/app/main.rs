@@ -12,6 +12,7 @@ mod criteria;
 mod decision;
 mod demo_pages;
 mod doubts_settle;
+mod faults;
 mod guides;
 mod import;
 mod interview_doubts;
