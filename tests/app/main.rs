@@ -20,6 +20,7 @@ mod interview_save;
 mod interview_submit;
 mod limits;
 mod positions;
+mod process_faults;
 mod references;
 mod rounds;
 mod schema;
