@@ -23,6 +23,7 @@ mod positions;
 mod process_faults;
 mod references;
 mod rounds;
+mod routes;
 mod schema;
 mod security;
 mod session_end;

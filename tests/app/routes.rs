@@ -1,0 +1,353 @@
+//! Every route, found by reading the router's source (so a new route is covered
+//! by itself), given garbage: malformed and unknown ids, bodies that are not
+//! UTF-8 or hold NUL bytes, JSON where a form belongs, oversized bodies and
+//! methods it does not take. Each answer is a 4xx page or JSON error in the
+//! user's language, never a 5xx.
+
+use std::path::Path;
+
+use secondround::auth::Role;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::walk::Round;
+
+/// One `.route(path, handlers)` call: the path and the methods it names.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub path: String,
+    pub methods: Vec<&'static str>,
+}
+
+const METHODS: [&str; 5] = ["get", "post", "put", "delete", "patch"];
+
+/// Every route declared under `src/`.
+pub fn declared_routes() -> Vec<Route> {
+    let mut routes = Vec::new();
+    collect(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut routes,
+    );
+    routes.sort_by(|a, b| a.path.cmp(&b.path));
+    assert!(
+        routes.len() > 40,
+        "the route scan found {} routes",
+        routes.len()
+    );
+    routes
+}
+
+fn collect(dir: &Path, routes: &mut Vec<Route>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, routes);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            routes.extend(routes_in(&source));
+        }
+    }
+}
+
+fn routes_in(source: &str) -> Vec<Route> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(".route(") {
+        let call = &rest[at + ".route(".len()..];
+        // The call's arguments: up to the parenthesis that closes it.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map(|(i, _)| i)
+            .expect("a route call closes");
+        let arguments = &call[..end];
+        let path = arguments
+            .split('"')
+            .nth(1)
+            .expect("a route's path is a string literal");
+        let handlers = &arguments[arguments.find(',').unwrap()..];
+        let methods = METHODS
+            .into_iter()
+            .filter(|method| {
+                handlers.match_indices(&format!("{method}(")).any(|(i, _)| {
+                    i == 0
+                        || !handlers.as_bytes()[i - 1].is_ascii_alphanumeric()
+                            && handlers.as_bytes()[i - 1] != b'_'
+                })
+            })
+            .collect();
+        found.push(Route {
+            path: path.to_owned(),
+            methods,
+        });
+        rest = &call[end..];
+    }
+    found
+}
+
+#[test]
+fn the_route_scan_reads_chained_and_multi_line_routes() {
+    let source = r#"
+        Router::new()
+            .route("/a/{id}", get(page::show).post(page::update))
+            .route(
+                "/b",
+                put(api::put_rating),
+            )
+            .route("/c", post(forget_old_posts))
+    "#;
+    let routes = routes_in(source);
+    let summary: Vec<(String, Vec<&str>)> =
+        routes.into_iter().map(|r| (r.path, r.methods)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("/a/{id}".to_owned(), vec!["get", "post"]),
+            ("/b".to_owned(), vec!["put"]),
+            ("/c".to_owned(), vec!["post"]),
+        ]
+    );
+}
+
+/// Real ids for every path parameter, by what the path is about.
+struct Ids {
+    position: Uuid,
+    candidate: Uuid,
+    round: Uuid,
+    round_question: Uuid,
+    criterion: Uuid,
+    guide: Uuid,
+    guide_section: Uuid,
+    guide_question: Uuid,
+    doubt: Uuid,
+    user: Uuid,
+    member: Uuid,
+}
+
+impl Ids {
+    fn fill(&self, path: &str) -> String {
+        let mut out = String::new();
+        let mut first_segment = "";
+        for segment in path.split('/').skip(1) {
+            if first_segment.is_empty() {
+                first_segment = segment;
+            }
+            let value = match segment {
+                "{id}" => match first_segment {
+                    "positions" => self.position,
+                    "candidates" => self.candidate,
+                    "rounds" => self.round,
+                    "guides" => self.guide,
+                    "doubts" => self.doubt,
+                    "admin" => self.user,
+                    other => panic!("no id for /{other}/{{id}}: add it to the route walk"),
+                }
+                .to_string(),
+                "{qid}" if first_segment == "guides" => self.guide_question.to_string(),
+                "{qid}" => self.round_question.to_string(),
+                "{cid}" => self.criterion.to_string(),
+                "{sid}" => self.guide_section.to_string(),
+                "{member_id}" => self.member.to_string(),
+                "{n}" => "1".to_owned(),
+                param if param.starts_with('{') => {
+                    panic!("no value for {param} in {path}: add it to the route walk")
+                }
+                plain => plain.to_owned(),
+            };
+            out.push('/');
+            out.push_str(&value);
+        }
+        if out.is_empty() { "/".into() } else { out }
+    }
+}
+
+fn with_params(path: &str, value: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.starts_with('{') {
+                value
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+async fn ids(app: &TestApp) -> Ids {
+    let round = Round::plan(app).await;
+    let member = round.member(app).await;
+    let one = |sql: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, Uuid>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let doubt: Uuid = sqlx::query_scalar(
+        "insert into doubt (candidate_id, round_id, category, description, resolution_method)
+         values ($1, $2, 'other', 'A doubt to walk over.', 'gather_facts') returning id",
+    )
+    .bind(round.candidate_id)
+    .bind(round.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    Ids {
+        position: round.position_id,
+        candidate: round.candidate_id,
+        round: round.id,
+        round_question: round.questions[2],
+        criterion: one("select id from criterion limit 1").await,
+        guide: one("select id from interview_template where is_default limit 1").await,
+        guide_section: one(
+            "select s.id from template_section s join interview_template t on t.id = s.template_id
+             where t.is_default order by s.sort_order limit 1",
+        )
+        .await,
+        guide_question: one(
+            "select q.id from template_question q join template_section s on s.id = q.section_id
+             join interview_template t on t.id = s.template_id where t.is_default limit 1",
+        )
+        .await,
+        doubt,
+        user: member.user.id,
+        member: member.member_id,
+    }
+}
+
+/// Bodies nobody's form sends.
+fn garbage_bodies() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        (
+            "application/x-www-form-urlencoded",
+            b"title=\xff\xfe\x00%00&score=\xc3\x28&&=&%zz".to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            b"name=a\x00b&email=\x00&decision=hire&ack=\x00".to_vec(),
+        ),
+        (
+            "application/json",
+            b"{\"score\": \"\x00\", \"save_id\": 12".to_vec(),
+        ),
+        (
+            "multipart/form-data; boundary=x",
+            b"--x\r\nContent-Disposition: form-data\r\n\r\n\xff\r\n".to_vec(),
+        ),
+    ]
+}
+
+async fn walk(app: &TestApp, client: &reqwest::Client, who: &str, paths: &[(String, &Route)]) {
+    let token = app.csrf_token(client).await;
+    let mut failures = Vec::new();
+    let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
+    for (path, route) in paths {
+        let mut methods: Vec<&str> = route.methods.clone();
+        // One method the route does not take.
+        methods.push(if route.methods.contains(&"delete") {
+            "patch"
+        } else {
+            "delete"
+        });
+        for method in methods {
+            for (content_type, body) in garbage_bodies() {
+                if method == "get" && content_type != "application/x-www-form-urlencoded" {
+                    continue;
+                }
+                let request = client
+                    .request(method.to_uppercase().parse().unwrap(), app.url(path))
+                    .header("x-csrf-token", &token)
+                    .header("content-type", content_type)
+                    .body(body);
+                let response = request.send().await.unwrap();
+                let status = response.status();
+                *statuses.entry(status.as_u16()).or_default() += 1;
+                let text = response.text().await.unwrap_or_default();
+                if status.is_server_error() {
+                    failures.push(format!(
+                        "{who}: {} {path} ({content_type}) -> {status}",
+                        method.to_uppercase()
+                    ));
+                } else if status.is_client_error()
+                    && !(text.contains("<html lang=\"en\"") || text.contains("\"error\""))
+                {
+                    failures.push(format!(
+                        "{who}: {} {path} -> {status} without a page: {text:.80}",
+                        method.to_uppercase()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{who}: {statuses:?}");
+    if who == "admin" {
+        // The walk reached the handlers: their validation answered, not only the router.
+        let validated =
+            statuses.get(&422).copied().unwrap_or(0) + statuses.get(&400).copied().unwrap_or(0);
+        assert!(validated > 20, "{who}: {statuses:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_garbage_with_a_clear_4xx_never_a_5xx() {
+    let app = TestApp::spawn().await;
+    let ids = ids(&app).await;
+    let routes: Vec<Route> = declared_routes()
+        .into_iter()
+        // Signing out would end the walk's own session; it has no body to misread.
+        .filter(|route| route.path != "/logout")
+        .collect();
+    let mut paths: Vec<(String, &Route)> = Vec::new();
+    for route in &routes {
+        paths.push((ids.fill(&route.path), route));
+        if route.path.contains('{') {
+            paths.push((with_params(&route.path, "not-an-id"), route));
+            paths.push((with_params(&route.path, &Uuid::new_v4().to_string()), route));
+            paths.push((with_params(&route.path, "%00%ff"), route));
+        }
+    }
+    let (admin, _) = app.login_as(Role::Admin).await;
+    walk(&app, &admin, "admin", &paths).await;
+    let (panelist, _) = app.login_as(Role::Panelist).await;
+    walk(&app, &panelist, "panelist", &paths).await;
+    walk(&app, &TestApp::client(), "anonymous", &paths).await;
+}
+
+#[tokio::test]
+async fn every_state_changing_route_refuses_an_oversized_body_with_413() {
+    let app = TestApp::spawn().await;
+    let ids = ids(&app).await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let token = app.csrf_token(&admin).await;
+    let huge = vec![b'a'; secondround::web::MAX_BODY_BYTES + 1];
+    let mut failures = Vec::new();
+    for route in declared_routes() {
+        for method in route.methods.iter().filter(|m| **m != "get") {
+            let path = ids.fill(&route.path);
+            let response = admin
+                .request(method.to_uppercase().parse().unwrap(), app.url(&path))
+                .header("x-csrf-token", &token)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(huge.clone())
+                .send()
+                .await
+                .unwrap();
+            if response.status() != 413 {
+                failures.push(format!("{method} {path} -> {}", response.status()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
