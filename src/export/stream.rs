@@ -57,9 +57,11 @@ impl Drop for ChunkWriter {
 /// A writer for blocking code and the body it feeds.
 pub fn channel() -> (ChunkWriter, Body) {
     let (tx, rx) = mpsc::channel(DEPTH);
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|chunk| (chunk, rx))
-    });
+    // Fused: the compression layer polls once more after the end.
+    let stream =
+        futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|chunk| (chunk, rx))
+        }));
     (
         ChunkWriter {
             tx,
