@@ -33,7 +33,7 @@ crate::texts! {
         no_criteria: "The requirement profile has no criteria yet.", "Kravprofilen har ingen kriterier ennå.";
         no_blockers: "none", "ingen";
         chart_heading: "Criterion means per candidate", "Snitt per kriterium for hver kandidat";
-        chart_alt: "One row per candidate in rank order, one bar per criterion showing the panel's mean on the 1–5 scale; a dark mark on a bar is the must-have's minimum, and a red bar is under it.", "Én rad per kandidat i rangert rekkefølge, én stolpe per kriterium med panelets snitt på skalaen 1–5; et mørkt merke på en stolpe er minimum for et absolutt krav, og en rød stolpe er under det.";
+        chart_alt: "One row per candidate in rank order, one bar per criterion showing the panel's mean on the 1–5 scale; a dashed mark on a bar is the must-have's minimum, and a red bar is under it.", "Én rad per kandidat i rangert rekkefølge, én stolpe per kriterium med panelets snitt på skalaen 1–5; et stiplet merke på en stolpe er minimum for et absolutt krav, og en rød stolpe er under det.";
         exports_heading: "Shortlist", "Kortliste";
         export_csv: "Download CSV", "Last ned CSV";
         export_csv_comma: "CSV with commas", "CSV med komma";
