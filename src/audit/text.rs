@@ -35,6 +35,7 @@ crate::texts! {
         entity_decision: "Decision", "Beslutning";
         entity_candidate: "Candidate", "Kandidat";
         entity_interview_round: "Interview round", "Intervjurunde";
+        entity_position: "Position", "Stilling";
         action_created: "created", "opprettet";
         action_updated: "changed", "endret";
         action_deleted: "deleted", "slettet";
@@ -47,6 +48,7 @@ crate::texts! {
         action_decided: "decided", "besluttet";
         action_planned: "planned", "planlagt";
         action_status_changed: "status changed", "status endret";
+        action_exported: "shortlist exported", "kortliste eksportert";
     }
 }
 
@@ -62,6 +64,7 @@ impl AuditText {
             "decision" => self.entity_decision,
             "candidate" => self.entity_candidate,
             "interview_round" => self.entity_interview_round,
+            "position" => self.entity_position,
             other => other,
         }
     }
@@ -81,6 +84,7 @@ impl AuditText {
             "decided" => self.action_decided,
             "planned" => self.action_planned,
             "status_changed" => self.action_status_changed,
+            "exported" => self.action_exported,
             other => return other.replace('_', " "),
         }
         .to_owned()

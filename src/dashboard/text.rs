@@ -49,6 +49,7 @@ crate::texts! {
         panel_subject_matter_expert: "Subject-matter expert", "Fagperson";
         panel_hr: "HR", "HR";
         panel_other: "Panel member", "Paneldeltaker";
+        compare: "Compare candidates", "Sammenlign kandidater";
     }
 }
 

@@ -71,6 +71,7 @@ crate::texts! {
         not_planned: "Not planned", "Ikke planlagt";
         back_to_positions: "All positions", "Alle stillinger";
         actions: "Actions", "Handlinger";
+        compare: "Compare candidates", "Sammenlign kandidater";
     }
 }
 

@@ -69,6 +69,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::dashboard::router())
         .merge(crate::admin::router())
         .merge(crate::positions::router())
+        .merge(crate::compare::router())
+        .merge(crate::export::router())
         .merge(crate::candidates::router())
         .merge(crate::rounds::router())
         .merge(crate::guides::router())

@@ -4,6 +4,7 @@
 mod support;
 
 mod decision;
+mod exports;
 mod foundation;
 mod interview;
 mod preparation;

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod prep;
+pub mod shortlist;
 pub mod walk;
 
 use std::str::FromStr;

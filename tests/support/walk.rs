@@ -96,12 +96,28 @@ impl Round {
             .await
             .unwrap();
         }
+        Round::plan_for(app, position_id, manager, "Ingrid Solberg").await
+    }
+
+    /// A round for a new candidate called `name` on the same position.
+    pub async fn another(&self, app: &TestApp, name: &str) -> Round {
+        let manager = TestUser {
+            id: self.manager.id,
+            email: self.manager.email.clone(),
+            password: self.manager.password.clone(),
+            role: Role::Manager,
+        };
+        Round::plan_for(app, self.position_id, manager, name).await
+    }
+
+    async fn plan_for(app: &TestApp, position_id: Uuid, manager: TestUser, name: &str) -> Round {
         let candidate_id: Uuid = sqlx::query_scalar(
             "insert into candidate (position_id, name, open_questions, status)
-             values ($1, 'Ingrid Solberg', 'Her exact role in the migration.\nWhy she left after 14 months.', 'in_second_round')
+             values ($1, $2, 'Her exact role in the migration.\nWhy she left after 14 months.', 'in_second_round')
              returning id",
         )
         .bind(position_id)
+        .bind(name)
         .fetch_one(&app.pool)
         .await
         .unwrap();

@@ -1,0 +1,260 @@
+//! The comparison's rows: for each candidate of a position, the scores of their
+//! latest rated round and the blockers the decision gate would see, all from
+//! `scoring::flags::assess`, on one pool connection.
+
+use std::collections::HashMap;
+
+use sqlx::{FromRow, PgConnection};
+use uuid::Uuid;
+
+use crate::decisions::flag_view::{self, Names};
+use crate::decisions::text::DecisionText;
+use crate::i18n::Locale;
+use crate::scoring::facts::{self, Scope};
+use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
+
+/// One criterion of the position's requirement profile: a column.
+#[derive(Debug, Clone, FromRow)]
+pub struct Column {
+    pub id: Uuid,
+    pub name: String,
+    pub weight: f64,
+    pub must_have: bool,
+    pub minimum_score: Option<i16>,
+}
+
+impl Column {
+    pub fn minimum(&self) -> Option<i16> {
+        self.minimum_score.filter(|_| self.must_have)
+    }
+}
+
+/// Where a candidate stands on the must-haves as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MustHaves {
+    /// Every must-have at or over its minimum (or the profile has none).
+    Met,
+    /// Some must-have nobody rated, none under its minimum.
+    Unrated,
+    /// At least one must-have under its minimum.
+    Missed,
+}
+
+impl MustHaves {
+    pub fn of(statuses: &[MustHave]) -> MustHaves {
+        if statuses.contains(&MustHave::Below) {
+            MustHaves::Missed
+        } else if statuses.contains(&MustHave::Unrated) {
+            MustHaves::Unrated
+        } else {
+            MustHaves::Met
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MustHaves::Met => "met",
+            MustHaves::Unrated => "unrated",
+            MustHaves::Missed => "missed",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub candidate_id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub status: String,
+    /// The round the scores come from: the latest with a score in it.
+    pub round_id: Option<Uuid>,
+    /// The panel's mean per column, in column order.
+    pub means: Vec<Option<f64>>,
+    /// Each column's must-have status, in column order.
+    pub must_have: Vec<MustHave>,
+    pub weighted_total: Option<f64>,
+    pub coverage: f64,
+    pub must_haves: MustHaves,
+    /// 1 for the best weighted total; `None` for a candidate nobody rated.
+    pub rank: Option<usize>,
+    pub open_doubts: usize,
+    /// What stops a hire now, as the decision gate sees it (every round).
+    pub blockers: Vec<Flag>,
+    /// The blockers in words, when asked for.
+    pub blocker_texts: Vec<String>,
+    /// The latest decision's outcome code.
+    pub decision: Option<String>,
+}
+
+impl Row {
+    pub fn blocker_codes(&self) -> String {
+        let codes: Vec<&str> = self.blockers.iter().map(Flag::code).collect();
+        codes.join(" ")
+    }
+}
+
+#[derive(FromRow)]
+struct CandidateHead {
+    id: Uuid,
+    name: String,
+    email: String,
+    status: String,
+    rated_round: Option<Uuid>,
+    rounds: i64,
+    decision: Option<String>,
+}
+
+pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result<Vec<Column>> {
+    // The same order as `facts::load`, so means line up with columns by index.
+    sqlx::query_as(
+        "select id, name, weight, must_have, minimum_score from criterion
+         where position_id = $1 order by sort_order, name",
+    )
+    .bind(position_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Whether to put the blockers into words (pages) or leave them as codes (files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Codes,
+    Sentences(Locale),
+}
+
+/// Every candidate of the position, ranked. Facts are loaded one candidate at a
+/// time on `conn` and dropped once the row is built.
+pub async fn rows(
+    conn: &mut PgConnection,
+    position_id: Uuid,
+    columns: &[Column],
+    words: Words,
+) -> sqlx::Result<Vec<Row>> {
+    let heads: Vec<CandidateHead> = sqlx::query_as(
+        "select c.id, c.name, c.email, c.status,
+                (select r.id from interview_round r
+                  where r.candidate_id = c.id and exists (
+                        select 1 from round_question q join rating ra on ra.round_question_id = q.id
+                        where q.round_id = r.id and ra.score is not null)
+                  order by r.round_number desc limit 1) as rated_round,
+                (select count(*) from interview_round r where r.candidate_id = c.id) as rounds,
+                (select d.outcome from decision d where d.candidate_id = c.id
+                  order by d.decided_at desc limit 1) as decision
+         from candidate c where c.position_id = $1 order by c.name, c.id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut rows = Vec::with_capacity(heads.len());
+    for head in heads {
+        rows.push(row(conn, head, columns, words).await?);
+    }
+    rank(&mut rows);
+    Ok(rows)
+}
+
+async fn row(
+    conn: &mut PgConnection,
+    head: CandidateHead,
+    columns: &[Column],
+    words: Words,
+) -> sqlx::Result<Row> {
+    let candidate_id = head.id;
+    let whole = Scope::Candidate(candidate_id);
+    // The gate weighs every round; the scores are the latest rated round's.
+    // With a single round both scopes hold the same facts: load once.
+    let (scored, gate) = match head.rated_round {
+        Some(round_id) if head.rounds > 1 => {
+            let round = Scope::Round {
+                candidate_id,
+                round_id,
+            };
+            (
+                facts::load(conn, round).await?,
+                Some(facts::load(conn, whole).await?),
+            )
+        }
+        _ => (facts::load(conn, whole).await?, None),
+    };
+    let scores = flags::assess(&scored);
+    let (gate_facts, gate_assessment) = match gate {
+        Some(facts) => {
+            let assessment = flags::assess(&facts);
+            (facts, assessment)
+        }
+        None => (scored, scores.clone()),
+    };
+    let blockers: Vec<Flag> = gate_assessment.blockers().copied().collect();
+    let blocker_texts = match words {
+        Words::Codes => Vec::new(),
+        Words::Sentences(locale) => {
+            let descriptions: HashMap<Uuid, String> = if gate_facts.doubts.is_empty() {
+                HashMap::new()
+            } else {
+                crate::decisions::doubt_descriptions(conn, candidate_id).await?
+            };
+            let names = Names::new(&gate_facts, &descriptions);
+            let t = DecisionText::get(locale);
+            blockers
+                .iter()
+                .map(|flag| flag_view::sentence(flag, &names, t, locale))
+                .collect()
+        }
+    };
+    let by_id: HashMap<Uuid, &flags::CriterionSummary> = scores
+        .summary
+        .criteria
+        .iter()
+        .map(|c| (c.criterion_id, c))
+        .collect();
+    let must_have: Vec<MustHave> = columns
+        .iter()
+        .map(|column| {
+            by_id
+                .get(&column.id)
+                .map_or(MustHave::NotRequired, |c| c.must_have)
+        })
+        .collect();
+    Ok(Row {
+        candidate_id,
+        name: head.name,
+        email: head.email,
+        status: head.status,
+        round_id: head.rated_round,
+        means: columns
+            .iter()
+            .map(|column| by_id.get(&column.id).and_then(|c| c.mean))
+            .collect(),
+        must_haves: MustHaves::of(&must_have),
+        must_have,
+        weighted_total: scores.summary.weighted_total,
+        coverage: scores.summary.coverage,
+        rank: None,
+        open_doubts: gate_facts
+            .doubts
+            .iter()
+            .filter(|d| d.state == DoubtState::Open)
+            .count(),
+        blockers,
+        blocker_texts,
+        decision: head.decision,
+    })
+}
+
+/// Ranks by weighted total, best first, ties by name; unrated candidates get no
+/// rank and come last. Leaves `rows` in rank order.
+pub fn rank(rows: &mut [Row]) {
+    rows.sort_by(|a, b| {
+        match (a.weighted_total, b.weighted_total) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| a.candidate_id.cmp(&b.candidate_id))
+    });
+    for (index, row) in rows.iter_mut().enumerate() {
+        row.rank = row.weighted_total.map(|_| index + 1);
+    }
+}

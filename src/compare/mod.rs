@@ -1,0 +1,19 @@
+//! The comparison of a position's candidates: the rows every view and export
+//! shares (scores and flags from `scoring::flags`), their sorting, the page and
+//! its chart.
+
+pub mod chart;
+pub mod load;
+mod page;
+pub mod sort;
+pub mod text;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+pub use text::CompareText;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/positions/{id}/compare", get(page::show))
+}

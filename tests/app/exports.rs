@@ -1,0 +1,402 @@
+//! The shortlist exports: CSV that survives any name and refuses to carry a
+//! formula, a real workbook, the print view, who may export, and the audit trail.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use secondround::auth::Role;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::shortlist::shortlist;
+
+/// Names a CSV writer or a spreadsheet can get wrong, each with an email that
+/// starts with a formula character too.
+const TRICKY: [&str; 12] = [
+    "Berg, Kari",
+    "Ola \"Nordmann\" Hansen",
+    "Line\nBreak",
+    "Ærlig Øystein Åsen",
+    "Emoji 🚀 Smith",
+    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    "+47 Pluss",
+    "-Minus",
+    "@SUM(A1:A2)",
+    "\tTab",
+    "\rReturn",
+    "x;y",
+];
+
+async fn add_tricky(app: &TestApp, position_id: Uuid) {
+    for (i, name) in TRICKY.iter().enumerate() {
+        app.candidate(position_id, name, &format!("=cmd{i}@example.no"))
+            .await;
+    }
+}
+
+async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> reqwest::Response {
+    client.get(app.url(path)).send().await.unwrap()
+}
+
+/// What a spreadsheet shows of a neutralised cell: the text after the `'`.
+fn shown(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+fn parse(bytes: &[u8], separator: u8) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let body = text.strip_prefix('\u{feff}').expect("a byte order mark");
+    csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn by_name<'a>(rows: &'a [Vec<String>], name: &str) -> &'a Vec<String> {
+    rows.iter()
+        .find(|row| shown(&row[0]) == name)
+        .unwrap_or_else(|| panic!("a row for {name:?}"))
+}
+
+#[tokio::test]
+async fn the_csv_reads_back_exactly_with_semicolons_and_decimal_commas() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let position = case.ingrid.position_id;
+    add_tricky(&app, position).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.csv")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with(
+            "attachment; filename=\"shortlist-backend-engineer.csv\"; filename*=UTF-8''"
+        ),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.unwrap();
+    let rows = parse(&bytes, b';');
+    assert_eq!(
+        rows[0],
+        [
+            "Candidate",
+            "Email",
+            "Status",
+            "Rank",
+            "Weighted total",
+            "Coverage %",
+            "Technical depth",
+            "Problem solving",
+            "Collaboration",
+            "Motivation",
+            "Must-haves met",
+            "Open doubts",
+            "Blockers",
+            "Latest decision",
+        ]
+    );
+    assert_eq!(rows.len(), 1 + 3 + TRICKY.len());
+    assert_eq!(
+        rows[1],
+        [
+            "Ingrid Solberg",
+            "",
+            "In second round",
+            "1",
+            "3,50",
+            "100",
+            "4,50",
+            "3,00",
+            "3,00",
+            "2,50",
+            "yes",
+            "0",
+            "",
+            "",
+        ]
+    );
+    assert_eq!(
+        rows[2],
+        [
+            "Åse Ødegård",
+            "",
+            "In second round",
+            "2",
+            "2,50",
+            "80",
+            "2,00",
+            "3,00",
+            "3,00",
+            "",
+            "no",
+            "1",
+            "open_doubt must_have_below_minimum",
+            "",
+        ]
+    );
+    let bo = by_name(&rows, "Bo Berg");
+    assert_eq!(bo[3..6], ["", "", "0"]);
+    assert_eq!(bo[12], "no_interview must_have_unrated");
+    for (i, name) in TRICKY.iter().enumerate() {
+        let row = by_name(&rows, name);
+        assert_eq!(row[1], format!("'=cmd{i}@example.no"));
+        // Every cell a spreadsheet would run as a formula is neutralised.
+        if name.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            assert_eq!(row[0], format!("'{name}"));
+        } else {
+            assert_eq!(row[0], *name);
+        }
+    }
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_csv_uses_commas_when_asked_and_refuses_other_separators() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let position = case.ingrid.position_id;
+    add_tricky(&app, position).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = get(
+        &hr,
+        &app,
+        &format!("/positions/{position}/shortlist.csv?sep=,"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let rows = parse(&response.bytes().await.unwrap(), b',');
+    assert_eq!(
+        rows[1][..6],
+        ["Ingrid Solberg", "", "In second round", "1", "3.50", "100"]
+    );
+    assert_eq!(rows[2][6], "2.00");
+    for name in TRICKY {
+        by_name(&rows, name);
+    }
+    // Compressed for a browser, the streamed body still ends cleanly.
+    for rest in ["shortlist.csv", "shortlist.xlsx"] {
+        let response = hr
+            .get(app.url(&format!("/positions/{position}/{rest}")))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], "gzip", "{rest}");
+        assert!(response.bytes().await.expect("the whole body").len() > 100);
+    }
+    for bad in ["%7C", "tab", "%3B%3B"] {
+        let response = get(
+            &hr,
+            &app,
+            &format!("/positions/{position}/shortlist.csv?sep={bad}"),
+        )
+        .await;
+        assert_eq!(response.status(), 400, "{bad}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("The separator must be")
+        );
+    }
+}
+
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => panic!("text expected, got {other:?}"),
+    }
+}
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("a number expected, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_workbook_has_the_header_the_rows_and_the_numbers() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let position = case.ingrid.position_id;
+    sqlx::query(
+        "update position set title = 'Backend/ops engineer: [senior] on-call rota' where id = $1",
+    )
+    .bind(position)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    add_tricky(&app, position).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.xlsx")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition
+            .contains("filename=\"shortlist-backend-ops-engineer-senior-on-call-rota.xlsx\""),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Backend ops engineer   senior"]);
+    let range = workbook
+        .worksheet_range("Backend ops engineer   senior")
+        .unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(text(&rows[0][0]), "Candidate");
+    assert_eq!(text(&rows[0][6]), "Technical depth");
+    assert_eq!(text(&rows[0][13]), "Latest decision");
+    assert_eq!(rows.len(), 1 + 3 + TRICKY.len());
+    assert_eq!(text(&rows[1][0]), "Ingrid Solberg");
+    assert_eq!(number(&rows[1][3]), 1.0);
+    assert!((number(&rows[1][4]) - 3.5).abs() < 1e-9);
+    assert!((number(&rows[1][5]) - 1.0).abs() < 1e-9);
+    assert!((number(&rows[1][6]) - 4.5).abs() < 1e-9);
+    assert_eq!(text(&rows[1][10]), "yes");
+    assert_eq!(text(&rows[2][0]), "Åse Ødegård");
+    assert!((number(&rows[2][4]) - 2.5).abs() < 1e-9);
+    assert!((number(&rows[2][5]) - 0.8).abs() < 1e-9);
+    assert_eq!(text(&rows[2][9]), "");
+    assert_eq!(text(&rows[2][10]), "no");
+    assert_eq!(number(&rows[2][11]), 1.0);
+    assert_eq!(text(&rows[2][12]), "open_doubt must_have_below_minimum");
+    // Text is stored as text, exactly as typed: no formula, nothing to neutralise.
+    let names: Vec<String> = rows.iter().map(|r| text(&r[0])).collect();
+    for name in TRICKY {
+        assert!(names.iter().any(|n| n == name), "{name:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_print_view_lists_the_comparison_and_each_candidates_blockers() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = get(
+        &hr,
+        &app,
+        &format!("/positions/{}/shortlist/print", case.ingrid.position_id),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/print.css\">"));
+    assert!(!html.contains("<nav") && !html.contains("<button") && !html.contains("<form"));
+    assert!(html.contains("<h3>2. Åse Ødegård</h3>"));
+    assert!(html.contains("<li>Open doubt: Her notice period is unclear.</li>"));
+    assert!(html.contains("<h3>–. Bo Berg</h3>"));
+    let css = get(&hr, &app, "/static/print.css")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(css.contains("@page { size: A4;") && css.contains("@media print"));
+}
+
+#[tokio::test]
+async fn a_panel_member_may_export_nothing() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let seat = case.ingrid.member(&app).await;
+    let (outsider, _) = app.login_as(Role::Manager).await;
+    for rest in [
+        "shortlist.csv",
+        "shortlist.csv?sep=,",
+        "shortlist.xlsx",
+        "shortlist/print",
+    ] {
+        let path = format!("/positions/{}/{rest}", case.ingrid.position_id);
+        assert_eq!(get(&seat.client, &app, &path).await.status(), 403, "{rest}");
+        assert_eq!(get(&outsider, &app, &path).await.status(), 403, "{rest}");
+    }
+    let exported = app
+        .count(
+            "select count(*) from audit_event where entity = 'position' and entity_id = $1",
+            case.ingrid.position_id,
+        )
+        .await;
+    assert_eq!(exported, 0);
+}
+
+#[tokio::test]
+async fn every_export_is_an_audit_event_with_who_and_which_format() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let position = case.ingrid.position_id;
+    let (hr, hr_user) = app.login_as(Role::Hr).await;
+    for rest in [
+        "shortlist.csv",
+        "shortlist.csv?sep=,",
+        "shortlist.xlsx",
+        "shortlist/print",
+    ] {
+        let response = get(&hr, &app, &format!("/positions/{position}/{rest}")).await;
+        assert_eq!(response.status(), 200, "{rest}");
+        response.bytes().await.unwrap();
+    }
+    let events: Vec<(Uuid, String, serde_json::Value)> = sqlx::query_as(
+        "select actor_id, action, after from audit_event
+         where entity = 'position' and entity_id = $1 order by id",
+    )
+    .bind(position)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let formats: Vec<(Uuid, &str, &str, Option<&str>, u64)> = events
+        .iter()
+        .map(|(actor, action, after)| {
+            (
+                *actor,
+                action.as_str(),
+                after["format"].as_str().unwrap(),
+                after["separator"].as_str(),
+                after["candidates"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            (hr_user.id, "exported", "csv", Some(";"), 3),
+            (hr_user.id, "exported", "csv", Some(","), 3),
+            (hr_user.id, "exported", "xlsx", None, 3),
+            (hr_user.id, "exported", "print", None, 3),
+        ]
+    );
+    // The audit log names the event in words.
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let log = get(&admin, &app, "/audit").await.text().await.unwrap();
+    assert!(log.contains("Position: shortlist exported"));
+}
