@@ -12,6 +12,9 @@ crate::texts! {
         nav_users: "Users", "Brukere";
         nav_templates: "Interview guides", "Intervjumaler";
         nav_audit: "Audit log", "Revisjonslogg";
+        nav_api_tokens: "API tokens", "API-nøkler";
+        nav_retention: "Retention", "Lagringstid";
+        special_categories: "Do not record health, religion, union membership or other special categories of personal data.", "Ikke skriv inn helse, religion, fagforeningsmedlemskap eller andre særlige kategorier av personopplysninger.";
         signed_in_as: "Signed in as", "Innlogget som";
         sign_out: "Sign out", "Logg ut";
         language: "Language", "Språk";

@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod admin_users;
+mod api;
 mod audit_log;
 mod candidates;
 mod cli;
@@ -18,6 +19,7 @@ mod interview_doubts;
 mod interview_save;
 mod interview_submit;
 mod positions;
+mod privacy;
 mod references;
 mod rounds;
 mod schema;
