@@ -12,7 +12,7 @@ use crate::auth::{Role, password};
 use crate::config::{DatabaseConfig, LogFormat, ServerConfig};
 use crate::error::violated_constraint;
 use crate::i18n::Locale;
-use crate::{db, demo, startup};
+use crate::{db, demo, privacy, startup};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,6 +52,8 @@ pub enum Command {
         #[arg(long, default_value = "nb")]
         locale: String,
     },
+    /// Anonymise candidates of positions closed longer ago than the retention.
+    Purge,
     /// Load the demo: a position, candidates, a panel, rounds and a doubt.
     SeedDemo {
         /// Password for every demo user; generated when not given.
@@ -76,6 +78,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
             locale,
         } => create_user(&cli.database, &email, &role, name, &locale).await,
+        Command::Purge => {
+            let pool = db::connect(&cli.database).await?;
+            db::migrate(&pool).await?;
+            let purged = privacy::purge::run(&pool).await?;
+            println!("purged {purged} candidate(s)");
+            Ok(())
+        }
         Command::SeedDemo { password } => {
             let pool = db::connect(&cli.database).await?;
             db::migrate(&pool).await?;

@@ -2,6 +2,7 @@
 //! scoring, where a hire is refused while any doubt is open.
 
 pub mod admin;
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod candidates;
@@ -19,6 +20,7 @@ pub mod guides;
 pub mod i18n;
 pub mod interview;
 pub mod positions;
+pub mod privacy;
 pub mod references;
 pub mod rounds;
 pub mod scoring;

@@ -13,7 +13,7 @@ use tower_sessions::ExpiredDeletion;
 
 use crate::config::{DatabaseConfig, ServerConfig};
 use crate::web::{self, AppState};
-use crate::{auth, db};
+use crate::{auth, db, privacy};
 
 pub struct Application {
     listener: TcpListener,
@@ -72,8 +72,19 @@ pub async fn serve(database: &DatabaseConfig, server: ServerConfig) -> anyhow::R
     Ok(())
 }
 
-/// Removes expired sessions and old sign-in attempts in the background.
+/// Removes expired sessions and old sign-in attempts in the background, and
+/// purges personal data past its retention once at start-up and then daily.
 fn spawn_housekeeping(pool: PgPool) {
+    let purge_pool = pool.clone();
+    tokio::spawn(async move {
+        let mut every_day = tokio::time::interval(Duration::from_secs(24 * 3600));
+        loop {
+            every_day.tick().await;
+            if let Err(err) = privacy::purge::run(&purge_pool).await {
+                tracing::warn!(error = %err, "retention purge failed");
+            }
+        }
+    });
     let sessions = web::session_store(pool.clone());
     tokio::spawn(async move {
         if let Err(err) = sessions

@@ -1,5 +1,8 @@
-//! Administration: user accounts (templates and retention come with their features).
+//! Administration: user accounts, API tokens and data retention (interview
+//! guides come with their feature).
 
+mod api_tokens;
+mod retention;
 mod text;
 mod users;
 
@@ -8,5 +11,8 @@ use axum::Router;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(users::router())
+    Router::new()
+        .merge(users::router())
+        .merge(api_tokens::router())
+        .merge(retention::router())
 }

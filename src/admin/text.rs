@@ -29,5 +29,28 @@ crate::texts! {
         cannot_disable_self: "You cannot disable your own account.", "Du kan ikke deaktivere din egen konto.";
         lang_nb: "Norwegian (bokmål)", "Norsk (bokmål)";
         lang_en: "English", "Engelsk";
+        tokens_title: "API tokens", "API-nøkler";
+        tokens_intro: "Tokens let other systems use the API at /api/v1 (see /api/v1/openapi.json). A read token reads positions, shortlists and decisions; a write token can also import candidates.", "Nøkler gir andre systemer tilgang til API-et på /api/v1 (se /api/v1/openapi.json). En lesenøkkel leser stillinger, kortlister og beslutninger; en skrivenøkkel kan også importere kandidater.";
+        new_token: "New token", "Ny nøkkel";
+        create_token: "Create token", "Opprett nøkkel";
+        token_name: "Name", "Navn";
+        token_name_hint: "What uses the token, e.g. \"HR system\".", "Hva som bruker nøkkelen, f.eks. «HR-system».";
+        token_scope: "Scope", "Tilgang";
+        scope_read: "Read", "Lese";
+        scope_write: "Read and write", "Lese og skrive";
+        scope_invalid: "Choose read or write.", "Velg lese eller skrive.";
+        token_created: "The token is created.", "Nøkkelen er opprettet.";
+        token_shown_once: "Copy it now: it is shown only this once and cannot be recovered.", "Kopier den nå: den vises bare denne ene gangen og kan ikke hentes fram igjen.";
+        token_starts_with: "Starts with", "Begynner med";
+        token_last_used: "Last used", "Sist brukt";
+        token_revoked_tag: "Revoked", "Trukket tilbake";
+        token_revoked: "The token is revoked; requests with it are refused from now on.", "Nøkkelen er trukket tilbake; forespørsler med den avvises fra nå av.";
+        revoke: "Revoke", "Trekk tilbake";
+        no_tokens: "No tokens yet.", "Ingen nøkler ennå.";
+        retention_title: "Data retention", "Lagringstid";
+        retention_intro: "Candidates of a position closed longer ago than this are anonymised every day: names, contact details and all free text are removed; scores, flags and decisions stay for statistics.", "Kandidater til en stilling som ble lukket for lenger siden enn dette, anonymiseres hver dag: navn, kontaktinformasjon og all fritekst slettes; poeng, flagg og beslutninger beholdes for statistikk.";
+        retention_months: "Months after a position closes", "Måneder etter at en stilling er lukket";
+        retention_invalid: "Use a whole number of months from 1 to 120.", "Bruk et helt antall måneder fra 1 til 120.";
+        retention_saved: "The retention is saved.", "Lagringstiden er lagret.";
     }
 }

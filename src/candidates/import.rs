@@ -1,5 +1,5 @@
 //! CSV import of candidates: all or nothing. A file with any bad row imports
-//! nothing and names every bad row; the good file goes in with one statement.
+//! nothing and names every bad row (checked and stored by `import_rows`).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -7,87 +7,21 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
-use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::candidates::CandidateText;
-use crate::candidates::import_file::{ImportRow, Refusal, RowError, parse};
-use crate::error::{AppError, Result, violated_constraint};
+use crate::candidates::import_file::parse;
+use crate::candidates::import_rows::{Refusal, RowError, store};
+use crate::error::{AppError, Result};
 use crate::positions::access::PositionHead;
 use crate::web::flash::FlashKind;
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/positions/{id}/candidates/import", get(form).post(upload))
-}
-
-/// Rows whose email another candidate of the position already has.
-fn existing_emails(rows: &[ImportRow], existing: &[String], t: &CandidateText) -> Vec<RowError> {
-    rows.iter()
-        .filter(|row| !row.email.is_empty() && existing.contains(&row.email))
-        .map(|row| RowError {
-            row: row.row,
-            reason: t.err_email_exists.replace("{email}", &row.email),
-        })
-        .collect()
-}
-
-/// Checks against stored candidates and inserts every row, in one transaction;
-/// returns how many were imported, or the rows that clash.
-async fn store(
-    pool: &PgPool,
-    position_id: Uuid,
-    rows: &[ImportRow],
-    by: Uuid,
-    t: &CandidateText,
-) -> Result<Result<u64, Refusal>> {
-    let column = |get: fn(&ImportRow) -> &String| -> Vec<&str> {
-        rows.iter().map(|row| get(row).as_str()).collect()
-    };
-    let emails = column(|row| &row.email);
-    let mut tx = pool.begin().await?;
-    let existing: Vec<String> = sqlx::query_scalar(
-        "select lower(email) from candidate where position_id = $1 and lower(email) = any($2)",
-    )
-    .bind(position_id)
-    .bind(&emails)
-    .fetch_all(&mut *tx)
-    .await?;
-    let clashes = existing_emails(rows, &existing, t);
-    if !clashes.is_empty() {
-        return Ok(Err(Refusal::Rows(clashes)));
-    }
-    let inserted = sqlx::query(
-        "with new as (
-             insert into candidate (position_id, name, email, phone, source, first_round_summary, open_questions)
-             select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-             returning id, status)
-         insert into candidate_status_change (candidate_id, to_status, changed_by)
-         select id, status, $8 from new",
-    )
-    .bind(position_id)
-    .bind(column(|row| &row.name))
-    .bind(&emails)
-    .bind(column(|row| &row.phone))
-    .bind(column(|row| &row.source))
-    .bind(column(|row| &row.first_round_summary))
-    .bind(column(|row| &row.open_questions))
-    .bind(by)
-    .execute(&mut *tx)
-    .await;
-    match inserted {
-        Ok(done) => {
-            tx.commit().await?;
-            Ok(Ok(done.rows_affected()))
-        }
-        Err(err) if violated_constraint(&err) == Some("candidate_email_key") => {
-            Ok(Err(Refusal::File(t.err_conflict.into())))
-        }
-        Err(err) => Err(err.into()),
-    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -171,8 +105,9 @@ async fn upload(
         Ok(rows) => rows,
         Err(refusal) => return render(&auth, position, Some(refusal)).await,
     };
-    match store(&app.pool, id, &rows, auth.user.id, t).await? {
-        Ok(count) => {
+    match store(&app.pool, id, &rows, Some(auth.user.id), t).await? {
+        Ok(ids) => {
+            let count = ids.len();
             tracing::info!(position_id = %id, count, "candidates imported");
             let message = t.imported.replace("{n}", &count.to_string());
             auth.viewer.flash(FlashKind::Success, message).await?;

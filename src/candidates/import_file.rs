@@ -1,10 +1,8 @@
 //! Reading a candidate CSV file: UTF-8, comma or semicolon, a header row in
 //! English or Norwegian; every bad row is named with its row number.
 
-use std::collections::HashMap;
-
-use crate::auth::email::Email;
 use crate::candidates::CandidateText;
+use crate::candidates::import_rows::{ImportRow, Refusal, RowError, check_rows};
 
 /// More rows than any shortlist; a guard against a wrong file.
 pub const MAX_ROWS: usize = 50_000;
@@ -56,31 +54,6 @@ impl Column {
     }
 }
 
-/// One candidate read from the file, with its row number in the file.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct ImportRow {
-    pub row: u64,
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub source: String,
-    pub first_round_summary: String,
-    pub open_questions: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowError {
-    pub row: u64,
-    pub reason: String,
-}
-
-/// Why a file was refused: a problem with the whole file, or its bad rows.
-#[derive(Debug, PartialEq)]
-pub enum Refusal {
-    File(String),
-    Rows(Vec<RowError>),
-}
-
 /// Semicolon when the header row has more semicolons than commas (as
 /// spreadsheets in Norwegian locales write), else comma.
 fn delimiter(text: &str) -> u8 {
@@ -93,7 +66,7 @@ fn delimiter(text: &str) -> u8 {
 }
 
 /// Reads and checks a whole file; duplicates against stored candidates are
-/// checked separately, by `existing_emails`.
+/// checked when storing.
 pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal> {
     let text = std::str::from_utf8(bytes).map_err(|_| Refusal::File(t.err_not_utf8.into()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -114,7 +87,6 @@ pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal>
     let columns = columns(&header, t)?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
     for record in records {
         let record = record.map_err(|err| malformed(t, &err))?;
         if record.iter().all(|field| field.trim().is_empty()) {
@@ -125,18 +97,15 @@ pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal>
             return Err(Refusal::File(message));
         }
         let row_number = record.position().map_or(0, |p| p.line());
-        let mut fail = |reason: String| {
+        if record.len() != columns.len() {
             errors.push(RowError {
                 row: row_number,
-                reason,
-            })
-        };
-        if record.len() != columns.len() {
-            fail(
-                t.err_field_count
+                field: None,
+                reason: t
+                    .err_field_count
                     .replace("{found}", &record.len().to_string())
                     .replace("{expected}", &columns.len().to_string()),
-            );
+            });
             continue;
         }
         let mut row = ImportRow {
@@ -155,30 +124,17 @@ pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal>
                 None => {}
             }
         }
-        if row.name.is_empty() {
-            fail(t.err_name_missing.into());
-        }
-        if !row.email.is_empty() {
-            match Email::try_from(row.email.as_str()) {
-                Ok(email) => {
-                    row.email = email.as_str().to_owned();
-                    match seen.get(&row.email) {
-                        Some(other) => fail(
-                            t.err_email_in_file
-                                .replace("{email}", &row.email)
-                                .replace("{other}", &other.to_string()),
-                        ),
-                        None => {
-                            seen.insert(row.email.clone(), row_number);
-                        }
-                    }
-                }
-                Err(_) => fail(t.err_email_invalid.replace("{email}", &row.email)),
-            }
-        }
         rows.push(row);
     }
+    let rows = match check_rows(rows, t) {
+        Ok(rows) => rows,
+        Err(row_errors) => {
+            errors.extend(row_errors);
+            Vec::new()
+        }
+    };
     if !errors.is_empty() {
+        errors.sort_by_key(|error| error.row);
         return Err(Refusal::Rows(errors));
     }
     if rows.is_empty() {

@@ -2,7 +2,8 @@
 //! page, and status changes with their history.
 
 mod import;
-mod import_file;
+pub(crate) mod import_file;
+pub mod import_rows;
 mod page;
 mod queries;
 pub mod status;

@@ -125,11 +125,16 @@ pub async fn update(pool: &PgPool, id: Uuid, input: &PositionInput<'_>) -> Resul
 }
 
 pub async fn set_status(pool: &PgPool, id: Uuid, status: &str) -> Result<()> {
-    sqlx::query("update position set status = $2, updated_at = now() where id = $1")
-        .bind(id)
-        .bind(status)
-        .execute(pool)
-        .await?;
+    // closed_at starts the retention clock (see `privacy::purge`).
+    sqlx::query(
+        "update position set status = $2, updated_at = now(),
+             closed_at = case when $2 = 'closed' then coalesce(closed_at, now()) end
+         where id = $1",
+    )
+    .bind(id)
+    .bind(status)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 

@@ -79,6 +79,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::decisions::router())
         .merge(crate::references::router())
         .merge(crate::audit::router())
+        .merge(crate::privacy::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn(csrf::require_token))
@@ -112,6 +113,8 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .layer(sessions)
         .nest_service("/static", static_files)
         .merge(health::router())
+        // Outside the session layer and the per-session token check (see `api`).
+        .merge(crate::api::router())
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

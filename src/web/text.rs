@@ -12,6 +12,9 @@ crate::texts! {
         nav_users: "Users", "Brukere";
         nav_templates: "Interview guides", "Intervjumaler";
         nav_audit: "Audit log", "Revisjonslogg";
+        nav_api_tokens: "API tokens", "API-nøkler";
+        nav_retention: "Retention", "Lagringstid";
+        special_categories: "Do not record health, religion, union membership or other special categories of personal data.", "Ikke skriv inn helse, religion, fagforeningsmedlemskap eller andre særlige kategorier av personopplysninger.";
         signed_in_as: "Signed in as", "Innlogget som";
         sign_out: "Sign out", "Logg ut";
         sign_out_unsaved: "{n} ratings on this tablet are not saved yet. Sign out and discard them? Choose Cancel to stay signed in until they are saved.", "{n} vurderinger på dette nettbrettet er ikke lagret ennå. Logge ut og forkaste dem? Velg Avbryt for å forbli innlogget til de er lagret.";

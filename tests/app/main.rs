@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod admin_users;
+mod api;
 mod audit_log;
 mod candidates;
 mod cli;
@@ -22,6 +23,7 @@ mod interview_save;
 mod interview_submit;
 mod limits;
 mod positions;
+mod privacy;
 mod process_faults;
 mod references;
 mod rounds;

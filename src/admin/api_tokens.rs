@@ -1,0 +1,160 @@
+//! Admin: create and revoke the API's bearer tokens. A new token is shown once,
+//! on the page that answers its creation; only its hash is stored.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Router, routing::get, routing::post};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::admin::text::AdminText;
+use crate::api::token::{self, TokenRow, TokenScope};
+use crate::auth::Authorized;
+use crate::auth::role::AdminOnly;
+use crate::error::{AppError, Result};
+use crate::web::flash::FlashKind;
+use crate::web::form::{FormErrors, name_too_long};
+use crate::web::format;
+use crate::web::layout::Layout;
+use crate::web::text::CommonText;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/api-tokens", get(list).post(create))
+        .route("/admin/api-tokens/{id}/revoke", post(revoke))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TokenForm {
+    name: String,
+    scope: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/api_tokens.html")]
+struct TokensPage {
+    layout: Layout,
+    t: &'static AdminText,
+    tokens: Vec<TokenRow>,
+    form: TokenForm,
+    errors: FormErrors,
+    /// The secret of the token just created: shown this once.
+    created: Option<String>,
+    scopes: Vec<(&'static str, &'static str)>,
+}
+
+impl TokensPage {
+    fn scope_label(&self, code: &str) -> &'static str {
+        match TokenScope::parse(code) {
+            Some(TokenScope::Read) => self.t.scope_read,
+            Some(TokenScope::Write) => self.t.scope_write,
+            None => "",
+        }
+    }
+
+    fn created(&self, row: &TokenRow) -> String {
+        format::date(row.created_at)
+    }
+
+    fn last_used(&self, row: &TokenRow) -> String {
+        row.last_used_at
+            .map(format::date)
+            .unwrap_or_else(|| "–".into())
+    }
+}
+
+async fn page(
+    app: &AppState,
+    auth: &Authorized<AdminOnly>,
+    form: TokenForm,
+    errors: FormErrors,
+    created: Option<String>,
+) -> Result<TokensPage> {
+    let t = AdminText::get(auth.viewer.locale);
+    Ok(TokensPage {
+        layout: auth.viewer.layout(t.tokens_title).await?,
+        t,
+        tokens: token::list(&app.pool).await?,
+        form,
+        errors,
+        created,
+        scopes: vec![
+            (TokenScope::Read.code(), t.scope_read),
+            (TokenScope::Write.code(), t.scope_write),
+        ],
+    })
+}
+
+async fn list(State(app): State<AppState>, auth: Authorized<AdminOnly>) -> Result<TokensPage> {
+    let form = TokenForm {
+        scope: TokenScope::Read.code().into(),
+        ..TokenForm::default()
+    };
+    page(&app, &auth, form, FormErrors::default(), None).await
+}
+
+fn validate(
+    form: &TokenForm,
+    t: &AdminText,
+    common: &CommonText,
+) -> Result<TokenScope, FormErrors> {
+    let mut errors = FormErrors::default();
+    if form.name.trim().is_empty() {
+        errors.add("name", common.field_required);
+    } else if name_too_long(&form.name) {
+        errors.add("name", common.name_too_long);
+    }
+    let scope = TokenScope::parse(&form.scope);
+    if scope.is_none() {
+        errors.add("scope", t.scope_invalid);
+    }
+    match scope {
+        Some(scope) if errors.is_empty() => Ok(scope),
+        _ => Err(errors),
+    }
+}
+
+async fn create(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Form(form): Form<TokenForm>,
+) -> Result<Response> {
+    let t = AdminText::get(auth.viewer.locale);
+    let common = CommonText::get(auth.viewer.locale);
+    let scope = match validate(&form, t, common) {
+        Ok(scope) => scope,
+        Err(errors) => {
+            let page = page(&app, &auth, form, errors, None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let secret = token::create(&app.pool, &form.name, scope, auth.user.id).await?;
+    tracing::info!(scope = scope.code(), "API token created");
+    let fresh = TokenForm {
+        scope: TokenScope::Read.code().into(),
+        ..TokenForm::default()
+    };
+    let page = page(&app, &auth, fresh, FormErrors::default(), Some(secret)).await?;
+    Ok((StatusCode::CREATED, page).into_response())
+}
+
+async fn revoke(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Path(id): Path<Uuid>,
+) -> Result<Redirect> {
+    let t = AdminText::get(auth.viewer.locale);
+    if !token::revoke(&app.pool, id, auth.user.id).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(token_id = %id, "API token revoked");
+    auth.viewer
+        .flash(FlashKind::Success, t.token_revoked)
+        .await?;
+    Ok(Redirect::to("/admin/api-tokens"))
+}

@@ -1,0 +1,87 @@
+//! The integration API under `/api/v1`: bearer tokens instead of sessions, JSON
+//! in and out, problem documents for errors, and an OpenAPI 3.1 document built
+//! from the handlers' own types so it cannot drift from them.
+
+mod candidates;
+mod positions;
+pub mod problem;
+pub mod token;
+
+use std::sync::Arc;
+
+use axum::http::{Method, Uri};
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::api::problem::{ApiError, FieldError, Problem};
+
+pub const BASE: &str = "/api/v1";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Secondround API",
+        version = "1",
+        description = "Positions, requirement profiles, shortlists with scores and flags, candidate import and decisions. Authenticate with `Authorization: Bearer sr_…`; an admin creates tokens at /admin/api-tokens."
+    ),
+    modifiers(&BearerAuth),
+    components(schemas(Problem, FieldError))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(
+        BASE,
+        OpenApiRouter::new()
+            .routes(routes!(positions::list))
+            .routes(routes!(positions::show))
+            .routes(routes!(positions::shortlist))
+            .routes(routes!(candidates::import))
+            .routes(routes!(candidates::decision)),
+    )
+}
+
+/// The API's OpenAPI document.
+pub fn openapi() -> OpenApiDoc {
+    routes().into_openapi()
+}
+
+/// The API's routes. They sit outside the session layer and the per-session
+/// token check: a bearer token is no ambient credential another site could
+/// borrow, and an API call must never create a session.
+pub fn router() -> Router<AppState> {
+    let (router, doc) = routes().split_for_parts();
+    let doc = Arc::new(doc);
+    router
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let doc = doc.clone();
+                async move { Json(doc.as_ref().clone()) }
+            }),
+        )
+        .route("/api/v1/{*rest}", axum::routing::any(not_found))
+}
+
+async fn not_found(method: Method, uri: Uri) -> ApiError {
+    tracing::debug!(%method, %uri, "no such API route");
+    ApiError::NotFound("No such API endpoint.")
+}

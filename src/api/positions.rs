@@ -1,0 +1,264 @@
+//! Positions, their requirement profiles and shortlists, read through the API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::{FromRow, PgPool};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::AppState;
+use crate::api::problem::{ApiError, ApiResult, Problem};
+use crate::api::token::ApiClient;
+use crate::scoring::facts::{self, Scope};
+use crate::scoring::flags::assess;
+
+#[derive(Debug, Serialize, ToSchema, FromRow)]
+pub struct PositionSummary {
+    pub id: Uuid,
+    pub title: String,
+    pub department: String,
+    /// `open` or `closed`.
+    pub status: String,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub candidates: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PositionDetail {
+    pub id: Uuid,
+    pub title: String,
+    pub department: String,
+    pub description: String,
+    pub status: String,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// The requirement profile, in order.
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Criterion {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub weight: f64,
+    pub must_have: bool,
+    /// The lowest acceptable panel mean of a must-have (1–5).
+    pub must_have_minimum: Option<i16>,
+    /// What a score of 1, 2, 3, 4 and 5 looks like in this job.
+    pub anchors: Vec<String>,
+}
+
+#[derive(Debug, FromRow)]
+struct CriterionRow {
+    id: Uuid,
+    name: String,
+    description: String,
+    weight: f64,
+    must_have: bool,
+    minimum_score: Option<i16>,
+    anchor_1: String,
+    anchor_2: String,
+    anchor_3: String,
+    anchor_4: String,
+    anchor_5: String,
+}
+
+#[derive(Debug, FromRow)]
+struct PositionRow {
+    id: Uuid,
+    title: String,
+    department: String,
+    description: String,
+    status: String,
+    closed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Shortlist {
+    pub position_id: Uuid,
+    pub candidates: Vec<ShortlistEntry>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShortlistEntry {
+    pub candidate_id: Uuid,
+    pub name: String,
+    /// shortlisted, in_second_round, offer, hired, rejected or withdrawn.
+    pub status: String,
+    /// Σ weight × criterion mean / Σ weight over the criteria someone rated.
+    pub weighted_total: Option<f64>,
+    /// The share (0–1) of the profile's weight that was rated.
+    pub coverage: f64,
+    pub criteria: Vec<CriterionMean>,
+    /// Blockers first, then warnings.
+    pub flags: Vec<FlagCode>,
+    /// The latest decision: hire, no_hire, another_round or on_hold.
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CriterionMean {
+    pub criterion_id: Uuid,
+    pub name: String,
+    pub mean: Option<f64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FlagCode {
+    pub code: String,
+    pub blocker: bool,
+}
+
+/// The positions, open ones first.
+#[utoipa::path(get, path = "/positions", tag = "positions",
+    responses(
+        (status = 200, body = Vec<PositionSummary>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])))]
+pub async fn list(
+    State(app): State<AppState>,
+    _client: ApiClient,
+) -> ApiResult<Json<Vec<PositionSummary>>> {
+    let rows = sqlx::query_as(
+        "select p.id, p.title, p.department, p.status, p.closed_at,
+                (select count(*) from candidate c where c.position_id = p.id) as candidates
+         from position p order by p.status desc, p.title, p.id",
+    )
+    .fetch_all(&app.pool)
+    .await?;
+    Ok(Json(rows))
+}
+
+async fn position_row(pool: &PgPool, id: Uuid) -> ApiResult<PositionRow> {
+    sqlx::query_as(
+        "select id, title, department, description, status, closed_at from position where id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(ApiError::NotFound("No position has this id."))
+}
+
+/// One position with its requirement profile.
+#[utoipa::path(get, path = "/positions/{id}", tag = "positions",
+    params(("id" = Uuid, Path, description = "The position's id")),
+    responses(
+        (status = 200, body = PositionDetail),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])))]
+pub async fn show(
+    State(app): State<AppState>,
+    _client: ApiClient,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<PositionDetail>> {
+    let position = position_row(&app.pool, id).await?;
+    let criteria: Vec<CriterionRow> = sqlx::query_as(
+        "select id, name, description, weight, must_have, minimum_score,
+                anchor_1, anchor_2, anchor_3, anchor_4, anchor_5
+         from criterion where position_id = $1 order by sort_order, name",
+    )
+    .bind(id)
+    .fetch_all(&app.pool)
+    .await?;
+    Ok(Json(PositionDetail {
+        id: position.id,
+        title: position.title,
+        department: position.department,
+        description: position.description,
+        status: position.status,
+        closed_at: position.closed_at,
+        criteria: criteria
+            .into_iter()
+            .map(|row| Criterion {
+                id: row.id,
+                name: row.name,
+                description: row.description,
+                weight: row.weight,
+                must_have: row.must_have,
+                must_have_minimum: row.minimum_score.filter(|_| row.must_have),
+                anchors: vec![
+                    row.anchor_1,
+                    row.anchor_2,
+                    row.anchor_3,
+                    row.anchor_4,
+                    row.anchor_5,
+                ],
+            })
+            .collect(),
+    }))
+}
+
+#[derive(FromRow)]
+struct CandidateRow {
+    id: Uuid,
+    name: String,
+    status: String,
+    decision: Option<String>,
+}
+
+/// The position's candidates with their scores and flags, as the debrief computes them.
+#[utoipa::path(get, path = "/positions/{id}/shortlist", tag = "positions",
+    params(("id" = Uuid, Path, description = "The position's id")),
+    responses(
+        (status = 200, body = Shortlist),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])))]
+pub async fn shortlist(
+    State(app): State<AppState>,
+    _client: ApiClient,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Shortlist>> {
+    position_row(&app.pool, id).await?;
+    let mut conn = app.pool.acquire().await?;
+    let candidates: Vec<CandidateRow> = sqlx::query_as(
+        "select c.id, c.name, c.status,
+                (select d.outcome from decision d where d.candidate_id = c.id
+                 order by d.decided_at desc, d.id desc limit 1) as decision
+         from candidate c where c.position_id = $1 order by c.name, c.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut entries = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let facts = facts::load(&mut conn, Scope::Candidate(candidate.id)).await?;
+        let assessment = assess(&facts);
+        entries.push(ShortlistEntry {
+            candidate_id: candidate.id,
+            name: candidate.name,
+            status: candidate.status,
+            weighted_total: assessment.summary.weighted_total,
+            coverage: assessment.summary.coverage,
+            criteria: assessment
+                .summary
+                .criteria
+                .iter()
+                .map(|criterion| CriterionMean {
+                    criterion_id: criterion.criterion_id,
+                    name: criterion.name.clone(),
+                    mean: criterion.mean,
+                })
+                .collect(),
+            flags: assessment
+                .flags
+                .iter()
+                .map(|flag| FlagCode {
+                    code: flag.code().to_owned(),
+                    blocker: flag.is_blocker(),
+                })
+                .collect(),
+            decision: candidate.decision,
+        });
+    }
+    Ok(Json(Shortlist {
+        position_id: id,
+        candidates: entries,
+    }))
+}

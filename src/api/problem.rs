@@ -1,0 +1,132 @@
+//! API errors as RFC 9457 problem documents (`application/problem+json`).
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+
+pub const CONTENT_TYPE: &str = "application/problem+json";
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// For validation problems: every bad item, by its index and field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FieldError>>,
+}
+
+/// One bad field of one item of a request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The item's index in the request's array (from 0).
+    pub index: u64,
+    /// The field at fault; absent when the whole item is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub detail: String,
+}
+
+/// Why an API request failed; turned into a problem document.
+#[derive(Debug)]
+pub enum ApiError {
+    /// No bearer token, or one that is malformed, unknown or revoked.
+    Unauthorized(&'static str),
+    /// A read token on a write endpoint.
+    Forbidden(&'static str),
+    NotFound(&'static str),
+    Conflict(String),
+    BadRequest(String),
+    Invalid {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    Internal,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
+            ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized", "Unauthorized"),
+            ApiError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", "Not found"),
+            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            ApiError::Invalid { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Validation failed",
+            ),
+            ApiError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
+        }
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(err: sqlx::Error) -> Self {
+        AppError::from(err).into()
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(err: AppError) -> Self {
+        match err {
+            AppError::NotFound => ApiError::NotFound("No such resource."),
+            AppError::Conflict(message) => ApiError::Conflict(message),
+            AppError::Validation(message) => ApiError::BadRequest(message),
+            AppError::Unstorable => ApiError::BadRequest(
+                "A value cannot be stored (too long, or bad characters).".into(),
+            ),
+            other => {
+                // Logged inside the request span, so the line carries the request id.
+                tracing::error!(error = ?other, "internal error in the API");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, slug, title) = self.parts();
+        let (detail, errors) = match self {
+            ApiError::Unauthorized(detail)
+            | ApiError::Forbidden(detail)
+            | ApiError::NotFound(detail) => (detail.to_owned(), None),
+            ApiError::Conflict(detail) | ApiError::BadRequest(detail) => (detail, None),
+            ApiError::Invalid { detail, errors } => (detail, Some(errors)),
+            ApiError::Internal => ("An unexpected error occurred.".to_owned(), None),
+        };
+        let problem = Problem {
+            kind: format!("/api/v1/problems/{slug}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail,
+            errors,
+        };
+        let mut response = (status, Json(problem)).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"secondround\""),
+            );
+        }
+        response
+    }
+}

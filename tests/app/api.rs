@@ -1,0 +1,635 @@
+//! The JSON API: bearer tokens, problem documents, the all-or-nothing import,
+//! the shortlist's flags from the pure function, no sessions, and every response
+//! checked against the OpenAPI document the server publishes.
+
+use reqwest::Method;
+use secondround::api::token::{self, TokenScope};
+use secondround::auth::Role;
+use secondround::scoring::facts::{self, Scope};
+use secondround::scoring::flags::assess;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::walk::Round;
+
+/// Calls the API and checks every answer against the published OpenAPI
+/// document: the route and status are documented, the content type is the
+/// documented one, the body matches the schema, and no cookie is set.
+struct Api<'a> {
+    app: &'a TestApp,
+    doc: Value,
+    http: reqwest::Client,
+}
+
+struct Answer {
+    status: u16,
+    content_type: String,
+    body: Value,
+}
+
+impl<'a> Api<'a> {
+    async fn new(app: &'a TestApp) -> Api<'a> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let response = http
+            .get(app.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert!(response.headers().get("set-cookie").is_none());
+        let doc: Value = response.json().await.unwrap();
+        Api { app, doc, http }
+    }
+
+    /// `route` is the documented path template, `path` the concrete one.
+    async fn call(
+        &self,
+        method: Method,
+        route: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Answer {
+        let mut request = self.http.request(method.clone(), self.app.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{method} {path} sets no cookie"
+        );
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|value| value.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body: Value = response.json().await.unwrap();
+        let answer = Answer {
+            status,
+            content_type,
+            body,
+        };
+        conforms(&self.doc, &method, route, &answer).unwrap_or_else(|why| {
+            panic!(
+                "{method} {path} -> {status} does not match the OpenAPI document: {why}\n{}",
+                answer.body
+            )
+        });
+        answer
+    }
+
+    async fn get(&self, route: &str, path: &str, token: Option<&str>) -> Answer {
+        self.call(Method::GET, route, path, token, None).await
+    }
+}
+
+/// Whether an answer is what the document says the operation returns.
+fn conforms(doc: &Value, method: &Method, route: &str, answer: &Answer) -> Result<(), String> {
+    let operation = &doc["paths"][route][method.as_str().to_lowercase()];
+    if operation.is_null() {
+        return Err(format!("{method} {route} is not documented"));
+    }
+    let response = &operation["responses"][answer.status.to_string()];
+    let content = response["content"]
+        .as_object()
+        .ok_or(format!("status {} is not documented", answer.status))?;
+    let (content_type, media) = content
+        .iter()
+        .next()
+        .ok_or("the response has no documented content")?;
+    if !answer.content_type.starts_with(content_type.as_str()) {
+        return Err(format!(
+            "content type {} where the document says {content_type}",
+            answer.content_type
+        ));
+    }
+    validate(doc, &media["schema"], &answer.body)
+}
+
+/// Validates a value against a schema of the document, its `#/components/...`
+/// references resolved within the document.
+fn validate(doc: &Value, schema: &Value, value: &Value) -> Result<(), String> {
+    let mut root = schema.as_object().cloned().ok_or("no schema")?;
+    root.insert("components".into(), doc["components"].clone());
+    let validator = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&Value::Object(root))
+        .map_err(|err| format!("bad schema: {err}"))?;
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|err| format!("{} at {}", err, err.instance_path()))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+async fn token_for(app: &TestApp, scope: TokenScope) -> String {
+    let admin = app.create_user(Role::Admin).await;
+    token::create(&app.pool, "Integration", scope, admin.id)
+        .await
+        .unwrap()
+}
+
+fn assert_problem(answer: &Answer, status: u16) {
+    assert_eq!(answer.status, status, "{}", answer.body);
+    assert_eq!(answer.content_type, "application/problem+json");
+    assert_eq!(answer.body["status"], status);
+    assert!(
+        answer.body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("/api/v1/problems/")
+    );
+    assert!(!answer.body["title"].as_str().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_validator_refuses_what_the_document_does_not_allow() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    assert_eq!(api.doc["openapi"], "3.1.0");
+    for route in [
+        "/api/v1/positions",
+        "/api/v1/positions/{id}",
+        "/api/v1/positions/{id}/shortlist",
+        "/api/v1/positions/{id}/candidates",
+        "/api/v1/candidates/{id}/decision",
+    ] {
+        assert!(api.doc["paths"][route].is_object(), "{route} is documented");
+    }
+    let problem = json!({ "$ref": "#/components/schemas/Problem" });
+    let good = json!({ "type": "/x", "title": "T", "status": 401, "detail": "d" });
+    assert_eq!(validate(&api.doc, &problem, &good), Ok(()));
+    let missing_title = json!({ "type": "/x", "status": 401, "detail": "d" });
+    assert!(validate(&api.doc, &problem, &missing_title).is_err());
+    let wrong_type = json!({ "type": "/x", "title": "T", "status": "401", "detail": "d" });
+    assert!(validate(&api.doc, &problem, &wrong_type).is_err());
+    let detail = json!({ "$ref": "#/components/schemas/PositionDetail" });
+    let bad_criterion = json!({
+        "id": Uuid::new_v4(), "title": "T", "department": "", "description": "", "status": "open",
+        "closed_at": null, "criteria": [{ "id": "not-a-uuid", "name": "N" }]
+    });
+    assert!(validate(&api.doc, &detail, &bad_criterion).is_err());
+}
+
+#[tokio::test]
+async fn a_missing_malformed_unknown_or_revoked_token_is_refused_with_401() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let route = "/api/v1/positions";
+    let missing = api.get(route, route, None).await;
+    assert_problem(&missing, 401);
+    assert!(missing.body["detail"].as_str().unwrap().contains("Bearer"));
+    assert_problem(&api.get(route, route, Some("sr_short")).await, 401);
+    let unknown = format!("sr_{}", "ab".repeat(32));
+    assert_problem(&api.get(route, route, Some(&unknown)).await, 401);
+
+    let token = token_for(&app, TokenScope::Read).await;
+    assert_eq!(api.get(route, route, Some(&token)).await.status, 200);
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let id: Uuid = sqlx::query_scalar("select id from api_token")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let revoked = app
+        .post_form(&admin, &format!("/admin/api-tokens/{id}/revoke"), &[])
+        .await;
+    assert_eq!(revoked.status(), 303);
+    let refused = api.get(route, route, Some(&token)).await;
+    assert_problem(&refused, 401);
+    assert!(refused.body["detail"].as_str().unwrap().contains("revoked"));
+}
+
+#[tokio::test]
+async fn a_read_token_on_the_import_is_refused_with_403() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let position = app.position("Data engineer").await;
+    let token = token_for(&app, TokenScope::Read).await;
+    let path = format!("/api/v1/positions/{position}/candidates");
+    let answer = api
+        .call(
+            Method::POST,
+            "/api/v1/positions/{id}/candidates",
+            &path,
+            Some(&token),
+            Some(json!([{ "name": "Kari Nordmann" }])),
+        )
+        .await;
+    assert_problem(&answer, 403);
+    assert!(answer.body["detail"].as_str().unwrap().contains("write"));
+    assert_eq!(
+        app.count(
+            "select count(*) from candidate where position_id = $1",
+            position
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_token_is_shown_once_and_stored_only_as_its_hash() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let nav = app.get_html(&admin, "/").await;
+    assert!(
+        nav.contains(r#"href="/admin/api-tokens""#),
+        "linked from the admin navigation"
+    );
+    let created = app
+        .post_form(
+            &admin,
+            "/admin/api-tokens",
+            &[("name", "HR system"), ("scope", "write")],
+        )
+        .await;
+    assert_eq!(created.status(), 201);
+    let html = created.text().await.unwrap();
+    let start = html.find("sr_").expect("the page shows the token");
+    let secret = &html[start..start + 67];
+    assert!(
+        secret[3..].bytes().all(|b| b.is_ascii_hexdigit()),
+        "{secret}"
+    );
+
+    let (hash, prefix, scope): (String, String, String) =
+        sqlx::query_as("select token_hash, token_prefix, scope from api_token")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(hash, token::hash(secret));
+    assert_ne!(hash, secret);
+    assert_eq!(prefix, &secret[..11]);
+    assert_eq!(scope, "write");
+    let stored_anywhere: bool = sqlx::query_scalar(
+        "select exists (select 1 from api_token t where t::text like '%' || $1 || '%')",
+    )
+    .bind(&secret[11..])
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(!stored_anywhere, "the secret itself is not stored");
+
+    let again = app.get_html(&admin, "/admin/api-tokens").await;
+    assert!(again.contains("HR system"));
+    assert!(!again.contains(secret), "shown only once");
+
+    let api = Api::new(&app).await;
+    let route = "/api/v1/positions";
+    assert_eq!(api.get(route, route, Some(secret)).await.status, 200);
+    let used: Option<chrono::DateTime<chrono::Utc>> =
+        sqlx::query_scalar("select last_used_at from api_token")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(used.is_some(), "the last use is recorded");
+}
+
+#[tokio::test]
+async fn the_token_form_names_its_errors_and_keeps_the_input() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let response = app
+        .post_form(
+            &admin,
+            "/admin/api-tokens",
+            &[("name", "  "), ("scope", "admin")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("This field is required."));
+    assert!(html.contains("Choose read or write."));
+    let response = app
+        .post_form(
+            &admin,
+            "/admin/api-tokens",
+            &[("name", "Payroll"), ("scope", "admin")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains(r#"value="Payroll""#)
+    );
+    let tokens = app
+        .count(
+            "select count(*) from api_token where $1::uuid is not null",
+            Uuid::nil(),
+        )
+        .await;
+    assert_eq!(tokens, 0);
+    let (hr, _) = app.login_as(Role::Hr).await;
+    assert_eq!(app.get(&hr, "/admin/api-tokens").await.status(), 403);
+}
+
+#[tokio::test]
+async fn the_import_is_all_or_nothing_and_names_every_bad_row_and_field() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let position = app.position("Support engineer").await;
+    app.candidate(position, "Stored Person", "stored@example.no")
+        .await;
+    let token = token_for(&app, TokenScope::Write).await;
+    let route = "/api/v1/positions/{id}/candidates";
+    let path = format!("/api/v1/positions/{position}/candidates");
+    let count = || {
+        app.count(
+            "select count(*) from candidate where position_id = $1",
+            position,
+        )
+    };
+
+    // No Origin header, as from curl: the origin check lets a bearer-token post through.
+    let bad = api
+        .call(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(json!([
+                { "name": "Kari Nordmann", "email": "kari@example.no" },
+                { "name": " ", "email": "nameless@example.no" },
+                { "name": "Ola Hansen", "email": "not-an-email" },
+                { "name": "Per Berg", "email": "KARI@example.no" },
+                { "name": "Lise Dahl", "email": "stored@example.no" },
+                { "name": 42 },
+            ])),
+        )
+        .await;
+    assert_problem(&bad, 422);
+    let named: Vec<(u64, Option<&str>)> = bad.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["index"].as_u64().unwrap(), e["field"].as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            (1, Some("name")),
+            (2, Some("email")),
+            (3, Some("email")),
+            (5, None)
+        ],
+        "every bad item is named, a wrongly typed one too"
+    );
+    assert_eq!(count().await, 1);
+
+    let bad = api
+        .call(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(json!([
+                { "name": "Kari Nordmann", "email": "kari@example.no" },
+                { "name": " ", "email": "nameless@example.no" },
+                { "name": "Ola Hansen", "email": "not-an-email" },
+                { "name": "Per Berg", "email": "KARI@example.no" },
+            ])),
+        )
+        .await;
+    assert_problem(&bad, 422);
+    let named: Vec<(u64, &str)> = bad.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["index"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(named, vec![(1, "name"), (2, "email"), (3, "email")]);
+    assert!(
+        bad.body["errors"][2]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("kari@example.no")
+    );
+    assert_eq!(count().await, 1, "nothing was imported");
+
+    let clash = api
+        .call(Method::POST, route, &path, Some(&token),
+            Some(json!([{ "name": "Kari Nordmann" }, { "name": "Lise Dahl", "email": "Stored@example.no" }])))
+        .await;
+    assert_problem(&clash, 422);
+    assert_eq!(clash.body["errors"][0]["index"], 1);
+    assert_eq!(clash.body["errors"][0]["field"], "email");
+    assert_eq!(count().await, 1);
+
+    let good = api
+        .call(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(json!([
+                { "name": "Kari Nordmann", "email": "KARI@example.no", "open_questions": "Notice period?" },
+                { "name": "Ola Hansen" },
+            ])),
+        )
+        .await;
+    assert_eq!(good.status, 201, "{}", good.body);
+    let ids: Vec<Uuid> = serde_json::from_value(good.body["ids"].clone()).unwrap();
+    assert_eq!(count().await, 3);
+    let (name, email): (String, String) =
+        sqlx::query_as("select name, email from candidate where id = $1")
+            .bind(ids[0])
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (name.as_str(), email.as_str()),
+        ("Kari Nordmann", "kari@example.no")
+    );
+
+    let not_json = api
+        .call(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(json!({ "name": "x" })),
+        )
+        .await;
+    assert_problem(&not_json, 400);
+    let missing = format!("/api/v1/positions/{}/candidates", Uuid::new_v4());
+    assert_problem(
+        &api.call(
+            Method::POST,
+            route,
+            &missing,
+            Some(&token),
+            Some(json!([{ "name": "x" }])),
+        )
+        .await,
+        404,
+    );
+}
+
+#[tokio::test]
+async fn the_shortlist_carries_the_flags_of_the_pure_function() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let round = Round::plan(&app).await;
+    let member = round.member(&app).await;
+    round
+        .rate_all(&app, member.member_id, "Explained the failover in detail.")
+        .await;
+    sqlx::query(
+        "insert into doubt (candidate_id, category, description, resolution_method)
+         values ($1, 'experience', 'Claims to have led the migration.', 'check_references')",
+    )
+    .bind(round.candidate_id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let token = token_for(&app, TokenScope::Read).await;
+    let answer = api
+        .get(
+            "/api/v1/positions/{id}/shortlist",
+            &format!("/api/v1/positions/{}/shortlist", round.position_id),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(answer.status, 200);
+    let entry = &answer.body["candidates"][0];
+    assert_eq!(entry["name"], "Ingrid Solberg");
+    assert!(
+        entry["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({ "code": "open_doubt", "blocker": true })),
+        "{entry}"
+    );
+    assert!(
+        entry["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&json!({ "code": "no_reference_check", "blocker": false }))
+    );
+    assert_eq!(entry["decision"], Value::Null);
+
+    let mut conn = app.pool.acquire().await.unwrap();
+    let expected = assess(
+        &facts::load(&mut conn, Scope::Candidate(round.candidate_id))
+            .await
+            .unwrap(),
+    );
+    let codes: Vec<Value> = expected
+        .flags
+        .iter()
+        .map(|flag| json!({ "code": flag.code(), "blocker": flag.is_blocker() }))
+        .collect();
+    assert_eq!(entry["flags"], Value::Array(codes));
+    assert_eq!(
+        entry["weighted_total"],
+        json!(expected.summary.weighted_total)
+    );
+    assert_eq!(entry["coverage"], json!(expected.summary.coverage));
+    assert_eq!(
+        entry["criteria"].as_array().unwrap().len(),
+        expected.summary.criteria.len()
+    );
+}
+
+#[tokio::test]
+async fn positions_their_profiles_and_decisions_are_read_with_a_read_token() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let round = Round::plan(&app).await;
+    let token = token_for(&app, TokenScope::Read).await;
+    let list = api
+        .get("/api/v1/positions", "/api/v1/positions", Some(&token))
+        .await;
+    assert_eq!(list.status, 200);
+    assert_eq!(list.body[0]["title"], "Backend engineer");
+    assert_eq!(list.body[0]["candidates"], 1);
+
+    let route = "/api/v1/positions/{id}";
+    let detail = api
+        .get(
+            route,
+            &format!("/api/v1/positions/{}", round.position_id),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(detail.status, 200);
+    let first = &detail.body["criteria"][0];
+    assert_eq!(first["name"], "Technical depth");
+    assert_eq!(first["anchors"][4], "Teaches us something precise.");
+    assert_eq!(first["must_have_minimum"], Value::Null);
+    assert_problem(
+        &api.get(
+            route,
+            &format!("/api/v1/positions/{}", Uuid::new_v4()),
+            Some(&token),
+        )
+        .await,
+        404,
+    );
+
+    let route = "/api/v1/candidates/{id}/decision";
+    let path = format!("/api/v1/candidates/{}/decision", round.candidate_id);
+    assert_problem(&api.get(route, &path, Some(&token)).await, 404);
+    sqlx::query(
+        "insert into decision (candidate_id, outcome, rationale, decided_by)
+         values ($1, 'no_hire', 'Did not meet the technical bar.', $2)",
+    )
+    .bind(round.candidate_id)
+    .bind(round.manager.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let decision = api.get(route, &path, Some(&token)).await;
+    assert_eq!(decision.status, 200);
+    assert_eq!(decision.body["outcome"], "no_hire");
+    assert_eq!(
+        decision.body["rationale"],
+        "Did not meet the technical bar."
+    );
+}
+
+#[tokio::test]
+async fn the_api_creates_no_session_and_sets_no_cookie() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let position = app.position("Analyst").await;
+    let token = token_for(&app, TokenScope::Write).await;
+    let sessions = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from user_session")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+    };
+    let before = sessions().await;
+    api.get("/api/v1/positions", "/api/v1/positions", Some(&token))
+        .await;
+    api.get("/api/v1/positions", "/api/v1/positions", None)
+        .await;
+    let imported = api
+        .call(
+            Method::POST,
+            "/api/v1/positions/{id}/candidates",
+            &format!("/api/v1/positions/{position}/candidates"),
+            Some(&token),
+            Some(json!([{ "name": "Kari Nordmann" }])),
+        )
+        .await;
+    assert_eq!(imported.status, 201, "a bearer post needs no csrf token");
+    assert_eq!(sessions().await, before, "no session row was created");
+}
