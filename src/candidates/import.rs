@@ -32,6 +32,8 @@ struct ImportPage {
     position: PositionHead,
     file_error: Option<String>,
     row_errors: Vec<RowError>,
+    more_errors: String,
+    has_more_errors: bool,
 }
 
 impl ImportPage {
@@ -39,6 +41,9 @@ impl ImportPage {
         self.t.row.replace("{n}", &error.row.to_string())
     }
 }
+
+/// Row errors shown on the page; the rest are counted.
+const MAX_SHOWN_ERRORS: usize = 100;
 
 async fn render(
     auth: &Authorized<Staff>,
@@ -51,17 +56,22 @@ async fn render(
     } else {
         StatusCode::OK
     };
-    let (file_error, row_errors) = match refusal {
+    let (file_error, mut row_errors) = match refusal {
         Some(Refusal::File(message)) => (Some(message), Vec::new()),
         Some(Refusal::Rows(errors)) => (None, errors),
         None => (None, Vec::new()),
     };
+    // A page of a hundred problems is enough to start fixing the file.
+    let more_errors = row_errors.len().saturating_sub(MAX_SHOWN_ERRORS);
+    row_errors.truncate(MAX_SHOWN_ERRORS);
     let page = ImportPage {
         layout: auth.viewer.layout(t.import_title).await?,
         t,
         position,
         file_error,
         row_errors,
+        more_errors: t.err_more.replace("{n}", &more_errors.to_string()),
+        has_more_errors: more_errors > 0,
     };
     Ok((status, page).into_response())
 }

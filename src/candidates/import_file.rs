@@ -87,12 +87,16 @@ pub fn parse(bytes: &[u8], t: &CandidateText) -> Result<Vec<ImportRow>, Refusal>
     let columns = columns(&header, t)?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    // Every non-blank line counts toward the limit, well-formed or not, so a
+    // file of short broken lines cannot build millions of errors.
+    let mut seen = 0;
     for record in records {
         let record = record.map_err(|err| malformed(t, &err))?;
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        if rows.len() >= MAX_ROWS {
+        seen += 1;
+        if seen > MAX_ROWS {
             let message = t.err_too_many_rows.replace("{n}", &MAX_ROWS.to_string());
             return Err(Refusal::File(message));
         }

@@ -69,6 +69,7 @@ crate::texts! {
         err_email_invalid: "\"{email}\" is not a valid email address.", "«{email}» er ikke en gyldig e-postadresse.";
         err_email_in_file: "the email {email} is also on row {other}.", "e-postadressen {email} står også på rad {other}.";
         err_email_exists: "a candidate with the email {email} already exists for this position.", "en kandidat med e-postadressen {email} finnes allerede for denne stillingen.";
+        err_more: "… and {n} more rows with problems. Fix these first, then upload the file again to see the rest.", "… og {n} rader til med feil. Rett disse først, og last opp filen på nytt for å se resten.";
         err_conflict: "Another import added some of these candidates at the same time. Upload the file again.", "En annen import la til noen av disse kandidatene samtidig. Last opp filen på nytt.";
     }
 }

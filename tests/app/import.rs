@@ -184,3 +184,43 @@ async fn ten_thousand_rows_import_in_one_go() {
     assert_eq!(response.status(), 303);
     assert_eq!(candidates(&app, position).await, 10_000);
 }
+
+#[tokio::test]
+async fn a_file_of_many_broken_lines_shows_a_hundred_problems_and_counts_the_rest() {
+    let app = TestApp::spawn().await;
+    let (client, position) = setup(&app).await;
+    let mut file = String::from("name,email,phone\n");
+    for n in 0..250 {
+        file.push_str(&format!("x{n},y\n"));
+    }
+    let response = app.upload_csv(&client, position, file.into_bytes()).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert_eq!(html.matches("has 2 fields, the header has 3.").count(), 100);
+    assert!(
+        html.contains("… and 150 more rows with problems."),
+        "the rest is counted"
+    );
+}
+
+#[tokio::test]
+async fn broken_lines_count_toward_the_row_limit() {
+    let app = TestApp::spawn().await;
+    let (client, position) = setup(&app).await;
+    // Short broken lines, more of them than any file may have rows.
+    let mut file = String::from("name,email,phone\n");
+    for _ in 0..50_001 {
+        file.push_str("x\n");
+    }
+    let response = app.upload_csv(&client, position, file.into_bytes()).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("The file has more than 50000 rows; split it up."),
+        "{html:.400}"
+    );
+    assert!(
+        !html.contains("has 1 fields"),
+        "no list of a million errors"
+    );
+}
