@@ -21,6 +21,8 @@ pub mod i18n;
 pub mod interview;
 pub mod positions;
 pub mod privacy;
+#[cfg(test)]
+mod props;
 pub mod references;
 pub mod rounds;
 pub mod scoring;
