@@ -7,6 +7,7 @@ mod access;
 mod admin_users;
 mod api;
 mod audit_log;
+mod authorization;
 mod candidates;
 mod cli;
 mod compare;

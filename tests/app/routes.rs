@@ -45,6 +45,7 @@ fn collect(dir: &Path, routes: &mut Vec<Route>) {
         } else if path.extension().is_some_and(|ext| ext == "rs") {
             let source = std::fs::read_to_string(&path).unwrap();
             routes.extend(routes_in(&source));
+            routes.extend(api_routes_in(&source));
         }
     }
 }
@@ -93,6 +94,30 @@ fn routes_in(source: &str) -> Vec<Route> {
     found
 }
 
+/// The API's routes, declared by `#[utoipa::path(method, path = "...")]` and
+/// nested under `/api/v1`.
+fn api_routes_in(source: &str) -> Vec<Route> {
+    source
+        .match_indices("#[utoipa::path(")
+        .map(|(at, marker)| {
+            let rest = &source[at + marker.len()..];
+            let method = METHODS
+                .into_iter()
+                .find(|m| rest.starts_with(m))
+                .expect("a utoipa path names its method first");
+            let path = rest
+                .split("path = \"")
+                .nth(1)
+                .and_then(|tail| tail.split('"').next())
+                .expect("a utoipa path names its path");
+            Route {
+                path: format!("/api/v1{path}"),
+                methods: vec![method],
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn the_route_scan_reads_chained_and_multi_line_routes() {
     let source = r#"
@@ -114,6 +139,12 @@ fn the_route_scan_reads_chained_and_multi_line_routes() {
             ("/b".to_owned(), vec!["put"]),
             ("/c".to_owned(), vec!["post"]),
         ]
+    );
+    let api =
+        api_routes_in(r#"#[utoipa::path(post, path = "/positions/{id}/candidates", tag = "x")]"#);
+    assert_eq!(
+        (api[0].path.as_str(), api[0].methods.clone()),
+        ("/api/v1/positions/{id}/candidates", vec!["post"])
     );
 }
 
