@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use secondround::auth::Role;
 use uuid::Uuid;
 
-use crate::routes::declared_routes;
+use crate::routes::{declared_routes, ids_for};
 use crate::support::TestApp;
 use crate::support::walk::Round;
 
@@ -210,49 +210,7 @@ async fn every_role_gets_what_the_table_says_on_every_route() {
         TestApp::client(),
     ];
     let spare = app.create_user(Role::Panelist).await;
-    let doubt: Uuid = sqlx::query_scalar(
-        "insert into doubt (candidate_id, round_id, category, description, resolution_method)
-         values ($1, $2, 'other', 'Checked by the table.', 'gather_facts') returning id",
-    )
-    .bind(round.candidate_id)
-    .bind(round.id)
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    let criterion: Uuid =
-        sqlx::query_scalar("select id from criterion where position_id = $1 limit 1")
-            .bind(round.position_id)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    let guide = crate::support::walk::TEMPLATE_EN;
-    let fill = |path: &str| -> String {
-        let segments: Vec<&str> = path.split('/').skip(1).collect();
-        let filled: Vec<String> = segments
-            .iter()
-            .enumerate()
-            .map(|(i, segment)| {
-                let of = if i == 0 { "" } else { segments[i - 1] };
-                match (*segment, of) {
-                    (plain, _) if !plain.starts_with('{') => plain.to_owned(),
-                    ("{*rest}", _) => "nothing".to_owned(),
-                    ("{n}", _) => "1".to_owned(),
-                    (_, "positions") => round.position_id.to_string(),
-                    (_, "candidates") => round.candidate_id.to_string(),
-                    (_, "rounds") => round.id.to_string(),
-                    (_, "guides") => guide.to_owned(),
-                    (_, "doubts") => doubt.to_string(),
-                    (_, "users") => spare.id.to_string(),
-                    (_, "criteria") => criterion.to_string(),
-                    (_, "panel") => on_panel.member_id.to_string(),
-                    (_, "questions") if segments[0] == "rounds" => round.questions[2].to_string(),
-                    // Unknown guide parts and tokens: the role check comes first.
-                    _ => Uuid::new_v4().to_string(),
-                }
-            })
-            .collect();
-        format!("/{}", filled.join("/"))
-    };
+    let ids = ids_for(&app, &round, on_panel.member_id, spare.id).await;
     let mut wrong = Vec::new();
     // Reads first, then changes, so a change cannot hide a read's answer.
     let mut rows: Vec<&(&str, &str, &str)> = TABLE.iter().collect();
@@ -262,7 +220,7 @@ async fn every_role_gets_what_the_table_says_on_every_route() {
             if want == '-' {
                 continue;
             }
-            let url = fill(path);
+            let url = ids.fill(path);
             let (status, location) = answer(&app, client, method, &url).await;
             let got = match status {
                 403 => 'd',

@@ -149,7 +149,7 @@ fn the_route_scan_reads_chained_and_multi_line_routes() {
 }
 
 /// Real ids for every path parameter, by what the path is about.
-struct Ids {
+pub struct Ids {
     position: Uuid,
     candidate: Uuid,
     round: Uuid,
@@ -164,7 +164,7 @@ struct Ids {
 }
 
 impl Ids {
-    fn fill(&self, path: &str) -> String {
+    pub fn fill(&self, path: &str) -> String {
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         let area = segments.first().copied().unwrap_or("");
         let filled: Vec<String> = segments
@@ -218,6 +218,14 @@ fn with_params(path: &str, value: &str) -> String {
 async fn ids(app: &TestApp) -> Ids {
     let round = Round::plan(app).await;
     let member = round.member(app).await;
+    let spare = app.create_user(Role::Panelist).await;
+    ids_for(app, &round, member.member_id, spare.id).await
+}
+
+/// Ids around `round`: its position, candidate and questions, a doubt on it,
+/// the default guide's parts, `member` for the panel seat and `user` for the
+/// user routes (a spare account: disabling it harms nobody's walk).
+pub async fn ids_for(app: &TestApp, round: &Round, member: Uuid, user: Uuid) -> Ids {
     let one = |sql: &'static str| {
         let pool = app.pool.clone();
         async move {
@@ -236,12 +244,18 @@ async fn ids(app: &TestApp) -> Ids {
     .fetch_one(&app.pool)
     .await
     .unwrap();
+    let criterion: Uuid =
+        sqlx::query_scalar("select id from criterion where position_id = $1 limit 1")
+            .bind(round.position_id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
     Ids {
         position: round.position_id,
         candidate: round.candidate_id,
         round: round.id,
         round_question: round.questions[2],
-        criterion: one("select id from criterion limit 1").await,
+        criterion,
         guide: one("select id from interview_template where is_default limit 1").await,
         guide_section: one(
             "select s.id from template_section s join interview_template t on t.id = s.template_id
@@ -254,8 +268,8 @@ async fn ids(app: &TestApp) -> Ids {
         )
         .await,
         doubt,
-        user: member.user.id,
-        member: member.member_id,
+        user,
+        member,
     }
 }
 
