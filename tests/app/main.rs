@@ -15,6 +15,7 @@ mod decision;
 mod demo_pages;
 mod doubts_settle;
 mod exports;
+mod facts_batch;
 mod faults;
 mod guides;
 mod import;
