@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::api::problem::{ApiError, ApiResult, Problem};
 use crate::api::token::ApiClient;
-use crate::scoring::facts::{self, Scope};
+use crate::scoring::facts;
 use crate::scoring::flags::assess;
 
 #[derive(Debug, Serialize, ToSchema, FromRow)]
@@ -226,10 +226,10 @@ pub async fn shortlist(
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
+    let mut facts = facts::load_position(&mut conn, id).await?;
     let mut entries = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        let facts = facts::load(&mut conn, Scope::Candidate(candidate.id)).await?;
-        let assessment = assess(&facts);
+        let assessment = assess(&facts.take(candidate.id).whole);
         entries.push(ShortlistEntry {
             candidate_id: candidate.id,
             name: candidate.name,

@@ -1,6 +1,6 @@
 //! The comparison's rows: for each candidate of a position, the scores of their
 //! latest rated round and the blockers the decision gate would see, all from
-//! `scoring::flags::assess`, on one pool connection.
+//! `scoring::flags::assess`, on facts read for the whole position at once.
 
 use std::collections::HashMap;
 
@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
-use crate::scoring::facts::{self, Scope};
+use crate::scoring::facts::{self, CandidateFacts};
 use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
 
 /// One criterion of the position's requirement profile: a column.
@@ -99,8 +99,6 @@ struct CandidateHead {
     name: String,
     email: String,
     status: String,
-    rated_round: Option<Uuid>,
-    rounds: i64,
     decision: Option<String>,
 }
 
@@ -122,8 +120,8 @@ pub enum Words {
     Sentences(Locale),
 }
 
-/// Every candidate of the position, ranked. Facts are loaded one candidate at a
-/// time on `conn` and dropped once the row is built.
+/// Every candidate of the position, ranked. The facts of the whole position are
+/// read in a few queries; each candidate's are built and dropped with their row.
 pub async fn rows(
     conn: &mut PgConnection,
     position_id: Uuid,
@@ -132,12 +130,6 @@ pub async fn rows(
 ) -> sqlx::Result<Vec<Row>> {
     let heads: Vec<CandidateHead> = sqlx::query_as(
         "select c.id, c.name, c.email, c.status,
-                (select r.id from interview_round r
-                  where r.candidate_id = c.id and exists (
-                        select 1 from round_question q join rating ra on ra.round_question_id = q.id
-                        where q.round_id = r.id and ra.score is not null)
-                  order by r.round_number desc limit 1) as rated_round,
-                (select count(*) from interview_round r where r.candidate_id = c.id) as rounds,
                 (select d.outcome from decision d where d.candidate_id = c.id
                   order by d.decided_at desc limit 1) as decision
          from candidate c where c.position_id = $1 order by c.name, c.id",
@@ -145,9 +137,11 @@ pub async fn rows(
     .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
+    let mut facts = facts::load_position(&mut *conn, position_id).await?;
     let mut rows = Vec::with_capacity(heads.len());
     for head in heads {
-        rows.push(row(conn, head, columns, words).await?);
+        let candidate_facts = facts.take(head.id);
+        rows.push(row(conn, head, candidate_facts, columns, words).await?);
     }
     rank(&mut rows);
     Ok(rows)
@@ -156,33 +150,18 @@ pub async fn rows(
 async fn row(
     conn: &mut PgConnection,
     head: CandidateHead,
+    facts: CandidateFacts,
     columns: &[Column],
     words: Words,
 ) -> sqlx::Result<Row> {
     let candidate_id = head.id;
-    let whole = Scope::Candidate(candidate_id);
     // The gate weighs every round; the scores are the latest rated round's.
-    // With a single round both scopes hold the same facts: load once.
-    let (scored, gate) = match head.rated_round {
-        Some(round_id) if head.rounds > 1 => {
-            let round = Scope::Round {
-                candidate_id,
-                round_id,
-            };
-            (
-                facts::load(conn, round).await?,
-                Some(facts::load(conn, whole).await?),
-            )
-        }
-        _ => (facts::load(conn, whole).await?, None),
-    };
-    let scores = flags::assess(&scored);
-    let (gate_facts, gate_assessment) = match gate {
-        Some(facts) => {
-            let assessment = flags::assess(&facts);
-            (facts, assessment)
-        }
-        None => (scored, scores.clone()),
+    let gate_facts = facts.whole;
+    let gate_assessment = flags::assess(&gate_facts);
+    let round_id = facts.scored_round.as_ref().and_then(|round| round.round_id);
+    let scores = match &facts.scored_round {
+        Some(round) => flags::assess(round),
+        None => gate_assessment.clone(),
     };
     let blockers: Vec<Flag> = gate_assessment.blockers().copied().collect();
     let blocker_texts = match words {
@@ -220,7 +199,7 @@ async fn row(
         name: head.name,
         email: head.email,
         status: head.status,
-        round_id: head.rated_round,
+        round_id,
         means: columns
             .iter()
             .map(|column| by_id.get(&column.id).and_then(|c| c.mean))

@@ -1,6 +1,7 @@
 //! Loads the facts the scoring rules look at, for a candidate (every round) or
-//! one round; a handful of queries on the caller's connection, so the decision
-//! gate can read them inside its own transaction.
+//! one round, or for every candidate of a position at once; a handful of
+//! queries on the caller's connection, so the decision gate can read them
+//! inside its own transaction.
 
 use std::collections::HashMap;
 
@@ -49,6 +50,7 @@ struct CriterionRow {
 
 #[derive(FromRow)]
 struct SeatRow {
+    candidate_id: Uuid,
     user_id: Uuid,
     display_name: String,
     panel_role: String,
@@ -58,6 +60,8 @@ struct SeatRow {
 
 #[derive(FromRow)]
 struct RatingRow {
+    candidate_id: Uuid,
+    round_id: Uuid,
     id: Uuid,
     user_id: Uuid,
     criterion_id: Option<Uuid>,
@@ -67,14 +71,40 @@ struct RatingRow {
 
 #[derive(FromRow)]
 struct VerdictRow {
+    candidate_id: Uuid,
+    round_id: Uuid,
     user_id: Uuid,
     verdict: String,
 }
 
 #[derive(FromRow)]
 struct DoubtRow {
+    candidate_id: Uuid,
     id: Uuid,
     status: String,
+}
+
+/// What one candidate's facts are built from, each list in the order the rules
+/// read it (rounds by number). Filled by one candidate's queries or a position's.
+#[derive(Default)]
+struct CandidateRows {
+    seats: Vec<SeatRow>,
+    ratings: Vec<RatingRow>,
+    verdicts: Vec<VerdictRow>,
+    doubts: Vec<DoubtRow>,
+    reference_checks: i64,
+    latest_round: Option<Uuid>,
+}
+
+impl CandidateRows {
+    /// The latest round with at least one score (not-assessed ratings do not count).
+    fn scored_round(&self) -> Option<Uuid> {
+        self.ratings
+            .iter()
+            .rev()
+            .find(|row| row.score.is_some())
+            .map(|row| row.round_id)
+    }
 }
 
 pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> {
@@ -89,20 +119,21 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .fetch_all(&mut *conn)
     .await?;
     let seats: Vec<SeatRow> = sqlx::query_as(
-        "select pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+        "select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
                 pm.submitted_at is not null as submitted
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join app_user u on u.id = pm.user_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
-         order by r.round_number, pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by r.round_number, pm.panel_role = 'hiring_manager' desc, u.display_name, pm.user_id",
     )
     .bind(candidate_id)
     .bind(round_filter)
     .fetch_all(&mut *conn)
     .await?;
     let ratings: Vec<RatingRow> = sqlx::query_as(
-        "select ra.id, pm.user_id, q.criterion_id, ra.score, length(trim(ra.evidence)) > 0 as has_note
+        "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
+                length(trim(ra.evidence)) > 0 as has_note
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
@@ -115,20 +146,20 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .fetch_all(&mut *conn)
     .await?;
     let verdicts: Vec<VerdictRow> = sqlx::query_as(
-        "select pm.user_id, rec.verdict
+        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and pm.submitted_at is not null
-         order by r.round_number",
+         order by r.round_number, pm.user_id",
     )
     .bind(candidate_id)
     .bind(round_filter)
     .fetch_all(&mut *conn)
     .await?;
     let doubts: Vec<DoubtRow> = sqlx::query_as(
-        "select id, status from doubt where candidate_id = $1
-         order by status <> 'open', raised_at",
+        "select candidate_id, id, status from doubt where candidate_id = $1
+         order by status <> 'open', raised_at, id",
     )
     .bind(candidate_id)
     .fetch_all(&mut *conn)
@@ -150,21 +181,182 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
             .await?
         }
     };
-    Ok(Facts {
+    let rows = CandidateRows {
+        seats,
+        ratings,
+        verdicts,
+        doubts,
+        reference_checks,
+        latest_round,
+    };
+    Ok(assemble(candidate_id, &criteria, &rows, round_filter))
+}
+
+/// The facts of every candidate of a position, read in a fixed handful of
+/// queries; each candidate's `Facts` are built when taken.
+pub struct PositionFacts {
+    criteria: Vec<CriterionRow>,
+    candidates: HashMap<Uuid, CandidateRows>,
+}
+
+/// One candidate's facts as the comparison weighs them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateFacts {
+    /// Every round, as `load(Scope::Candidate)` gives them: what the gate weighs.
+    pub whole: Facts,
+    /// The latest round with at least one score, as `load(Scope::Round)` gives
+    /// them; `None` when nobody scored anything yet.
+    pub scored_round: Option<Facts>,
+}
+
+impl PositionFacts {
+    /// Builds the candidate's facts and lets go of their rows. A candidate with
+    /// nothing loaded (no rounds, doubts or references) gets the position's
+    /// criteria and nothing else.
+    pub fn take(&mut self, candidate_id: Uuid) -> CandidateFacts {
+        let rows = self.candidates.remove(&candidate_id).unwrap_or_default();
+        CandidateFacts {
+            whole: assemble(candidate_id, &self.criteria, &rows, None),
+            scored_round: rows
+                .scored_round()
+                .map(|round_id| assemble(candidate_id, &self.criteria, &rows, Some(round_id))),
+        }
+    }
+
+    fn rows(&mut self, candidate_id: Uuid) -> &mut CandidateRows {
+        self.candidates.entry(candidate_id).or_default()
+    }
+}
+
+/// Reads the facts of every candidate of the position: the same queries as
+/// `load`, each run once for the whole position, in the same order per candidate.
+pub async fn load_position(
+    conn: &mut PgConnection,
+    position_id: Uuid,
+) -> sqlx::Result<PositionFacts> {
+    let criteria: Vec<CriterionRow> = sqlx::query_as(
+        "select id, name, weight, must_have, minimum_score from criterion
+         where position_id = $1 order by sort_order, name",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut facts = PositionFacts {
+        criteria,
+        candidates: HashMap::new(),
+    };
+    let rounds: Vec<(Uuid, Uuid)> = sqlx::query_as(
+        "select r.candidate_id, r.id
+         from interview_round r join candidate c on c.id = r.candidate_id
+         where c.position_id = $1 order by r.candidate_id, r.round_number",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (candidate_id, round_id) in rounds {
+        facts.rows(candidate_id).latest_round = Some(round_id);
+    }
+    let seats: Vec<SeatRow> = sqlx::query_as(
+        "select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+                pm.submitted_at is not null as submitted
+         from panel_member pm
+         join interview_round r on r.id = pm.round_id
+         join candidate c on c.id = r.candidate_id
+         join app_user u on u.id = pm.user_id
+         where c.position_id = $1
+         order by r.candidate_id, r.round_number, pm.panel_role = 'hiring_manager' desc,
+                  u.display_name, pm.user_id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for seat in seats {
+        facts.rows(seat.candidate_id).seats.push(seat);
+    }
+    let ratings: Vec<RatingRow> = sqlx::query_as(
+        "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
+                length(trim(ra.evidence)) > 0 as has_note
+         from rating ra
+         join panel_member pm on pm.id = ra.panel_member_id
+         join round_question q on q.id = ra.round_question_id
+         join interview_round r on r.id = q.round_id
+         join candidate c on c.id = r.candidate_id
+         where c.position_id = $1
+         order by r.candidate_id, r.round_number, q.section_order, q.question_order, pm.user_id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for rating in ratings {
+        facts.rows(rating.candidate_id).ratings.push(rating);
+    }
+    let verdicts: Vec<VerdictRow> = sqlx::query_as(
+        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
+         from recommendation rec
+         join panel_member pm on pm.id = rec.panel_member_id
+         join interview_round r on r.id = pm.round_id
+         join candidate c on c.id = r.candidate_id
+         where c.position_id = $1 and pm.submitted_at is not null
+         order by r.candidate_id, r.round_number, pm.user_id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for verdict in verdicts {
+        facts.rows(verdict.candidate_id).verdicts.push(verdict);
+    }
+    let doubts: Vec<DoubtRow> = sqlx::query_as(
+        "select d.candidate_id, d.id, d.status
+         from doubt d join candidate c on c.id = d.candidate_id
+         where c.position_id = $1
+         order by d.candidate_id, d.status <> 'open', d.raised_at, d.id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for doubt in doubts {
+        facts.rows(doubt.candidate_id).doubts.push(doubt);
+    }
+    let references: Vec<(Uuid, i64)> = sqlx::query_as(
+        "select rc.candidate_id, count(*)
+         from reference_check rc join candidate c on c.id = rc.candidate_id
+         where c.position_id = $1 group by rc.candidate_id",
+    )
+    .bind(position_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (candidate_id, count) in references {
+        facts.rows(candidate_id).reference_checks = count;
+    }
+    Ok(facts)
+}
+
+/// Builds the facts from a candidate's rows, of every round or of `round` only;
+/// the single place rows become `Facts`, for `load` and `load_position` alike.
+fn assemble(
+    candidate_id: Uuid,
+    criteria: &[CriterionRow],
+    rows: &CandidateRows,
+    round: Option<Uuid>,
+) -> Facts {
+    let in_scope = |round_id: Uuid| round.is_none_or(|only| only == round_id);
+    Facts {
         candidate_id,
-        round_id: latest_round,
+        round_id: round.or(rows.latest_round),
         criteria: criteria
-            .into_iter()
+            .iter()
             .map(|row| CriterionFacts {
                 id: row.id,
-                name: row.name,
+                name: row.name.clone(),
                 weight: row.weight,
                 must_have_minimum: row.minimum_score.filter(|_| row.must_have),
             })
             .collect(),
-        panel: members(seats),
-        ratings: ratings
-            .into_iter()
+        panel: members(rows.seats.iter().filter(|seat| in_scope(seat.round_id))),
+        ratings: rows
+            .ratings
+            .iter()
+            .filter(|row| in_scope(row.round_id))
             .map(|row| RatingFacts {
                 id: row.id,
                 user_id: row.user_id,
@@ -175,8 +367,10 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
                 has_note: row.has_note,
             })
             .collect(),
-        recommendations: verdicts
-            .into_iter()
+        recommendations: rows
+            .verdicts
+            .iter()
+            .filter(|row| in_scope(row.round_id))
             .filter_map(|row| {
                 Verdict::parse(&row.verdict).map(|verdict| RecommendationFacts {
                     user_id: row.user_id,
@@ -184,19 +378,20 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
                 })
             })
             .collect(),
-        doubts: doubts
-            .into_iter()
+        doubts: rows
+            .doubts
+            .iter()
             .filter_map(|row| {
                 DoubtState::parse(&row.status).map(|state| DoubtFacts { id: row.id, state })
             })
             .collect(),
-        reference_checks: usize::try_from(reference_checks).unwrap_or(0),
-    })
+        reference_checks: usize::try_from(rows.reference_checks).unwrap_or(0),
+    }
 }
 
 /// One member per person: someone on two rounds counts once, submitted only
 /// when every seat is, an expert when any seat is.
-fn members(seats: Vec<SeatRow>) -> Vec<MemberFacts> {
+fn members<'a>(seats: impl Iterator<Item = &'a SeatRow>) -> Vec<MemberFacts> {
     let mut members: Vec<MemberFacts> = Vec::new();
     let mut index: HashMap<Uuid, usize> = HashMap::new();
     for seat in seats {
@@ -212,7 +407,7 @@ fn members(seats: Vec<SeatRow>) -> Vec<MemberFacts> {
                 index.insert(seat.user_id, members.len());
                 members.push(MemberFacts {
                     user_id: seat.user_id,
-                    name: seat.display_name,
+                    name: seat.display_name.clone(),
                     is_expert,
                     unsubmitted_round: unsubmitted,
                 });

@@ -14,7 +14,7 @@ pub const DISAGREEMENT_SPREAD: f64 = 2.0;
 const EPSILON: f64 = 1e-9;
 
 /// Everything about one candidate (or one of their rounds) the rules look at.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub candidate_id: Uuid,
     /// The round the facts centre on, for links; the latest round for a candidate.
@@ -27,7 +27,7 @@ pub struct Facts {
     pub reference_checks: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CriterionFacts {
     pub id: Uuid,
     pub name: String,
@@ -37,7 +37,7 @@ pub struct CriterionFacts {
 }
 
 /// A panel member, keyed by user: someone on two rounds of one candidate is one member.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MemberFacts {
     pub user_id: Uuid,
     pub name: String,
@@ -52,7 +52,7 @@ impl MemberFacts {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RatingFacts {
     pub id: Uuid,
     pub user_id: Uuid,

@@ -16,6 +16,7 @@ mod decision;
 mod demo_pages;
 mod doubts_settle;
 mod exports;
+mod facts_batch;
 mod faults;
 mod guides;
 mod import;

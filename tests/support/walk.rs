@@ -101,12 +101,7 @@ impl Round {
 
     /// A round for a new candidate called `name` on the same position.
     pub async fn another(&self, app: &TestApp, name: &str) -> Round {
-        let manager = TestUser {
-            id: self.manager.id,
-            email: self.manager.email.clone(),
-            password: self.manager.password.clone(),
-            role: Role::Manager,
-        };
+        let manager = self.manager_user();
         Round::plan_for(app, self.position_id, manager, name).await
     }
 
@@ -121,13 +116,46 @@ impl Round {
         .fetch_one(&app.pool)
         .await
         .unwrap();
+        Round::plan_number(app, position_id, candidate_id, manager, 2).await
+    }
+
+    /// A further round (number 3 and up) for the same candidate.
+    pub async fn further(&self, app: &TestApp, round_number: i32) -> Round {
+        let manager = self.manager_user();
+        Round::plan_number(
+            app,
+            self.position_id,
+            self.candidate_id,
+            manager,
+            round_number,
+        )
+        .await
+    }
+
+    fn manager_user(&self) -> TestUser {
+        TestUser {
+            id: self.manager.id,
+            email: self.manager.email.clone(),
+            password: self.manager.password.clone(),
+            role: Role::Manager,
+        }
+    }
+
+    async fn plan_number(
+        app: &TestApp,
+        position_id: Uuid,
+        candidate_id: Uuid,
+        manager: TestUser,
+        round_number: i32,
+    ) -> Round {
         let id: Uuid = sqlx::query_scalar(
-            "insert into interview_round (candidate_id, template_id, status, created_by)
-             values ($1, $2::uuid, 'in_progress', $3) returning id",
+            "insert into interview_round (candidate_id, template_id, status, created_by, round_number)
+             values ($1, $2::uuid, 'in_progress', $3, $4) returning id",
         )
         .bind(candidate_id)
         .bind(TEMPLATE_EN)
         .bind(manager.id)
+        .bind(round_number)
         .fetch_one(&app.pool)
         .await
         .unwrap();

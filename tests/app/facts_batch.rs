@@ -1,0 +1,231 @@
+//! The position-wide facts loader against the one-candidate loader: the same
+//! facts for every candidate, however their rounds, doubts and references lie.
+
+use secondround::scoring::facts::{self, Scope};
+use secondround::scoring::flags::{DoubtState, Facts};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::support::TestApp;
+use crate::support::shortlist::{Shortlist, score, shortlist};
+use crate::support::walk::Round;
+
+/// The hand-worked shortlist (Ingrid, Åse with an open doubt and a not-assessed
+/// rating, Bo without rounds), made harder:
+/// - Ingrid gets a third round where a member of her second round sits again,
+///   now as the expert and not submitted, beside the submitted hiring manager
+///   (a not-assessed Motivation); a fourth round where every rating is not
+///   assessed; recommendations on rounds 2 and 3; a doubt in each state and two
+///   reference checks.
+/// - Cecilie has one round rated only "not assessed": no scored round at all.
+/// - Another position's candidate, rated, must not leak in.
+struct Tangle {
+    list: Shortlist,
+    third: Round,
+    fourth: Round,
+    cecilie: Round,
+    elsewhere: Round,
+}
+
+async fn tangle(app: &TestApp) -> Tangle {
+    let list = shortlist(app).await;
+    let ingrid = &list.ingrid;
+    let third = ingrid.further(app, 3).await;
+    let returning: Uuid = sqlx::query_scalar(
+        "insert into panel_member (round_id, user_id, panel_role)
+         select $1, user_id, 'subject_matter_expert' from panel_member
+         where round_id = $2 order by id limit 1
+         returning id",
+    )
+    .bind(third.id)
+    .bind(ingrid.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let manager = third.manager_member(app).await;
+    third.rate_all(app, returning, "Went deeper.").await;
+    third.rate_all(app, manager.member_id, "").await;
+    score(app, returning, "Technical depth", Some(5)).await;
+    score(app, manager.member_id, "Motivation", None).await;
+    sqlx::query("update panel_member set submitted_at = now() where id = $1")
+        .bind(manager.member_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into recommendation (panel_member_id, verdict, justification)
+         select pm.id, case when pm.submitted_at is null then 'strong_no'
+                            when pm.panel_role = 'hiring_manager' then 'yes' else 'strong_yes' end,
+                'Weighed the evidence.'
+         from panel_member pm where pm.round_id in ($1, $2)",
+    )
+    .bind(ingrid.id)
+    .bind(third.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let fourth = ingrid.further(app, 4).await;
+    let late = fourth.member(app).await;
+    unscored(app, &fourth, late.member_id).await;
+    doubts_and_references(app, ingrid).await;
+    let cecilie = ingrid.another(app, "Cecilie Dahl").await;
+    let member = cecilie.member(app).await;
+    unscored(app, &cecilie, member.member_id).await;
+    let elsewhere = Round::plan(app).await;
+    let stranger = elsewhere.member(app).await;
+    elsewhere
+        .rate_all(app, stranger.member_id, "Other position.")
+        .await;
+    Tangle {
+        list,
+        third,
+        fourth,
+        cecilie,
+        elsewhere,
+    }
+}
+
+/// Every question of the round rated by the member, all "not assessed".
+async fn unscored(app: &TestApp, round: &Round, member_id: Uuid) {
+    round.rate_all(app, member_id, "").await;
+    sqlx::query("update rating set score = null where panel_member_id = $1")
+        .bind(member_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+}
+
+async fn doubts_and_references(app: &TestApp, round: &Round) {
+    let reference: Uuid = sqlx::query_scalar(
+        "insert into reference_check (candidate_id, referee_name, checked_on, summary)
+         values ($1, 'Former manager', current_date, 'Led the migration.'),
+                ($1, 'Former colleague', current_date, 'Careful reviewer.')
+         returning id",
+    )
+    .bind(round.candidate_id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into doubt (candidate_id, round_id, category, description, resolution_method, raised_at,
+                            status, settled_at, fact_what, fact_outcome, settled_by_reference_check_id)
+         values ($1, $2, 'experience', 'Her role in the migration.', 'gather_facts', now(),
+                 'open', null, '', '', null),
+                ($1, $2, 'motivation', 'Why she left after 14 months.', 'gather_facts', now() - interval '2 days',
+                 'resolved', now(), 'Asked her former manager', 'The team was closed down.', null),
+                ($1, $2, 'integrity', 'A gap in her CV.', 'check_references', now() - interval '1 day',
+                 'confirmed', now(), '', '', $3)",
+    )
+    .bind(round.candidate_id)
+    .bind(round.id)
+    .bind(reference)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// The latest round with a score, as the comparison page has always chosen it.
+async fn scored_round(conn: &mut PgConnection, candidate_id: Uuid) -> Option<Uuid> {
+    sqlx::query_scalar(
+        "select r.id from interview_round r
+         where r.candidate_id = $1 and exists (
+               select 1 from round_question q join rating ra on ra.round_question_id = q.id
+               where q.round_id = r.id and ra.score is not null)
+         order by r.round_number desc limit 1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(conn)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_positions_facts_are_each_candidates_own_facts() {
+    let app = TestApp::spawn().await;
+    let tangle = tangle(&app).await;
+    let position_id = tangle.list.ingrid.position_id;
+    let mut conn = app.pool.acquire().await.unwrap();
+    let mut batch = facts::load_position(&mut conn, position_id).await.unwrap();
+    let candidates: Vec<Uuid> =
+        sqlx::query_scalar("select id from candidate where position_id = $1 order by name")
+            .bind(position_id)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap();
+    assert_eq!(candidates.len(), 4);
+    for candidate_id in candidates {
+        let taken = batch.take(candidate_id);
+        let whole = facts::load(&mut conn, Scope::Candidate(candidate_id))
+            .await
+            .unwrap();
+        assert_eq!(taken.whole, whole, "every round of {candidate_id}");
+        let expected = match scored_round(&mut conn, candidate_id).await {
+            Some(round_id) => Some(
+                facts::load(
+                    &mut conn,
+                    Scope::Round {
+                        candidate_id,
+                        round_id,
+                    },
+                )
+                .await
+                .unwrap(),
+            ),
+            None => None,
+        };
+        assert_eq!(
+            taken.scored_round, expected,
+            "the scored round of {candidate_id}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_positions_facts_cover_every_tangle_the_gate_knows() {
+    let app = TestApp::spawn().await;
+    let tangle = tangle(&app).await;
+    let ingrid = &tangle.list.ingrid;
+    let mut conn = app.pool.acquire().await.unwrap();
+    let mut batch = facts::load_position(&mut conn, ingrid.position_id)
+        .await
+        .unwrap();
+
+    let taken = batch.take(ingrid.candidate_id);
+    let whole: &Facts = &taken.whole;
+    assert_eq!(whole.round_id, Some(tangle.fourth.id), "the latest round");
+    let states: Vec<DoubtState> = whole.doubts.iter().map(|d| d.state).collect();
+    assert_eq!(
+        states,
+        [
+            DoubtState::Open,
+            DoubtState::Resolved,
+            DoubtState::Confirmed
+        ]
+    );
+    assert_eq!(whole.reference_checks, 2);
+    assert_eq!(whole.panel.len(), 4, "the returning member counts once");
+    let returning = whole.panel.iter().find(|m| m.is_expert).unwrap();
+    assert_eq!(returning.unsubmitted_round, Some(tangle.third.id));
+    assert_eq!(
+        whole.recommendations.len(),
+        3,
+        "two on round 2, the manager's on round 3; the unsubmitted one not"
+    );
+    assert!(whole.ratings.iter().any(|r| r.score.is_none()));
+    let scored = taken.scored_round.expect("round 3 has scores");
+    assert_eq!(scored.round_id, Some(tangle.third.id));
+    assert_eq!(scored.panel.len(), 2);
+    assert_eq!(scored.recommendations.len(), 1);
+
+    let cecilie = batch.take(tangle.cecilie.candidate_id);
+    assert!(!cecilie.whole.ratings.is_empty());
+    assert_eq!(cecilie.scored_round, None, "nothing but not-assessed");
+    let bo = batch.take(tangle.list.bo);
+    assert_eq!(bo.whole.round_id, None);
+    assert_eq!(bo.whole.criteria.len(), 4);
+    let stranger = batch.take(tangle.elsewhere.candidate_id);
+    assert!(
+        stranger.whole.ratings.is_empty() && stranger.whole.panel.is_empty(),
+        "another position's candidate is not loaded"
+    );
+}
