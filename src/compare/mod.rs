@@ -4,7 +4,7 @@
 
 pub mod chart;
 pub mod load;
-mod page;
+pub(crate) mod page;
 pub mod sort;
 pub mod text;
 

@@ -43,48 +43,50 @@ pub struct ComparePage {
     headers: Vec<Header>,
     sorted_by: String,
     chart: Chart,
-    locale: Locale,
+    words: RowWords,
 }
 
-impl ComparePage {
-    fn mean(&self, value: &Option<f64>) -> String {
-        show_mean(*value, self.locale)
+/// How a comparison row reads, on the page and on paper alike.
+pub struct RowWords {
+    pub t: &'static CompareText,
+    pub locale: Locale,
+}
+
+impl RowWords {
+    pub fn mean(&self, value: &Option<f64>) -> String {
+        value
+            .map(|v| format::decimal(v, self.locale))
+            .unwrap_or_else(|| "–".into())
     }
 
-    fn rank(&self, row: &Row) -> String {
+    pub fn rank(&self, row: &Row) -> String {
         row.rank
             .map(|r| r.to_string())
             .unwrap_or_else(|| "–".into())
     }
 
-    fn coverage(&self, row: &Row) -> String {
+    pub fn coverage(&self, row: &Row) -> String {
         format::percent(row.coverage)
     }
 
-    fn status(&self, row: &Row) -> &'static str {
+    pub fn status(&self, row: &Row) -> &'static str {
         CandidateText::get(self.locale).status(&row.status)
     }
 
-    fn decision(&self, row: &Row) -> &'static str {
+    pub fn decision(&self, row: &Row) -> &'static str {
         match &row.decision {
             Some(code) => DecisionText::get(self.locale).outcome(code),
             None => self.t.no_decision,
         }
     }
 
-    fn must_haves(&self, row: &Row) -> &'static str {
+    pub fn must_haves(&self, row: &Row) -> &'static str {
         self.t.must_haves(row.must_haves.code())
     }
 
-    fn below(&self, row: &Row, index: &usize) -> bool {
+    pub fn below(&self, row: &Row, index: &usize) -> bool {
         row.must_have.get(*index) == Some(&MustHave::Below)
     }
-}
-
-fn show_mean(value: Option<f64>, locale: Locale) -> String {
-    value
-        .map(|v| format::decimal(v, locale))
-        .unwrap_or_else(|| "–".into())
 }
 
 pub fn headers(t: &CompareText, columns: &[Column], sort: Sort) -> Vec<Header> {
@@ -133,7 +135,8 @@ pub async fn show(
     let mut rows = load::rows(&mut conn, position_id, &columns, Words::Sentences(locale)).await?;
     drop(conn);
     // The chart keeps rank order; the table follows the chosen sort.
-    let chart = chart::draw(&columns, &rows, |mean| show_mean(mean, locale));
+    let words = RowWords { t, locale };
+    let chart = chart::draw(&columns, &rows, |mean| words.mean(&mean));
     let sort = Sort::parse(&query, &columns);
     sort.apply(&mut rows, &columns);
     let headers = headers(t, &columns, sort);
@@ -161,6 +164,6 @@ pub async fn show(
         headers,
         sorted_by,
         chart,
-        locale,
+        words,
     })
 }

@@ -3,14 +3,17 @@
 //! owner follows up by gathering facts or a practical test. A panel member who
 //! has not submitted sees nothing here that reveals the others' views.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
-use crate::decisions::DecisionPanel;
 use crate::decisions::flag_view;
 use crate::error::Result;
 use crate::i18n::Locale;
+use crate::scoring::facts::{self, PositionFacts};
+use crate::scoring::flags;
 
 #[derive(FromRow)]
 struct InPlay {
@@ -50,7 +53,7 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
          where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
            and c.status in ('shortlisted', 'in_second_round')
            and exists (select 1 from interview_round r where r.candidate_id = c.id)
-         order by p.title, c.name",
+         order by p.title, p.id, c.name",
     )
     .bind(user_id)
     .bind(all)
@@ -61,8 +64,9 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
         blocked: Vec::new(),
     };
     let mut conn = pool.acquire().await?;
+    // One batched read per position, not one per candidate.
+    let mut position: Option<(Uuid, PositionFacts)> = None;
     for row in rows {
-        let _ = row.position_id;
         if row.viewer_unsubmitted {
             board.blocked.push(BoardRow {
                 candidate_id: row.candidate_id,
@@ -74,9 +78,20 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
             });
             continue;
         }
-        let (facts, assessment) = DecisionPanel::assess(&mut conn, row.candidate_id).await?;
-        let descriptions =
-            crate::decisions::doubt_descriptions(&mut conn, row.candidate_id).await?;
+        if position.as_ref().map(|(id, _)| *id) != Some(row.position_id) {
+            let loaded = facts::load_position(&mut conn, row.position_id).await?;
+            position = Some((row.position_id, loaded));
+        }
+        let Some((_, loaded)) = position.as_mut() else {
+            continue;
+        };
+        let facts = loaded.take(row.candidate_id).whole;
+        let assessment = flags::assess(&facts);
+        let descriptions = if facts.doubts.is_empty() {
+            HashMap::new()
+        } else {
+            crate::decisions::doubt_descriptions(&mut conn, row.candidate_id).await?
+        };
         let views = flag_view::views(&assessment, &facts, &descriptions, locale);
         let blockers: Vec<String> = views
             .iter()

@@ -9,14 +9,11 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::candidates::CandidateText;
 use crate::compare::load::{Column, Row, Words};
+use crate::compare::page::RowWords;
 use crate::compare::text::CompareText;
-use crate::decisions::text::DecisionText;
 use crate::error::Result;
 use crate::export::Format;
-use crate::i18n::Locale;
-use crate::scoring::flags::MustHave;
 use crate::web::format;
 
 #[derive(Template, WebTemplate)]
@@ -28,43 +25,12 @@ pub struct PrintPage {
     printed: String,
     columns: Vec<Column>,
     rows: Vec<Row>,
-    locale: Locale,
+    words: RowWords,
 }
 
 impl PrintPage {
     fn lang(&self) -> &'static str {
-        self.locale.code()
-    }
-
-    fn mean(&self, value: &Option<f64>) -> String {
-        value
-            .map(|v| format::decimal(v, self.locale))
-            .unwrap_or_else(|| "–".into())
-    }
-
-    fn rank(&self, row: &Row) -> String {
-        row.rank
-            .map(|r| r.to_string())
-            .unwrap_or_else(|| "–".into())
-    }
-
-    fn coverage(&self, row: &Row) -> String {
-        format::percent(row.coverage)
-    }
-
-    fn status(&self, row: &Row) -> &'static str {
-        CandidateText::get(self.locale).status(&row.status)
-    }
-
-    fn decision(&self, row: &Row) -> &'static str {
-        match &row.decision {
-            Some(code) => DecisionText::get(self.locale).outcome(code),
-            None => self.t.no_decision,
-        }
-    }
-
-    fn below(&self, row: &Row, index: &usize) -> bool {
-        row.must_have.get(*index) == Some(&MustHave::Below)
+        self.words.locale.code()
     }
 
     fn minimum(&self, column: &Column) -> String {
@@ -99,6 +65,6 @@ pub async fn show(
             .replace("{date}", &format::date(chrono::Utc::now())),
         columns: export.columns,
         rows: export.rows,
-        locale,
+        words: RowWords { t, locale },
     })
 }

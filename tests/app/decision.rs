@@ -106,6 +106,24 @@ impl Case {
         .unwrap()
     }
 
+    /// Takes `seat`'s submission back and submits again with this recommendation,
+    /// through the real form (a "no" opens a doubt by itself).
+    async fn resubmit(&self, app: &TestApp, seat: &Member, verdict: &str, why: &str) {
+        sqlx::query("update panel_member set submitted_at = null where id = $1")
+            .bind(seat.member_id)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let response = app
+            .post_form(
+                &seat.client,
+                &self.round.path("/interview/submit"),
+                &[("verdict", verdict), ("justification", why)],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "{verdict} submitted");
+    }
+
     fn decision_path(&self) -> String {
         format!("/candidates/{}/decision", self.round.candidate_id)
     }
@@ -234,22 +252,8 @@ async fn arrange(app: &TestApp, case: &Case, scenario: Scenario) {
                 .unwrap();
         }
         Scenario::NoRecommendation => {
-            sqlx::query("update panel_member set submitted_at = null where id = $1")
-                .bind(case.member.member_id)
-                .execute(&app.pool)
-                .await
-                .unwrap();
-            let response = app
-                .post_form(
-                    &case.member.client,
-                    &case.round.path("/interview/submit"),
-                    &[
-                        ("verdict", "no"),
-                        ("justification", "Could not explain her own design."),
-                    ],
-                )
+            case.resubmit(app, &case.member, "no", "Could not explain her own design.")
                 .await;
-            assert_eq!(response.status(), 303, "the member submits a no");
         }
         Scenario::MustHaveMeanUnderMinimum => {
             case.score(app, &case.manager, case.technical, Some(2))
@@ -720,22 +724,13 @@ async fn before_submitting_a_manager_on_the_panel_learns_nothing_of_the_others_v
         .await
         .unwrap();
     // Another member's "no" opened a doubt.
-    sqlx::query("update panel_member set submitted_at = null where id = $1")
-        .bind(case.member.member_id)
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let response = app
-        .post_form(
-            &case.member.client,
-            &case.round.path("/interview/submit"),
-            &[
-                ("verdict", "strong_no"),
-                ("justification", "Contradicted her CV twice."),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), 303);
+    case.resubmit(
+        &app,
+        &case.member,
+        "strong_no",
+        "Contradicted her CV twice.",
+    )
+    .await;
     let html = app.get_html(&case.manager.client, "/").await;
     assert!(!html.contains("Contradicted her CV twice."));
     assert!(html.contains("Submit your own ratings first"));
