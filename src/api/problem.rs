@@ -100,6 +100,37 @@ impl From<AppError> for ApiError {
     }
 }
 
+/// A problem document for a refusal made before any API handler ran: the
+/// origin check, the body limit, the timeout, a panic.
+pub fn for_status(status: StatusCode, title: &str, detail: &str) -> Response {
+    let slug = status
+        .canonical_reason()
+        .unwrap_or("error")
+        .to_ascii_lowercase()
+        .replace(' ', "-");
+    let problem = Problem {
+        kind: format!("/api/v1/problems/{slug}"),
+        title: title.to_owned(),
+        status: status.as_u16(),
+        detail: if detail.is_empty() { title } else { detail }.to_owned(),
+        errors: None,
+    };
+    with_problem_type(status, problem)
+}
+
+fn with_problem_type(status: StatusCode, problem: Problem) -> Response {
+    let mut response = (status, Json(problem)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+    if status == StatusCode::UNAUTHORIZED {
+        headers.insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"secondround\""),
+        );
+    }
+    response
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, slug, title) = self.parts();
@@ -118,15 +149,6 @@ impl IntoResponse for ApiError {
             detail,
             errors,
         };
-        let mut response = (status, Json(problem)).into_response();
-        let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
-        if status == StatusCode::UNAUTHORIZED {
-            headers.insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"secondround\""),
-            );
-        }
-        response
+        with_problem_type(status, problem)
     }
 }

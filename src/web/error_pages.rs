@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use tower_sessions::Session;
 
+use crate::api::problem;
 use crate::auth::extract::LOCALE_KEY;
 use crate::error::{AppError, ErrorPage};
 use crate::i18n::Locale;
@@ -52,6 +53,7 @@ pub async fn render(request: Request, next: Next) -> Response {
 /// panics, timeouts and anything else that arrives as a bare status.
 pub async fn render_unhandled(request: Request, next: Next) -> Response {
     let headers = request.headers().clone();
+    let is_api = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
     let page = if response
         .extensions()
@@ -69,6 +71,12 @@ pub async fn render_unhandled(request: Request, next: Next) -> Response {
             None => return response,
         }
     };
+    if is_api {
+        // Scripts read one error format, whatever stopped the request.
+        let (title, body) = describe(&page, CommonText::get(Locale::En));
+        let detail = page.message.as_deref().unwrap_or(body);
+        return problem::for_status(page.status, title, detail);
+    }
     build(&page, locale_from(&headers), &headers)
 }
 

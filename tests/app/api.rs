@@ -633,3 +633,47 @@ async fn the_api_creates_no_session_and_sets_no_cookie() {
     assert_eq!(imported.status, 201, "a bearer post needs no csrf token");
     assert_eq!(sessions().await, before, "no session row was created");
 }
+
+#[tokio::test]
+async fn refusals_before_the_handler_are_problem_documents_too() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let position = app.position("Analyst").await;
+    let token = token_for(&app, TokenScope::Write).await;
+    let route = "/api/v1/positions/{id}/candidates";
+    let path = format!("/api/v1/positions/{position}/candidates");
+
+    // Over the 16 MiB every request body is held to.
+    let oversized = json!([{ "name": "x".repeat(17 * 1024 * 1024) }]);
+    let too_large = api
+        .call(Method::POST, route, &path, Some(&token), Some(oversized))
+        .await;
+    assert_problem(&too_large, 413);
+
+    let cross_site = api
+        .http
+        .post(app.url(&path))
+        .bearer_auth(&token)
+        .header("origin", "https://elsewhere.example")
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!([{ "name": "Kari Nordmann" }]))
+        .send()
+        .await
+        .unwrap();
+    let answer = Answer {
+        status: cross_site.status().as_u16(),
+        content_type: cross_site.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned(),
+        body: cross_site.json().await.unwrap(),
+    };
+    assert_problem(&answer, 403);
+    conforms(&api.doc, &Method::POST, route, &answer).unwrap();
+    let stored: i64 = sqlx::query_scalar("select count(*) from candidate where position_id = $1")
+        .bind(position)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0, "neither refused import stored anything");
+}
