@@ -49,6 +49,7 @@ crate::texts! {
         action_planned: "planned", "planlagt";
         action_status_changed: "status changed", "status endret";
         action_exported: "shortlist exported", "kortliste eksportert";
+        action_data_exported: "personal data exported", "personopplysninger eksportert";
     }
 }
 
@@ -85,6 +86,7 @@ impl AuditText {
             "planned" => self.action_planned,
             "status_changed" => self.action_status_changed,
             "exported" => self.action_exported,
+            "data_exported" => self.action_data_exported,
             other => return other.replace('_', " "),
         }
         .to_owned()

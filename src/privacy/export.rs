@@ -8,6 +8,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::HrOrAdmin;
 use crate::error::{AppError, Result};
@@ -67,12 +68,25 @@ pub async fn download(
     auth: Authorized<HrOrAdmin>,
     Path(id): Path<Uuid>,
 ) -> Result<Response> {
+    let mut conn = app.pool.acquire().await?;
     let document: Value = sqlx::query_scalar(EXPORT)
         .bind(id)
-        .fetch_optional(&app.pool)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    tracing::info!(candidate_id = %id, user_id = %auth.user.id, "candidate data exported");
+    // Who read a person's whole record is itself worth keeping.
+    audit::record(
+        &mut conn,
+        Change {
+            actor_id: auth.user.id,
+            entity: "candidate",
+            entity_id: id,
+            action: "data_exported",
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
     let body = serde_json::to_vec_pretty(&document).map_err(anyhow::Error::from)?;
     let disposition = format!("attachment; filename=\"candidate-{id}.json\"");
     Ok((

@@ -353,7 +353,7 @@ async fn the_export_holds_everything_about_the_candidate_and_is_refused_to_a_man
     let app = TestApp::spawn().await;
     let round = filled_case(&app).await;
     let path = format!("/candidates/{}/export.json", round.candidate_id);
-    let (hr, _) = app.login_as(Role::Hr).await;
+    let (hr, hr_user) = app.login_as(Role::Hr).await;
     let response = app.get(&hr, &path).await;
     assert_eq!(response.status(), 200);
     let disposition = response.headers()["content-disposition"]
@@ -389,6 +389,19 @@ async fn the_export_holds_everything_about_the_candidate_and_is_refused_to_a_man
     assert_eq!(document["candidate"]["id"], json!(round.candidate_id));
     assert_eq!(document["status_history"], json!([]));
     assert_eq!(document["rounds"].as_array().unwrap().len(), 2);
+    let exports: Vec<(Option<Uuid>,)> = sqlx::query_as(
+        "select actor_id from audit_event
+         where entity = 'candidate' and entity_id = $1 and action = 'data_exported'",
+    )
+    .bind(round.candidate_id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        exports,
+        vec![(Some(hr_user.id),)],
+        "the export is audited as HR's"
+    );
 
     let manager = TestApp::client();
     app.login(&manager, &round.manager.email, &round.manager.password)
