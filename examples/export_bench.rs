@@ -31,6 +31,9 @@ struct Args {
     /// How many times to run each export (the first is reported apart).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Keep the seeded database for profiling its queries (its name is printed).
+    #[arg(long)]
+    keep_database: bool,
 }
 
 const PASSWORD: &str = "benchmark password";
@@ -54,7 +57,11 @@ async fn main() -> anyhow::Result<()> {
     secondround::db::migrate(&pool).await?;
     let result = run(&args, pool.clone()).await;
     pool.close().await;
-    drop_database(&base, &db_name).await;
+    if args.keep_database {
+        eprintln!("kept database {db_name}");
+    } else {
+        drop_database(&base, &db_name).await;
+    }
     result
 }
 

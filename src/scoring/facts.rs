@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use futures_util::TryStreamExt;
 use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;
 
@@ -67,6 +68,21 @@ struct RatingRow {
     criterion_id: Option<Uuid>,
     score: Option<i16>,
     has_note: bool,
+    round_number: i32,
+    section_order: i32,
+    question_order: i32,
+}
+
+impl RatingRow {
+    /// The order the rules read ratings in: by round, question, then member.
+    fn order(&self) -> (i32, i32, i32, Uuid) {
+        (
+            self.round_number,
+            self.section_order,
+            self.question_order,
+            self.user_id,
+        )
+    }
 }
 
 #[derive(FromRow)]
@@ -133,7 +149,8 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .await?;
     let ratings: Vec<RatingRow> = sqlx::query_as(
         "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
-                length(trim(ra.evidence)) > 0 as has_note
+                length(trim(ra.evidence)) > 0 as has_note,
+                r.round_number, q.section_order, q.question_order
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
@@ -273,22 +290,28 @@ pub async fn load_position(
     for seat in seats {
         facts.rows(seat.candidate_id).seats.push(seat);
     }
-    let ratings: Vec<RatingRow> = sqlx::query_as(
+    // The position's ratings are by far its most rows (a candidate's round has
+    // dozens): they are grouped as they arrive and each candidate's few are sorted
+    // here, which is cheaper than one sort of them all in the database.
+    let mut ratings = sqlx::query_as::<_, RatingRow>(
         "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
-                length(trim(ra.evidence)) > 0 as has_note
+                length(trim(ra.evidence)) > 0 as has_note,
+                r.round_number, q.section_order, q.question_order
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          join candidate c on c.id = r.candidate_id
-         where c.position_id = $1
-         order by r.candidate_id, r.round_number, q.section_order, q.question_order, pm.user_id",
+         where c.position_id = $1",
     )
     .bind(position_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    for rating in ratings {
+    .fetch(&mut *conn);
+    while let Some(rating) = ratings.try_next().await? {
         facts.rows(rating.candidate_id).ratings.push(rating);
+    }
+    drop(ratings);
+    for rows in facts.candidates.values_mut() {
+        rows.ratings.sort_unstable_by_key(RatingRow::order);
     }
     let verdicts: Vec<VerdictRow> = sqlx::query_as(
         "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
