@@ -59,7 +59,6 @@ struct SeatRow {
     submitted: bool,
 }
 
-#[derive(FromRow)]
 struct RatingRow {
     candidate_id: Uuid,
     round_id: Uuid,
@@ -71,6 +70,53 @@ struct RatingRow {
     round_number: i32,
     section_order: i32,
     question_order: i32,
+}
+
+/// The columns of `RATING_COLUMNS`, read by position: a position's export
+/// decodes hundreds of thousands of these, and by-name lookups showed in its profile.
+type RatingColumns = (
+    Uuid,
+    Uuid,
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    Option<i16>,
+    bool,
+    i32,
+    i32,
+    i32,
+);
+
+const RATING_COLUMNS: &str = "r.candidate_id, r.id, ra.id, pm.user_id, q.criterion_id, ra.score,
+     length(trim(ra.evidence)) > 0, r.round_number, q.section_order, q.question_order";
+
+impl From<RatingColumns> for RatingRow {
+    fn from(columns: RatingColumns) -> Self {
+        let (
+            candidate_id,
+            round_id,
+            id,
+            user_id,
+            criterion_id,
+            score,
+            has_note,
+            round_number,
+            section_order,
+            question_order,
+        ) = columns;
+        RatingRow {
+            candidate_id,
+            round_id,
+            id,
+            user_id,
+            criterion_id,
+            score,
+            has_note,
+            round_number,
+            section_order,
+            question_order,
+        }
+    }
 }
 
 impl RatingRow {
@@ -147,21 +193,23 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .bind(round_filter)
     .fetch_all(&mut *conn)
     .await?;
-    let ratings: Vec<RatingRow> = sqlx::query_as(
-        "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
-                length(trim(ra.evidence)) > 0 as has_note,
-                r.round_number, q.section_order, q.question_order
+    let sql = format!(
+        "select {RATING_COLUMNS}
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
-         order by r.round_number, q.section_order, q.question_order, pm.user_id",
-    )
-    .bind(candidate_id)
-    .bind(round_filter)
-    .fetch_all(&mut *conn)
-    .await?;
+         order by r.round_number, q.section_order, q.question_order, pm.user_id"
+    );
+    let ratings: Vec<RatingRow> = sqlx::query_as::<_, RatingColumns>(&sql)
+        .bind(candidate_id)
+        .bind(round_filter)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(RatingRow::from)
+        .collect();
     let verdicts: Vec<VerdictRow> = sqlx::query_as(
         "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
          from recommendation rec
@@ -293,21 +341,34 @@ pub async fn load_position(
     // The position's ratings are by far its most rows (a candidate's round has
     // dozens): they are grouped as they arrive and each candidate's few are sorted
     // here, which is cheaper than one sort of them all in the database.
-    let mut ratings = sqlx::query_as::<_, RatingRow>(
-        "select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
-                length(trim(ra.evidence)) > 0 as has_note,
-                r.round_number, q.section_order, q.question_order
+    let sql = format!(
+        "select {RATING_COLUMNS}
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          join candidate c on c.id = r.candidate_id
-         where c.position_id = $1",
-    )
-    .bind(position_id)
-    .fetch(&mut *conn);
-    while let Some(rating) = ratings.try_next().await? {
-        facts.rows(rating.candidate_id).ratings.push(rating);
+         where c.position_id = $1"
+    );
+    let mut ratings = sqlx::query_as::<_, RatingColumns>(&sql)
+        .bind(position_id)
+        .fetch(&mut *conn);
+    // Rows mostly arrive a candidate at a time: gathering a run before handing
+    // it over saves a map lookup per row.
+    let mut run: Option<(Uuid, Vec<RatingRow>)> = None;
+    while let Some(columns) = ratings.try_next().await? {
+        let rating = RatingRow::from(columns);
+        match &mut run {
+            Some((id, list)) if *id == rating.candidate_id => list.push(rating),
+            _ => {
+                if let Some((id, list)) = run.replace((rating.candidate_id, vec![rating])) {
+                    facts.rows(id).ratings.extend(list);
+                }
+            }
+        }
+    }
+    if let Some((id, list)) = run {
+        facts.rows(id).ratings.extend(list);
     }
     drop(ratings);
     for rows in facts.candidates.values_mut() {
