@@ -22,7 +22,7 @@ use crate::web::form::FormErrors;
 use crate::web::text::CommonText;
 
 pub const KINDS: [&str; 4] = ["personality", "cognitive", "work_sample", "other"];
-const MAX_SUMMARY: usize = 4000;
+pub(crate) const MAX_SUMMARY: usize = 4000;
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -52,7 +52,7 @@ pub fn validate(
     if summary.is_empty() {
         errors.add("summary", common.field_required);
     } else if summary.chars().count() > MAX_SUMMARY {
-        errors.add("summary", t.evidence_too_long);
+        errors.add("summary", t.text_too_long);
     }
     let raw_score = form.score.trim().replace(',', ".");
     let score = match raw_score.as_str() {
