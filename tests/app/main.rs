@@ -13,6 +13,7 @@ mod cli;
 mod compare;
 mod criteria;
 mod decision;
+mod demo_case;
 mod demo_pages;
 mod doubts_settle;
 mod exports;
