@@ -34,7 +34,6 @@ struct Args {
 }
 
 const PASSWORD: &str = "benchmark password";
-const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -158,7 +157,7 @@ async fn seed(pool: &PgPool, n: usize) -> anyhow::Result<Uuid> {
         .execute(pool)
         .await?;
     }
-    let template = Uuid::parse_str(TEMPLATE_EN)?;
+    let template = secondround::guides::DEFAULT_EN;
     let mut tx = pool.begin().await?;
     sqlx::query(
         "insert into candidate (position_id, name, email, open_questions, status)

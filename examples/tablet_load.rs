@@ -41,7 +41,6 @@ struct Args {
 }
 
 const PASSWORD: &str = "benchmark password";
-const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
 
 struct Tablet {
     client: reqwest::Client,
@@ -145,7 +144,7 @@ async fn set_up(pool: &PgPool, tablets: usize) -> anyhow::Result<Vec<(String, Uu
             .execute(pool)
             .await?;
     }
-    let template = Uuid::parse_str(TEMPLATE_EN)?;
+    let template = secondround::guides::DEFAULT_EN;
     let mut assignments = Vec::new();
     let rounds = tablets.div_ceil(4);
     for r in 0..rounds {

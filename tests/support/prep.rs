@@ -6,13 +6,13 @@ use uuid::Uuid;
 
 use super::{TestApp, TestUser};
 
-/// The English default template shipped in migrations/0007.
-pub const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
+/// The English default guide shipped in migrations/0007.
+pub const TEMPLATE_EN: Uuid = secondround::guides::DEFAULT_EN;
 /// Its first practical-case question, which a template edit changes in tests.
 pub const TEMPLATE_EN_CASE_SECTION: &str = "00000000-0000-4000-8000-000000000202";
 
 pub fn template_en() -> Uuid {
-    Uuid::parse_str(TEMPLATE_EN).unwrap()
+    TEMPLATE_EN
 }
 
 impl TestApp {
