@@ -3,12 +3,12 @@
 crate::texts! {
     DoubtText {
         raise: "Raise a doubt", "Meld tvil";
-        raise_hint: "A doubt is settled by facts, never by gut feeling. It is stored on the candidate at once.", "Tvil avklares med fakta, aldri med magefølelse. Den knyttes til kandidaten med en gang.";
+        raise_hint: "A doubt is settled by facts, never by gut feeling. It is linked to the candidate at once.", "Tvil avklares med fakta, aldri med magefølelse. Den knyttes til kandidaten med en gang.";
         category: "Category", "Kategori";
         description: "What is the doubt?", "Hva er tvilen?";
         method: "How should it be settled?", "Hvordan bør den avklares?";
         submit: "Raise doubt", "Meld tvil";
-        raised: "Doubt raised and stored on the candidate.", "Tvilen er meldt og knyttet til kandidaten.";
+        raised: "Doubt raised and linked to the candidate.", "Tvilen er meldt og knyttet til kandidaten.";
         choose_category: "Choose a category.", "Velg en kategori.";
         choose_method: "Choose how the doubt should be settled.", "Velg hvordan tvilen skal avklares.";
         too_long: "Keep it under 4,000 characters.", "Hold teksten under 4 000 tegn.";
