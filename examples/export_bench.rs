@@ -5,8 +5,10 @@
 //! cargo run --release --example export_bench -- --candidates 10000
 //! ```
 //! It creates its own database on the Postgres of `DATABASE_URL` (default: the
-//! local one), seeds it with set-based SQL (one round of the English default
-//! guide per candidate, three submitted panel members rating every question),
+//! local one), builds the position with the app's case builder and the rounds with
+//! set-based SQL (one round of the English default guide per candidate, three
+//! submitted panel members rating every question: 10,000 candidates saved one
+//! rating at a time would take longer than the benchmark itself),
 //! serves the app in-process on a free port and drops the database at the end.
 //! Numbers go to `BENCHMARKS.md`; nothing here is asserted.
 
@@ -16,6 +18,7 @@ use clap::Parser;
 use secondround::auth::email::Email;
 use secondround::auth::users::{self, NewUser};
 use secondround::auth::{Role, password};
+use secondround::case::{Case, NewCriterion, NewPosition};
 use secondround::config::{DatabaseConfig, ServerConfig};
 use secondround::i18n::Locale;
 use secondround::rounds::snapshot;
@@ -37,7 +40,6 @@ struct Args {
 }
 
 const PASSWORD: &str = "benchmark password";
-const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -136,12 +138,15 @@ async fn seed(pool: &PgPool, n: usize) -> anyhow::Result<Uuid> {
         let email = format!("member{m}@bench.example");
         members.push(create_user(pool, &email, Role::Panelist, &hash).await?);
     }
-    let position: Uuid = sqlx::query_scalar(
-        "insert into position (title, hiring_manager_id) values ('Benchmark engineer', $1) returning id",
-    )
-    .bind(manager)
-    .fetch_one(pool)
-    .await?;
+    let case = Case::new(pool);
+    let position = case
+        .position(&NewPosition {
+            title: "Benchmark engineer",
+            department: "",
+            description: "",
+            hiring_manager_id: manager,
+        })
+        .await?;
     for (order, name) in [
         "Technical depth",
         "Problem solving",
@@ -150,22 +155,20 @@ async fn seed(pool: &PgPool, n: usize) -> anyhow::Result<Uuid> {
         "Motivation",
         "Learning",
     ]
-    .iter()
+    .into_iter()
     .enumerate()
     {
-        sqlx::query(
-            "insert into criterion (position_id, name, sort_order, weight, must_have, minimum_score)
-             values ($1, $2, $3, $4, $5, case when $5 then 3 end)",
-        )
-        .bind(position)
-        .bind(name)
-        .bind(order as i32)
-        .bind(if order == 0 { 2.0 } else { 1.0 })
-        .bind(order == 0)
-        .execute(pool)
-        .await?;
+        let must_have = order == 0;
+        let criterion = NewCriterion {
+            name,
+            description: "",
+            weight: if must_have { 2.0 } else { 1.0 },
+            minimum: must_have.then_some(3),
+            anchors: ["weak", "thin", "solid", "strong", "outstanding"],
+        };
+        case.criterion(position, &criterion).await?;
     }
-    let template = Uuid::parse_str(TEMPLATE_EN)?;
+    let template = secondround::guides::DEFAULT_EN;
     let mut tx = pool.begin().await?;
     sqlx::query(
         "insert into candidate (position_id, name, email, open_questions, status)

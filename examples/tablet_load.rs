@@ -15,9 +15,10 @@ use clap::Parser;
 use secondround::auth::email::Email;
 use secondround::auth::users::{self, NewUser};
 use secondround::auth::{Role, password};
+use secondround::case::{Case, NewCandidate, NewCriterion, NewPosition, NewRound};
 use secondround::config::{DatabaseConfig, ServerConfig};
 use secondround::i18n::Locale;
-use secondround::rounds::snapshot;
+use secondround::rounds::plan::PanelRole;
 use secondround::startup::Application;
 use sqlx::PgPool;
 use tokio::sync::Mutex;
@@ -41,7 +42,6 @@ struct Args {
 }
 
 const PASSWORD: &str = "benchmark password";
-const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
 
 struct Tablet {
     client: reqwest::Client,
@@ -119,73 +119,69 @@ async fn run(args: &Args, pool: PgPool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Creates rounds of four panel members each; returns (email, round, questions) per tablet.
+/// Creates rounds of four panel members each, planned through the app's own
+/// case builder; returns (email, round, questions) per tablet.
 async fn set_up(pool: &PgPool, tablets: usize) -> anyhow::Result<Vec<(String, Uuid, Vec<Uuid>)>> {
     let hash = password::hash(PASSWORD.into()).await?;
     let manager = create_user(pool, "manager@bench.example", Role::Manager, &hash).await?;
-    let position: Uuid = sqlx::query_scalar("insert into position (title, hiring_manager_id) values ('Benchmark engineer', $1) returning id")
-        .bind(manager)
-        .fetch_one(pool)
+    let case = Case::new(pool);
+    let position = case
+        .position(&NewPosition {
+            title: "Benchmark engineer",
+            department: "",
+            description: "",
+            hiring_manager_id: manager,
+        })
         .await?;
-    for (order, name) in [
+    for name in [
         "Technical depth",
         "Problem solving",
         "Collaboration",
         "Communication",
         "Motivation",
         "Learning",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sqlx::query("insert into criterion (position_id, name, sort_order, anchor_1, anchor_3, anchor_5) values ($1, $2, $3, 'weak', 'solid', 'outstanding')")
-            .bind(position)
-            .bind(name)
-            .bind(order as i32)
-            .execute(pool)
-            .await?;
+    ] {
+        let criterion = NewCriterion {
+            name,
+            description: "",
+            weight: 1.0,
+            minimum: None,
+            anchors: ["weak", "", "solid", "", "outstanding"],
+        };
+        case.criterion(position, &criterion).await?;
     }
-    let template = Uuid::parse_str(TEMPLATE_EN)?;
     let mut assignments = Vec::new();
     let rounds = tablets.div_ceil(4);
     for r in 0..rounds {
-        let mut tx = pool.begin().await?;
-        let candidate: Uuid = sqlx::query_scalar("insert into candidate (position_id, name, open_questions) values ($1, $2, 'Why now?') returning id")
-            .bind(position)
-            .bind(format!("Candidate {r}"))
-            .fetch_one(&mut *tx)
-            .await?;
-        let round: Uuid = sqlx::query_scalar("insert into interview_round (candidate_id, status, template_id) values ($1, 'in_progress', $2) returning id")
-            .bind(candidate)
-            .bind(template)
-            .fetch_one(&mut *tx)
-            .await?;
-        snapshot::take(
-            &mut tx,
-            round,
-            template,
-            "Open questions from the first interview",
-        )
-        .await?;
-        tx.commit().await?;
-        let questions: Vec<Uuid> = sqlx::query_scalar("select id from round_question where round_id = $1 order by section_order, question_order")
-            .bind(round)
-            .fetch_all(pool)
-            .await?;
+        let candidate = NewCandidate {
+            name: &format!("Candidate {r}"),
+            open_questions: "Why now?",
+            ..NewCandidate::default()
+        };
+        let candidate_id = case.candidate(position, &candidate, manager).await?;
+        let mut emails = Vec::new();
+        let mut panel = Vec::new();
         for m in 0..4 {
-            if assignments.len() == tablets {
+            if assignments.len() + emails.len() == tablets {
                 break;
             }
             let email = format!("tablet{r}-{m}@bench.example");
-            let user = create_user(pool, &email, Role::Panelist, &hash).await?;
-            sqlx::query(
-                "insert into panel_member (round_id, user_id, panel_role) values ($1, $2, 'other')",
-            )
-            .bind(round)
-            .bind(user)
-            .execute(pool)
-            .await?;
-            assignments.push((email, round, questions.clone()));
+            panel.push((
+                create_user(pool, &email, Role::Panelist, &hash).await?,
+                PanelRole::Other,
+            ));
+            emails.push(email);
+        }
+        let round = NewRound {
+            candidate_id,
+            scheduled_at: chrono::Utc::now(),
+            location: "",
+            guide_id: secondround::guides::DEFAULT_EN,
+            panel: &panel,
+        };
+        let planned = case.plan(&round, manager).await?;
+        for email in emails {
+            assignments.push((email, planned.round_id, planned.questions.clone()));
         }
     }
     Ok(assignments)

@@ -59,6 +59,9 @@ pub enum Command {
         /// Password for every demo user; generated when not given.
         #[arg(long)]
         password: Option<String>,
+        /// Language of the demo case and of the demo users: en or nb (bokmål).
+        #[arg(long, default_value = "en")]
+        locale: String,
     },
 }
 
@@ -85,10 +88,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("purged {purged} candidate(s)");
             Ok(())
         }
-        Command::SeedDemo { password } => {
+        Command::SeedDemo { password, locale } => {
+            let Some(locale) = Locale::parse(&locale) else {
+                bail!("--locale must be nb or en (got {locale:?})");
+            };
             let pool = db::connect(&cli.database).await?;
             db::migrate(&pool).await?;
-            let report = demo::seed(&pool, password).await?;
+            let report = demo::seed(&pool, password, locale).await?;
             print!("{report}");
             Ok(())
         }

@@ -6,6 +6,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod candidates;
+pub mod case;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -48,7 +48,7 @@ crate::texts! {
         revoke: "Revoke", "Trekk tilbake";
         no_tokens: "No tokens yet.", "Ingen nøkler ennå.";
         retention_title: "Data retention", "Lagringstid";
-        retention_intro: "Candidates of a position closed longer ago than this are anonymised every day: names, contact details and all free text are removed; scores, flags and decisions stay for statistics.", "Kandidater til en stilling som ble lukket for lenger siden enn dette, anonymiseres hver dag: navn, kontaktinformasjon og all fritekst slettes; poeng, flagg og beslutninger beholdes for statistikk.";
+        retention_intro: "Candidates of a position closed longer ago than this are anonymised every day: names, contact details and all free text are removed; scores, flags and decisions stay for statistics.", "Hver dag anonymiseres kandidatene til stillinger som ble lukket for lenger siden enn dette: navn, kontaktinformasjon og all fritekst slettes; poeng, flagg og beslutninger beholdes for statistikk.";
         retention_months: "Months after a position closes", "Måneder etter at en stilling er lukket";
         retention_invalid: "Use a whole number of months from 1 to 120.", "Bruk et helt antall måneder fra 1 til 120.";
         retention_saved: "The retention is saved.", "Lagringstiden er lagret.";

@@ -3,7 +3,7 @@
 crate::texts! {
     AuditText {
         title: "Audit log", "Revisjonslogg";
-        intro: "Every change to ratings, submissions, doubts, test results, references, decisions and candidate status: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innsendinger, tvil, testresultater, referanser, beslutninger og kandidatstatus: hvem, når, og fra hva til hva. Nyeste først.";
+        intro: "Every change to ratings, submissions, doubts, test results, references, decisions and candidate status: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innleveringer, tvil, testresultater, referanser, beslutninger og kandidatstatus: hvem, når, og fra hva til hva. Nyeste først.";
         intro_manager: "Only events about candidates for your own positions are shown.", "Bare hendelser om kandidater til dine egne stillinger vises.";
         filter_candidate: "Candidate", "Kandidat";
         filter_actor: "Person", "Person";
@@ -28,7 +28,7 @@ crate::texts! {
         older: "Older →", "Eldre →";
         pages: "Pages", "Sider";
         entity_rating: "Rating", "Vurdering";
-        entity_panel_member: "Panel member's scores", "Paneldeltakers vurderinger";
+        entity_panel_member: "Panel member's scores", "Paneldeltakerens vurderinger";
         entity_doubt: "Doubt", "Tvil";
         entity_test_result: "Test result", "Testresultat";
         entity_reference_check: "Reference check", "Referansesjekk";
@@ -39,7 +39,7 @@ crate::texts! {
         action_created: "created", "opprettet";
         action_updated: "changed", "endret";
         action_deleted: "deleted", "slettet";
-        action_submitted: "submitted", "sendt inn";
+        action_submitted: "submitted", "levert";
         action_reopened: "reopened", "gjenåpnet";
         action_raised: "raised", "meldt";
         action_resolved: "resolved by facts", "avklart med fakta";

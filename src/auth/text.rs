@@ -3,7 +3,7 @@
 crate::texts! {
     AuthText {
         sign_in_title: "Sign in", "Logg inn";
-        sign_in_intro: "Sign in to prepare, run and decide second-round interviews.", "Logg inn for å forberede, gjennomføre og avgjøre annengangsintervjuer.";
+        sign_in_intro: "Sign in to prepare and run second-round interviews and make the decision afterwards.", "Logg inn for å forberede og gjennomføre annengangsintervjuer og ta beslutningen etterpå.";
         email: "Email", "E-post";
         password: "Password", "Passord";
         sign_in: "Sign in", "Logg inn";

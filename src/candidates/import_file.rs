@@ -193,6 +193,20 @@ mod tests {
         assert_eq!(rows[0].open_questions, "Hvorfor?\nNår?");
     }
 
+    /// The import page shows these examples; each must import as shown.
+    #[test]
+    fn the_example_on_the_import_page_imports_in_both_languages() {
+        for text in [&CandidateText::EN, &CandidateText::NB] {
+            let rows = parse(text.csv_example.as_bytes(), text).unwrap();
+            assert_eq!(rows.len(), 1);
+            let row = &rows[0];
+            assert_eq!(row.email, "kari@example.no");
+            assert!(!row.phone.is_empty() && !row.source.is_empty());
+            assert!(!row.first_round_summary.is_empty() && !row.open_questions.is_empty());
+        }
+        assert!(CandidateText::NB.csv_example.starts_with("navn;e-post"));
+    }
+
     #[test]
     fn every_bad_row_is_named_with_its_number() {
         let file = "name,email\nAda,ada@example.no\n,no-name@example.no\nBo,not-an-email\nCy,ADA@example.no\nDi\n";

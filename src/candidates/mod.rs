@@ -5,7 +5,7 @@ mod import;
 pub(crate) mod import_file;
 pub mod import_rows;
 mod page;
-mod queries;
+pub(crate) mod queries;
 pub mod status;
 mod text;
 

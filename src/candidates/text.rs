@@ -49,7 +49,8 @@ crate::texts! {
         open_round: "Open round", "Åpne runden";
         position: "Position", "Stilling";
         import_title: "Import candidates", "Importer kandidater";
-        import_intro: "Upload a CSV file (UTF-8, separated by commas or semicolons) with a header row. Columns: name, email, phone, source, first-round summary, open questions. Only name is required. If any row is wrong, nothing is imported and every wrong row is listed.", "Last opp en CSV-fil (UTF-8, skilt med komma eller semikolon) med en overskriftsrad. Kolonner: navn, e-post, telefon, kilde, oppsummering, åpne spørsmål. Bare navn er påkrevd. Er noen rad feil, importeres ingenting, og alle feil rader listes opp.";
+        import_intro: "Upload a CSV file (UTF-8, separated by commas or semicolons) with a header row. Columns: name, email, phone, source, first-round summary, open questions. Only name is required. If any row is wrong, nothing is imported and every wrong row is listed.", "Last opp en CSV-fil (UTF-8, skilt med komma eller semikolon) med en overskriftsrad. Kolonner: navn, e-post, telefon, kilde, oppsummering, åpne spørsmål. Bare navn er påkrevd. Har en rad feil, importeres ingenting, og alle rader med feil listes opp.";
+        csv_example: "name;email;phone;source;first-round summary;open questions\nKari Nordmann;kari@example.no;+47 900 00 000;Finn.no;Strong on design;Why did you leave your last job?", "navn;e-post;telefon;kilde;oppsummering;åpne spørsmål\nKari Nordmann;kari@example.no;+47 900 00 000;Finn.no;Sterk på design;Hvorfor sluttet du i forrige jobb?";
         file: "CSV file", "CSV-fil";
         import: "Import", "Importer";
         import_failed: "Nothing was imported. Correct these rows and upload the file again:", "Ingenting ble importert. Rett disse radene og last opp filen på nytt:";

@@ -18,7 +18,7 @@ crate::texts! {
         coverage: "Coverage", "Dekning";
         must_haves: "Must-haves", "Absolutte krav";
         must_haves_met: "Must-haves met", "Absolutte krav oppfylt";
-        open_doubts: "Open doubts", "Åpne tvil";
+        open_doubts: "Open doubts", "Åpen tvil";
         blockers: "Blockers", "Sperrer";
         decision: "Latest decision", "Siste beslutning";
         no_decision: "none", "ingen";

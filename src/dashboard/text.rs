@@ -32,8 +32,8 @@ crate::texts! {
         none_ready: "No candidate is ready for a decision yet.", "Ingen kandidater er klare for beslutning ennå.";
         blocked_heading: "Hire blocked", "Ansettelse sperret";
         none_blocked: "Nothing blocks a hire.", "Ingenting sperrer en ansettelse.";
-        warnings_count: "{n} warnings to acknowledge", "{n} advarsler å bekrefte";
-        submit_first: "Submit your own ratings first; then you see where the panel stands.", "Lever dine egne vurderinger først; da ser du hvor panelet står.";
+        warnings_count: "Warnings to acknowledge: {n}", "Advarsler å bekrefte: {n}";
+        submit_first: "Submit your own ratings first; then you see where the panel stands.", "Lever vurderingene dine først; da ser du hvor panelet står.";
         follow_ups_heading: "Doubts to settle with facts", "Tvil som skal avklares med fakta";
         no_follow_ups: "No doubt waits for facts or a practical test.", "Ingen tvil venter på fakta eller en praktisk prøve.";
         settle: "Settle", "Avklar";
@@ -43,7 +43,7 @@ crate::texts! {
         manage_users: "Manage users", "Administrer brukere";
         status_planned: "Planned", "Planlagt";
         status_in_progress: "In progress", "Pågår";
-        status_scoring: "Scoring", "Vurdering";
+        status_scoring: "Scoring", "Til oppsummering";
         status_closed: "Closed", "Avsluttet";
         panel_hiring_manager: "Hiring manager", "Ansettende leder";
         panel_subject_matter_expert: "Subject-matter expert", "Fagperson";
@@ -69,6 +69,25 @@ impl DashboardText {
             "subject_matter_expert" => self.panel_subject_matter_expert,
             "hr" => self.panel_hr,
             _ => self.panel_other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::text::InterviewText;
+
+    /// A round waiting for its debrief must not read like one rating.
+    #[test]
+    fn no_round_status_is_named_like_a_rating() {
+        for (dashboard, interview) in [
+            (&DashboardText::NB, &InterviewText::NB),
+            (&DashboardText::EN, &InterviewText::EN),
+        ] {
+            for code in ["planned", "in_progress", "scoring", "closed"] {
+                assert_ne!(dashboard.round_status(code), interview.rating, "{code}");
+            }
         }
     }
 }

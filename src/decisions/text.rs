@@ -16,9 +16,9 @@ crate::texts! {
         rationale_too_long: "Keep the rationale under 4,000 characters.", "Hold begrunnelsen under 4 000 tegn.";
         blockers_heading: "Hire is blocked", "Ansettelse er sperret";
         blockers_intro: "In doubt, don't hire. These must be settled with facts before a hire can be recorded:", "Er du i tvil, ansetter du ikke. Dette må avklares med fakta før en ansettelse kan registreres:";
-        hire_refused: "Hire was refused: settle what is listed under \"Hire is blocked\" first. Nothing was stored.", "Ansettelse ble avvist: avklar det som står under «Ansettelse er sperret» først. Ingenting ble lagret.";
+        hire_refused: "Hire was refused: settle what is listed under \"Hire is blocked\" first. Nothing was stored.", "Ansettelsen ble ikke registrert: avklar først det som står under «Ansettelse er sperret». Ingenting ble lagret.";
         warnings_heading: "Warnings to acknowledge", "Advarsler som må bekreftes";
-        warnings_intro: "A hire needs each warning acknowledged, with the reason in the rationale.", "En ansettelse krever at hver advarsel er bekreftet, med grunnen i begrunnelsen.";
+        warnings_intro: "A hire needs each warning acknowledged, with the reason in the rationale.", "En ansettelse krever at hver advarsel er bekreftet og omtalt i begrunnelsen.";
         acknowledge: "I have read this and address it in the rationale", "Jeg har lest dette og omtaler det i begrunnelsen";
         unacknowledged: "Acknowledge every warning before hiring.", "Bekreft hver advarsel før du ansetter.";
         clear: "No blockers and no warnings: the panel's picture is complete.", "Ingen sperrer og ingen advarsler: panelets bilde er komplett.";
@@ -34,13 +34,13 @@ crate::texts! {
         flag_no_interview: "No second interview has been held yet.", "Det er ikke holdt noe annengangsintervju ennå.";
         flag_open_doubt: "Open doubt: {what}", "Åpen tvil: {what}";
         flag_confirmed_doubt: "Confirmed doubt: {what}", "Bekreftet tvil: {what}";
-        flag_not_submitted: "{name} has not submitted their ratings.", "{name} har ikke levert sine vurderinger.";
+        flag_not_submitted: "{name} has not submitted their ratings.", "{name} har ikke levert vurderingene sine.";
         flag_below_minimum: "Must-have {criterion}: the panel's mean {mean} is under the minimum {minimum}.", "Absolutt krav {criterion}: panelets snitt {mean} er under minimum {minimum}.";
         flag_must_have_unrated: "Must-have {criterion}: nobody has rated it.", "Absolutt krav {criterion}: ingen har vurdert det.";
         flag_disagreement: "The panel disagrees on {criterion}: the means differ by {spread}.", "Panelet er uenig om {criterion}: snittene spriker med {spread}.";
         flag_extreme_without_note: "{name} gave {criterion} a {score} without an evidence note.", "{name} ga {criterion} en {score}-er uten observasjon.";
         flag_criterion_unrated: "Nobody rated {criterion}.", "Ingen har vurdert {criterion}.";
-        flag_no_expert: "No subject-matter expert sat on the panel.", "Ingen fagperson satt i intervjupanelet.";
+        flag_no_expert: "No subject-matter expert sat on the panel.", "Intervjupanelet hadde ingen fagperson.";
         flag_no_reference_check: "No reference check has been recorded.", "Ingen referansesjekk er registrert.";
         no_criterion: "a question without a criterion", "et spørsmål uten kriterium";
         blocker: "Blocker", "Sperre";
@@ -48,7 +48,7 @@ crate::texts! {
         debrief: "Debrief", "Oppsummering";
         debrief_title: "Debrief · {name} · round {n}", "Oppsummering · {name} · runde {n}";
         matrix_heading: "Panel × criterion", "Panel × kriterium";
-        matrix_caption: "Each member's mean per criterion, the panel's mean, range and spread. Not assessed does not count.", "Hver deltakers snitt per kriterium, panelets snitt, spenn og sprik. Ikke vurdert teller ikke.";
+        matrix_caption: "Each member's mean per criterion, the panel's mean, range and spread. Not assessed does not count.", "Hver deltakers snitt per kriterium, panelets snitt, spenn og sprik. «Ikke vurdert» teller ikke.";
         criterion: "Criterion", "Kriterium";
         weight: "Weight", "Vekt";
         panel_mean: "Panel mean", "Panelets snitt";

@@ -3,15 +3,15 @@
 crate::texts! {
     DoubtText {
         raise: "Raise a doubt", "Meld tvil";
-        raise_hint: "A doubt is settled by facts, never by gut feeling. It is stored on the candidate at once.", "Tvil avklares med fakta, aldri med magefølelse. Den lagres på kandidaten med en gang.";
+        raise_hint: "A doubt is settled by facts, never by gut feeling. It is linked to the candidate at once.", "Tvil avklares med fakta, aldri med magefølelse. Den knyttes til kandidaten med en gang.";
         category: "Category", "Kategori";
         description: "What is the doubt?", "Hva er tvilen?";
         method: "How should it be settled?", "Hvordan bør den avklares?";
         submit: "Raise doubt", "Meld tvil";
-        raised: "Doubt raised and stored on the candidate.", "Tvilen er meldt og lagret på kandidaten.";
+        raised: "Doubt raised and linked to the candidate.", "Tvilen er meldt og knyttet til kandidaten.";
         choose_category: "Choose a category.", "Velg en kategori.";
         choose_method: "Choose how the doubt should be settled.", "Velg hvordan tvilen skal avklares.";
-        too_long: "Keep it under 4,000 characters.", "Hold det under 4 000 tegn.";
+        too_long: "Keep it under 4,000 characters.", "Hold teksten under 4 000 tegn.";
         cat_competence: "Competence", "Kompetanse";
         cat_experience: "Experience", "Erfaring";
         cat_motivation: "Motivation", "Motivasjon";
@@ -55,7 +55,7 @@ crate::texts! {
         resolve_hint: "The facts show the doubt does not hold. Cite the fact: an opinion or a good feeling is not enough.", "Fakta viser at tvilen ikke holder. Oppgi faktumet: en mening eller en god følelse er ikke nok.";
         resolve_submit: "Settle the doubt", "Avklar tvilen";
         confirm_heading: "Confirm the doubt", "Bekreft tvilen";
-        confirm_hint: "The facts show the doubt holds. A confirmed doubt blocks a hire for good.", "Fakta viser at tvilen holder. En bekreftet tvil stenger for ansettelse for godt.";
+        confirm_hint: "The facts show the doubt holds. A confirmed doubt blocks a hire for good.", "Fakta viser at tvilen holder. Bekreftet tvil stenger for ansettelse for godt.";
         confirm_submit: "Confirm the doubt", "Bekreft tvilen";
         fact_kind: "Which fact?", "Hvilket faktum?";
         kind_reference: "A reference check", "En referansesjekk";
@@ -69,7 +69,7 @@ crate::texts! {
         fact_source: "Source", "Kilde";
         fact_outcome: "Outcome", "Resultat";
         max_4000: "At most 4,000 characters.", "Høyst 4 000 tegn.";
-        err_no_kind: "Name the fact that settles it: a reference check, a test result, a later round or a described check. An opinion or a feeling is not a fact.", "Oppgi faktumet som avklarer den: en referansesjekk, et testresultat, en senere runde eller en beskrevet kontroll. En mening eller en følelse er ikke et faktum.";
+        err_no_kind: "Name the fact that settles it: a reference check, a test result, a later round or a described check. An opinion or a feeling is not a fact.", "Oppgi faktumet som avklarer tvilen: en referansesjekk, et testresultat, en senere runde eller en beskrevet kontroll. En mening eller en følelse er ikke et faktum.";
         err_no_reference: "Choose one of this candidate's reference checks.", "Velg en av kandidatens referansesjekker.";
         err_no_test: "Choose a test result from this candidate's rounds.", "Velg et testresultat fra kandidatens runder.";
         err_no_round: "Choose a later round of this candidate.", "Velg en senere runde for kandidaten.";

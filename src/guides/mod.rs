@@ -28,6 +28,19 @@ use crate::web::text::CommonText;
 use queries::GuideRow;
 pub use text::GuideText;
 
+/// The default bokmål guide shipped in migrations/0007.
+pub const DEFAULT_NB: Uuid = Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0001);
+/// The default English guide shipped in migrations/0007.
+pub const DEFAULT_EN: Uuid = Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0002);
+
+/// The default guide in `locale`.
+pub fn default_guide(locale: Locale) -> Uuid {
+    match locale {
+        Locale::Nb => DEFAULT_NB,
+        Locale::En => DEFAULT_EN,
+    }
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/guides", get(list).post(create))

@@ -2,8 +2,8 @@
 
 crate::texts! {
     GuideText {
-        title: "Interview guides", "Intervjumaler";
-        intro: "Templates for the second interview: sections, questions, guidance for the interviewer and the criterion each question probes. A round copies its guide when it is planned, so editing a guide never changes a planned or held interview.", "Maler for annengangsintervjuet: seksjoner, spørsmål, veiledning til intervjueren og kriteriet hvert spørsmål belyser. En runde kopierer guiden når den planlegges, så endringer i en guide endrer aldri et planlagt eller gjennomført intervju.";
+        title: "Interview guides", "Intervjuguider";
+        intro: "Guides for the second interview: sections, questions, guidance for the interviewer and the criterion each question probes. A round copies its guide when it is planned, so editing a guide never changes a planned or held interview.", "Guider for annengangsintervjuet: seksjoner, spørsmål, veiledning til intervjueren og kriteriet hvert spørsmål belyser. En runde kopierer guiden når den planlegges, så endringer i en guide endrer aldri et planlagt eller gjennomført intervju.";
         new_guide: "New guide", "Ny guide";
         create: "Create guide", "Opprett guide";
         name: "Name", "Navn";

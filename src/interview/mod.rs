@@ -7,8 +7,8 @@ mod panel;
 pub mod queries;
 pub mod save;
 pub mod seat;
-mod submit;
-mod tests;
+pub(crate) mod submit;
+pub(crate) mod tests;
 pub mod text;
 mod walk;
 

@@ -27,7 +27,7 @@ use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 
-const MAX_JUSTIFICATION: usize = 4000;
+pub(crate) const MAX_JUSTIFICATION: usize = 4000;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -158,11 +158,11 @@ pub async fn post(
     if justification.is_empty() {
         errors.add("justification", CommonText::get(locale).field_required);
     } else if justification.chars().count() > MAX_JUSTIFICATION {
-        errors.add("justification", t.evidence_too_long);
+        errors.add("justification", t.text_too_long);
     }
     let outcome = match verdict {
         Some(verdict) if errors.is_empty() => {
-            submit(&app, &seat, verdict, &justification, t).await?
+            submit(&app.pool, &seat, verdict, &justification, t).await?
         }
         _ => false,
     };
@@ -181,14 +181,14 @@ pub async fn post(
 
 /// Locks the member's seat, checks completeness and stores the submission with its
 /// audit trail; `false` when some question is still unanswered.
-async fn submit(
-    app: &AppState,
+pub(crate) async fn submit(
+    pool: &sqlx::PgPool,
     seat: &Seat,
     verdict: Verdict,
     justification: &str,
     t: &InterviewText,
 ) -> Result<bool> {
-    let mut tx = app.pool.begin().await?;
+    let mut tx = pool.begin().await?;
     let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query_as(
         "select pm.submitted_at,
                 (select count(*) from round_question q

@@ -22,7 +22,7 @@ use crate::web::form::FormErrors;
 use crate::web::text::CommonText;
 
 pub const KINDS: [&str; 4] = ["personality", "cognitive", "work_sample", "other"];
-const MAX_SUMMARY: usize = 4000;
+pub(crate) const MAX_SUMMARY: usize = 4000;
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -52,7 +52,7 @@ pub fn validate(
     if summary.is_empty() {
         errors.add("summary", common.field_required);
     } else if summary.chars().count() > MAX_SUMMARY {
-        errors.add("summary", t.evidence_too_long);
+        errors.add("summary", t.text_too_long);
     }
     let raw_score = form.score.trim().replace(',', ".");
     let score = match raw_score.as_str() {
@@ -98,7 +98,19 @@ pub async fn record(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = app.pool.begin().await?;
+    store(&app.pool, round_id, auth.user.id, &valid).await?;
+    auth.viewer.flash(FlashKind::Success, t.test_added).await?;
+    Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
+}
+
+/// Stores a test result with its audit event.
+pub(crate) async fn store(
+    pool: &sqlx::PgPool,
+    round_id: Uuid,
+    user_id: Uuid,
+    valid: &ValidTestResult,
+) -> Result<Uuid> {
+    let mut tx = pool.begin().await?;
     let id: Uuid = sqlx::query_scalar(
         "insert into test_result (round_id, kind, summary, score, recorded_by)
          values ($1, $2, $3, $4, $5) returning id",
@@ -107,12 +119,12 @@ pub async fn record(
     .bind(valid.kind)
     .bind(&valid.summary)
     .bind(valid.score)
-    .bind(auth.user.id)
+    .bind(user_id)
     .fetch_one(&mut *tx)
     .await?;
     let after = json!({ "round_id": round_id, "kind": valid.kind, "summary": valid.summary, "score": valid.score });
     let change = Change {
-        actor_id: auth.user.id,
+        actor_id: user_id,
         entity: "test_result",
         entity_id: id,
         action: "recorded",
@@ -121,6 +133,5 @@ pub async fn record(
     };
     audit::record(&mut tx, change).await?;
     tx.commit().await?;
-    auth.viewer.flash(FlashKind::Success, t.test_added).await?;
-    Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
+    Ok(id)
 }

@@ -15,43 +15,44 @@ crate::texts! {
         criterion: "Criterion", "Kriterium";
         rating: "Rating", "Vurdering";
         not_assessed: "Not assessed", "Ikke vurdert";
-        not_assessed_hint: "No evidence either way. This is not a zero.", "Ingen holdepunkter i noen retning. Dette er ikke null.";
+        not_assessed_hint: "No evidence either way. This is not a zero.", "Ingen holdepunkter i noen retning. Det er ikke det samme som 0 poeng.";
         no_anchor: "No criterion is linked; rate the answer as a whole.", "Ingen kriterier er knyttet til spørsmålet; vurder svaret som helhet.";
-        evidence: "Evidence note", "Begrunnelse";
-        evidence_hint: "What did the candidate say or do? A 1, 2 or 5 without a note is flagged in the debrief as opinion without facts.", "Hva sa eller gjorde kandidaten? En 1, 2 eller 5 uten begrunnelse markeres i oppsummeringen som synsing uten fakta.";
+        evidence: "Evidence note", "Observasjon";
+        evidence_hint: "What did the candidate say or do? A 1, 2 or 5 without a note is flagged in the debrief as opinion without facts.", "Hva sa eller gjorde kandidaten? En 1-er, 2-er eller 5-er uten observasjon markeres i oppsummeringen som synsing uten fakta.";
         previous: "Previous", "Forrige";
         next: "Next", "Neste";
         save_next: "Save and next", "Lagre og neste";
         save: "Save", "Lagre";
-        to_submission: "Save and review submission", "Lagre og gå til innlevering";
+        to_submission: "Save and review submission", "Lagre og se over før du leverer";
         state_saved: "All changes saved", "Alt er lagret";
         state_saving: "Saving…", "Lagrer …";
         state_offline: "Offline — will retry", "Frakoblet — prøver igjen";
         state_unsaved: "Unsaved changes", "Ulagrede endringer";
-        state_draft: "Note not saved — choose a score or “not assessed”", "Begrunnelsen er ikke lagret — velg en poengsum eller «ikke vurdert»";
+        state_draft: "Note not saved — choose a score or “not assessed”", "Observasjonen er ikke lagret — velg en poengsum eller «ikke vurdert»";
         state_error: "Not saved: ", "Ikke lagret: ";
         leave_warning: "Some ratings are not saved yet.", "Noen vurderinger er ikke lagret ennå.";
         choose_score: "Choose a score from 1 to 5, or “not assessed”.", "Velg en poengsum fra 1 til 5, eller «ikke vurdert».";
         score_invalid: "The score must be 1 to 5, or not assessed.", "Poengsummen må være 1 til 5, eller ikke vurdert.";
-        evidence_too_long: "Keep the note under 10,000 characters.", "Hold begrunnelsen under 10 000 tegn.";
+        evidence_too_long: "Keep the note under 10,000 characters.", "Hold observasjonen under 10 000 tegn.";
+        text_too_long: "Keep it under 4,000 characters.", "Hold teksten under 4 000 tegn.";
         already_submitted: "You have submitted your ratings; they are read-only unless the hiring manager reopens them.", "Du har levert vurderingene dine; de kan ikke endres med mindre ansettende leder åpner dem igjen.";
         round_closed: "This round is closed; ratings can no longer change.", "Runden er avsluttet; vurderingene kan ikke lenger endres.";
         conflict_title: "This rating was changed elsewhere", "Vurderingen ble endret et annet sted";
         conflict_body: "Another tab or device saved this rating after you opened it. Nothing was overwritten. Choose which version to keep.", "En annen fane eller enhet lagret vurderingen etter at du åpnet den. Ingenting ble overskrevet. Velg hvilken versjon du vil beholde.";
         conflict_json: "The rating was changed in another tab or device since you loaded it; nothing was overwritten.", "Vurderingen er endret i en annen fane eller på en annen enhet siden du lastet den; ingenting ble overskrevet.";
-        yours: "Yours", "Din";
-        theirs: "Saved", "Lagret";
-        keep_mine: "Keep mine", "Behold min";
-        take_theirs: "Take the saved one", "Bruk den lagrede";
-        no_note: "(no note)", "(ingen begrunnelse)";
+        yours: "Your version", "Din versjon";
+        theirs: "Saved version", "Lagret versjon";
+        keep_mine: "Keep my version", "Behold min versjon";
+        take_theirs: "Take the saved version", "Bruk den lagrede versjonen";
+        no_note: "(no note)", "(ingen observasjon)";
         read_only_banner: "Submitted {when}. Your ratings are read-only.", "Levert {when}. Vurderingene dine kan ikke endres.";
         submit_title: "Submit your ratings", "Lever vurderingene";
         submit_intro: "When you submit, your ratings lock and the panel can compare them in the debrief. Until then nobody else sees them, and you see nobody else's.", "Når du leverer, låses vurderingene dine, og panelet kan sammenligne dem i oppsummeringen. Før det ser ingen andre dem, og du ser ingen andres.";
         missing_title: "Still to rate", "Gjenstår å vurdere";
         missing_intro: "Rate these questions, or mark them “not assessed”, before you submit:", "Vurder disse spørsmålene, eller merk dem «ikke vurdert», før du leverer:";
-        all_rated: "Every question is rated or marked not assessed.", "Alle spørsmål er vurdert eller merket ikke vurdert.";
+        all_rated: "Every question is rated or marked not assessed.", "Alle spørsmål er vurdert eller merket «ikke vurdert».";
         recommendation: "Your recommendation", "Din anbefaling";
-        recommendation_hint: "There is no neutral option. A “no” opens a doubt on the candidate that must be settled with facts.", "Det finnes ikke noe nøytralt valg. Et «nei» åpner tvil på kandidaten som må avklares med fakta.";
+        recommendation_hint: "There is no neutral option. A “no” opens a doubt on the candidate that must be settled with facts.", "Det finnes ikke noe nøytralt valg. Et «nei» melder tvil om kandidaten, og tvilen må avklares med fakta.";
         verdict_strong_no: "Strong no", "Klart nei";
         verdict_no: "No", "Nei";
         verdict_yes: "Yes", "Ja";
@@ -64,7 +65,7 @@ crate::texts! {
         back_to_questions: "Back to the questions", "Tilbake til spørsmålene";
         your_recommendation: "Your recommendation", "Din anbefaling";
         panel_title: "Panel", "Panel";
-        state_signed_out: "Sign in again: your {n} unsaved ratings are kept on this tablet and saved once you are back.", "Logg inn på nytt: de {n} ulagrede vurderingene dine er tatt vare på på dette nettbrettet og lagres når du er tilbake.";
+        state_signed_out: "Sign in again: your {n} unsaved ratings are kept on this tablet and saved once you are back.", "Logg inn på nytt: de {n} ulagrede vurderingene dine ligger trygt på dette nettbrettet og lagres når du er tilbake.";
         sign_in_again: "Sign in", "Logg inn";
         open_debrief: "Open the debrief", "Åpne oppsummeringen";
         panel_intro: "Who has submitted. Ratings stay hidden here; they are compared in the debrief.", "Hvem som har levert. Vurderingene vises ikke her; de sammenlignes i oppsummeringen.";
@@ -76,7 +77,7 @@ crate::texts! {
         reopened_flash: "{name} can change their ratings again.", "{name} kan endre vurderingene sine igjen.";
         not_submitted_yet: "This panel member has not submitted.", "Paneldeltakeren har ikke levert.";
         tests_title: "Test results", "Testresultater";
-        tests_intro: "Record the results of tests taken outside the app.", "Registrer resultatene av tester tatt utenfor appen.";
+        tests_intro: "Record the results of tests taken outside the app.", "Registrer resultatene av tester som er tatt utenfor appen.";
         tests_none: "No test results recorded yet.", "Ingen testresultater registrert ennå.";
         test_kind: "Kind", "Type";
         test_summary: "Summary", "Sammendrag";
@@ -122,6 +123,50 @@ impl InterviewText {
             "cognitive" => self.kind_cognitive,
             "work_sample" => self.kind_work_sample,
             _ => self.kind_other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number_in(text: &str) -> usize {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        digits.parse().unwrap()
+    }
+
+    #[test]
+    fn length_messages_name_the_limits_that_are_enforced() {
+        for t in [&InterviewText::EN, &InterviewText::NB] {
+            assert_eq!(
+                number_in(t.evidence_too_long),
+                crate::interview::save::MAX_EVIDENCE
+            );
+            assert_eq!(
+                number_in(t.text_too_long),
+                crate::interview::submit::MAX_JUSTIFICATION
+            );
+            assert_eq!(
+                number_in(t.text_too_long),
+                crate::interview::tests::MAX_SUMMARY
+            );
+        }
+    }
+
+    /// "Observasjon" is what the candidate said or did; "Begrunnelse" is why you recommend.
+    #[test]
+    fn the_evidence_note_and_the_justification_have_their_own_words() {
+        let t = &InterviewText::NB;
+        assert_eq!(t.evidence, "Observasjon");
+        assert_eq!(t.justification, "Begrunnelse");
+        for text in [
+            t.evidence_hint,
+            t.state_draft,
+            t.no_note,
+            t.evidence_too_long,
+        ] {
+            assert!(!text.to_lowercase().contains("begrunnelse"), "{text}");
         }
     }
 }

@@ -5,7 +5,7 @@ pub mod access;
 mod criteria;
 pub mod criterion;
 mod page;
-mod queries;
+pub(crate) mod queries;
 pub mod text;
 
 use askama::Template;

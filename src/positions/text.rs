@@ -43,11 +43,11 @@ crate::texts! {
         must_have: "Must-have", "Absolutt krav";
         must_have_label: "This is a must-have: a candidate under the minimum cannot be hired.", "Dette er et absolutt krav: en kandidat under minstekravet kan ikke ansettes.";
         minimum: "Minimum score", "Minstekrav";
-        minimum_hint: "Required for a must-have: the lowest panel mean that is good enough (1–5).", "Påkrevd for et absolutt krav: laveste snitt i panelet som er godt nok (1–5).";
+        minimum_hint: "Required for a must-have: the lowest panel mean that is good enough (1–5).", "Påkrevd for et absolutt krav: det laveste panelsnittet som er godt nok (1–5).";
         minimum_invalid: "Choose a minimum score from 1 to 5.", "Velg et minstekrav fra 1 til 5.";
         none: "None", "Ingen";
         anchors: "Behavioural anchors", "Atferdsankre";
-        anchors_hint: "What a 1, 2, 3, 4 and 5 look like in this job. Required for a must-have.", "Hvordan en 1, 2, 3, 4 og 5 ser ut i denne jobben. Påkrevd for et absolutt krav.";
+        anchors_hint: "What a 1, 2, 3, 4 and 5 look like in this job. Required for a must-have.", "Hvordan en 1-er, 2-er, 3-er, 4-er og 5-er ser ut i denne jobben. Påkrevd for et absolutt krav.";
         anchor_level: "Score {n}", "Poeng {n}";
         anchor_required: "A must-have needs an anchor for this score.", "Et absolutt krav trenger et anker for denne poengsummen.";
         name_taken: "This position already has a criterion with this name.", "Stillingen har allerede et kriterium med dette navnet.";
@@ -56,7 +56,7 @@ crate::texts! {
         move_up: "Move up", "Flytt opp";
         move_down: "Move down", "Flytt ned";
         criterion_added: "Criterion {name} added.", "Kriteriet {name} er lagt til.";
-        criterion_in_use: "Rounds already ask questions about this criterion, so it cannot be deleted. Rename it or lower its weight instead.", "Runder stiller allerede spørsmål om dette kriteriet, så det kan ikke slettes. Gi det nytt navn eller lavere vekt i stedet.";
+        criterion_in_use: "Rounds already ask questions about this criterion, so it cannot be deleted. Rename it or lower its weight instead.", "Kriteriet er allerede brukt i spørsmål i en intervjurunde, så det kan ikke slettes. Gi det heller et nytt navn eller lavere vekt.";
         criterion_deleted: "Criterion {name} deleted.", "Kriteriet {name} er slettet.";
         anchors_missing: "anchors missing", "mangler ankre";
         min_short: "min. {n}", "min. {n}";

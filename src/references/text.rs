@@ -33,7 +33,7 @@ crate::texts! {
         recorded: "Reference check recorded.", "Referansesjekken er registrert.";
         recorded_with_concern: "Reference check recorded. Its concerns were raised as a doubt.", "Referansesjekken er registrert. Bekymringene er meldt som tvil.";
         already_recorded: "This reference check was already recorded.", "Denne referansesjekken var allerede registrert.";
-        settles_stale: "A doubt you ticked has meanwhile been settled or is not this candidate's. Check the list and send again.", "En tvil du krysset av, er avklart i mellomtiden eller gjelder ikke denne kandidaten. Sjekk listen og send på nytt.";
+        settles_stale: "A doubt you ticked has meanwhile been settled or is not this candidate's. Check the list and send again.", "Noe av tvilen du krysset av for, er avklart i mellomtiden eller gjelder ikke denne kandidaten. Sjekk listen og send på nytt.";
         recorded_by: "Recorded by {name}", "Registrert av {name}";
         concerns_label: "Concerns", "Bekymringer";
         questions_label: "Questions and answers", "Spørsmål og svar";

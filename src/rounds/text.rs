@@ -34,7 +34,7 @@ crate::texts! {
         role_other: "Other panel member", "Annen paneldeltaker";
         plan: "Plan the round", "Planlegg runden";
         planned: "Round {n} for {name} is planned with {q} questions.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
-        no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge frem et reelt problem fra jobben.";
+        no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge fram et reelt problem fra jobben.";
         round_title: "Round {n}: {name}", "Runde {n}: {name}";
         extra_interview: "Extra interview", "Ekstra intervju";
         second_interview: "Second interview", "Annengangsintervju";

@@ -102,10 +102,11 @@ async fn status_changes_keep_a_history() {
     assert_eq!(
         changes,
         vec![
+            (None, "shortlisted".into()),
             (Some("shortlisted".into()), "in_second_round".into()),
             (Some("in_second_round".into()), "rejected".into()),
         ],
-        "an unchanged status records nothing"
+        "added as shortlisted; an unchanged status records nothing"
     );
     let html = app
         .get_html(&client, &format!("/candidates/{candidate}"))

@@ -189,3 +189,35 @@ async fn seed_demo_prints_the_sign_ins_and_they_work() {
         .unwrap();
     assert_eq!(password.len(), 16, "a generated password is printed");
 }
+
+#[tokio::test]
+async fn seed_demo_loads_the_bokmal_case_with_locale_nb_and_refuses_other_languages() {
+    let app = TestApp::spawn().await;
+    let refused = secondround(&app.db.url(), &["seed-demo", "--locale", "de"], None);
+    assert!(!refused.status.success());
+    let why = String::from_utf8(refused.stderr).unwrap();
+    assert!(why.contains("--locale must be nb or en"), "{why}");
+    let positions: i64 = sqlx::query_scalar("select count(*) from position")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        positions, 0,
+        "nothing is loaded for a language we do not have"
+    );
+
+    let output = secondround(&app.db.url(), &["seed-demo", "--locale", "nb"], None);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("Senior backend-utvikler"), "{report}");
+    assert!(report.contains("bokmål"), "{report}");
+    let title: String = sqlx::query_scalar("select title from position")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(title, "Senior backend-utvikler");
+}

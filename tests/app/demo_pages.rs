@@ -1,6 +1,7 @@
 //! Every preparation page opens on the demo data, for each role that may see it.
 
 use secondround::auth::Role;
+use secondround::i18n::Locale;
 use uuid::Uuid;
 
 use crate::support::TestApp;
@@ -8,7 +9,7 @@ use crate::support::TestApp;
 #[tokio::test]
 async fn the_preparation_pages_open_on_the_demo_data() {
     let app = TestApp::spawn().await;
-    secondround::demo::seed(&app.pool, Some("demo password 123".into()))
+    secondround::demo::seed(&app.pool, Some("demo password 123".into()), Locale::En)
         .await
         .unwrap();
     let (client, _) = app.login_as(Role::Admin).await;

@@ -150,7 +150,7 @@ async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
             .await
         }
     };
-    let original = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let original = TEMPLATE_EN;
     assert_eq!(count(copy).await, count(original).await);
     let name: String = sqlx::query_scalar("select name from interview_template where id = $1")
         .bind(copy)
@@ -208,7 +208,7 @@ async fn a_copy_has_every_section_and_question_and_edits_leave_the_original() {
 async fn a_new_question_without_text_comes_back_with_its_guidance_kept() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
-    let guide = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let guide = TEMPLATE_EN;
     let section: Uuid = sqlx::query_scalar(
         "select id from template_section where template_id = $1 order by sort_order limit 1",
     )
@@ -295,7 +295,7 @@ async fn copies_made_at_the_same_moment_each_get_their_own_name() {
 async fn sections_and_questions_move_without_javascript() {
     let app = TestApp::spawn().await;
     let (admin, _) = app.login_as(Role::Admin).await;
-    let guide = Uuid::parse_str(TEMPLATE_EN).unwrap();
+    let guide = TEMPLATE_EN;
     let sections = || async {
         let titles: Vec<String> = sqlx::query_scalar(
             "select title from template_section where template_id = $1 order by sort_order",

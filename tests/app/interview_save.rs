@@ -493,7 +493,7 @@ async fn a_stale_form_post_shows_both_values_and_keeps_the_chosen_one() {
             && conflict.contains(r#"<p class="conflict-note">from the laptop</p>"#)
             && conflict.contains(r#"<p class="conflict-note">stale tab</p>"#)
     );
-    assert!(conflict.contains("Keep mine") && conflict.contains("Take the saved one"));
+    assert!(conflict.contains("Keep my version") && conflict.contains("Take the saved version"));
     assert_eq!(
         stored(&app, round.questions[1], me.member_id).await,
         Some((Some(2), "from the laptop".into(), 2))

@@ -45,14 +45,9 @@ async fn filled_case(app: &TestApp) -> Round {
     .await
     .unwrap();
     let mut conn = app.pool.acquire().await.unwrap();
-    secondround::rounds::snapshot::take(
-        &mut conn,
-        later,
-        Uuid::parse_str(TEMPLATE_EN).unwrap(),
-        "Open questions",
-    )
-    .await
-    .unwrap();
+    secondround::rounds::snapshot::take(&mut conn, later, TEMPLATE_EN, "Open questions")
+        .await
+        .unwrap();
     let saved = put_rating(
         app,
         &member.client,
@@ -387,7 +382,13 @@ async fn the_export_holds_everything_about_the_candidate_and_is_refused_to_a_man
         assert!(text.contains(&needle), "the export holds {needle}");
     }
     assert_eq!(document["candidate"]["id"], json!(round.candidate_id));
-    assert_eq!(document["status_history"], json!([]));
+    let history: Vec<&str> = document["status_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["to_status"].as_str().unwrap())
+        .collect();
+    assert_eq!(history, ["shortlisted", "in_second_round"]);
     assert_eq!(document["rounds"].as_array().unwrap().len(), 2);
     let exports: Vec<(Option<Uuid>,)> = sqlx::query_as(
         "select actor_id from audit_event

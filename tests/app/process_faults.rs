@@ -105,7 +105,7 @@ async fn rounds_for(app: &TestApp, panelist: &TestUser) -> Vec<(Uuid, Vec<Uuid>)
         .fetch_one(&mut *conn)
         .await
         .unwrap();
-        let template = Uuid::parse_str(TEMPLATE_EN).unwrap();
+        let template = TEMPLATE_EN;
         secondround::rounds::snapshot::take(&mut conn, round, template, "Open questions")
             .await
             .unwrap();

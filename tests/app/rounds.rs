@@ -37,6 +37,7 @@ async fn plan(app: &TestApp, s: &Setup, extra: &[(&str, &str)]) -> reqwest::Resp
     let candidate = s.candidate.to_string();
     let manager = format!("panel_{}", s.manager.id);
     let expert = format!("panel_{}", s.expert.id);
+    let template = TEMPLATE_EN.to_string();
     let mut fields = vec![
         ("candidate_id", candidate.as_str()),
         ("date", "2026-07-01"),
@@ -44,7 +45,7 @@ async fn plan(app: &TestApp, s: &Setup, extra: &[(&str, &str)]) -> reqwest::Resp
         ("time_zone", "Europe/Oslo"),
         ("duration_minutes", "90"),
         ("location", "Room 4; 2nd floor, Oslo"),
-        ("template_id", TEMPLATE_EN),
+        ("template_id", template.as_str()),
         (manager.as_str(), "hiring_manager"),
         (expert.as_str(), "subject_matter_expert"),
     ];
@@ -135,7 +136,7 @@ async fn the_snapshot_survives_a_template_edit() {
         .await
         .unwrap();
     sqlx::query("delete from template_section where template_id = $1 and sort_order = 6")
-        .bind(Uuid::parse_str(TEMPLATE_EN).unwrap())
+        .bind(TEMPLATE_EN)
         .execute(&app.pool)
         .await
         .unwrap();
@@ -229,13 +230,14 @@ async fn an_id_posted_as_something_it_is_not_is_a_form_error_not_a_crash() {
     let candidate = s.candidate.to_string();
     let manager = s.manager.id.to_string();
     let candidate_on_panel = format!("panel_{candidate}");
+    let template = TEMPLATE_EN.to_string();
     let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
         (
             vec![(candidate_on_panel.as_str(), "hr")],
             "Someone on the panel is no longer an active user.",
         ),
         (
-            vec![("candidate_id", TEMPLATE_EN)],
+            vec![("candidate_id", template.as_str())],
             "Choose a candidate of this position.",
         ),
         (
@@ -401,7 +403,7 @@ async fn a_manager_cannot_plan_or_open_rounds_of_another_managers_position() {
 async fn the_carried_over_questions_speak_the_guides_language() {
     let app = TestApp::spawn().await;
     let s = setup(&app).await;
-    let nb = "00000000-0000-4000-8000-000000000001";
+    let nb = &secondround::guides::DEFAULT_NB.to_string();
     let round = round_id(&plan(&app, &s, &[("template_id", nb)]).await);
     let title: String = sqlx::query_scalar(
         "select section_title from round_question where round_id = $1 and section_order = 0",
@@ -615,7 +617,7 @@ async fn open_doubts_are_the_first_questions_of_the_next_round() {
         first.contains("Doubts to settle") && first.contains("Did she lead the migration herself?")
     );
 
-    let nb = "00000000-0000-4000-8000-000000000001";
+    let nb = &secondround::guides::DEFAULT_NB.to_string();
     let norwegian = round_id(&plan(&app, &s, &[("template_id", nb), ("date", "2026-09-01")]).await);
     let (title, _, guidance) = sections(&app, norwegian).await.remove(0);
     assert_eq!(title, "Tvil som skal avklares");

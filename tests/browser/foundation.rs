@@ -1,4 +1,5 @@
 use secondround::auth::Role;
+use secondround::i18n::Locale;
 
 use crate::support::TestApp;
 use crate::support::browser::{Browser, LANDSCAPE, PORTRAIT};
@@ -70,11 +71,11 @@ async fn a_wrong_password_shows_the_message_in_the_browser() {
 async fn the_demo_shows_the_hiring_managers_position_and_interviews() {
     let app = TestApp::spawn().await;
     let password = "demo password for tests";
-    let report = secondround::demo::seed(&app.pool, Some(password.into()))
+    let report = secondround::demo::seed(&app.pool, Some(password.into()), Locale::En)
         .await
         .unwrap();
     assert!(report.contains("manager@demo.secondround.no"));
-    let again = secondround::demo::seed(&app.pool, Some(password.into()))
+    let again = secondround::demo::seed(&app.pool, Some(password.into()), Locale::En)
         .await
         .unwrap();
     assert!(

@@ -225,7 +225,7 @@ async fn guide_and_planning_pages_fit_a_tablet() {
             ("guides", "/guides".to_owned()),
             (
                 "guide-editor",
-                "/guides/00000000-0000-4000-8000-000000000002".to_owned(),
+                format!("/guides/{}", secondround::guides::DEFAULT_EN),
             ),
             ("plan", format!("/positions/{position}/rounds/new")),
         ] {

@@ -1,30 +1,31 @@
-//! Fixtures for the preparation tests: positions, criteria, candidates and
-//! rounds written straight to the database, and the CSV upload.
+//! Fixtures for the preparation tests: positions, criteria and candidates
+//! through the app's case builder, a bare round written straight to the
+//! database, and the CSV upload.
 
 use secondround::auth::Role;
+use secondround::case::{Case, NewCandidate, NewCriterion, NewPosition};
 use uuid::Uuid;
 
 use super::{TestApp, TestUser};
 
-/// The English default template shipped in migrations/0007.
-pub const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
+/// The English default guide shipped in migrations/0007.
+pub const TEMPLATE_EN: Uuid = secondround::guides::DEFAULT_EN;
 /// Its first practical-case question, which a template edit changes in tests.
 pub const TEMPLATE_EN_CASE_SECTION: &str = "00000000-0000-4000-8000-000000000202";
 
 pub fn template_en() -> Uuid {
-    Uuid::parse_str(TEMPLATE_EN).unwrap()
+    TEMPLATE_EN
 }
 
 impl TestApp {
     pub async fn position_for(&self, manager: &TestUser, title: &str) -> Uuid {
-        sqlx::query_scalar(
-            "insert into position (title, hiring_manager_id) values ($1, $2) returning id",
-        )
-        .bind(title)
-        .bind(manager.id)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap()
+        let position = NewPosition {
+            title,
+            department: "",
+            description: "",
+            hiring_manager_id: manager.id,
+        };
+        Case::new(&self.pool).position(&position).await.unwrap()
     }
 
     /// A position owned by a new manager.
@@ -34,31 +35,47 @@ impl TestApp {
     }
 
     pub async fn criterion(&self, position_id: Uuid, name: &str) -> Uuid {
-        sqlx::query_scalar(
-            "insert into criterion (position_id, name, sort_order)
-             values ($1, $2, (select count(*) + 1 from criterion where position_id = $1)) returning id",
-        )
-        .bind(position_id)
-        .bind(name)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap()
+        let criterion = NewCriterion {
+            name,
+            description: "",
+            weight: 1.0,
+            minimum: None,
+            anchors: [""; 5],
+        };
+        Case::new(&self.pool)
+            .criterion(position_id, &criterion)
+            .await
+            .unwrap();
+        sqlx::query_scalar("select id from criterion where position_id = $1 and name = $2")
+            .bind(position_id)
+            .bind(name)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
     }
 
+    /// A shortlisted candidate, added by the position's hiring manager.
     pub async fn candidate(&self, position_id: Uuid, name: &str, email: &str) -> Uuid {
-        sqlx::query_scalar(
-            "insert into candidate (position_id, name, email, open_questions)
-             values ($1, $2, $3, 'Why this job?') returning id",
-        )
-        .bind(position_id)
-        .bind(name)
-        .bind(email)
-        .fetch_one(&self.pool)
-        .await
-        .unwrap()
+        let manager: Uuid =
+            sqlx::query_scalar("select hiring_manager_id from position where id = $1")
+                .bind(position_id)
+                .fetch_one(&self.pool)
+                .await
+                .unwrap();
+        let candidate = NewCandidate {
+            name,
+            email,
+            open_questions: "Why this job?",
+            ..NewCandidate::default()
+        };
+        Case::new(&self.pool)
+            .candidate(position_id, &candidate, manager)
+            .await
+            .unwrap()
     }
 
-    /// A round with `member` on its panel, without a snapshot.
+    /// A round with `member` on its panel and no questions: a bare seat for
+    /// access checks, which planning (always with a snapshot) cannot make.
     pub async fn round_with(&self, candidate_id: Uuid, member: &TestUser) -> Uuid {
         let round: Uuid = sqlx::query_scalar(
             "insert into interview_round (candidate_id, scheduled_at, location)

@@ -1,13 +1,16 @@
 //! Fixtures for the interview walk-through: a position with criteria and anchors,
-//! a candidate with open questions, a round snapshotted from the English default
-//! template, and a panel. Built with SQL, independent of the planning pages.
+//! a candidate with open questions, a round planned from the English default
+//! guide, and a panel. Built through the app's own write paths (`secondround::case`),
+//! independent of the planning pages.
 
+use chrono::Utc;
 use secondround::auth::Role;
+use secondround::case::{Case, NewCandidate, NewCriterion, NewPosition, NewRound};
 use uuid::Uuid;
 
 use super::{TestApp, TestUser};
 
-pub const TEMPLATE_EN: &str = "00000000-0000-4000-8000-000000000002";
+pub use super::prep::TEMPLATE_EN;
 pub const CARRIED_OVER_TITLE: &str = "Open questions from the first interview";
 
 pub struct Round {
@@ -72,29 +75,23 @@ impl Round {
     /// A round for a fresh position owned by a new hiring manager.
     pub async fn plan(app: &TestApp) -> Round {
         let manager = app.create_user(Role::Manager).await;
-        let position_id: Uuid = sqlx::query_scalar(
-            "insert into position (title, hiring_manager_id) values ('Backend engineer', $1) returning id",
-        )
-        .bind(manager.id)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-        for (order, (name, anchors)) in CRITERIA.iter().enumerate() {
-            sqlx::query(
-                "insert into criterion (position_id, name, sort_order, anchor_1, anchor_2, anchor_3, anchor_4, anchor_5)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(position_id)
-            .bind(name)
-            .bind(order as i32)
-            .bind(anchors[0])
-            .bind(anchors[1])
-            .bind(anchors[2])
-            .bind(anchors[3])
-            .bind(anchors[4])
-            .execute(&app.pool)
-            .await
-            .unwrap();
+        let case = Case::new(&app.pool);
+        let position = NewPosition {
+            title: "Backend engineer",
+            department: "",
+            description: "",
+            hiring_manager_id: manager.id,
+        };
+        let position_id = case.position(&position).await.unwrap();
+        for (name, anchors) in CRITERIA {
+            let criterion = NewCriterion {
+                name,
+                description: "",
+                weight: 1.0,
+                minimum: None,
+                anchors,
+            };
+            case.criterion(position_id, &criterion).await.unwrap();
         }
         Round::plan_for(app, position_id, manager, "Ingrid Solberg").await
     }
@@ -106,30 +103,31 @@ impl Round {
     }
 
     async fn plan_for(app: &TestApp, position_id: Uuid, manager: TestUser, name: &str) -> Round {
-        let candidate_id: Uuid = sqlx::query_scalar(
-            "insert into candidate (position_id, name, open_questions, status)
-             values ($1, $2, 'Her exact role in the migration.\nWhy she left after 14 months.', 'in_second_round')
-             returning id",
-        )
-        .bind(position_id)
-        .bind(name)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-        Round::plan_number(app, position_id, candidate_id, manager, 2).await
+        let candidate = NewCandidate {
+            name,
+            open_questions: "Her exact role in the migration.\nWhy she left after 14 months.",
+            ..NewCandidate::default()
+        };
+        let candidate_id = Case::new(&app.pool)
+            .candidate(position_id, &candidate, manager.id)
+            .await
+            .unwrap();
+        Round::plan_next(app, position_id, candidate_id, manager).await
     }
 
-    /// A further round (number 3 and up) for the same candidate.
+    /// A further round (number 3 and up) for the same candidate; its open
+    /// doubts come first, as the planning form puts them.
     pub async fn further(&self, app: &TestApp, round_number: i32) -> Round {
         let manager = self.manager_user();
-        Round::plan_number(
-            app,
-            self.position_id,
-            self.candidate_id,
-            manager,
-            round_number,
-        )
-        .await
+        let round = Round::plan_next(app, self.position_id, self.candidate_id, manager).await;
+        let number: i32 =
+            sqlx::query_scalar("select round_number from interview_round where id = $1")
+                .bind(round.id)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert_eq!(number, round_number, "rounds are numbered in order");
+        round
     }
 
     fn manager_user(&self) -> TestUser {
@@ -141,50 +139,32 @@ impl Round {
         }
     }
 
-    async fn plan_number(
+    /// Plans the candidate's next round, without a panel yet (see `seat`).
+    async fn plan_next(
         app: &TestApp,
         position_id: Uuid,
         candidate_id: Uuid,
         manager: TestUser,
-        round_number: i32,
     ) -> Round {
-        let id: Uuid = sqlx::query_scalar(
-            "insert into interview_round (candidate_id, template_id, status, created_by, round_number)
-             values ($1, $2::uuid, 'in_progress', $3, $4) returning id",
-        )
-        .bind(candidate_id)
-        .bind(TEMPLATE_EN)
-        .bind(manager.id)
-        .bind(round_number)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
-        let mut conn = app.pool.acquire().await.unwrap();
-        secondround::rounds::snapshot::take(
-            &mut conn,
-            id,
-            Uuid::parse_str(TEMPLATE_EN).unwrap(),
-            CARRIED_OVER_TITLE,
-        )
-        .await
-        .unwrap();
-        let questions = sqlx::query_scalar(
-            "select id from round_question where round_id = $1 order by section_order, question_order",
-        )
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await
-        .unwrap();
+        let round = NewRound {
+            candidate_id,
+            scheduled_at: Utc::now(),
+            location: "Room 1",
+            guide_id: TEMPLATE_EN,
+            panel: &[],
+        };
+        let planned = Case::new(&app.pool).plan(&round, manager.id).await.unwrap();
         Round {
-            id,
+            id: planned.round_id,
             position_id,
             candidate_id,
-            questions,
+            questions: planned.questions,
             manager,
         }
     }
 
-    /// Seats `user` on the panel and returns the panel member id.
+    /// Seats `user` on the panel and returns the panel member id. (The app seats
+    /// a panel when planning; tests seat people one by one as they need them.)
     pub async fn seat(&self, app: &TestApp, user: &TestUser, panel_role: &str) -> Uuid {
         sqlx::query_scalar(
             "insert into panel_member (round_id, user_id, panel_role) values ($1, $2, $3) returning id",
@@ -239,19 +219,29 @@ impl Round {
         )
     }
 
-    /// Rates every question directly in the database (a fast way to "finish").
+    /// Rates every question the member has not rated yet with a 3, through the
+    /// walk-through's own save (a fast way to "finish").
     pub async fn rate_all(&self, app: &TestApp, member_id: Uuid, evidence: &str) {
-        sqlx::query(
-            "insert into rating (round_question_id, panel_member_id, score, evidence)
-             select id, $2, 3, $3 from round_question where round_id = $1
-             on conflict do nothing",
+        let (user_id, unrated): (Uuid, Vec<Uuid>) = sqlx::query_as(
+            "select pm.user_id,
+                    array(select q.id from round_question q
+                           where q.round_id = pm.round_id
+                             and not exists (select 1 from rating r
+                                             where r.round_question_id = q.id and r.panel_member_id = pm.id)
+                           order by q.section_order, q.question_order)
+             from panel_member pm where pm.id = $1 and pm.round_id = $2",
         )
-        .bind(self.id)
         .bind(member_id)
-        .bind(evidence)
-        .execute(&app.pool)
+        .bind(self.id)
+        .fetch_one(&app.pool)
         .await
         .unwrap();
+        let case = Case::new(&app.pool);
+        for question in unrated {
+            case.rate(self.id, user_id, question, Some(3), evidence)
+                .await
+                .unwrap();
+        }
     }
 }
 

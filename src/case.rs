@@ -1,0 +1,289 @@
+//! One way to build hiring data outside the pages: the demo, the tests and the
+//! benchmarks plan, rate, submit and raise doubts through the functions the
+//! handlers call, so what they build has the audit events and save ids of real
+//! data and no state the app cannot produce.
+
+use anyhow::{Context, anyhow, bail};
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::candidates::queries::CandidateInput;
+use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
+use crate::i18n::Locale;
+use crate::interview::save::{self, SaveOutcome, SaveRequest};
+use crate::interview::seat::{self, Seat};
+use crate::interview::tests::{self as test_results, TestResultForm};
+use crate::interview::text::InterviewText;
+use crate::interview::{queries, submit};
+use crate::positions::criterion::{self, CriterionForm};
+use crate::positions::queries::{self as positions, PositionInput};
+use crate::rounds::plan::{self, PanelRole, ValidPlan};
+use crate::scoring::{Score, Verdict};
+use crate::web::text::CommonText;
+
+/// Builds on one database; errors name the step that failed.
+pub struct Case<'a> {
+    pool: &'a PgPool,
+}
+
+pub struct NewPosition<'a> {
+    pub title: &'a str,
+    pub department: &'a str,
+    pub description: &'a str,
+    pub hiring_manager_id: Uuid,
+}
+
+pub struct NewCriterion<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub weight: f64,
+    /// `Some` makes it a must-have with this minimum.
+    pub minimum: Option<i16>,
+    pub anchors: [&'a str; 5],
+}
+
+#[derive(Default)]
+pub struct NewCandidate<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub source: &'a str,
+    pub first_round_summary: &'a str,
+    /// One per line; they open the round.
+    pub open_questions: &'a str,
+}
+
+pub struct NewRound<'a> {
+    pub candidate_id: Uuid,
+    pub scheduled_at: DateTime<Utc>,
+    pub location: &'a str,
+    pub guide_id: Uuid,
+    pub panel: &'a [(Uuid, PanelRole)],
+}
+
+/// A planned round and its questions in interview order.
+#[derive(Debug, Clone)]
+pub struct PlannedRound {
+    pub round_id: Uuid,
+    pub round_number: i32,
+    pub questions: Vec<Uuid>,
+}
+
+impl<'a> Case<'a> {
+    pub fn new(pool: &'a PgPool) -> Case<'a> {
+        Case { pool }
+    }
+
+    pub async fn position(&self, new: &NewPosition<'_>) -> anyhow::Result<Uuid> {
+        let input = PositionInput {
+            title: new.title,
+            department: new.department,
+            description: new.description,
+            hiring_manager_id: new.hiring_manager_id,
+        };
+        positions::insert(self.pool, &input)
+            .await
+            .context("position")
+    }
+
+    /// Validated like the requirement profile's form, then stored last in order.
+    pub async fn criterion(&self, position_id: Uuid, new: &NewCriterion<'_>) -> anyhow::Result<()> {
+        let [anchor_1, anchor_2, anchor_3, anchor_4, anchor_5] = new.anchors.map(str::to_owned);
+        let form = CriterionForm {
+            name: new.name.to_owned(),
+            description: new.description.to_owned(),
+            weight: new.weight.to_string(),
+            must_have: new.minimum.map(|_| "on".to_owned()),
+            minimum_score: new.minimum.map(|m| m.to_string()).unwrap_or_default(),
+            anchor_1,
+            anchor_2,
+            anchor_3,
+            anchor_4,
+            anchor_5,
+        };
+        let valid = criterion::validate(&form, Locale::En)
+            .map_err(|errors| anyhow!("criterion {}: {errors:?}", new.name))?;
+        positions::store_insert(self.pool, position_id, &valid)
+            .await
+            .with_context(|| format!("criterion {}", new.name))
+    }
+
+    /// A shortlisted candidate, added by `by`.
+    pub async fn candidate(
+        &self,
+        position_id: Uuid,
+        new: &NewCandidate<'_>,
+        by: Uuid,
+    ) -> anyhow::Result<Uuid> {
+        let input = CandidateInput {
+            name: new.name,
+            email: new.email,
+            phone: new.phone,
+            source: new.source,
+            first_round_summary: new.first_round_summary,
+            open_questions: new.open_questions,
+        };
+        crate::candidates::queries::insert(self.pool, position_id, &input, by)
+            .await
+            .with_context(|| format!("candidate {}", new.name))
+    }
+
+    /// Plans the candidate's next round with its panel and snapshot, as the
+    /// planning form does.
+    pub async fn plan(&self, new: &NewRound<'_>, by: Uuid) -> anyhow::Result<PlannedRound> {
+        let valid = ValidPlan {
+            candidate_id: new.candidate_id,
+            scheduled_at: new.scheduled_at,
+            time_zone: chrono_tz::Europe::Oslo,
+            duration_minutes: 90,
+            location: new.location.to_owned(),
+            template_id: new.guide_id,
+            panel: new.panel.to_vec(),
+            plan_id: Some(Uuid::new_v4()),
+        };
+        let planned = plan::create(self.pool, &valid, by)
+            .await
+            .context("planning a round")?;
+        let questions = sqlx::query_scalar(
+            "select id from round_question where round_id = $1 order by section_order, question_order",
+        )
+        .bind(planned.round_id)
+        .fetch_all(self.pool)
+        .await?;
+        Ok(PlannedRound {
+            round_id: planned.round_id,
+            round_number: planned.round_number,
+            questions,
+        })
+    }
+
+    /// Saves `user_id`'s rating of one question as the walk-through does, with a
+    /// save id of its own; `None` is "not assessed".
+    pub async fn rate(
+        &self,
+        round_id: Uuid,
+        user_id: Uuid,
+        question_id: Uuid,
+        score: Option<i16>,
+        evidence: &str,
+    ) -> anyhow::Result<()> {
+        let score = match score {
+            Some(score) => {
+                Some(Score::try_from(i64::from(score)).map_err(|_| anyhow!("score {score}"))?)
+            }
+            None => None,
+        };
+        let current: Option<i32> = sqlx::query_scalar(
+            "select r.version from rating r join panel_member pm on pm.id = r.panel_member_id
+             where r.round_question_id = $1 and pm.user_id = $2",
+        )
+        .bind(question_id)
+        .bind(user_id)
+        .fetch_optional(self.pool)
+        .await?;
+        let request = SaveRequest {
+            score,
+            evidence: evidence.to_owned(),
+            base_version: current,
+            save_id: Uuid::new_v4(),
+        };
+        let t = InterviewText::get(Locale::En);
+        match save::save(self.pool, t, (round_id, user_id), question_id, &request).await {
+            Ok(SaveOutcome::Saved(_)) => Ok(()),
+            Ok(SaveOutcome::Conflict(_)) => bail!("rating of {question_id}: changed meanwhile"),
+            Err(err) => Err(anyhow!("rating of {question_id}: {err}")),
+        }
+    }
+
+    /// Submits `user_id`'s ratings with a recommendation, as the submission form
+    /// does; refused while a question is unanswered. A "no" raises a doubt.
+    pub async fn submit(
+        &self,
+        round_id: Uuid,
+        user_id: Uuid,
+        verdict: Verdict,
+        justification: &str,
+    ) -> anyhow::Result<()> {
+        let seat = self.seat(round_id, user_id).await?;
+        if seat.read_only() {
+            bail!("{user_id} has already submitted on round {round_id}");
+        }
+        let t = InterviewText::get(Locale::En);
+        let complete = submit::submit(self.pool, &seat, verdict, justification, t)
+            .await
+            .map_err(|err| anyhow!("submission: {err}"))?;
+        if !complete {
+            bail!("{user_id} has unanswered questions on round {round_id}");
+        }
+        Ok(())
+    }
+
+    /// Raises a doubt on question `n` (from 1, in interview order) of the walk-through.
+    pub async fn raise_doubt(
+        &self,
+        (round_id, user_id): (Uuid, Uuid),
+        n: usize,
+        (category, method): (Category, Method),
+        description: &str,
+    ) -> anyhow::Result<Uuid> {
+        let seat = self.open_seat(round_id, user_id).await?;
+        let rows = queries::questions(self.pool, round_id, seat.member_id)
+            .await
+            .map_err(|err| anyhow!("questions: {err}"))?;
+        let question = rows
+            .get(n.wrapping_sub(1))
+            .ok_or_else(|| anyhow!("round {round_id} has no question {n}"))?;
+        let mut tx = self.pool.begin().await?;
+        let new = NewDoubt {
+            candidate_id: seat.round.candidate_id,
+            round_id: Some(round_id),
+            round_question_id: Some(question.id),
+            criterion_id: question.criterion_id,
+            category,
+            description,
+            method,
+            raised_by: user_id,
+        };
+        let id = doubt::raise(&mut tx, new).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Records a test result from the walk-through of a panel member.
+    pub async fn record_test(
+        &self,
+        (round_id, user_id): (Uuid, Uuid),
+        kind: &str,
+        summary: &str,
+        score: Option<f64>,
+    ) -> anyhow::Result<Uuid> {
+        self.open_seat(round_id, user_id).await?;
+        let form = TestResultForm {
+            kind: kind.to_owned(),
+            summary: summary.to_owned(),
+            score: score.map(|s| s.to_string()).unwrap_or_default(),
+        };
+        let t = InterviewText::get(Locale::En);
+        let valid = test_results::validate(&form, t, CommonText::get(Locale::En))
+            .map_err(|errors| anyhow!("test result: {errors:?}"))?;
+        test_results::store(self.pool, round_id, user_id, &valid)
+            .await
+            .map_err(|err| anyhow!("test result: {err}"))
+    }
+
+    /// The seat on a round that is not closed, as doubts and test results need.
+    async fn open_seat(&self, round_id: Uuid, user_id: Uuid) -> anyhow::Result<Seat> {
+        let seat = self.seat(round_id, user_id).await?;
+        if seat.round.round_status == "closed" {
+            bail!("round {round_id} is closed");
+        }
+        Ok(seat)
+    }
+
+    async fn seat(&self, round_id: Uuid, user_id: Uuid) -> anyhow::Result<Seat> {
+        seat::find(self.pool, round_id, user_id)
+            .await
+            .map_err(|err| anyhow!("{user_id} on round {round_id}: {err}"))
+    }
+}

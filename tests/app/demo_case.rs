@@ -1,0 +1,215 @@
+//! The demo is built through the app's own write paths, in English or bokmål:
+//! audited ratings with save ids, statuses the panel's work produced, texts in
+//! the demo's language, and one copy however often it is seeded.
+
+use std::collections::BTreeSet;
+
+use secondround::demo::content::{self, Content};
+use secondround::i18n::Locale;
+use sqlx::PgPool;
+
+use crate::support::TestApp;
+
+const PASSWORD: &str = "demo password 2026";
+
+async fn count(pool: &PgPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+/// Every note the demo content writes, for comparing with what is stored.
+fn notes(content: &Content) -> BTreeSet<String> {
+    let ingrid = content.ingrid.iter().flat_map(|(_, notes)| notes.iter());
+    let jonas = content
+        .jonas_expert
+        .iter()
+        .chain(content.jonas_panelist)
+        .map(|(_, note)| note);
+    ingrid
+        .chain(jonas)
+        .filter(|note| !note.is_empty())
+        .map(|note| note.to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_demo_has_audit_events_and_save_ids_like_real_data_in_both_languages() {
+    for locale in [Locale::Nb, Locale::En] {
+        let app = TestApp::spawn().await;
+        secondround::demo::seed(&app.pool, Some(PASSWORD.into()), locale)
+            .await
+            .unwrap();
+        let pool = &app.pool;
+        let ratings = count(pool, "select count(*) from rating").await;
+        assert!(ratings > 75, "{locale:?}: three panels' worth of ratings");
+        assert_eq!(
+            count(
+                pool,
+                "select count(*) from rating where last_save_id is null"
+            )
+            .await,
+            0,
+            "{locale:?}: every rating has a save id"
+        );
+        assert_eq!(
+            count(pool, "select count(*) from rating_save").await,
+            ratings
+        );
+        assert_eq!(
+            count(
+                pool,
+                "select count(*) from rating r where not exists (
+                     select 1 from audit_event a
+                     where a.entity = 'rating' and a.entity_id = r.id and a.action = 'created')"
+            )
+            .await,
+            0,
+            "{locale:?}: every rating has its audit event"
+        );
+        let audited: (i64, i64, i64, i64) = sqlx::query_as(
+            "select count(*) filter (where entity = 'panel_member' and action = 'submitted'),
+                    count(*) filter (where entity = 'doubt' and action = 'raised'),
+                    count(*) filter (where entity = 'test_result' and action = 'recorded'),
+                    count(*) filter (where entity = 'candidate' and action = 'status_changed')
+             from audit_event",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            audited,
+            (3, 1, 2, 3),
+            "{locale:?}: submissions, doubt, tests, planning"
+        );
+        let statuses: Vec<String> =
+            sqlx::query_scalar("select status from interview_round order by scheduled_at")
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            statuses,
+            ["scoring", "in_progress", "planned"],
+            "{locale:?}"
+        );
+        let unsubmitted = count(
+            pool,
+            "select count(*) from panel_member pm join interview_round r on r.id = pm.round_id
+             where r.status = 'scoring' and pm.submitted_at is null",
+        )
+        .await;
+        assert_eq!(unsubmitted, 0);
+    }
+}
+
+#[tokio::test]
+async fn the_bokmal_demo_speaks_norwegian_and_the_english_demo_english() {
+    for (locale, content, guide_title) in [
+        (Locale::Nb, &content::NB, "Praktisk case med fagpersonen"),
+        (
+            Locale::En,
+            &content::EN,
+            "Practical case with the subject-matter expert",
+        ),
+    ] {
+        let app = TestApp::spawn().await;
+        secondround::demo::seed(&app.pool, Some(PASSWORD.into()), locale)
+            .await
+            .unwrap();
+        let pool = &app.pool;
+        let title: String = sqlx::query_scalar("select title from position")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert_eq!(title, content.position_title);
+        let guides = count(
+            pool,
+            &format!("select count(distinct round_id) from round_question where section_title = '{guide_title}'"),
+        )
+        .await;
+        assert_eq!(
+            guides, 3,
+            "{locale:?}: every round follows the guide in the demo's language"
+        );
+        let stored: BTreeSet<String> =
+            sqlx::query_scalar("select evidence from rating where evidence <> ''")
+                .fetch_all(pool)
+                .await
+                .unwrap()
+                .into_iter()
+                .collect();
+        assert_eq!(
+            stored,
+            notes(content),
+            "{locale:?}: the notes are the demo's own"
+        );
+        let doubt: String = sqlx::query_scalar("select description from doubt")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert_eq!(doubt, content.doubt.2);
+        let locales: Vec<String> = sqlx::query_scalar("select distinct locale from app_user")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        assert_eq!(locales, [locale.code()]);
+
+        let client = TestApp::client();
+        let response = app
+            .login(&client, "manager@demo.secondround.no", PASSWORD)
+            .await;
+        assert_eq!(response.status(), 303);
+        let dashboard = app.get_html(&client, "/").await;
+        assert!(
+            dashboard.contains(&format!(r#"<html lang="{}""#, locale.code())),
+            "{locale:?}: the demo manager reads the app in the demo's language"
+        );
+        assert!(dashboard.contains(content.position_title));
+    }
+}
+
+/// The doubt sits on the question it is about, and each note on the question
+/// it answers: the carried-over migration question gets the migration notes.
+#[tokio::test]
+async fn the_demos_doubt_and_notes_sit_on_the_question_they_are_about() {
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::Nb)
+        .await
+        .unwrap();
+    let (question, doubt): (String, String) = sqlx::query_as(
+        "select q.text, d.description from doubt d join round_question q on q.id = d.round_question_id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(question.contains("migreringen") && doubt.contains("migreringen"));
+    let notice: String = sqlx::query_scalar(
+        "select q.text from rating r join round_question q on q.id = r.round_question_id
+         where r.evidence like 'Tre måneders oppsigelsestid%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(notice.contains("oppsigelsestid"), "{notice}");
+}
+
+#[tokio::test]
+async fn seeding_the_demo_twice_keeps_one_copy() {
+    let app = TestApp::spawn().await;
+    let first = secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::Nb)
+        .await
+        .unwrap();
+    assert!(first.contains("loaded"), "{first}");
+    let totals = "select (select count(*) from position), (select count(*) from rating),
+                         (select count(*) from audit_event), (select count(*) from interview_round)";
+    let before: (i64, i64, i64, i64) = sqlx::query_as(totals).fetch_one(&app.pool).await.unwrap();
+    let again = secondround::demo::seed(&app.pool, Some("another password".into()), Locale::Nb)
+        .await
+        .unwrap();
+    assert!(again.contains("already loaded"), "{again}");
+    let after: (i64, i64, i64, i64) = sqlx::query_as(totals).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(before, after);
+    let client = TestApp::client();
+    let response = app
+        .login(&client, "expert@demo.secondround.no", "another password")
+        .await;
+    assert_eq!(response.status(), 303, "the password is reset");
+}
