@@ -17,6 +17,7 @@ use crate::api::problem::{ApiError, ApiResult, FieldError, Problem};
 use crate::api::token::ApiClient;
 use crate::candidates::CandidateText;
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
+use crate::positions::PositionStatus;
 
 /// A candidate to import; only the name is required.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -116,13 +117,13 @@ pub async fn import(
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Imported>)> {
     client.require_write()?;
-    let status: String = sqlx::query_scalar("select status from position where id = $1")
+    let status: PositionStatus = sqlx::query_scalar("select status from position where id = $1")
         .bind(id)
         .fetch_optional(&app.pool)
         .await?
         .ok_or(ApiError::NotFound("No position has this id."))?;
     let t = &CandidateText::EN;
-    if status != "open" {
+    if !status.is_open() {
         return Err(ApiError::Conflict(
             crate::positions::PositionText::EN
                 .position_closed_error

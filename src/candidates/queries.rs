@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
+use crate::rounds::RoundStatus;
+
 use crate::error::Result;
 
 #[derive(Debug, FromRow)]
@@ -110,7 +112,7 @@ pub struct Round {
     pub scheduled_at: Option<DateTime<Utc>>,
     pub time_zone: String,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
 }
 
 pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
+use crate::rounds::RoundStatus;
+
 use crate::error::Result;
 
 #[derive(Debug, FromRow)]
@@ -13,7 +15,7 @@ pub struct UpcomingInterview {
     pub scheduled_at: Option<DateTime<Utc>>,
     pub time_zone: String,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_name: String,
     pub position_title: String,
     pub panel_role: String,

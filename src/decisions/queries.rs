@@ -7,6 +7,9 @@ use serde_json::json;
 use sqlx::{FromRow, PgConnection};
 use uuid::Uuid;
 
+use crate::interview::TestKind;
+use crate::rounds::RoundStatus;
+
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus};
 use crate::scoring::flags::Outcome;
@@ -102,7 +105,10 @@ pub struct NewDecision<'a> {
 
 /// Stores the decision, audits it, and applies it: a hire or no hire sets the
 /// candidate's status and closes their rounds. Inside the caller's transaction.
-pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx::Result<Uuid> {
+pub async fn record(
+    conn: &mut PgConnection,
+    decision: &NewDecision<'_>,
+) -> crate::error::Result<Uuid> {
     let before: Option<serde_json::Value> = sqlx::query_scalar(
         "select jsonb_build_object('outcome', outcome, 'rationale', rationale)
          from decision where candidate_id = $1 order by decided_at desc limit 1",
@@ -148,12 +154,10 @@ pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx
     };
     if let Some(to) = final_status {
         status::change(conn, decision.candidate_id, to, decision.decided_by).await?;
-        sqlx::query(
-            "update interview_round set status = 'closed' where candidate_id = $1 and status <> 'closed'",
-        )
-        .bind(decision.candidate_id)
-        .execute(&mut *conn)
-        .await?;
+        // Only rounds not yet closed are read, and those all take a decision.
+        crate::rounds::progress::candidate_decided(conn, decision.candidate_id)
+            .await?
+            .map_err(anyhow::Error::from)?;
     }
     Ok(id)
 }
@@ -162,7 +166,7 @@ pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx
 pub struct RoundHead {
     pub round_id: Uuid,
     pub round_number: i32,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_id: Uuid,
@@ -250,7 +254,7 @@ pub async fn recommendations(
 
 #[derive(Debug, FromRow)]
 pub struct TestResult {
-    pub kind: String,
+    pub kind: TestKind,
     pub summary: String,
     pub score: Option<f64>,
 }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::doubts::model::{Category, Method, Status};
 use crate::error::Result;
+use crate::interview::TestKind;
 
 /// A doubt with who raised it, where, and the fact that settled it, if any.
 #[derive(Debug, FromRow)]
@@ -26,7 +27,7 @@ pub struct DoubtRow {
     pub referee_name: Option<String>,
     pub reference_checked_on: Option<NaiveDate>,
     pub test_result_id: Option<Uuid>,
-    pub test_kind: Option<String>,
+    pub test_kind: Option<TestKind>,
     pub test_summary: Option<String>,
     pub settled_round_id: Option<Uuid>,
     pub settled_round_number: Option<i32>,

@@ -4,6 +4,7 @@ use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::guides::SectionKind;
 
 #[derive(Debug, FromRow)]
 pub struct GuideRow {
@@ -47,7 +48,7 @@ pub async fn find(pool: &PgPool, id: Uuid) -> Result<Guide> {
 pub struct Section {
     pub id: Uuid,
     pub title: String,
-    pub kind: String,
+    pub kind: SectionKind,
 }
 
 pub async fn sections(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Section>> {

@@ -80,7 +80,7 @@ pub async fn show(
             .await?,
         t,
         dt: DashboardText::get(auth.viewer.locale),
-        can_reopen: round.hiring_manager_id == auth.user.id && round.round_status != "closed",
+        can_reopen: round.hiring_manager_id == auth.user.id && !round.round_status.is_closed(),
         round,
         members,
     })
@@ -97,7 +97,7 @@ pub async fn reopen(
     if round.hiring_manager_id != auth.user.id {
         return Err(AppError::Forbidden);
     }
-    if round.round_status == "closed" {
+    if round.round_status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     let mut tx = app.pool.begin().await?;
@@ -120,7 +120,9 @@ pub async fn reopen(
         .bind(member_id)
         .execute(&mut *tx)
         .await?;
-    crate::rounds::progress::member_reopened(&mut tx, round_id).await?;
+    crate::rounds::progress::member_reopened(&mut tx, round_id)
+        .await?
+        .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
     let change = Change {
         actor_id: auth.user.id,
         entity: "panel_member",

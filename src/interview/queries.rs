@@ -6,12 +6,14 @@ use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::guides::SectionKind;
+use crate::interview::TestKind;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct QuestionRow {
     pub id: Uuid,
     pub section_title: String,
-    pub section_kind: String,
+    pub section_kind: SectionKind,
     pub section_order: i32,
     pub text: String,
     pub guidance: String,
@@ -65,7 +67,7 @@ pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result
 
 #[derive(Debug, Clone, FromRow)]
 pub struct TestResultRow {
-    pub kind: String,
+    pub kind: TestKind,
     pub summary: String,
     pub score: Option<f64>,
     pub recorded_by_name: Option<String>,

@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
+use crate::rounds::RoundStatus;
 use crate::scoring::Score;
 
 /// Longest evidence note accepted, in characters.
@@ -114,7 +115,9 @@ pub async fn save(
         Some(current) => current,
         None => match write.run(&mut tx, None).await? {
             Some(state) => {
-                crate::rounds::progress::rating_stored(&mut tx, round_id).await?;
+                crate::rounds::progress::rating_stored(&mut tx, round_id)
+                    .await?
+                    .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
                 tx.commit().await?;
                 return Ok(SaveOutcome::Saved(state));
             }
@@ -165,7 +168,7 @@ async fn lock_seat(
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
 ) -> Result<Uuid> {
-    let seat: Option<(Uuid, Option<DateTime<Utc>>, String, bool)> = sqlx::query_as(
+    let seat: Option<(Uuid, Option<DateTime<Utc>>, RoundStatus, bool)> = sqlx::query_as(
         "select pm.id, pm.submitted_at, r.status,
                 exists (select 1 from round_question q where q.id = $3 and q.round_id = r.id)
          from panel_member pm join interview_round r on r.id = pm.round_id
@@ -195,7 +198,7 @@ async fn lock_seat(
     if submitted_at.is_some() {
         return Err(AppError::Conflict(t.already_submitted.into()));
     }
-    if status == "closed" {
+    if status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     Ok(member_id)

@@ -5,12 +5,13 @@ use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
+use crate::rounds::RoundStatus;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RoundInfo {
     pub round_id: Uuid,
     pub round_number: i32,
-    pub round_status: String,
+    pub round_status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_title: String,
@@ -27,7 +28,7 @@ pub struct Seat {
 
 impl Seat {
     pub fn read_only(&self) -> bool {
-        self.submitted_at.is_some() || self.round.round_status == "closed"
+        self.submitted_at.is_some() || self.round.round_status.is_closed()
     }
 }
 

@@ -235,7 +235,9 @@ async fn submit(
         after: Some(json!({ "verdict": verdict.code(), "justification": justification })),
     };
     audit::record(&mut tx, change).await?;
-    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id).await?;
+    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id)
+        .await?
+        .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
     // The panel_member row is locked above, so a resubmission after a reopen sees
     // the doubt its first "no" opened: one doubt per member's "no" per round.
     let already_doubted: bool = sqlx::query_scalar(

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::auth::{Role, SessionUser};
 use crate::error::{AppError, Result};
+use crate::positions::PositionStatus;
 
 /// The owning position of whatever was opened, as far as access needs it.
 #[derive(Debug, Clone, FromRow)]
@@ -14,7 +15,7 @@ pub struct PositionHead {
     pub position_id: Uuid,
     pub title: String,
     pub hiring_manager_id: Uuid,
-    pub status: String,
+    pub status: PositionStatus,
 }
 
 /// Whether `user` may manage (read and change) a position with this manager.

@@ -67,7 +67,7 @@ pub async fn open_position(
     id: Uuid,
 ) -> Result<PositionHead> {
     let head = access::position(pool, &auth.user, id).await?;
-    if head.status != "open" {
+    if !head.status.is_open() {
         let t = PositionText::get(auth.viewer.locale);
         return Err(AppError::Conflict(t.position_closed_error.into()));
     }

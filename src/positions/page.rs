@@ -55,7 +55,7 @@ pub struct ShowPage {
 
 impl ShowPage {
     fn is_open(&self) -> bool {
-        self.position.status == "open"
+        self.position.status.is_open()
     }
 
     fn weight(&self, criterion: &CriterionRow) -> String {

@@ -4,6 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
+use super::PositionStatus;
+use crate::rounds::RoundStatus;
+
 use crate::auth::{Role, SessionUser};
 use crate::error::Result;
 use crate::positions::criterion::{CriterionForm, ValidCriterion};
@@ -13,7 +16,7 @@ pub struct PositionRow {
     pub id: Uuid,
     pub title: String,
     pub department: String,
-    pub status: String,
+    pub status: PositionStatus,
     pub manager_name: String,
     pub candidates: i64,
     pub rounds_to_plan: i64,
@@ -46,7 +49,7 @@ pub struct Position {
     pub title: String,
     pub department: String,
     pub description: String,
-    pub status: String,
+    pub status: PositionStatus,
     pub hiring_manager_id: Uuid,
     pub manager_name: String,
 }
@@ -124,7 +127,7 @@ pub async fn update(pool: &PgPool, id: Uuid, input: &PositionInput<'_>) -> Resul
     Ok(())
 }
 
-pub async fn set_status(pool: &PgPool, id: Uuid, status: &str) -> Result<()> {
+pub async fn set_status(pool: &PgPool, id: Uuid, status: PositionStatus) -> Result<()> {
     // closed_at starts the retention clock (see `privacy::purge`).
     sqlx::query(
         "update position set status = $2, updated_at = now(),
@@ -132,7 +135,7 @@ pub async fn set_status(pool: &PgPool, id: Uuid, status: &str) -> Result<()> {
          where id = $1",
     )
     .bind(id)
-    .bind(status)
+    .bind(status.code())
     .execute(pool)
     .await?;
     Ok(())
@@ -162,7 +165,7 @@ pub struct RoundRow {
     pub round_number: i32,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub time_zone: String,
-    pub status: String,
+    pub status: RoundStatus,
 }
 
 /// Every round of every candidate of the position, in one query.

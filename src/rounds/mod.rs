@@ -2,6 +2,7 @@
 //! snapshot, the round page for staff and the calendar invitation.
 
 mod ics;
+pub mod lifecycle;
 mod page;
 pub mod plan;
 pub mod progress;
@@ -31,6 +32,7 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
+pub use lifecycle::RoundStatus;
 use plan::{IdKind, PanelRole, PlanForm};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;

@@ -79,7 +79,7 @@ impl RoundPage {
     }
 
     fn editable(&self) -> bool {
-        self.round.status == "planned"
+        self.round.status.plan_editable()
     }
 
     /// True when the question starts a new section.
@@ -137,7 +137,7 @@ async fn link(
     let head = access::round(&app.pool, &auth.user, id, false).await?;
     let t = RoundText::get(auth.viewer.locale);
     let round = queries::round(&app.pool, id).await?;
-    if round.status != "planned" {
+    if !round.status.plan_editable() {
         return Err(AppError::Conflict(t.round_started.into()));
     }
     let criterion = Uuid::parse_str(form.criterion_id.trim()).ok();

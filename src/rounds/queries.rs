@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{FromRow, PgPool};
 use uuid::Uuid;
 
+use crate::rounds::RoundStatus;
+
 use crate::error::Result;
 
 #[derive(Debug, FromRow)]
@@ -86,7 +88,7 @@ pub struct RoundDetail {
     pub time_zone: String,
     pub duration_minutes: i32,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_id: Uuid,

@@ -6,17 +6,18 @@ use uuid::Uuid;
 
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
+use crate::guides::SectionKind;
 use crate::i18n::Locale;
 use crate::rounds::text::RoundText;
 
 /// Kind and order of the section holding the candidate's open questions from the
 /// first round; it comes before every template section.
-pub const CARRIED_OVER_KIND: &str = "open_questions";
+pub const CARRIED_OVER_KIND: SectionKind = SectionKind::OpenQuestions;
 pub const CARRIED_OVER_ORDER: i32 = 0;
 
 /// Kind and order of the section holding the candidate's open doubts: an extra
 /// interview is there to settle them, so they come before everything else.
-pub const DOUBTS_KIND: &str = "open_questions";
+pub const DOUBTS_KIND: SectionKind = SectionKind::OpenQuestions;
 pub const DOUBTS_ORDER: i32 = -1;
 
 /// Snapshots `template_id` into `round_id`; a question is linked to the criterion
@@ -39,7 +40,7 @@ pub async fn take(
     )
     .bind(round_id)
     .bind(carried_over_title)
-    .bind(CARRIED_OVER_KIND)
+    .bind(CARRIED_OVER_KIND.code())
     .bind(CARRIED_OVER_ORDER)
     .execute(&mut *conn)
     .await?;
@@ -110,7 +111,7 @@ pub async fn take_doubts(
     )
     .bind(round_id)
     .bind(rt.doubts_to_settle)
-    .bind(DOUBTS_KIND)
+    .bind(DOUBTS_KIND.code())
     .bind(DOUBTS_ORDER)
     .bind(&texts)
     .bind(&guidance)
