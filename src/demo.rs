@@ -203,11 +203,11 @@ pub async fn seed(pool: &PgPool, password: Option<String>) -> anyhow::Result<Str
     for user in &USERS {
         ids.push(upsert_user(&mut tx, user, &hash).await?);
     }
-    let exists: bool = sqlx::query_scalar(
-        "select exists (select 1 from position where title = $1 and hiring_manager_id = $2)",
+    let exists: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from position where title = $1 and hiring_manager_id = $2) as "exists!""#,
+        POSITION_TITLE,
+        ids[2],
     )
-    .bind(POSITION_TITLE)
-    .bind(ids[2])
     .fetch_one(&mut *tx)
     .await?;
     if !exists {
@@ -250,17 +250,20 @@ fn generate_password() -> String {
 }
 
 async fn upsert_user(conn: &mut PgConnection, user: &DemoUser, hash: &str) -> anyhow::Result<Uuid> {
-    let existing: Option<Uuid> =
-        sqlx::query_scalar("select id from app_user where lower(email) = $1")
-            .bind(user.email)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let existing: Option<Uuid> = sqlx::query_scalar!(
+        "select id from app_user where lower(email) = $1",
+        user.email,
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
     if let Some(id) = existing {
-        sqlx::query("update app_user set password_hash = $2, disabled = false where id = $1")
-            .bind(id)
-            .bind(hash)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query!(
+            "update app_user set password_hash = $2, disabled = false where id = $1",
+            id,
+            hash,
+        )
+        .execute(&mut *conn)
+        .await?;
         return Ok(id);
     }
     let email = Email::try_from(user.email).map_err(|why| anyhow::anyhow!("demo email: {why}"))?;
@@ -277,55 +280,57 @@ async fn upsert_user(conn: &mut PgConnection, user: &DemoUser, hash: &str) -> an
 /// `ids` follow `USERS`: admin, hr, manager, expert, panelist.
 async fn load_case(conn: &mut PgConnection, ids: &[Uuid]) -> anyhow::Result<()> {
     let (hr, manager, expert, panelist) = (ids[1], ids[2], ids[3], ids[4]);
-    let position_id: Uuid = sqlx::query_scalar(
+    let position_id: Uuid = sqlx::query_scalar!(
         "insert into position (title, department, hiring_manager_id, description)
          values ($1, 'Platform', $2, $3) returning id",
+        POSITION_TITLE,
+        manager,
+        "Builds and runs the services behind our booking platform with a team of six. On call one week in six.",
     )
-    .bind(POSITION_TITLE)
-    .bind(manager)
-    .bind("Builds and runs the services behind our booking platform with a team of six. On call one week in six.")
     .fetch_one(&mut *conn)
     .await?;
 
     for (order, criterion) in CRITERIA.iter().enumerate() {
-        sqlx::query(
+        sqlx::query!(
             "insert into criterion (position_id, name, description, weight, must_have, minimum_score, sort_order,
                                     anchor_1, anchor_2, anchor_3, anchor_4, anchor_5)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            position_id,
+            criterion.name,
+            criterion.description,
+            criterion.weight,
+            criterion.minimum.is_some(),
+            criterion.minimum,
+            order as i32,
+            criterion.anchors[0],
+            criterion.anchors[1],
+            criterion.anchors[2],
+            criterion.anchors[3],
+            criterion.anchors[4],
         )
-        .bind(position_id)
-        .bind(criterion.name)
-        .bind(criterion.description)
-        .bind(criterion.weight)
-        .bind(criterion.minimum.is_some())
-        .bind(criterion.minimum)
-        .bind(order as i32)
-        .bind(criterion.anchors[0])
-        .bind(criterion.anchors[1])
-        .bind(criterion.anchors[2])
-        .bind(criterion.anchors[3])
-        .bind(criterion.anchors[4])
         .execute(&mut *conn)
         .await?;
     }
 
     let mut candidate_ids = Vec::new();
     for candidate in &CANDIDATES {
-        let id: Uuid = sqlx::query_scalar(
+        let id: Uuid = sqlx::query_scalar!(
             "insert into candidate (position_id, name, email, source, first_round_summary, open_questions)
              values ($1, $2, $3, $4, $5, $6) returning id",
+            position_id,
+            candidate.name,
+            candidate.email,
+            candidate.source,
+            candidate.summary,
+            candidate.open_questions,
         )
-        .bind(position_id)
-        .bind(candidate.name)
-        .bind(candidate.email)
-        .bind(candidate.source)
-        .bind(candidate.summary)
-        .bind(candidate.open_questions)
         .fetch_one(&mut *conn)
         .await?;
-        sqlx::query("insert into candidate_status_change (candidate_id, to_status, changed_by) values ($1, 'shortlisted', $2)")
-            .bind(id)
-            .bind(hr)
+        sqlx::query!(
+            "insert into candidate_status_change (candidate_id, to_status, changed_by) values ($1, 'shortlisted', $2)",
+            id,
+            hr,
+        )
             .execute(&mut *conn)
             .await?;
         candidate_ids.push(id);
@@ -378,25 +383,25 @@ async fn load_case(conn: &mut PgConnection, ids: &[Uuid]) -> anyhow::Result<()> 
     rate_some(conn, &in_progress, &[(1, 9), (2, 6)]).await?;
     submit(conn, &scored).await?;
 
-    sqlx::query(
+    sqlx::query!(
         "insert into test_result (round_id, kind, summary, score, recorded_by)
          values ($1, 'work_sample', 'Take-home: idempotent payment webhook handler. Correct, well tested; retries handled.', 4, $2),
                 ($1, 'personality', 'Cattell 16PF: high on rule-consciousness and emotional stability; moderate warmth.', null, $2)",
+        scored.round_id,
+        hr,
     )
-    .bind(scored.round_id)
-    .bind(hr)
     .execute(&mut *conn)
     .await?;
 
-    sqlx::query(
+    sqlx::query!(
         "insert into doubt (candidate_id, round_id, category, description, resolution_method, raised_by)
          values ($1, $2, 'experience',
                  'Said she led the payment platform migration, but could not name the decisions she made herself or who else was involved.',
                  'check_references', $3)",
+        candidate_ids[0],
+        scored.round_id,
+        panelist,
     )
-    .bind(candidate_ids[0])
-    .bind(scored.round_id)
-    .bind(panelist)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -416,18 +421,20 @@ async fn plan_round(
     panel: &[(Uuid, &str)],
     created_by: Uuid,
 ) -> anyhow::Result<PlannedRound> {
-    let round_id: Uuid = sqlx::query_scalar(
+    let template_id = Uuid::parse_str(TEMPLATE_EN)?;
+    let round_id: Uuid = sqlx::query_scalar!(
         "insert into interview_round (candidate_id, scheduled_at, location, template_id, created_by)
-         values ($1, $2, $3, $4::uuid, $5) returning id",
+         values ($1, $2, $3, $4, $5) returning id",
+        candidate_id,
+        // sqlx's macros map timestamptz to the `time` crate (enabled by the session
+        // store); the app's chrono values bind fine, so the parameter check is skipped.
+        at as _,
+        place,
+        template_id,
+        created_by,
     )
-    .bind(candidate_id)
-    .bind(at)
-    .bind(place)
-    .bind(TEMPLATE_EN)
-    .bind(created_by)
     .fetch_one(&mut *conn)
     .await?;
-    let template_id = Uuid::parse_str(TEMPLATE_EN)?;
     snapshot::take(
         conn,
         round_id,
@@ -435,18 +442,20 @@ async fn plan_round(
         "Open questions from the first interview",
     )
     .await?;
-    let questions = sqlx::query_scalar(
+    let questions = sqlx::query_scalar!(
         "select id from round_question where round_id = $1 order by section_order, question_order",
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(&mut *conn)
     .await?;
     let mut members = Vec::new();
     for (user_id, role) in panel {
-        let id: Uuid = sqlx::query_scalar("insert into panel_member (round_id, user_id, panel_role) values ($1, $2, $3) returning id")
-            .bind(round_id)
-            .bind(user_id)
-            .bind(role)
+        let id: Uuid = sqlx::query_scalar!(
+            "insert into panel_member (round_id, user_id, panel_role) values ($1, $2, $3) returning id",
+            round_id,
+            user_id,
+            role,
+        )
             .fetch_one(&mut *conn)
             .await?;
         members.push(id);
@@ -465,21 +474,25 @@ async fn set_round_state(
     candidate_id: Uuid,
     by: Uuid,
 ) -> anyhow::Result<()> {
-    sqlx::query("update interview_round set status = $2 where id = $1")
-        .bind(round_id)
-        .bind(status)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("update candidate set status = 'in_second_round' where id = $1")
-        .bind(candidate_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
+    sqlx::query!(
+        "update interview_round set status = $2 where id = $1",
+        round_id,
+        status,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update candidate set status = 'in_second_round' where id = $1",
+        candidate_id,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
         "insert into candidate_status_change (candidate_id, from_status, to_status, changed_by)
          values ($1, 'shortlisted', 'in_second_round', $2)",
+        candidate_id,
+        by,
     )
-    .bind(candidate_id)
-    .bind(by)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -541,11 +554,13 @@ async fn insert_rating(
     } else {
         ""
     };
-    sqlx::query("insert into rating (round_question_id, panel_member_id, score, evidence) values ($1, $2, $3, $4)")
-        .bind(question)
-        .bind(member)
-        .bind(score)
-        .bind(note)
+    sqlx::query!(
+        "insert into rating (round_question_id, panel_member_id, score, evidence) values ($1, $2, $3, $4)",
+        question,
+        member,
+        score,
+        note,
+    )
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -567,16 +582,18 @@ async fn submit(conn: &mut PgConnection, round: &PlannedRound) -> anyhow::Result
         ),
     ];
     for (member, (verdict, justification)) in round.members.iter().zip(verdicts) {
-        sqlx::query(
+        sqlx::query!(
             "update panel_member set submitted_at = now() - interval '1 day' where id = $1",
+            member,
         )
-        .bind(member)
         .execute(&mut *conn)
         .await?;
-        sqlx::query("insert into recommendation (panel_member_id, verdict, justification) values ($1, $2, $3)")
-            .bind(member)
-            .bind(verdict)
-            .bind(justification)
+        sqlx::query!(
+            "insert into recommendation (panel_member_id, verdict, justification) values ($1, $2, $3)",
+            member,
+            verdict,
+            justification,
+        )
             .execute(&mut *conn)
             .await?;
     }

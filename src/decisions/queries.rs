@@ -24,11 +24,12 @@ pub struct CandidateHead {
 }
 
 pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<CandidateHead> {
-    sqlx::query_as(
-        "select c.id, c.name, c.status, p.id as position_id, p.title as position_title
-         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    sqlx::query_as!(
+        CandidateHead,
+        r#"select c.id, c.name, c.status as "status: _", p.id as position_id, p.title as position_title
+         from candidate c join position p on p.id = c.position_id where c.id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_one(conn)
     .await
 }
@@ -36,25 +37,29 @@ pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Candid
 /// Locks the candidate (a doubt raised meanwhile waits on its foreign key) and
 /// the seats of its panels (a reopening waits), until the transaction ends.
 pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query("select id from candidate where id = $1 for update")
-        .bind(candidate_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    sqlx::query(
+    sqlx::query!(
+        "select id from candidate where id = $1 for update",
+        candidate_id,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!(
         "select pm.id from panel_member pm join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 for share of pm",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(&mut *conn)
     .await?;
     Ok(())
 }
 
 pub async fn form_recorded(conn: &mut PgConnection, form_id: Uuid) -> sqlx::Result<bool> {
-    sqlx::query_scalar("select exists (select 1 from decision where form_id = $1)")
-        .bind(form_id)
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from decision where form_id = $1) as "exists!""#,
+        form_id,
+    )
+    .fetch_one(conn)
+    .await
 }
 
 /// Each doubt's description, for the flags' sentences.
@@ -62,11 +67,13 @@ pub async fn doubt_descriptions(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<HashMap<Uuid, String>> {
-    let rows: Vec<(Uuid, String)> =
-        sqlx::query_as("select id, description from doubt where candidate_id = $1")
-            .bind(candidate_id)
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<(Uuid, String)> = sqlx::query!(
+        "select id, description from doubt where candidate_id = $1",
+        candidate_id,
+    )
+    .map(|row| (row.id, row.description))
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().collect())
 }
 
@@ -83,12 +90,13 @@ pub async fn decisions(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<Vec<DecisionRow>> {
-    sqlx::query_as(
-        "select d.outcome, d.rationale, u.display_name as decided_by, d.decided_at
+    sqlx::query_as!(
+        DecisionRow,
+        r#"select d.outcome, d.rationale, u.display_name as decided_by, d.decided_at as "decided_at: _"
          from decision d left join app_user u on u.id = d.decided_by
-         where d.candidate_id = $1 order by d.decided_at desc, d.id",
+         where d.candidate_id = $1 order by d.decided_at desc, d.id"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }
@@ -109,25 +117,25 @@ pub async fn record(
     conn: &mut PgConnection,
     decision: &NewDecision<'_>,
 ) -> crate::error::Result<Uuid> {
-    let before: Option<serde_json::Value> = sqlx::query_scalar(
-        "select jsonb_build_object('outcome', outcome, 'rationale', rationale)
-         from decision where candidate_id = $1 order by decided_at desc limit 1",
+    let before: Option<serde_json::Value> = sqlx::query_scalar!(
+        r#"select jsonb_build_object('outcome', outcome, 'rationale', rationale) as "before!"
+         from decision where candidate_id = $1 order by decided_at desc limit 1"#,
+        decision.candidate_id,
     )
-    .bind(decision.candidate_id)
     .fetch_optional(&mut *conn)
     .await?;
     let acknowledged = json!(decision.acknowledged);
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into decision (candidate_id, round_id, outcome, rationale, decided_by, form_id, acknowledged)
          values ($1, $2, $3, $4, $5, $6, $7) returning id",
+        decision.candidate_id,
+        decision.round_id,
+        decision.outcome.code(),
+        decision.rationale,
+        decision.decided_by,
+        decision.form_id,
+        &acknowledged,
     )
-    .bind(decision.candidate_id)
-    .bind(decision.round_id)
-    .bind(decision.outcome.code())
-    .bind(decision.rationale)
-    .bind(decision.decided_by)
-    .bind(decision.form_id)
-    .bind(&acknowledged)
     .fetch_one(&mut *conn)
     .await?;
     audit::record(
@@ -181,18 +189,19 @@ pub async fn round(
     round_id: Uuid,
     user_id: Uuid,
 ) -> sqlx::Result<RoundHead> {
-    sqlx::query_as(
-        "select r.id as round_id, r.round_number, r.status, c.id as candidate_id, c.name as candidate_name,
+    sqlx::query_as!(
+        RoundHead,
+        r#"select r.id as round_id, r.round_number, r.status as "status: _", c.id as candidate_id, c.name as candidate_name,
                 p.id as position_id, p.title as position_title,
-                pm.id is not null as seated, coalesce(pm.submitted_at is not null, false) as submitted
+                pm.id is not null as "seated!", coalesce(pm.submitted_at is not null, false) as "submitted!"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
-         where r.id = $1",
+         where r.id = $1"#,
+        round_id,
+        user_id,
     )
-    .bind(round_id)
-    .bind(user_id)
     .fetch_one(conn)
     .await
 }
@@ -208,7 +217,8 @@ pub struct Note {
 }
 
 pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<Note>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Note,
         "select q.criterion_id, u.display_name as member_name, q.text as question, ra.score, ra.evidence
          from rating ra
          join round_question q on q.id = ra.round_question_id
@@ -216,8 +226,8 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
          join app_user u on u.id = pm.user_id
          where q.round_id = $1 and length(trim(ra.evidence)) > 0
          order by q.section_order, q.question_order, u.display_name",
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
@@ -236,18 +246,19 @@ pub async fn recommendations(
     conn: &mut PgConnection,
     round_id: Uuid,
 ) -> sqlx::Result<Vec<Recommendation>> {
-    sqlx::query_as(
-        "select u.display_name as member_name, pm.panel_role,
-                pm.submitted_at is not null as submitted,
+    sqlx::query_as!(
+        Recommendation,
+        r#"select u.display_name as member_name, pm.panel_role,
+                pm.submitted_at is not null as "submitted!",
                 case when pm.submitted_at is not null then rec.verdict end as verdict,
                 case when pm.submitted_at is not null then rec.justification end as justification
          from panel_member pm
          join app_user u on u.id = pm.user_id
          left join recommendation rec on rec.panel_member_id = pm.id
          where pm.round_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
@@ -263,10 +274,11 @@ pub async fn test_results(
     conn: &mut PgConnection,
     round_id: Uuid,
 ) -> sqlx::Result<Vec<TestResult>> {
-    sqlx::query_as(
-        "select kind, summary, score from test_result where round_id = $1 order by recorded_at",
+    sqlx::query_as!(
+        TestResult,
+        r#"select kind as "kind: _", summary, score from test_result where round_id = $1 order by recorded_at"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
@@ -282,12 +294,13 @@ pub struct Doubt {
 }
 
 pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Vec<Doubt>> {
-    sqlx::query_as(
-        "select d.id, d.category, d.description, d.status, u.display_name as raised_by, d.raised_at
+    sqlx::query_as!(
+        Doubt,
+        r#"select d.id, d.category, d.description, d.status as "status: _", u.display_name as raised_by, d.raised_at as "raised_at: _"
          from doubt d left join app_user u on u.id = d.raised_by
-         where d.candidate_id = $1 order by d.status <> 'open', d.raised_at",
+         where d.candidate_id = $1 order by d.status <> 'open', d.raised_at"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }
@@ -304,11 +317,12 @@ pub async fn references(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<Vec<Reference>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Reference,
         "select referee_name, relationship, summary, concerns from reference_check
          where candidate_id = $1 order by checked_on desc, created_at desc",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }

@@ -89,10 +89,12 @@ impl DoubtPage {
 async fn load(app: &AppState, auth: &Authorized<Staff>, id: Uuid) -> Result<(DoubtRow, String)> {
     let doubt = queries::find(&app.pool, id).await?;
     access::candidate(&app.pool, &auth.user, doubt.candidate_id).await?;
-    let name: String = sqlx::query_scalar("select name from candidate where id = $1")
-        .bind(doubt.candidate_id)
-        .fetch_one(&app.pool)
-        .await?;
+    let name: String = sqlx::query_scalar!(
+        "select name from candidate where id = $1",
+        doubt.candidate_id,
+    )
+    .fetch_one(&app.pool)
+    .await?;
     Ok((doubt, name))
 }
 

@@ -168,14 +168,14 @@ async fn add_section(
         Ok(kind) => kind,
         Err(message) => return refuse(&auth, id, message).await,
     };
-    let sid: Uuid = sqlx::query_scalar(
+    let sid: Uuid = sqlx::query_scalar!(
         "insert into template_section (template_id, title, kind, sort_order)
          values ($1, $2, $3, (select coalesce(max(sort_order), 0) + 1 from template_section where template_id = $1))
          returning id",
+        id,
+        form.title.trim(),
+        kind.code(),
     )
-    .bind(id)
-    .bind(form.title.trim())
-    .bind(kind.code())
     .fetch_one(&app.pool)
     .await?;
     auth.viewer
@@ -195,13 +195,13 @@ async fn update_section(
         Ok(kind) => kind,
         Err(message) => return refuse(&auth, id, message).await,
     };
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "update template_section set title = $3, kind = $4 where id = $2 and template_id = $1",
+        id,
+        sid,
+        form.title.trim(),
+        kind.code(),
     )
-    .bind(id)
-    .bind(sid)
-    .bind(form.title.trim())
-    .bind(kind.code())
     .execute(&app.pool)
     .await?;
     if done.rows_affected() == 0 {
@@ -216,11 +216,13 @@ async fn delete_section(
     auth: Authorized<AdminOnly>,
     Path((id, sid)): Path<(Uuid, Uuid)>,
 ) -> Result<Redirect> {
-    let done = sqlx::query("delete from template_section where id = $2 and template_id = $1")
-        .bind(id)
-        .bind(sid)
-        .execute(&app.pool)
-        .await?;
+    let done = sqlx::query!(
+        "delete from template_section where id = $2 and template_id = $1",
+        id,
+        sid,
+    )
+    .execute(&app.pool)
+    .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }

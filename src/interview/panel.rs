@@ -65,12 +65,13 @@ pub async fn show(
         return Err(AppError::Forbidden);
     }
     let t = InterviewText::get(auth.viewer.locale);
-    let members = sqlx::query_as(
-        "select pm.id, u.display_name, pm.panel_role, pm.submitted_at
+    let members = sqlx::query_as!(
+        MemberRow,
+        r#"select pm.id, u.display_name, pm.panel_role, pm.submitted_at as "submitted_at: _"
          from panel_member pm join app_user u on u.id = pm.user_id
-         where pm.round_id = $1 order by u.display_name",
+         where pm.round_id = $1 order by u.display_name"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(&app.pool)
     .await?;
     Ok(PanelPage {
@@ -101,12 +102,14 @@ pub async fn reopen(
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     let mut tx = app.pool.begin().await?;
-    let member: Option<(Option<DateTime<Utc>>, String)> = sqlx::query_as(
-        "select pm.submitted_at, u.display_name from panel_member pm join app_user u on u.id = pm.user_id
-         where pm.id = $1 and pm.round_id = $2 for update of pm",
+    let member: Option<(Option<DateTime<Utc>>, String)> = sqlx::query!(
+        r#"select pm.submitted_at as "submitted_at: DateTime<Utc>", u.display_name
+         from panel_member pm join app_user u on u.id = pm.user_id
+         where pm.id = $1 and pm.round_id = $2 for update of pm"#,
+        member_id,
+        round_id,
     )
-    .bind(member_id)
-    .bind(round_id)
+    .map(|row| (row.submitted_at, row.display_name))
     .fetch_optional(&mut *tx)
     .await?;
     let (submitted_at, name) = member.ok_or(AppError::NotFound)?;
@@ -116,10 +119,12 @@ pub async fn reopen(
             .await?;
         return Ok(Redirect::to(&format!("/rounds/{round_id}/panel")));
     };
-    sqlx::query("update panel_member set submitted_at = null where id = $1")
-        .bind(member_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "update panel_member set submitted_at = null where id = $1",
+        member_id,
+    )
+    .execute(&mut *tx)
+    .await?;
     crate::rounds::progress::member_reopened(&mut tx, round_id)
         .await?
         .map_err(|_| AppError::Conflict(t.round_closed.into()))?;

@@ -99,15 +99,15 @@ pub async fn record(
         }
     };
     let mut tx = app.pool.begin().await?;
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into test_result (round_id, kind, summary, score, recorded_by)
          values ($1, $2, $3, $4, $5) returning id",
+        round_id,
+        valid.kind.code(),
+        &valid.summary,
+        valid.score,
+        auth.user.id,
     )
-    .bind(round_id)
-    .bind(valid.kind.code())
-    .bind(&valid.summary)
-    .bind(valid.score)
-    .bind(auth.user.id)
     .fetch_one(&mut *tx)
     .await?;
     let after = json!({ "round_id": round_id, "kind": valid.kind.code(), "summary": valid.summary, "score": valid.score });

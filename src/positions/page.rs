@@ -29,13 +29,14 @@ pub struct CriterionRow {
 }
 
 pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionRow>> {
-    Ok(sqlx::query_as(
-        "select id, name, description, weight, must_have, minimum_score,
+    Ok(sqlx::query_as!(
+        CriterionRow,
+        r#"select id, name, description, weight, must_have, minimum_score,
                 (anchor_1 <> '' and anchor_2 <> '' and anchor_3 <> '' and anchor_4 <> '' and anchor_5 <> '')
-                    as anchors_complete
-         from criterion where position_id = $1 order by sort_order, created_at, id",
+                    as "anchors_complete!"
+         from criterion where position_id = $1 order by sort_order, created_at, id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(pool)
     .await?)
 }

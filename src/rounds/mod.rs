@@ -159,12 +159,13 @@ async fn new_form(
 /// Ids a plan may refer to, each as what it is: the position's candidates,
 /// the templates and the active users.
 async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<(IdKind, Uuid)>> {
-    let ids: Vec<(String, Uuid)> = sqlx::query_as(
-        "select 'candidate', id from candidate where position_id = $1
+    let ids: Vec<(String, Uuid)> = sqlx::query!(
+        r#"select 'candidate' as "kind!", id as "id!" from candidate where position_id = $1
          union all select 'template', id from interview_template
-         union all select 'user', id from app_user where not disabled",
+         union all select 'user', id from app_user where not disabled"#,
+        position_id,
     )
-    .bind(position_id)
+    .map(|row| (row.kind, row.id))
     .fetch_all(pool)
     .await?;
     Ok(ids

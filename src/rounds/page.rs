@@ -141,16 +141,16 @@ async fn link(
         return Err(AppError::Conflict(t.round_started.into()));
     }
     let criterion = Uuid::parse_str(form.criterion_id.trim()).ok();
-    let name: Option<String> = sqlx::query_scalar(
+    let name: Option<String> = sqlx::query_scalar!(
         "update round_question q set criterion_id = c.id
          from criterion c
          where q.id = $1 and q.round_id = $2 and c.id = $3 and c.position_id = $4
          returning c.name",
+        qid,
+        id,
+        criterion,
+        head.position_id,
     )
-    .bind(qid)
-    .bind(id)
-    .bind(criterion)
-    .bind(head.position_id)
     .fetch_optional(&app.pool)
     .await?;
     match name {

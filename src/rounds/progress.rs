@@ -20,10 +20,10 @@ pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Res
 /// The round row is locked first, so two last submissions cannot both miss each other.
 pub async fn member_submitted(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {
     let from = lock(conn, round_id).await?;
-    let waiting: bool = sqlx::query_scalar(
-        "select exists (select 1 from panel_member where round_id = $1 and submitted_at is null)",
+    let waiting: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from panel_member where round_id = $1 and submitted_at is null) as "exists!""#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_one(&mut *conn)
     .await?;
     if waiting {
@@ -42,11 +42,13 @@ pub async fn candidate_decided(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<Progress> {
-    let open: Vec<(Uuid, RoundStatus)> = sqlx::query_as(
-        "select id, status from interview_round where candidate_id = $1 and status <> 'closed'
-         order by id for update",
+    let open: Vec<(Uuid, RoundStatus)> = sqlx::query!(
+        r#"select id, status as "status: RoundStatus" from interview_round
+         where candidate_id = $1 and status <> 'closed'
+         order by id for update"#,
+        candidate_id,
     )
-    .bind(candidate_id)
+    .map(|row| (row.id, row.status))
     .fetch_all(&mut *conn)
     .await?;
     for (round_id, from) in open {
@@ -67,10 +69,12 @@ async fn apply(
 }
 
 async fn lock(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<RoundStatus> {
-    sqlx::query_scalar("select status from interview_round where id = $1 for update")
-        .bind(round_id)
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar!(
+        r#"select status as "status: RoundStatus" from interview_round where id = $1 for update"#,
+        round_id,
+    )
+    .fetch_one(conn)
+    .await
 }
 
 /// Writes the transition's answer for a round locked by the caller.
@@ -85,11 +89,13 @@ async fn store(
         Err(refused) => return Ok(Err(refused)),
     };
     if to != from {
-        sqlx::query("update interview_round set status = $2 where id = $1")
-            .bind(round_id)
-            .bind(to.code())
-            .execute(conn)
-            .await?;
+        sqlx::query!(
+            "update interview_round set status = $2 where id = $1",
+            round_id,
+            to.code(),
+        )
+        .execute(conn)
+        .await?;
     }
     Ok(Ok(to))
 }
