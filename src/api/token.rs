@@ -72,7 +72,7 @@ pub struct TokenRow {
 pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<TokenRow>> {
     sqlx::query_as!(
         TokenRow,
-        r#"select t.id, t.name, t.scope, t.token_prefix, u.display_name as created_by_name,
+        r#"select t.id, t.name, t.scope, t.token_prefix, u.display_name as "created_by_name?",
                 t.created_at as "created_at: _", t.last_used_at as "last_used_at: _", t.revoked_at as "revoked_at: _"
          from api_token t left join app_user u on u.id = t.created_by
          order by t.revoked_at is not null, t.created_at desc"#,

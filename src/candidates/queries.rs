@@ -98,7 +98,7 @@ pub struct StatusChange {
 pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChange>> {
     Ok(sqlx::query_as!(
         StatusChange,
-        r#"select s.from_status, s.to_status, u.display_name as changed_by, s.changed_at as "changed_at: _"
+        r#"select s.from_status, s.to_status, u.display_name as "changed_by?", s.changed_at as "changed_at: _"
          from candidate_status_change s left join app_user u on u.id = s.changed_by
          where s.candidate_id = $1 order by s.changed_at desc, s.id"#,
         candidate_id,

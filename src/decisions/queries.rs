@@ -92,7 +92,7 @@ pub async fn decisions(
 ) -> sqlx::Result<Vec<DecisionRow>> {
     sqlx::query_as!(
         DecisionRow,
-        r#"select d.outcome, d.rationale, u.display_name as decided_by, d.decided_at as "decided_at: _"
+        r#"select d.outcome, d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
          from decision d left join app_user u on u.id = d.decided_by
          where d.candidate_id = $1 order by d.decided_at desc, d.id"#,
         candidate_id,
@@ -296,7 +296,7 @@ pub struct Doubt {
 pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Vec<Doubt>> {
     sqlx::query_as!(
         Doubt,
-        r#"select d.id, d.category, d.description, d.status as "status: _", u.display_name as raised_by, d.raised_at as "raised_at: _"
+        r#"select d.id, d.category, d.description, d.status as "status: _", u.display_name as "raised_by?", d.raised_at as "raised_at: _"
          from doubt d left join app_user u on u.id = d.raised_by
          where d.candidate_id = $1 order by d.status <> 'open', d.raised_at"#,
         candidate_id,

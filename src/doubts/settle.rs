@@ -56,7 +56,7 @@ pub async fn settle(
 ) -> sqlx::Result<Settled> {
     let locked: Option<Locked> = sqlx::query_as!(
         Locked,
-        r#"select d.candidate_id, d.status as "status: _", r.round_number, d.raised_at as "raised_at: _"
+        r#"select d.candidate_id, d.status as "status: _", r.round_number as "round_number?", d.raised_at as "raised_at: _"
          from doubt d left join interview_round r on r.id = d.round_id
          where d.id = $1 for update of d"#,
         doubt_id,

@@ -51,9 +51,9 @@ pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result
     Ok(sqlx::query_as!(
         QuestionRow,
         r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order, q.text, q.guidance,
-                q.criterion_id, c.name as criterion_name,
-                c.anchor_1, c.anchor_2, c.anchor_3, c.anchor_4, c.anchor_5,
-                r.score, r.evidence, r.version
+                q.criterion_id, c.name as "criterion_name?",
+                c.anchor_1 as "anchor_1?", c.anchor_2 as "anchor_2?", c.anchor_3 as "anchor_3?", c.anchor_4 as "anchor_4?", c.anchor_5 as "anchor_5?",
+                r.score, r.evidence as "evidence?", r.version as "version?"
          from round_question q
          left join criterion c on c.id = q.criterion_id
          left join rating r on r.round_question_id = q.id and r.panel_member_id = $2
@@ -79,7 +79,7 @@ pub struct TestResultRow {
 pub async fn test_results(pool: &PgPool, round_id: Uuid) -> Result<Vec<TestResultRow>> {
     Ok(sqlx::query_as!(
         TestResultRow,
-        r#"select t.kind as "kind: _", t.summary, t.score, u.display_name as recorded_by_name, t.recorded_at as "recorded_at: _"
+        r#"select t.kind as "kind: _", t.summary, t.score, u.display_name as "recorded_by_name?", t.recorded_at as "recorded_at: _"
          from test_result t left join app_user u on u.id = t.recorded_by
          where t.round_id = $1 order by t.recorded_at"#,
         round_id,

@@ -31,7 +31,7 @@ pub async fn for_candidate(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Refe
         ReferenceCheck,
         r#"select rc.id, rc.candidate_id, rc.referee_name, rc.relationship, rc.contact_method,
                 rc.consent_given, rc.checked_on as "checked_on: _", rc.questions_answers, rc.summary, rc.concerns,
-                u.display_name as recorded_by_name, rc.created_at as "created_at: _"
+                u.display_name as "recorded_by_name?", rc.created_at as "created_at: _"
          from reference_check rc left join app_user u on u.id = rc.recorded_by
          where rc.candidate_id = $1
          order by rc.checked_on desc, rc.created_at desc"#,

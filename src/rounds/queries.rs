@@ -105,7 +105,7 @@ pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
         RoundDetail,
         r#"select r.id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.duration_minutes, r.location, r.status as "status: _",
                 c.id as candidate_id, c.name as candidate_name, p.id as position_id, p.title as position_title,
-                t.name as template_name
+                t.name as "template_name?"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
@@ -151,10 +151,10 @@ pub struct Question {
 pub async fn questions(pool: &PgPool, round_id: Uuid) -> Result<Vec<Question>> {
     Ok(sqlx::query_as!(
         Question,
-        "select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
-                c.name as criterion_name
+        r#"select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
+                c.name as "criterion_name?"
          from round_question q left join criterion c on c.id = q.criterion_id
-         where q.round_id = $1 order by q.section_order, q.question_order",
+         where q.round_id = $1 order by q.section_order, q.question_order"#,
         round_id,
     )
     .fetch_all(pool)
