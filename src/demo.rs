@@ -14,7 +14,7 @@ use crate::auth::email::Email;
 use crate::auth::users::{self, NewUser};
 use crate::auth::{Role, password};
 use crate::i18n::Locale;
-use crate::rounds::snapshot;
+use crate::rounds::{RoundStatus, snapshot};
 
 pub const POSITION_TITLE: &str = "Senior backend engineer";
 /// The English default template shipped in migrations.
@@ -370,11 +370,18 @@ async fn load_case(conn: &mut PgConnection, ids: &[Uuid]) -> anyhow::Result<()> 
     )
     .await?;
 
-    set_round_state(conn, scored.round_id, "scoring", candidate_ids[0], hr).await?;
+    set_round_state(
+        conn,
+        scored.round_id,
+        RoundStatus::Scoring,
+        candidate_ids[0],
+        hr,
+    )
+    .await?;
     set_round_state(
         conn,
         in_progress.round_id,
-        "in_progress",
+        RoundStatus::InProgress,
         candidate_ids[1],
         hr,
     )
@@ -426,9 +433,7 @@ async fn plan_round(
         "insert into interview_round (candidate_id, scheduled_at, location, template_id, created_by)
          values ($1, $2, $3, $4, $5) returning id",
         candidate_id,
-        // sqlx's macros map timestamptz to the `time` crate (enabled by the session
-        // store); the app's chrono values bind fine, so the parameter check is skipped.
-        at as _,
+        at as _, // chrono (see README, "Changing a query")
         place,
         template_id,
         created_by,
@@ -470,14 +475,15 @@ async fn plan_round(
 async fn set_round_state(
     conn: &mut PgConnection,
     round_id: Uuid,
-    status: &str,
+    status: RoundStatus,
     candidate_id: Uuid,
     by: Uuid,
 ) -> anyhow::Result<()> {
+    // Demo data starts mid-interview, without walking the lifecycle's events.
     sqlx::query!(
         "update interview_round set status = $2 where id = $1",
         round_id,
-        status,
+        status.code(),
     )
     .execute(&mut *conn)
     .await?;

@@ -191,7 +191,7 @@ pub async fn round_choices(pool: &PgPool, doubt: &DoubtRow) -> Result<Vec<FactCh
          order by r.round_number"#,
         doubt.candidate_id,
         doubt.round_number,
-        doubt.raised_at as _,
+        doubt.raised_at as _, // chrono (see README, "Changing a query")
     )
     .fetch_all(pool)
     .await?)

@@ -57,7 +57,7 @@ pub async fn insert(
         &check.referee_name,
         &check.relationship,
         check.contact_method.code(),
-        check.checked_on as _,
+        check.checked_on as _, // chrono (see README, "Changing a query")
         &check.questions_answers,
         &check.summary,
         &check.concerns,

@@ -335,7 +335,7 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
                  $2, $3, $4, $5, $6, $7, $8)
          returning id, round_number",
         plan.candidate_id,
-        plan.scheduled_at as _,
+        plan.scheduled_at as _, // chrono (see README, "Changing a query")
         plan.time_zone.name(),
         plan.duration_minutes,
         plan.location,
