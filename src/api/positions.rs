@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -14,7 +14,7 @@ use crate::api::token::ApiClient;
 use crate::scoring::facts;
 use crate::scoring::flags::assess;
 
-#[derive(Debug, Serialize, ToSchema, FromRow)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PositionSummary {
     pub id: Uuid,
     pub title: String,
@@ -50,7 +50,7 @@ pub struct Criterion {
     pub anchors: Vec<String>,
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct CriterionRow {
     id: Uuid,
     name: String,
@@ -65,7 +65,7 @@ struct CriterionRow {
     anchor_5: String,
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct PositionRow {
     id: Uuid,
     title: String,
@@ -196,7 +196,6 @@ pub async fn show(
     }))
 }
 
-#[derive(FromRow)]
 struct CandidateRow {
     id: Uuid,
     name: String,

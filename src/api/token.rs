@@ -7,7 +7,7 @@ use axum::http::{header, request::Parts};
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -57,7 +57,7 @@ fn well_formed(token: &str) -> bool {
         .is_some_and(|rest| rest.len() == 64 && rest.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TokenRow {
     pub id: Uuid,
     pub name: String,

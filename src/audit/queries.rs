@@ -129,7 +129,7 @@ pub async fn page(
     })
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateOption {
     pub id: Uuid,
     pub name: String,
@@ -150,7 +150,7 @@ pub async fn candidates(pool: &PgPool, scope: Scope) -> Result<Vec<CandidateOpti
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,

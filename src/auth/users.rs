@@ -1,7 +1,7 @@
 //! Queries on user accounts.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgExecutor, PgPool};
+use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use crate::auth::email::Email;
@@ -10,7 +10,7 @@ use crate::auth::role::Role;
 use crate::error::Result;
 use crate::i18n::Locale;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct UserRow {
     id: Uuid,
     email: String,
@@ -45,7 +45,7 @@ pub async fn find_active(pool: &PgPool, id: Uuid) -> Result<Option<SessionUser>>
 }
 
 /// What sign-in needs to know about an account.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Credentials {
     pub id: Uuid,
     pub password_hash: String,
@@ -96,7 +96,7 @@ pub async fn set_locale(pool: &PgPool, id: Uuid, locale: Locale) -> Result<()> {
     Ok(())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserListRow {
     pub id: Uuid,
     pub email: String,

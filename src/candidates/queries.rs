@@ -1,14 +1,14 @@
 //! Reads and writes of candidates for the candidate pages.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Candidate {
     pub id: Uuid,
     pub position_id: Uuid,
@@ -87,7 +87,7 @@ pub async fn update(pool: &PgPool, id: Uuid, input: &CandidateInput<'_>) -> sqlx
     Ok(())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct StatusChange {
     pub from_status: Option<String>,
     pub to_status: String,
@@ -107,7 +107,7 @@ pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChan
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Round {
     pub id: Uuid,
     pub round_number: i32,
@@ -128,7 +128,7 @@ pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PanelSeat {
     pub round_id: Uuid,
     pub display_name: String,

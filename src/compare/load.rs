@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::decisions::flag_view::{self, Names};
@@ -14,7 +14,7 @@ use crate::scoring::facts::{self, CandidateFacts};
 use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
 
 /// One criterion of the position's requirement profile: a column.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct Column {
     pub id: Uuid,
     pub name: String,
@@ -93,7 +93,6 @@ impl Row {
     }
 }
 
-#[derive(FromRow)]
 struct CandidateHead {
     id: Uuid,
     name: String,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::decisions::flag_view;
@@ -15,7 +15,6 @@ use crate::i18n::Locale;
 use crate::scoring::facts::{self, PositionFacts};
 use crate::scoring::flags;
 
-#[derive(FromRow)]
 struct InPlay {
     candidate_id: Uuid,
     candidate_name: String,
@@ -115,7 +114,7 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
     Ok(board)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct FollowUp {
     pub doubt_id: Uuid,
     pub candidate_id: Uuid,

@@ -1,14 +1,14 @@
 //! What the dashboards show: a handful of queries, one per panel.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UpcomingInterview {
     pub round_id: Uuid,
     pub round_number: i32,
@@ -39,7 +39,7 @@ pub async fn upcoming_interviews(pool: &PgPool, user_id: Uuid) -> Result<Vec<Upc
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct OpenDoubt {
     pub candidate_id: Uuid,
     pub candidate_name: String,
@@ -64,7 +64,7 @@ pub async fn open_doubts_raised_by(pool: &PgPool, user_id: Uuid) -> Result<Vec<O
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PositionSummary {
     pub id: Uuid,
     pub title: String,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::interview::TestKind;
@@ -14,7 +14,7 @@ use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus};
 use crate::scoring::flags::Outcome;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateHead {
     pub id: Uuid,
     pub name: String,
@@ -77,7 +77,7 @@ pub async fn doubt_descriptions(
     Ok(rows.into_iter().collect())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct DecisionRow {
     pub outcome: String,
     pub rationale: String,
@@ -170,7 +170,7 @@ pub async fn record(
     Ok(id)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct RoundHead {
     pub round_id: Uuid,
     pub round_number: i32,
@@ -207,7 +207,7 @@ pub async fn round(
 }
 
 /// An evidence note on one of the round's questions.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Note {
     pub criterion_id: Option<Uuid>,
     pub member_name: String,
@@ -232,7 +232,7 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Recommendation {
     pub member_name: String,
     pub panel_role: String,
@@ -263,7 +263,7 @@ pub async fn recommendations(
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TestResult {
     pub kind: TestKind,
     pub summary: String,
@@ -283,7 +283,7 @@ pub async fn test_results(
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Doubt {
     pub id: Uuid,
     pub category: String,
@@ -305,7 +305,7 @@ pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Reference {
     pub referee_name: String,
     pub relationship: String,

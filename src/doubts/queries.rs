@@ -1,7 +1,7 @@
 //! Reads of doubts for the candidate page, the settle page and the reference form.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::doubts::model::{Category, Method, Status};
@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::interview::TestKind;
 
 /// A doubt with who raised it, where, and the fact that settled it, if any.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct DoubtRow {
     pub id: Uuid,
     pub candidate_id: Uuid,
@@ -145,7 +145,7 @@ pub async fn find(pool: &PgPool, id: Uuid) -> Result<DoubtRow> {
 }
 
 /// A fact the settle form offers: a reference check, a test result or a round.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct FactChoice {
     pub id: Uuid,
     pub label: String,

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::audit::{self, Change};
@@ -37,7 +37,6 @@ pub enum Settled {
     FactRefused(FactProblem),
 }
 
-#[derive(FromRow)]
 struct Locked {
     candidate_id: Uuid,
     status: String,
@@ -133,7 +132,6 @@ fn columns(fact: &Fact) -> Columns<'_> {
     }
 }
 
-#[derive(FromRow)]
 struct RoundFact {
     round_number: i32,
     created_at: DateTime<Utc>,

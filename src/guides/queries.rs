@@ -1,12 +1,12 @@
 //! Reads and writes of interview guides (templates, sections, questions).
 
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
 use crate::guides::SectionKind;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct GuideRow {
     pub id: Uuid,
     pub name: String,
@@ -29,7 +29,7 @@ pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Guide {
     pub name: String,
     pub language: String,
@@ -46,7 +46,7 @@ pub async fn find(pool: &PgPool, id: Uuid) -> Result<Guide> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Section {
     pub id: Uuid,
     pub title: String,
@@ -63,7 +63,7 @@ pub async fn sections(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Section>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Question {
     pub id: Uuid,
     pub section_id: Uuid,

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::response::Redirect;
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::FromRow;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -22,7 +21,6 @@ use crate::web::flash::FlashKind;
 use crate::web::format;
 use crate::web::layout::Layout;
 
-#[derive(FromRow)]
 pub struct MemberRow {
     id: Uuid,
     display_name: String,

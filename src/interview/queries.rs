@@ -2,14 +2,14 @@
 //! member: no query here can return another member's ratings or notes.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
 use crate::guides::SectionKind;
 use crate::interview::TestKind;
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct QuestionRow {
     pub id: Uuid,
     pub section_title: String,
@@ -66,7 +66,7 @@ pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result
     .await?)
 }
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct TestResultRow {
     pub kind: TestKind,
     pub summary: String,

@@ -1,13 +1,13 @@
 //! Whose walk-through this is: the signed-in user's seat on a round's panel.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::rounds::RoundStatus;
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct RoundInfo {
     pub round_id: Uuid,
     pub round_number: i32,

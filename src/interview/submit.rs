@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use serde_json::json;
-use sqlx::FromRow;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -36,7 +35,6 @@ pub struct SubmitForm {
     justification: String,
 }
 
-#[derive(FromRow)]
 pub struct Given {
     verdict: String,
     justification: String,

@@ -2,7 +2,7 @@
 //! hiring manager their own positions, a panel member only the candidates whose
 //! panel they sit on. Every position, candidate and round route goes through here.
 
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::auth::{Role, SessionUser};
@@ -10,7 +10,7 @@ use crate::error::{AppError, Result};
 use crate::positions::PositionStatus;
 
 /// The owning position of whatever was opened, as far as access needs it.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct PositionHead {
     pub position_id: Uuid,
     pub title: String,
@@ -70,7 +70,6 @@ pub async fn candidate(
     check(user, head)
 }
 
-#[derive(FromRow)]
 struct HeadWithPanel {
     position_id: Uuid,
     title: String,

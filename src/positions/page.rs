@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -17,7 +17,7 @@ use crate::positions::text::PositionText;
 use crate::web::format;
 use crate::web::layout::Layout;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CriterionRow {
     pub id: Uuid,
     pub name: String,

@@ -1,7 +1,7 @@
 //! Reads and writes of positions: a handful of queries per page, no N+1.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::PositionStatus;
@@ -11,7 +11,7 @@ use crate::auth::{Role, SessionUser};
 use crate::error::Result;
 use crate::positions::criterion::{CriterionForm, ValidCriterion};
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PositionRow {
     pub id: Uuid,
     pub title: String,
@@ -44,7 +44,7 @@ pub async fn list(pool: &PgPool, user: &SessionUser) -> Result<Vec<PositionRow>>
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Position {
     pub id: Uuid,
     pub title: String,
@@ -68,7 +68,7 @@ pub async fn find(pool: &PgPool, id: Uuid) -> Result<Position> {
 }
 
 /// A user who may own a position: an active admin, HR or manager account.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct ManagerOption {
     pub id: Uuid,
     pub display_name: String,
@@ -144,7 +144,7 @@ pub async fn set_status(pool: &PgPool, id: Uuid, status: PositionStatus) -> Resu
     Ok(())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateRow {
     pub id: Uuid,
     pub name: String,
@@ -162,7 +162,7 @@ pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<Candidat
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct RoundRow {
     pub id: Uuid,
     pub candidate_id: Uuid,
@@ -185,7 +185,6 @@ pub async fn rounds(pool: &PgPool, position_id: Uuid) -> Result<Vec<RoundRow>> {
     .await?)
 }
 
-#[derive(FromRow)]
 struct CriterionRecord {
     name: String,
     description: String,

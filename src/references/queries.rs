@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection, PgPool};
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::audit::{self, Change};
 use crate::error::Result;
 use crate::references::form::ValidReference;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct ReferenceCheck {
     pub id: Uuid,
     pub candidate_id: Uuid,

@@ -1,14 +1,14 @@
 //! Reads for planning and showing rounds.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateOption {
     pub id: Uuid,
     pub name: String,
@@ -28,7 +28,7 @@ pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<Candidat
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TemplateOption {
     pub id: Uuid,
     pub name: String,
@@ -45,7 +45,7 @@ pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,
@@ -84,7 +84,7 @@ pub async fn latest_panel(
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct RoundDetail {
     pub id: Uuid,
     pub round_number: i32,
@@ -117,7 +117,7 @@ pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PanelMember {
     pub display_name: String,
     pub email: String,
@@ -137,7 +137,7 @@ pub async fn panel(pool: &PgPool, round_id: Uuid) -> Result<Vec<PanelMember>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Question {
     pub id: Uuid,
     pub section_title: String,
@@ -161,7 +161,7 @@ pub async fn questions(pool: &PgPool, round_id: Uuid) -> Result<Vec<Question>> {
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CriterionOption {
     pub id: Uuid,
     pub name: String,

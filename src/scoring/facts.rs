@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::scoring::flags::{
@@ -39,7 +39,6 @@ impl Scope {
     }
 }
 
-#[derive(FromRow)]
 struct CriterionRow {
     id: Uuid,
     name: String,
@@ -48,7 +47,6 @@ struct CriterionRow {
     minimum_score: Option<i16>,
 }
 
-#[derive(FromRow)]
 struct SeatRow {
     candidate_id: Uuid,
     user_id: Uuid,
@@ -58,7 +56,6 @@ struct SeatRow {
     submitted: bool,
 }
 
-#[derive(FromRow)]
 struct RatingRow {
     candidate_id: Uuid,
     round_id: Uuid,
@@ -69,7 +66,6 @@ struct RatingRow {
     has_note: bool,
 }
 
-#[derive(FromRow)]
 struct VerdictRow {
     candidate_id: Uuid,
     round_id: Uuid,
@@ -77,7 +73,6 @@ struct VerdictRow {
     verdict: String,
 }
 
-#[derive(FromRow)]
 struct DoubtRow {
     candidate_id: Uuid,
     id: Uuid,
