@@ -18,6 +18,7 @@ use crate::interview::text::InterviewText;
 use crate::interview::{queries, submit};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries::{self as positions, PositionInput};
+use crate::rounds::RoundStatus;
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
 use crate::web::text::CommonText;
@@ -145,10 +146,10 @@ impl<'a> Case<'a> {
         let planned = plan::create(self.pool, &valid, by)
             .await
             .context("planning a round")?;
-        let questions = sqlx::query_scalar(
+        let questions = sqlx::query_scalar!(
             "select id from round_question where round_id = $1 order by section_order, question_order",
+            planned.round_id,
         )
-        .bind(planned.round_id)
         .fetch_all(self.pool)
         .await?;
         Ok(PlannedRound {
@@ -174,12 +175,12 @@ impl<'a> Case<'a> {
             }
             None => None,
         };
-        let current: Option<i32> = sqlx::query_scalar(
+        let current: Option<i32> = sqlx::query_scalar!(
             "select r.version from rating r join panel_member pm on pm.id = r.panel_member_id
              where r.round_question_id = $1 and pm.user_id = $2",
+            question_id,
+            user_id,
         )
-        .bind(question_id)
-        .bind(user_id)
         .fetch_optional(self.pool)
         .await?;
         let request = SaveRequest {
@@ -275,7 +276,7 @@ impl<'a> Case<'a> {
     /// The seat on a round that is not closed, as doubts and test results need.
     async fn open_seat(&self, round_id: Uuid, user_id: Uuid) -> anyhow::Result<Seat> {
         let seat = self.seat(round_id, user_id).await?;
-        if seat.round.round_status == "closed" {
+        if seat.round.round_status == RoundStatus::Closed {
             bail!("round {round_id} is closed");
         }
         Ok(seat)

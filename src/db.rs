@@ -43,15 +43,17 @@ async fn ensure_database_exists(options: &PgConnectOptions) -> anyhow::Result<()
         .connect()
         .await
         .with_context(|| describe_target(options, "cannot reach Postgres"))?;
-    let exists: bool =
-        sqlx::query_scalar("select exists (select 1 from pg_database where datname = $1)")
-            .bind(&name)
-            .fetch_one(&mut conn)
-            .await?;
+    let exists: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from pg_database where datname = $1) as "exists!""#,
+        &name,
+    )
+    .fetch_one(&mut conn)
+    .await?;
     if !exists {
         if name.contains('"') {
             bail!("database name {name:?} contains a double quote");
         }
+        // A runtime query: a database name is an identifier, which cannot be a parameter.
         let created = sqlx::query(&format!(r#"create database "{name}""#))
             .execute(&mut conn)
             .await;

@@ -227,8 +227,7 @@ async fn set_disabled(
             .await?;
         return Ok(Redirect::to("/admin/users"));
     }
-    let name: String = sqlx::query_scalar("select display_name from app_user where id = $1")
-        .bind(id)
+    let name: String = sqlx::query_scalar!("select display_name from app_user where id = $1", id,)
         .fetch_optional(&app.pool)
         .await?
         .ok_or(AppError::NotFound)?;

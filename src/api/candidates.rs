@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sqlx::FromRow;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -17,6 +16,7 @@ use crate::api::problem::{ApiError, ApiResult, FieldError, Problem};
 use crate::api::token::ApiClient;
 use crate::candidates::CandidateText;
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
+use crate::positions::PositionStatus;
 
 /// A candidate to import; only the name is required.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -117,13 +117,15 @@ pub async fn import(
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Imported>)> {
     client.require_write()?;
-    let status: String = sqlx::query_scalar("select status from position where id = $1")
-        .bind(id)
-        .fetch_optional(&app.pool)
-        .await?
-        .ok_or(ApiError::NotFound("No position has this id."))?;
+    let status: PositionStatus = sqlx::query_scalar!(
+        r#"select status as "status: PositionStatus" from position where id = $1"#,
+        id
+    )
+    .fetch_optional(&app.pool)
+    .await?
+    .ok_or(ApiError::NotFound("No position has this id."))?;
     let t = &CandidateText::EN;
-    if status != "open" {
+    if !status.is_open() {
         return Err(ApiError::Conflict(
             crate::positions::PositionText::EN
                 .position_closed_error
@@ -150,7 +152,7 @@ pub async fn import(
     }
 }
 
-#[derive(Debug, Serialize, ToSchema, FromRow)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Decision {
     pub id: Uuid,
     pub candidate_id: Uuid,
@@ -175,19 +177,22 @@ pub async fn decision(
     _client: ApiClient,
     Path(id): Path<Uuid>,
 ) -> ApiResult<Json<Decision>> {
-    let exists: bool = sqlx::query_scalar("select exists (select 1 from candidate where id = $1)")
-        .bind(id)
-        .fetch_one(&app.pool)
-        .await?;
+    let exists: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from candidate where id = $1) as "exists!""#,
+        id,
+    )
+    .fetch_one(&app.pool)
+    .await?;
     if !exists {
         return Err(ApiError::NotFound("No candidate has this id."));
     }
-    let decision: Option<Decision> = sqlx::query_as(
-        "select d.id, d.candidate_id, d.outcome, d.rationale, u.display_name as decided_by, d.decided_at
+    let decision: Option<Decision> = sqlx::query_as!(
+        Decision,
+        r#"select d.id, d.candidate_id, d.outcome, d.rationale, u.display_name as decided_by, d.decided_at as "decided_at: _"
          from decision d join app_user u on u.id = d.decided_by
-         where d.candidate_id = $1 order by d.decided_at desc, d.id desc limit 1",
+         where d.candidate_id = $1 order by d.decided_at desc, d.id desc limit 1"#,
+        id,
     )
-    .bind(id)
     .fetch_optional(&app.pool)
     .await?;
     decision.map(Json).ok_or(ApiError::NotFound(

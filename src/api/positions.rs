@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -14,7 +14,7 @@ use crate::api::token::ApiClient;
 use crate::scoring::facts;
 use crate::scoring::flags::assess;
 
-#[derive(Debug, Serialize, ToSchema, FromRow)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PositionSummary {
     pub id: Uuid,
     pub title: String,
@@ -50,7 +50,7 @@ pub struct Criterion {
     pub anchors: Vec<String>,
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct CriterionRow {
     id: Uuid,
     name: String,
@@ -65,7 +65,7 @@ struct CriterionRow {
     anchor_5: String,
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct PositionRow {
     id: Uuid,
     title: String,
@@ -122,10 +122,11 @@ pub async fn list(
     State(app): State<AppState>,
     _client: ApiClient,
 ) -> ApiResult<Json<Vec<PositionSummary>>> {
-    let rows = sqlx::query_as(
-        "select p.id, p.title, p.department, p.status, p.closed_at,
-                (select count(*) from candidate c where c.position_id = p.id) as candidates
-         from position p order by p.status desc, p.title, p.id",
+    let rows = sqlx::query_as!(
+        PositionSummary,
+        r#"select p.id, p.title, p.department, p.status, p.closed_at as "closed_at: _",
+                (select count(*) from candidate c where c.position_id = p.id) as "candidates!"
+         from position p order by p.status desc, p.title, p.id"#,
     )
     .fetch_all(&app.pool)
     .await?;
@@ -133,10 +134,11 @@ pub async fn list(
 }
 
 async fn position_row(pool: &PgPool, id: Uuid) -> ApiResult<PositionRow> {
-    sqlx::query_as(
-        "select id, title, department, description, status, closed_at from position where id = $1",
+    sqlx::query_as!(
+        PositionRow,
+        r#"select id, title, department, description, status as "status: _", closed_at as "closed_at: _" from position where id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_optional(pool)
     .await?
     .ok_or(ApiError::NotFound("No position has this id."))
@@ -157,12 +159,13 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> ApiResult<Json<PositionDetail>> {
     let position = position_row(&app.pool, id).await?;
-    let criteria: Vec<CriterionRow> = sqlx::query_as(
+    let criteria: Vec<CriterionRow> = sqlx::query_as!(
+        CriterionRow,
         "select id, name, description, weight, must_have, minimum_score,
                 anchor_1, anchor_2, anchor_3, anchor_4, anchor_5
          from criterion where position_id = $1 order by sort_order, name",
+        id,
     )
-    .bind(id)
     .fetch_all(&app.pool)
     .await?;
     Ok(Json(PositionDetail {
@@ -193,7 +196,6 @@ pub async fn show(
     }))
 }
 
-#[derive(FromRow)]
 struct CandidateRow {
     id: Uuid,
     name: String,
@@ -217,13 +219,14 @@ pub async fn shortlist(
 ) -> ApiResult<Json<Shortlist>> {
     position_row(&app.pool, id).await?;
     let mut conn = app.pool.acquire().await?;
-    let candidates: Vec<CandidateRow> = sqlx::query_as(
-        "select c.id, c.name, c.status,
+    let candidates: Vec<CandidateRow> = sqlx::query_as!(
+        CandidateRow,
+        r#"select c.id, c.name, c.status as "status: _",
                 (select d.outcome from decision d where d.candidate_id = c.id
                  order by d.decided_at desc, d.id desc limit 1) as decision
-         from candidate c where c.position_id = $1 order by c.name, c.id",
+         from candidate c where c.position_id = $1 order by c.name, c.id"#,
+        id,
     )
-    .bind(id)
     .fetch_all(&mut *conn)
     .await?;
     let mut facts = facts::load_position(&mut conn, id).await?;

@@ -7,7 +7,7 @@ use axum::http::{header, request::Parts};
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -57,7 +57,7 @@ fn well_formed(token: &str) -> bool {
         .is_some_and(|rest| rest.len() == 64 && rest.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TokenRow {
     pub id: Uuid,
     pub name: String,
@@ -70,11 +70,12 @@ pub struct TokenRow {
 }
 
 pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<TokenRow>> {
-    sqlx::query_as(
-        "select t.id, t.name, t.scope, t.token_prefix, u.display_name as created_by_name,
-                t.created_at, t.last_used_at, t.revoked_at
+    sqlx::query_as!(
+        TokenRow,
+        r#"select t.id, t.name, t.scope, t.token_prefix, u.display_name as "created_by_name?",
+                t.created_at as "created_at: _", t.last_used_at as "last_used_at: _", t.revoked_at as "revoked_at: _"
          from api_token t left join app_user u on u.id = t.created_by
-         order by t.revoked_at is not null, t.created_at desc",
+         order by t.revoked_at is not null, t.created_at desc"#,
     )
     .fetch_all(pool)
     .await
@@ -88,15 +89,15 @@ pub async fn create(
     by: Uuid,
 ) -> sqlx::Result<String> {
     let secret = generate();
-    sqlx::query(
+    sqlx::query!(
         "insert into api_token (name, scope, token_hash, token_prefix, created_by)
          values ($1, $2, $3, $4, $5)",
+        name.trim(),
+        scope.code(),
+        hash(&secret),
+        &secret[..PREFIX.len() + 8],
+        by,
     )
-    .bind(name.trim())
-    .bind(scope.code())
-    .bind(hash(&secret))
-    .bind(&secret[..PREFIX.len() + 8])
-    .bind(by)
     .execute(pool)
     .await?;
     Ok(secret)
@@ -104,12 +105,12 @@ pub async fn create(
 
 /// Revokes a token; false when there is no such token still active.
 pub async fn revoke(pool: &PgPool, id: Uuid, by: Uuid) -> sqlx::Result<bool> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "update api_token set revoked_at = now(), revoked_by = $2
          where id = $1 and revoked_at is null",
+        id,
+        by,
     )
-    .bind(id)
-    .bind(by)
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -161,7 +162,7 @@ where
         }
         let app = AppState::from_ref(state);
         // Touching last_used_at at most once a minute keeps reads mostly read-only.
-        let row: Option<(Uuid, String, Option<Uuid>)> = sqlx::query_as(
+        let row = sqlx::query!(
             "with found as (
                  select id, scope, created_by, last_used_at from api_token
                  where token_hash = $1 and revoked_at is null),
@@ -170,10 +171,11 @@ where
                  where t.id = found.id
                    and (found.last_used_at is null or found.last_used_at < now() - interval '1 minute'))
              select id, scope, created_by from found",
+            hash(presented),
         )
-        .bind(hash(presented))
         .fetch_optional(&app.pool)
-        .await?;
+        .await?
+        .map(|row| (row.id, row.scope, row.created_by));
         let Some((token_id, scope, acting_user)) = row else {
             return Err(ApiError::Unauthorized(
                 "The bearer token is unknown or has been revoked.",

@@ -30,16 +30,16 @@ pub struct Change<'a> {
 }
 
 pub async fn record(conn: &mut PgConnection, change: Change<'_>) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "insert into audit_event (actor_id, entity, entity_id, action, before, after)
          values ($1, $2, $3, $4, $5, $6)",
+        change.actor_id,
+        change.entity,
+        change.entity_id,
+        change.action,
+        change.before,
+        change.after,
     )
-    .bind(change.actor_id)
-    .bind(change.entity)
-    .bind(change.entity_id)
-    .bind(change.action)
-    .bind(change.before)
-    .bind(change.after)
     .execute(conn)
     .await?;
     Ok(())

@@ -92,6 +92,7 @@ pub async fn page(
            and ($5::bigint is null or e.id > $5)
          order by e.id {order} limit $6"
     );
+    // Runtime queries: the sort direction follows the cursor, and both share MATCHING.
     let mut events: Vec<Event> = sqlx::query_as(&sql)
         .bind(filter.candidate)
         .bind(filter.actor)
@@ -128,7 +129,7 @@ pub async fn page(
     })
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateOption {
     pub id: Uuid,
     pub name: String,
@@ -137,18 +138,19 @@ pub struct CandidateOption {
 
 /// The candidates in scope, for the filter.
 pub async fn candidates(pool: &PgPool, scope: Scope) -> Result<Vec<CandidateOption>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        CandidateOption,
         "select c.id, c.name, p.title as position_title
          from candidate c join position p on p.id = c.position_id
          where ($1::uuid is null or p.hiring_manager_id = $1)
          order by p.title, c.name, c.id",
+        scope.manager(),
     )
-    .bind(scope.manager())
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,
@@ -156,9 +158,10 @@ pub struct UserOption {
 
 /// Everyone who can have acted, disabled accounts included.
 pub async fn users(pool: &PgPool) -> Result<Vec<UserOption>> {
-    Ok(
-        sqlx::query_as("select id, display_name from app_user order by display_name, id")
-            .fetch_all(pool)
-            .await?,
+    Ok(sqlx::query_as!(
+        UserOption,
+        "select id, display_name from app_user order by display_name, id",
     )
+    .fetch_all(pool)
+    .await?)
 }

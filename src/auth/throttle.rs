@@ -28,21 +28,21 @@ pub enum Claim {
 pub async fn claim(pool: &PgPool, email: &str, client_ip: &str) -> Result<Claim> {
     let mut tx = pool.begin().await?;
     // Two lock classes, so an email and an address never share a key.
-    sqlx::query(
+    sqlx::query!(
         "select pg_advisory_xact_lock(1, hashtext($1)), pg_advisory_xact_lock(2, hashtext($2))",
+        email,
+        client_ip,
     )
-    .bind(email)
-    .bind(client_ip)
     .execute(&mut *tx)
     .await?;
     if let Some(until) = paused_until(&mut tx, email, client_ip).await? {
         return Ok(Claim::Paused(until));
     }
-    let id = sqlx::query_scalar(
+    let id = sqlx::query_scalar!(
         "insert into login_attempt (email, client_ip, succeeded) values ($1, $2, false) returning id",
+        email,
+        client_ip,
     )
-    .bind(email)
-    .bind(client_ip)
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -51,10 +51,12 @@ pub async fn claim(pool: &PgPool, email: &str, client_ip: &str) -> Result<Claim>
 
 /// Marks a claimed attempt as a successful sign-in, which ends the account's pause count.
 pub async fn succeeded(pool: &PgPool, attempt: i64) -> Result<()> {
-    sqlx::query("update login_attempt set succeeded = true where id = $1")
-        .bind(attempt)
-        .execute(pool)
-        .await?;
+    sqlx::query!(
+        "update login_attempt set succeeded = true where id = $1",
+        attempt,
+    )
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -64,26 +66,30 @@ async fn paused_until(
     email: &str,
     client_ip: &str,
 ) -> Result<Option<DateTime<Utc>>> {
-    let (account_failures, account_oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-        "select count(*), min(attempted_at) from login_attempt
+    let account = sqlx::query!(
+        r#"select count(*) as "failures!", min(attempted_at) as "oldest: DateTime<Utc>"
+         from login_attempt
          where email = $1 and not succeeded
            and attempted_at > now() - make_interval(mins => $2)
            and attempted_at > coalesce(
                (select max(attempted_at) from login_attempt where email = $1 and succeeded),
-               '-infinity')",
+               '-infinity')"#,
+        email,
+        WINDOW_MINUTES as i32,
     )
-    .bind(email)
-    .bind(WINDOW_MINUTES as i32)
     .fetch_one(&mut *conn)
     .await?;
-    let (address_failures, address_oldest): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
-        "select count(*), min(attempted_at) from login_attempt
-         where client_ip = $1 and not succeeded and attempted_at > now() - make_interval(mins => $2)",
+    let address = sqlx::query!(
+        r#"select count(*) as "failures!", min(attempted_at) as "oldest: DateTime<Utc>"
+         from login_attempt
+         where client_ip = $1 and not succeeded and attempted_at > now() - make_interval(mins => $2)"#,
+        client_ip,
+        WINDOW_MINUTES as i32,
     )
-    .bind(client_ip)
-    .bind(WINDOW_MINUTES as i32)
     .fetch_one(&mut *conn)
     .await?;
+    let (account_failures, account_oldest) = (account.failures, account.oldest);
+    let (address_failures, address_oldest) = (address.failures, address.oldest);
 
     let window = chrono::Duration::minutes(WINDOW_MINUTES);
     let account = (account_failures >= MAX_FAILURES_PER_ACCOUNT)
@@ -100,7 +106,7 @@ async fn paused_until(
 /// Attempts older than a day no longer matter to anyone.
 pub async fn forget_old_attempts(pool: &PgPool) -> Result<u64> {
     let result =
-        sqlx::query("delete from login_attempt where attempted_at < now() - interval '1 day'")
+        sqlx::query!("delete from login_attempt where attempted_at < now() - interval '1 day'",)
             .execute(pool)
             .await?;
     Ok(result.rows_affected())

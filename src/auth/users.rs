@@ -1,7 +1,7 @@
 //! Queries on user accounts.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgExecutor, PgPool};
+use sqlx::{PgExecutor, PgPool};
 use uuid::Uuid;
 
 use crate::auth::email::Email;
@@ -10,7 +10,7 @@ use crate::auth::role::Role;
 use crate::error::Result;
 use crate::i18n::Locale;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 struct UserRow {
     id: Uuid,
     email: String,
@@ -34,17 +34,18 @@ impl UserRow {
 
 /// The user with this id, unless disabled or gone.
 pub async fn find_active(pool: &PgPool, id: Uuid) -> Result<Option<SessionUser>> {
-    let row: Option<UserRow> = sqlx::query_as(
+    let row: Option<UserRow> = sqlx::query_as!(
+        UserRow,
         "select id, email, display_name, role, locale from app_user where id = $1 and not disabled",
+        id,
     )
-    .bind(id)
     .fetch_optional(pool)
     .await?;
     row.map(UserRow::into_session_user).transpose()
 }
 
 /// What sign-in needs to know about an account.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Credentials {
     pub id: Uuid,
     pub password_hash: String,
@@ -52,10 +53,11 @@ pub struct Credentials {
 }
 
 pub async fn credentials(pool: &PgPool, email: &str) -> Result<Option<Credentials>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        Credentials,
         "select id, password_hash, disabled from app_user where lower(email) = lower($1)",
+        email,
     )
-    .bind(email)
     .fetch_optional(pool)
     .await?)
 }
@@ -70,29 +72,31 @@ pub struct NewUser<'a> {
 
 /// Inserts a user; a taken email fails with the `app_user_email_key` constraint.
 pub async fn insert(db: impl PgExecutor<'_>, user: NewUser<'_>) -> sqlx::Result<Uuid> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "insert into app_user (email, display_name, role, locale, password_hash)
          values ($1, $2, $3, $4, $5) returning id",
+        user.email.as_str(),
+        user.display_name.trim(),
+        user.role.code(),
+        user.locale.code(),
+        user.password_hash,
     )
-    .bind(user.email.as_str())
-    .bind(user.display_name.trim())
-    .bind(user.role.code())
-    .bind(user.locale.code())
-    .bind(user.password_hash)
     .fetch_one(db)
     .await
 }
 
 pub async fn set_locale(pool: &PgPool, id: Uuid, locale: Locale) -> Result<()> {
-    sqlx::query("update app_user set locale = $2, updated_at = now() where id = $1")
-        .bind(id)
-        .bind(locale.code())
-        .execute(pool)
-        .await?;
+    sqlx::query!(
+        "update app_user set locale = $2, updated_at = now() where id = $1",
+        id,
+        locale.code(),
+    )
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserListRow {
     pub id: Uuid,
     pub email: String,
@@ -104,9 +108,10 @@ pub struct UserListRow {
 }
 
 pub async fn list(pool: &PgPool) -> Result<Vec<UserListRow>> {
-    Ok(sqlx::query_as(
-        "select id, email, display_name, role, locale, disabled, created_at
-         from app_user order by disabled, lower(display_name)",
+    Ok(sqlx::query_as!(
+        UserListRow,
+        r#"select id, email, display_name, role, locale, disabled, created_at as "created_at: _"
+         from app_user order by disabled, lower(display_name)"#,
     )
     .fetch_all(pool)
     .await?)
@@ -114,10 +119,12 @@ pub async fn list(pool: &PgPool) -> Result<Vec<UserListRow>> {
 
 /// Returns false when no such user exists.
 pub async fn set_disabled(pool: &PgPool, id: Uuid, disabled: bool) -> Result<bool> {
-    let result = sqlx::query("update app_user set disabled = $2, updated_at = now() where id = $1")
-        .bind(id)
-        .bind(disabled)
-        .execute(pool)
-        .await?;
+    let result = sqlx::query!(
+        "update app_user set disabled = $2, updated_at = now() where id = $1",
+        id,
+        disabled,
+    )
+    .execute(pool)
+    .await?;
     Ok(result.rows_affected() == 1)
 }

@@ -133,11 +133,11 @@ pub async fn store(
     };
     let emails = column(|row| &row.email);
     let mut tx = pool.begin().await?;
-    let existing: Vec<String> = sqlx::query_scalar(
-        "select lower(email) from candidate where position_id = $1 and lower(email) = any($2)",
+    let existing: Vec<String> = sqlx::query_scalar!(
+        r#"select lower(email) as "email!" from candidate where position_id = $1 and lower(email) = any($2)"#,
+        position_id,
+        &emails as &[&str],
     )
-    .bind(position_id)
-    .bind(&emails)
     .fetch_all(&mut *tx)
     .await?;
     let clashes = existing_emails(rows, &existing, t);
@@ -146,7 +146,7 @@ pub async fn store(
     }
     // Ids made here, so they can be returned in the rows' order.
     let ids: Vec<Uuid> = rows.iter().map(|_| Uuid::new_v4()).collect();
-    let inserted = sqlx::query(
+    let inserted = sqlx::query!(
         "with new as (
              insert into candidate (id, position_id, name, email, phone, source, first_round_summary, open_questions)
              select u.id, $1, u.name, u.email, u.phone, u.source, u.summary, u.questions
@@ -155,16 +155,16 @@ pub async fn store(
              returning id, status)
          insert into candidate_status_change (candidate_id, to_status, changed_by)
          select id, status, $9 from new",
+        position_id,
+        &ids,
+        &column(|row| &row.name) as &[&str],
+        &emails as &[&str],
+        &column(|row| &row.phone) as &[&str],
+        &column(|row| &row.source) as &[&str],
+        &column(|row| &row.first_round_summary) as &[&str],
+        &column(|row| &row.open_questions) as &[&str],
+        by,
     )
-    .bind(position_id)
-    .bind(&ids)
-    .bind(column(|row| &row.name))
-    .bind(&emails)
-    .bind(column(|row| &row.phone))
-    .bind(column(|row| &row.source))
-    .bind(column(|row| &row.first_round_summary))
-    .bind(column(|row| &row.open_questions))
-    .bind(by)
     .execute(&mut *tx)
     .await;
     match inserted {

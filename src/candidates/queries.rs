@@ -1,12 +1,14 @@
 //! Reads and writes of candidates for the candidate pages.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
+
+use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Candidate {
     pub id: Uuid,
     pub position_id: Uuid,
@@ -21,12 +23,13 @@ pub struct Candidate {
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Candidate> {
-    Ok(sqlx::query_as(
-        "select c.id, c.position_id, p.title as position_title, c.name, c.email, c.phone, c.source,
-                c.first_round_summary, c.open_questions, c.status
-         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    Ok(sqlx::query_as!(
+        Candidate,
+        r#"select c.id, c.position_id, p.title as position_title, c.name, c.email, c.phone, c.source,
+                c.first_round_summary, c.open_questions, c.status as "status: _"
+         from candidate c join position p on p.id = c.position_id where c.id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_one(pool)
     .await?)
 }
@@ -47,44 +50,44 @@ pub async fn insert(
     input: &CandidateInput<'_>,
     by: Uuid,
 ) -> sqlx::Result<Uuid> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "with new as (
              insert into candidate (position_id, name, email, phone, source, first_round_summary, open_questions)
              values ($1, $2, $3, $4, $5, $6, $7) returning id, status)
          insert into candidate_status_change (candidate_id, to_status, changed_by)
          select id, status, $8 from new returning candidate_id",
+        position_id,
+        input.name,
+        input.email,
+        input.phone,
+        input.source,
+        input.first_round_summary,
+        input.open_questions,
+        by,
     )
-    .bind(position_id)
-    .bind(input.name)
-    .bind(input.email)
-    .bind(input.phone)
-    .bind(input.source)
-    .bind(input.first_round_summary)
-    .bind(input.open_questions)
-    .bind(by)
     .fetch_one(pool)
     .await
 }
 
 pub async fn update(pool: &PgPool, id: Uuid, input: &CandidateInput<'_>) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "update candidate set name = $2, email = $3, phone = $4, source = $5,
                 first_round_summary = $6, open_questions = $7, updated_at = now()
          where id = $1",
+        id,
+        input.name,
+        input.email,
+        input.phone,
+        input.source,
+        input.first_round_summary,
+        input.open_questions,
     )
-    .bind(id)
-    .bind(input.name)
-    .bind(input.email)
-    .bind(input.phone)
-    .bind(input.source)
-    .bind(input.first_round_summary)
-    .bind(input.open_questions)
     .execute(pool)
     .await?;
     Ok(())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct StatusChange {
     pub from_status: Option<String>,
     pub to_status: String,
@@ -93,37 +96,39 @@ pub struct StatusChange {
 }
 
 pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChange>> {
-    Ok(sqlx::query_as(
-        "select s.from_status, s.to_status, u.display_name as changed_by, s.changed_at
+    Ok(sqlx::query_as!(
+        StatusChange,
+        r#"select s.from_status, s.to_status, u.display_name as "changed_by?", s.changed_at as "changed_at: _"
          from candidate_status_change s left join app_user u on u.id = s.changed_by
-         where s.candidate_id = $1 order by s.changed_at desc, s.id",
+         where s.candidate_id = $1 order by s.changed_at desc, s.id"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Round {
     pub id: Uuid,
     pub round_number: i32,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub time_zone: String,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
 }
 
 pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
-    Ok(sqlx::query_as(
-        "select id, round_number, scheduled_at, time_zone, location, status
-         from interview_round where candidate_id = $1 order by round_number",
+    Ok(sqlx::query_as!(
+        Round,
+        r#"select id, round_number, scheduled_at as "scheduled_at: _", time_zone, location, status as "status: _"
+         from interview_round where candidate_id = $1 order by round_number"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PanelSeat {
     pub round_id: Uuid,
     pub display_name: String,
@@ -132,15 +137,16 @@ pub struct PanelSeat {
 
 /// The panels of all the candidate's rounds, in one query.
 pub async fn panels(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<PanelSeat>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        PanelSeat,
         "select pm.round_id, u.display_name, pm.panel_role
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join app_user u on u.id = pm.user_id
          where r.candidate_id = $1
          order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(pool)
     .await?)
 }

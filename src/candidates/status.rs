@@ -62,7 +62,7 @@ pub async fn change(
     to: CandidateStatus,
     by: Uuid,
 ) -> sqlx::Result<bool> {
-    let changed = sqlx::query(
+    let changed = sqlx::query!(
         "with upd as (
              update candidate c set status = $2, updated_at = now()
              from (select id, status from candidate where id = $1 for update) old
@@ -75,10 +75,10 @@ pub async fn change(
          select $3, 'candidate', $1, 'status_changed',
                 jsonb_build_object('status', from_status), jsonb_build_object('status', $2::text)
          from upd",
+        candidate_id,
+        to.code(),
+        by,
     )
-    .bind(candidate_id)
-    .bind(to.code())
-    .bind(by)
     .execute(&mut *conn)
     .await?;
     Ok(changed.rows_affected() == 1)

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::decisions::flag_view::{self, Names};
@@ -14,7 +14,7 @@ use crate::scoring::facts::{self, CandidateFacts};
 use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
 
 /// One criterion of the position's requirement profile: a column.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct Column {
     pub id: Uuid,
     pub name: String,
@@ -93,7 +93,6 @@ impl Row {
     }
 }
 
-#[derive(FromRow)]
 struct CandidateHead {
     id: Uuid,
     name: String,
@@ -104,11 +103,12 @@ struct CandidateHead {
 
 pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result<Vec<Column>> {
     // The same order as `facts::load`, so means line up with columns by index.
-    sqlx::query_as(
+    sqlx::query_as!(
+        Column,
         "select id, name, weight, must_have, minimum_score from criterion
          where position_id = $1 order by sort_order, name",
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(conn)
     .await
 }
@@ -128,13 +128,14 @@ pub async fn rows(
     columns: &[Column],
     words: Words,
 ) -> sqlx::Result<Vec<Row>> {
-    let heads: Vec<CandidateHead> = sqlx::query_as(
-        "select c.id, c.name, c.email, c.status,
+    let heads: Vec<CandidateHead> = sqlx::query_as!(
+        CandidateHead,
+        r#"select c.id, c.name, c.email, c.status as "status: _",
                 (select d.outcome from decision d where d.candidate_id = c.id
                   order by d.decided_at desc limit 1) as decision
-         from candidate c where c.position_id = $1 order by c.name, c.id",
+         from candidate c where c.position_id = $1 order by c.name, c.id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
     let mut facts = facts::load_position(&mut *conn, position_id).await?;

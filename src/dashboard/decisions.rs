@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::decisions::flag_view;
@@ -15,7 +15,6 @@ use crate::i18n::Locale;
 use crate::scoring::facts::{self, PositionFacts};
 use crate::scoring::flags;
 
-#[derive(FromRow)]
 struct InPlay {
     candidate_id: Uuid,
     candidate_name: String,
@@ -43,20 +42,20 @@ pub struct Board {
 /// Candidates still in play (interviewed, no final decision) on the viewer's open
 /// positions, or on all of them with `all`.
 pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> Result<Board> {
-    let rows: Vec<InPlay> = sqlx::query_as(
-        "select c.id as candidate_id, c.name as candidate_name, p.id as position_id,
+    let rows: Vec<InPlay> = sqlx::query_as!(
+        InPlay,
+        r#"select c.id as candidate_id, c.name as candidate_name, p.id as position_id,
                 p.title as position_title,
                 exists (select 1 from panel_member pm join interview_round r on r.id = pm.round_id
-                         where r.candidate_id = c.id and pm.user_id = $1 and pm.submitted_at is null)
-                    as viewer_unsubmitted
+                         where r.candidate_id = c.id and pm.user_id = $1 and pm.submitted_at is null) as "viewer_unsubmitted!"
          from candidate c join position p on p.id = c.position_id
          where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
            and c.status in ('shortlisted', 'in_second_round')
            and exists (select 1 from interview_round r where r.candidate_id = c.id)
-         order by p.title, p.id, c.name",
+         order by p.title, p.id, c.name"#,
+        user_id,
+        all,
     )
-    .bind(user_id)
-    .bind(all)
     .fetch_all(pool)
     .await?;
     let mut board = Board {
@@ -115,7 +114,7 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
     Ok(board)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct FollowUp {
     pub doubt_id: Uuid,
     pub candidate_id: Uuid,
@@ -130,9 +129,10 @@ pub struct FollowUp {
 /// viewer's positions (all with `all`), except those raised by others on a
 /// panel where the viewer has not submitted yet.
 pub async fn follow_ups(pool: &PgPool, user_id: Uuid, all: bool) -> Result<Vec<FollowUp>> {
-    Ok(sqlx::query_as(
-        "select d.id as doubt_id, c.id as candidate_id, c.name as candidate_name,
-                p.title as position_title, d.description, d.resolution_method, d.raised_at
+    Ok(sqlx::query_as!(
+        FollowUp,
+        r#"select d.id as doubt_id, c.id as candidate_id, c.name as candidate_name,
+                p.title as position_title, d.description, d.resolution_method, d.raised_at as "raised_at: _"
          from doubt d
          join candidate c on c.id = d.candidate_id
          join position p on p.id = c.position_id
@@ -141,10 +141,10 @@ pub async fn follow_ups(pool: &PgPool, user_id: Uuid, all: bool) -> Result<Vec<F
            and not (d.raised_by is distinct from $1 and exists (
                select 1 from panel_member pm
                where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))
-         order by d.raised_at",
+         order by d.raised_at"#,
+        user_id,
+        all,
     )
-    .bind(user_id)
-    .bind(all)
     .fetch_all(pool)
     .await?)
 }

@@ -1,19 +1,21 @@
 //! What the dashboards show: a handful of queries, one per panel.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
+
+use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UpcomingInterview {
     pub round_id: Uuid,
     pub round_number: i32,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub time_zone: String,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_name: String,
     pub position_title: String,
     pub panel_role: String,
@@ -21,22 +23,23 @@ pub struct UpcomingInterview {
 }
 
 pub async fn upcoming_interviews(pool: &PgPool, user_id: Uuid) -> Result<Vec<UpcomingInterview>> {
-    Ok(sqlx::query_as(
-        "select r.id as round_id, r.round_number, r.scheduled_at, r.time_zone, r.location, r.status,
-                c.name as candidate_name, p.title as position_title, pm.panel_role, pm.submitted_at
+    Ok(sqlx::query_as!(
+        UpcomingInterview,
+        r#"select r.id as round_id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.location, r.status as "status: _",
+                c.name as candidate_name, p.title as position_title, pm.panel_role, pm.submitted_at as "submitted_at: _"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          where pm.user_id = $1 and r.status <> 'closed'
-         order by r.scheduled_at nulls last, c.name",
+         order by r.scheduled_at nulls last, c.name"#,
+        user_id,
     )
-    .bind(user_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct OpenDoubt {
     pub candidate_id: Uuid,
     pub candidate_name: String,
@@ -46,21 +49,22 @@ pub struct OpenDoubt {
 }
 
 pub async fn open_doubts_raised_by(pool: &PgPool, user_id: Uuid) -> Result<Vec<OpenDoubt>> {
-    Ok(sqlx::query_as(
-        "select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
-                d.description, d.raised_at
+    Ok(sqlx::query_as!(
+        OpenDoubt,
+        r#"select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
+                d.description, d.raised_at as "raised_at: _"
          from doubt d
          join candidate c on c.id = d.candidate_id
          join position p on p.id = c.position_id
          where d.raised_by = $1 and d.status = 'open'
-         order by d.raised_at desc",
+         order by d.raised_at desc"#,
+        user_id,
     )
-    .bind(user_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PositionSummary {
     pub id: Uuid,
     pub title: String,
@@ -77,38 +81,42 @@ pub async fn open_positions(
     manager_id: Uuid,
     all: bool,
 ) -> Result<Vec<PositionSummary>> {
-    Ok(sqlx::query_as(
-        "select p.id, p.title, p.department, u.display_name as manager_name,
-                count(distinct c.id) as candidates,
+    Ok(sqlx::query_as!(
+        PositionSummary,
+        r#"select p.id, p.title, p.department, u.display_name as manager_name,
+                count(distinct c.id) as "candidates!",
                 count(distinct c.id) filter (
                     where c.status in ('shortlisted', 'in_second_round')
                       and not exists (select 1 from interview_round r where r.candidate_id = c.id)
-                ) as rounds_to_plan,
+                ) as "rounds_to_plan!",
                 count(distinct d.id) filter (
                     where d.status = 'open'
                       -- Before submitting, a panel member learns nothing of the others' views.
                       and not (d.raised_by is distinct from $1 and exists (
                           select 1 from panel_member pm
                           where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))
-                ) as open_doubts
+                ) as "open_doubts!"
          from position p
          join app_user u on u.id = p.hiring_manager_id
          left join candidate c on c.position_id = p.id
          left join doubt d on d.candidate_id = c.id
          where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
          group by p.id, u.display_name
-         order by p.title",
+         order by p.title"#,
+        manager_id,
+        all,
     )
-    .bind(manager_id)
-    .bind(all)
     .fetch_all(pool)
     .await?)
 }
 
 pub async fn user_counts(pool: &PgPool) -> Result<(i64, i64)> {
-    Ok(sqlx::query_as(
-        "select count(*) filter (where not disabled), count(*) filter (where disabled) from app_user",
+    Ok(sqlx::query!(
+        r#"select count(*) filter (where not disabled) as "active!",
+                count(*) filter (where disabled) as "disabled!"
+         from app_user"#,
     )
+    .map(|row| (row.active, row.disabled))
     .fetch_one(pool)
     .await?)
 }

@@ -1,5 +1,7 @@
 //! Texts of the dashboards.
 
+use crate::rounds::RoundStatus;
+
 crate::texts! {
     DashboardText {
         title: "Dashboard", "Oversikt";
@@ -54,12 +56,12 @@ crate::texts! {
 }
 
 impl DashboardText {
-    pub fn round_status(&self, code: &str) -> &'static str {
-        match code {
-            "planned" => self.status_planned,
-            "in_progress" => self.status_in_progress,
-            "scoring" => self.status_scoring,
-            _ => self.status_closed,
+    pub fn round_status(&self, status: &RoundStatus) -> &'static str {
+        match status {
+            RoundStatus::Planned => self.status_planned,
+            RoundStatus::InProgress => self.status_in_progress,
+            RoundStatus::Scoring => self.status_scoring,
+            RoundStatus::Closed => self.status_closed,
         }
     }
 
@@ -85,8 +87,12 @@ mod tests {
             (&DashboardText::NB, &InterviewText::NB),
             (&DashboardText::EN, &InterviewText::EN),
         ] {
-            for code in ["planned", "in_progress", "scoring", "closed"] {
-                assert_ne!(dashboard.round_status(code), interview.rating, "{code}");
+            for status in RoundStatus::ALL {
+                assert_ne!(
+                    dashboard.round_status(&status),
+                    interview.rating,
+                    "{status:?}"
+                );
             }
         }
     }

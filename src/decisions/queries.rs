@@ -4,14 +4,17 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
+
+use crate::interview::TestKind;
+use crate::rounds::RoundStatus;
 
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus};
 use crate::scoring::flags::Outcome;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateHead {
     pub id: Uuid,
     pub name: String,
@@ -21,11 +24,12 @@ pub struct CandidateHead {
 }
 
 pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<CandidateHead> {
-    sqlx::query_as(
-        "select c.id, c.name, c.status, p.id as position_id, p.title as position_title
-         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    sqlx::query_as!(
+        CandidateHead,
+        r#"select c.id, c.name, c.status as "status: _", p.id as position_id, p.title as position_title
+         from candidate c join position p on p.id = c.position_id where c.id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_one(conn)
     .await
 }
@@ -33,25 +37,29 @@ pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<Candid
 /// Locks the candidate (a doubt raised meanwhile waits on its foreign key) and
 /// the seats of its panels (a reopening waits), until the transaction ends.
 pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query("select id from candidate where id = $1 for update")
-        .bind(candidate_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    sqlx::query(
+    sqlx::query!(
+        "select id from candidate where id = $1 for update",
+        candidate_id,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!(
         "select pm.id from panel_member pm join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 for share of pm",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(&mut *conn)
     .await?;
     Ok(())
 }
 
 pub async fn form_recorded(conn: &mut PgConnection, form_id: Uuid) -> sqlx::Result<bool> {
-    sqlx::query_scalar("select exists (select 1 from decision where form_id = $1)")
-        .bind(form_id)
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from decision where form_id = $1) as "exists!""#,
+        form_id,
+    )
+    .fetch_one(conn)
+    .await
 }
 
 /// Each doubt's description, for the flags' sentences.
@@ -59,15 +67,17 @@ pub async fn doubt_descriptions(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<HashMap<Uuid, String>> {
-    let rows: Vec<(Uuid, String)> =
-        sqlx::query_as("select id, description from doubt where candidate_id = $1")
-            .bind(candidate_id)
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<(Uuid, String)> = sqlx::query!(
+        "select id, description from doubt where candidate_id = $1",
+        candidate_id,
+    )
+    .map(|row| (row.id, row.description))
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().collect())
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct DecisionRow {
     pub outcome: String,
     pub rationale: String,
@@ -80,12 +90,13 @@ pub async fn decisions(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<Vec<DecisionRow>> {
-    sqlx::query_as(
-        "select d.outcome, d.rationale, u.display_name as decided_by, d.decided_at
+    sqlx::query_as!(
+        DecisionRow,
+        r#"select d.outcome, d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
          from decision d left join app_user u on u.id = d.decided_by
-         where d.candidate_id = $1 order by d.decided_at desc, d.id",
+         where d.candidate_id = $1 order by d.decided_at desc, d.id"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }
@@ -102,26 +113,29 @@ pub struct NewDecision<'a> {
 
 /// Stores the decision, audits it, and applies it: a hire or no hire sets the
 /// candidate's status and closes their rounds. Inside the caller's transaction.
-pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx::Result<Uuid> {
-    let before: Option<serde_json::Value> = sqlx::query_scalar(
-        "select jsonb_build_object('outcome', outcome, 'rationale', rationale)
-         from decision where candidate_id = $1 order by decided_at desc limit 1",
+pub async fn record(
+    conn: &mut PgConnection,
+    decision: &NewDecision<'_>,
+) -> crate::error::Result<Uuid> {
+    let before: Option<serde_json::Value> = sqlx::query_scalar!(
+        r#"select jsonb_build_object('outcome', outcome, 'rationale', rationale) as "before!"
+         from decision where candidate_id = $1 order by decided_at desc limit 1"#,
+        decision.candidate_id,
     )
-    .bind(decision.candidate_id)
     .fetch_optional(&mut *conn)
     .await?;
     let acknowledged = json!(decision.acknowledged);
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into decision (candidate_id, round_id, outcome, rationale, decided_by, form_id, acknowledged)
          values ($1, $2, $3, $4, $5, $6, $7) returning id",
+        decision.candidate_id,
+        decision.round_id,
+        decision.outcome.code(),
+        decision.rationale,
+        decision.decided_by,
+        decision.form_id,
+        &acknowledged,
     )
-    .bind(decision.candidate_id)
-    .bind(decision.round_id)
-    .bind(decision.outcome.code())
-    .bind(decision.rationale)
-    .bind(decision.decided_by)
-    .bind(decision.form_id)
-    .bind(&acknowledged)
     .fetch_one(&mut *conn)
     .await?;
     audit::record(
@@ -148,21 +162,19 @@ pub async fn record(conn: &mut PgConnection, decision: &NewDecision<'_>) -> sqlx
     };
     if let Some(to) = final_status {
         status::change(conn, decision.candidate_id, to, decision.decided_by).await?;
-        sqlx::query(
-            "update interview_round set status = 'closed' where candidate_id = $1 and status <> 'closed'",
-        )
-        .bind(decision.candidate_id)
-        .execute(&mut *conn)
-        .await?;
+        // Only rounds not yet closed are read, and those all take a decision.
+        crate::rounds::progress::candidate_decided(conn, decision.candidate_id)
+            .await?
+            .map_err(anyhow::Error::from)?;
     }
     Ok(id)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct RoundHead {
     pub round_id: Uuid,
     pub round_number: i32,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_id: Uuid,
@@ -177,24 +189,25 @@ pub async fn round(
     round_id: Uuid,
     user_id: Uuid,
 ) -> sqlx::Result<RoundHead> {
-    sqlx::query_as(
-        "select r.id as round_id, r.round_number, r.status, c.id as candidate_id, c.name as candidate_name,
+    sqlx::query_as!(
+        RoundHead,
+        r#"select r.id as round_id, r.round_number, r.status as "status: _", c.id as candidate_id, c.name as candidate_name,
                 p.id as position_id, p.title as position_title,
-                pm.id is not null as seated, coalesce(pm.submitted_at is not null, false) as submitted
+                pm.id is not null as "seated!", coalesce(pm.submitted_at is not null, false) as "submitted!"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
-         where r.id = $1",
+         where r.id = $1"#,
+        round_id,
+        user_id,
     )
-    .bind(round_id)
-    .bind(user_id)
     .fetch_one(conn)
     .await
 }
 
 /// An evidence note on one of the round's questions.
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Note {
     pub criterion_id: Option<Uuid>,
     pub member_name: String,
@@ -204,7 +217,8 @@ pub struct Note {
 }
 
 pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<Note>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Note,
         "select q.criterion_id, u.display_name as member_name, q.text as question, ra.score, ra.evidence
          from rating ra
          join round_question q on q.id = ra.round_question_id
@@ -212,13 +226,13 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
          join app_user u on u.id = pm.user_id
          where q.round_id = $1 and length(trim(ra.evidence)) > 0
          order by q.section_order, q.question_order, u.display_name",
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Recommendation {
     pub member_name: String,
     pub panel_role: String,
@@ -232,25 +246,26 @@ pub async fn recommendations(
     conn: &mut PgConnection,
     round_id: Uuid,
 ) -> sqlx::Result<Vec<Recommendation>> {
-    sqlx::query_as(
-        "select u.display_name as member_name, pm.panel_role,
-                pm.submitted_at is not null as submitted,
+    sqlx::query_as!(
+        Recommendation,
+        r#"select u.display_name as member_name, pm.panel_role,
+                pm.submitted_at is not null as "submitted!",
                 case when pm.submitted_at is not null then rec.verdict end as verdict,
                 case when pm.submitted_at is not null then rec.justification end as justification
          from panel_member pm
          join app_user u on u.id = pm.user_id
          left join recommendation rec on rec.panel_member_id = pm.id
          where pm.round_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TestResult {
-    pub kind: String,
+    pub kind: TestKind,
     pub summary: String,
     pub score: Option<f64>,
 }
@@ -259,15 +274,16 @@ pub async fn test_results(
     conn: &mut PgConnection,
     round_id: Uuid,
 ) -> sqlx::Result<Vec<TestResult>> {
-    sqlx::query_as(
-        "select kind, summary, score from test_result where round_id = $1 order by recorded_at",
+    sqlx::query_as!(
+        TestResult,
+        r#"select kind as "kind: _", summary, score from test_result where round_id = $1 order by recorded_at"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(conn)
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Doubt {
     pub id: Uuid,
     pub category: String,
@@ -278,17 +294,18 @@ pub struct Doubt {
 }
 
 pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Vec<Doubt>> {
-    sqlx::query_as(
-        "select d.id, d.category, d.description, d.status, u.display_name as raised_by, d.raised_at
+    sqlx::query_as!(
+        Doubt,
+        r#"select d.id, d.category, d.description, d.status as "status: _", u.display_name as "raised_by?", d.raised_at as "raised_at: _"
          from doubt d left join app_user u on u.id = d.raised_by
-         where d.candidate_id = $1 order by d.status <> 'open', d.raised_at",
+         where d.candidate_id = $1 order by d.status <> 'open', d.raised_at"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Reference {
     pub referee_name: String,
     pub relationship: String,
@@ -300,11 +317,12 @@ pub async fn references(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<Vec<Reference>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Reference,
         "select referee_name, relationship, summary, concerns from reference_check
          where candidate_id = $1 order by checked_on desc, created_at desc",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(conn)
     .await
 }

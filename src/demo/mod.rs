@@ -97,8 +97,7 @@ pub async fn seed(
     // Held on one connection until the case is built; a crashed seeder's
     // connection closes and releases it.
     let mut lock = pool.acquire().await?;
-    sqlx::query("select pg_advisory_lock($1)")
-        .bind(SEED_LOCK)
+    sqlx::query!("select pg_advisory_lock($1)", SEED_LOCK)
         .execute(&mut *lock)
         .await?;
     let mut tx = pool.begin().await?;
@@ -106,11 +105,11 @@ pub async fn seed(
     for user in &USERS {
         ids.push(upsert_user(&mut tx, user, &hash, locale).await?);
     }
-    let exists: bool = sqlx::query_scalar(
-        "select exists (select 1 from position where title = $1 and hiring_manager_id = $2)",
+    let exists: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from position where title = $1 and hiring_manager_id = $2) as "exists!""#,
+        content.position_title,
+        ids[2],
     )
-    .bind(content.position_title)
-    .bind(ids[2])
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -121,9 +120,8 @@ pub async fn seed(
             .await
             .context("cannot load the demo case")
     };
-    sqlx::query("select pg_advisory_unlock($1)")
-        .bind(SEED_LOCK)
-        .execute(&mut *lock)
+    sqlx::query_scalar!("select pg_advisory_unlock($1)", SEED_LOCK)
+        .fetch_one(&mut *lock)
         .await?;
     loaded?;
 
@@ -170,18 +168,19 @@ async fn upsert_user(
     hash: &str,
     locale: Locale,
 ) -> anyhow::Result<Uuid> {
-    let existing: Option<Uuid> =
-        sqlx::query_scalar("select id from app_user where lower(email) = $1")
-            .bind(user.email)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let existing: Option<Uuid> = sqlx::query_scalar!(
+        "select id from app_user where lower(email) = $1",
+        user.email
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
     if let Some(id) = existing {
-        sqlx::query(
+        sqlx::query!(
             "update app_user set password_hash = $2, locale = $3, disabled = false where id = $1",
+            id,
+            hash,
+            locale.code(),
         )
-        .bind(id)
-        .bind(hash)
-        .bind(locale.code())
         .execute(&mut *conn)
         .await?;
         return Ok(id);

@@ -146,19 +146,19 @@ pub struct NewDoubt<'a> {
 
 /// Stores the doubt on the candidate and audits it, inside the caller's transaction.
 pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result<Uuid> {
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into doubt (candidate_id, round_id, round_question_id, criterion_id, category,
                             description, resolution_method, raised_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        doubt.candidate_id,
+        doubt.round_id,
+        doubt.round_question_id,
+        doubt.criterion_id,
+        doubt.category.code(),
+        doubt.description.trim(),
+        doubt.method.code(),
+        doubt.raised_by,
     )
-    .bind(doubt.candidate_id)
-    .bind(doubt.round_id)
-    .bind(doubt.round_question_id)
-    .bind(doubt.criterion_id)
-    .bind(doubt.category.code())
-    .bind(doubt.description.trim())
-    .bind(doubt.method.code())
-    .bind(doubt.raised_by)
     .fetch_one(&mut *conn)
     .await?;
     let after = json!({

@@ -18,6 +18,7 @@ use crate::doubts::settle::{self, Outcome, Settled};
 use crate::doubts::text::DoubtText;
 use crate::doubts::view::{self, DoubtView};
 use crate::error::{AppError, Result};
+use crate::interview::TestKind;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
 use crate::web::flash::FlashKind;
@@ -88,10 +89,12 @@ impl DoubtPage {
 async fn load(app: &AppState, auth: &Authorized<Staff>, id: Uuid) -> Result<(DoubtRow, String)> {
     let doubt = queries::find(&app.pool, id).await?;
     access::candidate(&app.pool, &auth.user, doubt.candidate_id).await?;
-    let name: String = sqlx::query_scalar("select name from candidate where id = $1")
-        .bind(doubt.candidate_id)
-        .fetch_one(&app.pool)
-        .await?;
+    let name: String = sqlx::query_scalar!(
+        "select name from candidate where id = $1",
+        doubt.candidate_id,
+    )
+    .fetch_one(&app.pool)
+    .await?;
     Ok((doubt, name))
 }
 
@@ -139,7 +142,9 @@ async fn render(
     };
     let mut test_results = queries::test_result_choices(&app.pool, doubt.candidate_id).await?;
     for choice in &mut test_results {
-        choice.label = it.test_kind(&choice.label).to_owned();
+        if let Some(kind) = TestKind::parse(&choice.label) {
+            choice.label = it.test_kind(&kind).to_owned();
+        }
     }
     let page = DoubtPage {
         layout: auth

@@ -28,7 +28,7 @@ pub async fn from_question(
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
     let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
-    if seat.round.round_status == "closed" {
+    if seat.round.round_status.is_closed() {
         return Err(AppError::Conflict(
             InterviewText::get(locale).round_closed.into(),
         ));

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::audit::{self, Change};
@@ -37,7 +37,6 @@ pub enum Settled {
     FactRefused(FactProblem),
 }
 
-#[derive(FromRow)]
 struct Locked {
     candidate_id: Uuid,
     status: String,
@@ -54,12 +53,13 @@ pub async fn settle(
     fact: &Fact,
     by: Uuid,
 ) -> sqlx::Result<Settled> {
-    let locked: Option<Locked> = sqlx::query_as(
-        "select d.candidate_id, d.status, r.round_number, d.raised_at
+    let locked: Option<Locked> = sqlx::query_as!(
+        Locked,
+        r#"select d.candidate_id, d.status as "status: _", r.round_number as "round_number?", d.raised_at as "raised_at: _"
          from doubt d left join interview_round r on r.id = d.round_id
-         where d.id = $1 for update of d",
+         where d.id = $1 for update of d"#,
+        doubt_id,
     )
-    .bind(doubt_id)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(doubt) = locked.filter(|d| d.candidate_id == candidate_id) else {
@@ -72,22 +72,22 @@ pub async fn settle(
         return Ok(Settled::FactRefused(problem));
     }
     let (reference, test, round, what, source, result) = columns(fact);
-    sqlx::query(
+    sqlx::query!(
         "update doubt set status = $2, settled_by_reference_check_id = $3,
                 settled_by_test_result_id = $4, settled_by_round_id = $5,
                 fact_what = $6, fact_source = $7, fact_outcome = $8,
                 settled_by = $9, settled_at = now()
          where id = $1",
+        doubt_id,
+        outcome.status().code(),
+        reference,
+        test,
+        round,
+        what,
+        source,
+        result,
+        by,
     )
-    .bind(doubt_id)
-    .bind(outcome.status().code())
-    .bind(reference)
-    .bind(test)
-    .bind(round)
-    .bind(what)
-    .bind(source)
-    .bind(result)
-    .bind(by)
     .execute(&mut *conn)
     .await?;
     let change = Change {
@@ -132,7 +132,6 @@ fn columns(fact: &Fact) -> Columns<'_> {
     }
 }
 
-#[derive(FromRow)]
 struct RoundFact {
     round_number: i32,
     created_at: DateTime<Utc>,
@@ -148,20 +147,20 @@ async fn check_fact(
     let found = match fact {
         Fact::Information { .. } => return Ok(None),
         Fact::ReferenceCheck(id) => {
-            sqlx::query_scalar::<_, bool>(
-                "select exists (select 1 from reference_check where id = $1 and candidate_id = $2)",
+            sqlx::query_scalar!(
+                r#"select exists (select 1 from reference_check where id = $1 and candidate_id = $2) as "found!""#,
+                id,
+                doubt.candidate_id,
             )
-            .bind(id)
-            .bind(doubt.candidate_id)
             .fetch_one(&mut *conn)
             .await?
         }
-        Fact::TestResult(id) => sqlx::query_scalar::<_, bool>(
-            "select exists (select 1 from test_result t join interview_round r on r.id = t.round_id
-                                 where t.id = $1 and r.candidate_id = $2)",
+        Fact::TestResult(id) => sqlx::query_scalar!(
+            r#"select exists (select 1 from test_result t join interview_round r on r.id = t.round_id
+                                 where t.id = $1 and r.candidate_id = $2) as "found!""#,
+            id,
+            doubt.candidate_id,
         )
-        .bind(id)
-        .bind(doubt.candidate_id)
         .fetch_one(&mut *conn)
         .await?,
         Fact::Round(id) => return check_round(conn, doubt, *id).await,
@@ -174,15 +173,16 @@ async fn check_round(
     doubt: &Locked,
     round_id: Uuid,
 ) -> sqlx::Result<Option<FactProblem>> {
-    let round: Option<RoundFact> = sqlx::query_as(
-        "select r.round_number, r.created_at,
+    let round: Option<RoundFact> = sqlx::query_as!(
+        RoundFact,
+        r#"select r.round_number, r.created_at as "created_at: _",
                 exists (select 1 from panel_member pm where pm.round_id = r.id)
                 and not exists (select 1 from panel_member pm
-                                 where pm.round_id = r.id and pm.submitted_at is null) as all_submitted
-         from interview_round r where r.id = $1 and r.candidate_id = $2",
+                                 where pm.round_id = r.id and pm.submitted_at is null) as "all_submitted!"
+         from interview_round r where r.id = $1 and r.candidate_id = $2"#,
+        round_id,
+        doubt.candidate_id,
     )
-    .bind(round_id)
-    .bind(doubt.candidate_id)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(round) = round else {

@@ -47,8 +47,8 @@ fn fact(row: &DoubtRow, t: &DoubtText, locale: Locale) -> Option<String> {
                 .replace("{date}", &date),
         );
     }
-    if let (Some(kind), Some(summary)) = (&row.test_kind, &row.test_summary) {
-        let kind = InterviewText::get(locale).test_kind(kind);
+    if let (Some(kind), Some(summary)) = (row.test_kind, &row.test_summary) {
+        let kind = InterviewText::get(locale).test_kind(&kind);
         return Some(
             t.fact_test_label
                 .replace("{kind}", kind)

@@ -16,9 +16,10 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result, violated_constraint};
+use crate::guides::SectionKind;
 use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::{self, Guide, Question, Section};
-use crate::guides::text::{GuideText, KINDS};
+use crate::guides::text::GuideText;
 use crate::guides::{GuideForm, validate};
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
@@ -43,7 +44,7 @@ struct EditPage {
     errors: FormErrors,
     sections: Vec<Section>,
     questions: Vec<Question>,
-    kinds: &'static [&'static str],
+    kinds: &'static [SectionKind],
 }
 
 impl EditPage {
@@ -76,7 +77,7 @@ async fn render(
         questions: queries::questions(pool, id).await?,
         form,
         errors,
-        kinds: &KINDS,
+        kinds: &SectionKind::ALL,
     };
     Ok((status, page).into_response())
 }
@@ -147,13 +148,11 @@ pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Re
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
 
-fn valid_section(form: &SectionForm, t: &GuideText) -> Result<(), &'static str> {
+fn valid_section(form: &SectionForm, t: &GuideText) -> Result<SectionKind, &'static str> {
     if form.title.trim().is_empty() {
         Err(t.section_title_required)
-    } else if !KINDS.contains(&form.kind.as_str()) {
-        Err(t.kind_invalid)
     } else {
-        Ok(())
+        SectionKind::parse(&form.kind).ok_or(t.kind_invalid)
     }
 }
 
@@ -165,17 +164,18 @@ async fn add_section(
 ) -> Result<Redirect> {
     queries::find(&app.pool, id).await?;
     let t = GuideText::get(auth.viewer.locale);
-    if let Err(message) = valid_section(&form, t) {
-        return refuse(&auth, id, message).await;
-    }
-    let sid: Uuid = sqlx::query_scalar(
+    let kind = match valid_section(&form, t) {
+        Ok(kind) => kind,
+        Err(message) => return refuse(&auth, id, message).await,
+    };
+    let sid: Uuid = sqlx::query_scalar!(
         "insert into template_section (template_id, title, kind, sort_order)
          values ($1, $2, $3, (select coalesce(max(sort_order), 0) + 1 from template_section where template_id = $1))
          returning id",
+        id,
+        form.title.trim(),
+        kind.code(),
     )
-    .bind(id)
-    .bind(form.title.trim())
-    .bind(&form.kind)
     .fetch_one(&app.pool)
     .await?;
     auth.viewer
@@ -191,16 +191,17 @@ async fn update_section(
     Form(form): Form<SectionForm>,
 ) -> Result<Redirect> {
     let t = GuideText::get(auth.viewer.locale);
-    if let Err(message) = valid_section(&form, t) {
-        return refuse(&auth, id, message).await;
-    }
-    let done = sqlx::query(
+    let kind = match valid_section(&form, t) {
+        Ok(kind) => kind,
+        Err(message) => return refuse(&auth, id, message).await,
+    };
+    let done = sqlx::query!(
         "update template_section set title = $3, kind = $4 where id = $2 and template_id = $1",
+        id,
+        sid,
+        form.title.trim(),
+        kind.code(),
     )
-    .bind(id)
-    .bind(sid)
-    .bind(form.title.trim())
-    .bind(&form.kind)
     .execute(&app.pool)
     .await?;
     if done.rows_affected() == 0 {
@@ -215,11 +216,13 @@ async fn delete_section(
     auth: Authorized<AdminOnly>,
     Path((id, sid)): Path<(Uuid, Uuid)>,
 ) -> Result<Redirect> {
-    let done = sqlx::query("delete from template_section where id = $2 and template_id = $1")
-        .bind(id)
-        .bind(sid)
-        .execute(&app.pool)
-        .await?;
+    let done = sqlx::query!(
+        "delete from template_section where id = $2 and template_id = $1",
+        id,
+        sid,
+    )
+    .execute(&app.pool)
+    .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }

@@ -5,6 +5,7 @@ mod editor;
 mod order;
 mod queries;
 mod questions;
+pub mod section_kind;
 mod text;
 
 use askama::Template;
@@ -26,6 +27,7 @@ use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 use queries::GuideRow;
+pub use section_kind::SectionKind;
 pub use text::GuideText;
 
 /// The default bokmål guide shipped in migrations/0007.

@@ -35,6 +35,7 @@ pub async fn swap(
     step: i32,
 ) -> Result<()> {
     let mut tx = pool.begin().await?;
+    // Runtime queries: one swap serves sections and questions, whose table is a parameter.
     sqlx::query(&format!(
         "update {table} x set sort_order = o.n
          from (select id, row_number() over (order by sort_order, id) as n from {table} where {parent} = $1) o

@@ -1,11 +1,12 @@
 //! Reads and writes of interview guides (templates, sections, questions).
 
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::guides::SectionKind;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct GuideRow {
     pub id: Uuid,
     pub name: String,
@@ -16,18 +17,19 @@ pub struct GuideRow {
 }
 
 pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
-    Ok(sqlx::query_as(
-        "select t.id, t.name, t.language, t.is_default,
-                (select count(*) from template_section s where s.template_id = t.id) as sections,
+    Ok(sqlx::query_as!(
+        GuideRow,
+        r#"select t.id, t.name, t.language, t.is_default,
+                (select count(*) from template_section s where s.template_id = t.id) as "sections!",
                 (select count(*) from template_question q join template_section s on s.id = q.section_id
-                  where s.template_id = t.id) as questions
-         from interview_template t order by t.is_default desc, t.name",
+                  where s.template_id = t.id) as "questions!"
+         from interview_template t order by t.is_default desc, t.name"#,
     )
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Guide {
     pub name: String,
     pub language: String,
@@ -35,31 +37,33 @@ pub struct Guide {
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Guide> {
-    Ok(
-        sqlx::query_as("select name, language, description from interview_template where id = $1")
-            .bind(id)
-            .fetch_one(pool)
-            .await?,
+    Ok(sqlx::query_as!(
+        Guide,
+        "select name, language, description from interview_template where id = $1",
+        id,
     )
+    .fetch_one(pool)
+    .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Section {
     pub id: Uuid,
     pub title: String,
-    pub kind: String,
+    pub kind: SectionKind,
 }
 
 pub async fn sections(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Section>> {
-    Ok(sqlx::query_as(
-        "select id, title, kind from template_section where template_id = $1 order by sort_order, id",
+    Ok(sqlx::query_as!(
+        Section,
+        r#"select id, title, kind as "kind: _" from template_section where template_id = $1 order by sort_order, id"#,
+        guide_id,
     )
-    .bind(guide_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Question {
     pub id: Uuid,
     pub section_id: Uuid,
@@ -69,12 +73,13 @@ pub struct Question {
 }
 
 pub async fn questions(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Question>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        Question,
         "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
          from template_question q join template_section s on s.id = q.section_id
          where s.template_id = $1 order by s.sort_order, q.sort_order, q.id",
+        guide_id,
     )
-    .bind(guide_id)
     .fetch_all(pool)
     .await?)
 }
@@ -86,14 +91,14 @@ pub async fn insert(
     description: &str,
     by: Uuid,
 ) -> sqlx::Result<Uuid> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "insert into interview_template (name, language, description, created_by)
          values ($1, $2, $3, $4) returning id",
+        name,
+        language,
+        description,
+        by,
     )
-    .bind(name)
-    .bind(language)
-    .bind(description)
-    .bind(by)
     .fetch_one(pool)
     .await
 }
@@ -105,14 +110,14 @@ pub async fn update(
     language: &str,
     description: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "update interview_template set name = $2, language = $3, description = $4, updated_at = now()
          where id = $1",
+        id,
+        name,
+        language,
+        description,
     )
-    .bind(id)
-    .bind(name)
-    .bind(language)
-    .bind(description)
     .execute(pool)
     .await?;
     Ok(())
@@ -124,16 +129,17 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
     let mut tx = pool.begin().await?;
     // Copies made at the same moment (a double click) would pick the same free
     // name; one at a time, each sees the names the others took.
-    sqlx::query("select pg_advisory_xact_lock(hashtext('interview_template copy'))")
+    sqlx::query!("select pg_advisory_xact_lock(hashtext('interview_template copy'))",)
         .execute(&mut *tx)
         .await?;
-    let original: String = sqlx::query_scalar("select name from interview_template where id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let taken: Vec<String> = sqlx::query_scalar("select lower(name) from interview_template")
-        .fetch_all(&mut *tx)
-        .await?;
+    let original: String =
+        sqlx::query_scalar!("select name from interview_template where id = $1", id,)
+            .fetch_one(&mut *tx)
+            .await?;
+    let taken: Vec<String> =
+        sqlx::query_scalar!(r#"select lower(name) as "name!" from interview_template"#)
+            .fetch_all(&mut *tx)
+            .await?;
     let name = (1..)
         .map(|n| match n {
             1 => format!("{original} {suffix}"),
@@ -141,16 +147,16 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
         })
         .find(|candidate| !taken.contains(&candidate.to_lowercase()))
         .unwrap_or_default();
-    let copy_id: Uuid = sqlx::query_scalar(
+    let copy_id: Uuid = sqlx::query_scalar!(
         "insert into interview_template (name, language, description, created_by)
          select $2, language, description, $3 from interview_template where id = $1 returning id",
+        id,
+        &name,
+        by,
     )
-    .bind(id)
-    .bind(&name)
-    .bind(by)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "with sections as (
              select s.id as old_id, gen_random_uuid() as new_id, s.title, s.kind, s.sort_order
              from template_section s where s.template_id = $1),
@@ -161,9 +167,9 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
          select s.new_id, q.text, q.guidance, q.criterion_hint, q.sort_order
          from template_question q join sections s on s.old_id = q.section_id
          where exists (select 1 from inserted)",
+        id,
+        copy_id,
     )
-    .bind(id)
-    .bind(copy_id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

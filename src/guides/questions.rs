@@ -48,11 +48,11 @@ async fn add_question(
     let t = GuideText::get(auth.viewer.locale);
     if form.text.trim().is_empty() {
         // The section must exist before the form is shown again for it.
-        let known: bool = sqlx::query_scalar(
-            "select exists (select 1 from template_section where id = $2 and template_id = $1)",
+        let known: bool = sqlx::query_scalar!(
+            r#"select exists (select 1 from template_section where id = $2 and template_id = $1) as "exists!""#,
+            id,
+            sid,
         )
-        .bind(id)
-        .bind(sid)
         .fetch_one(&app.pool)
         .await?;
         if !known {
@@ -71,17 +71,17 @@ async fn add_question(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let qid: Option<Uuid> = sqlx::query_scalar(
+    let qid: Option<Uuid> = sqlx::query_scalar!(
         "insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
          select s.id, $3, $4, $5, (select coalesce(max(sort_order), 0) + 1 from template_question where section_id = s.id)
          from template_section s where s.id = $2 and s.template_id = $1
          returning id",
+        id,
+        sid,
+        form.text.trim(),
+        form.guidance.trim(),
+        form.criterion_hint.trim(),
     )
-    .bind(id)
-    .bind(sid)
-    .bind(form.text.trim())
-    .bind(form.guidance.trim())
-    .bind(form.criterion_hint.trim())
     .fetch_optional(&app.pool)
     .await?;
     let qid = qid.ok_or(AppError::NotFound)?;
@@ -106,13 +106,14 @@ struct QuestionPage {
 }
 
 async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        Question,
         "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
          from template_question q join template_section s on s.id = q.section_id
          where q.id = $2 and s.template_id = $1",
+        id,
+        qid,
     )
-    .bind(id)
-    .bind(qid)
     .fetch_one(pool)
     .await?)
 }
@@ -161,13 +162,13 @@ async fn update_question(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    sqlx::query(
+    sqlx::query!(
         "update template_question set text = $2, guidance = $3, criterion_hint = $4 where id = $1",
+        qid,
+        form.text.trim(),
+        form.guidance.trim(),
+        form.criterion_hint.trim(),
     )
-    .bind(qid)
-    .bind(form.text.trim())
-    .bind(form.guidance.trim())
-    .bind(form.criterion_hint.trim())
     .execute(&app.pool)
     .await?;
     auth.viewer.flash(FlashKind::Success, t.saved).await?;
@@ -180,8 +181,7 @@ async fn delete_question(
     Path((id, qid)): Path<(Uuid, Uuid)>,
 ) -> Result<Redirect> {
     let q = find_question(&app.pool, id, qid).await?;
-    sqlx::query("delete from template_question where id = $1")
-        .bind(qid)
+    sqlx::query!("delete from template_question where id = $1", qid,)
         .execute(&app.pool)
         .await?;
     let t = GuideText::get(auth.viewer.locale);

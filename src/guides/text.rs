@@ -1,5 +1,7 @@
 //! Texts of the interview guide (template) pages.
 
+use super::SectionKind;
+
 crate::texts! {
     GuideText {
         title: "Interview guides", "Intervjuguider";
@@ -57,27 +59,16 @@ crate::texts! {
     }
 }
 
-/// The section kinds the schema allows, in the order of the default guide.
-pub const KINDS: [&str; 7] = [
-    "open_questions",
-    "practical_case",
-    "test_results",
-    "expectations",
-    "leadership",
-    "closing",
-    "general",
-];
-
 impl GuideText {
-    pub fn kind(&self, code: &str) -> &'static str {
-        match code {
-            "open_questions" => self.kind_open_questions,
-            "practical_case" => self.kind_practical_case,
-            "test_results" => self.kind_test_results,
-            "expectations" => self.kind_expectations,
-            "leadership" => self.kind_leadership,
-            "closing" => self.kind_closing,
-            _ => self.kind_general,
+    pub fn kind(&self, kind: &SectionKind) -> &'static str {
+        match kind {
+            SectionKind::OpenQuestions => self.kind_open_questions,
+            SectionKind::PracticalCase => self.kind_practical_case,
+            SectionKind::TestResults => self.kind_test_results,
+            SectionKind::Expectations => self.kind_expectations,
+            SectionKind::Leadership => self.kind_leadership,
+            SectionKind::Closing => self.kind_closing,
+            SectionKind::General => self.kind_general,
         }
     }
 

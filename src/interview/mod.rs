@@ -8,6 +8,7 @@ pub mod queries;
 pub mod save;
 pub mod seat;
 pub(crate) mod submit;
+pub mod test_kind;
 pub(crate) mod tests;
 pub mod text;
 mod walk;
@@ -18,6 +19,7 @@ use axum::routing::{get, post, put};
 use crate::AppState;
 
 pub use page::{Extras, InterviewPage, render};
+pub use test_kind::TestKind;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -12,9 +12,11 @@ use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
+use crate::guides::SectionKind;
+use crate::interview::TestKind;
 use crate::interview::queries::{self, QuestionRow, TestResultRow};
 use crate::interview::seat::{RoundInfo, Seat};
-use crate::interview::tests::{KINDS, TestResultForm};
+use crate::interview::tests::TestResultForm;
 use crate::interview::text::InterviewText;
 use crate::rounds::snapshot::CARRIED_OVER_KIND;
 use crate::web::form::FormErrors;
@@ -150,19 +152,19 @@ fn view(n: usize, row: &QuestionRow, shows_tests: bool) -> QuestionView {
         answered: row.answered(),
         shows_tests,
         save_id: Uuid::new_v4(),
-        doubt_category: likely_category(&row.section_kind).code(),
+        doubt_category: likely_category(row.section_kind).code(),
         error: None,
     }
 }
 
 /// The doubt a question's section most often raises; the member can change it.
-fn likely_category(section_kind: &str) -> Category {
+fn likely_category(section_kind: SectionKind) -> Category {
     match section_kind {
-        "open_questions" => Category::Experience,
-        "practical_case" | "test_results" => Category::Competence,
-        "expectations" => Category::Motivation,
-        "leadership" => Category::Collaboration,
-        _ => Category::Other,
+        SectionKind::OpenQuestions => Category::Experience,
+        SectionKind::PracticalCase | SectionKind::TestResults => Category::Competence,
+        SectionKind::Expectations => Category::Motivation,
+        SectionKind::Leadership => Category::Collaboration,
+        SectionKind::Closing | SectionKind::General => Category::Other,
     }
 }
 
@@ -199,7 +201,7 @@ pub async fn render(
     }
     let first_test = rows
         .iter()
-        .position(|row| row.section_kind == "test_results");
+        .position(|row| row.section_kind == SectionKind::TestResults);
     let mut questions: Vec<QuestionView> = rows
         .iter()
         .enumerate()
@@ -251,6 +253,9 @@ pub async fn render(
         test_results: queries::test_results(&app.pool, seat.round.round_id).await?,
         test_form,
         test_errors,
-        test_kinds: KINDS.iter().map(|k| (*k, t.test_kind(k))).collect(),
+        test_kinds: TestKind::ALL
+            .iter()
+            .map(|k| (k.code(), t.test_kind(k)))
+            .collect(),
     })
 }

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::response::Redirect;
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::FromRow;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -22,7 +21,6 @@ use crate::web::flash::FlashKind;
 use crate::web::format;
 use crate::web::layout::Layout;
 
-#[derive(FromRow)]
 pub struct MemberRow {
     id: Uuid,
     display_name: String,
@@ -65,12 +63,13 @@ pub async fn show(
         return Err(AppError::Forbidden);
     }
     let t = InterviewText::get(auth.viewer.locale);
-    let members = sqlx::query_as(
-        "select pm.id, u.display_name, pm.panel_role, pm.submitted_at
+    let members = sqlx::query_as!(
+        MemberRow,
+        r#"select pm.id, u.display_name, pm.panel_role, pm.submitted_at as "submitted_at: _"
          from panel_member pm join app_user u on u.id = pm.user_id
-         where pm.round_id = $1 order by u.display_name",
+         where pm.round_id = $1 order by u.display_name"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(&app.pool)
     .await?;
     Ok(PanelPage {
@@ -80,7 +79,7 @@ pub async fn show(
             .await?,
         t,
         dt: DashboardText::get(auth.viewer.locale),
-        can_reopen: round.hiring_manager_id == auth.user.id && round.round_status != "closed",
+        can_reopen: round.hiring_manager_id == auth.user.id && !round.round_status.is_closed(),
         round,
         members,
     })
@@ -97,16 +96,18 @@ pub async fn reopen(
     if round.hiring_manager_id != auth.user.id {
         return Err(AppError::Forbidden);
     }
-    if round.round_status == "closed" {
+    if round.round_status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     let mut tx = app.pool.begin().await?;
-    let member: Option<(Option<DateTime<Utc>>, String)> = sqlx::query_as(
-        "select pm.submitted_at, u.display_name from panel_member pm join app_user u on u.id = pm.user_id
-         where pm.id = $1 and pm.round_id = $2 for update of pm",
+    let member: Option<(Option<DateTime<Utc>>, String)> = sqlx::query!(
+        r#"select pm.submitted_at as "submitted_at: DateTime<Utc>", u.display_name
+         from panel_member pm join app_user u on u.id = pm.user_id
+         where pm.id = $1 and pm.round_id = $2 for update of pm"#,
+        member_id,
+        round_id,
     )
-    .bind(member_id)
-    .bind(round_id)
+    .map(|row| (row.submitted_at, row.display_name))
     .fetch_optional(&mut *tx)
     .await?;
     let (submitted_at, name) = member.ok_or(AppError::NotFound)?;
@@ -116,11 +117,15 @@ pub async fn reopen(
             .await?;
         return Ok(Redirect::to(&format!("/rounds/{round_id}/panel")));
     };
-    sqlx::query("update panel_member set submitted_at = null where id = $1")
-        .bind(member_id)
-        .execute(&mut *tx)
-        .await?;
-    crate::rounds::progress::member_reopened(&mut tx, round_id).await?;
+    sqlx::query!(
+        "update panel_member set submitted_at = null where id = $1",
+        member_id,
+    )
+    .execute(&mut *tx)
+    .await?;
+    crate::rounds::progress::member_reopened(&mut tx, round_id)
+        .await?
+        .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
     let change = Change {
         actor_id: auth.user.id,
         entity: "panel_member",

@@ -2,16 +2,18 @@
 //! member: no query here can return another member's ratings or notes.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::guides::SectionKind;
+use crate::interview::TestKind;
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct QuestionRow {
     pub id: Uuid,
     pub section_title: String,
-    pub section_kind: String,
+    pub section_kind: SectionKind,
     pub section_order: i32,
     pub text: String,
     pub guidance: String,
@@ -46,26 +48,27 @@ impl QuestionRow {
 
 /// The round's questions in interview order, each with `member_id`'s own rating.
 pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result<Vec<QuestionRow>> {
-    Ok(sqlx::query_as(
-        "select q.id, q.section_title, q.section_kind, q.section_order, q.text, q.guidance,
-                q.criterion_id, c.name as criterion_name,
-                c.anchor_1, c.anchor_2, c.anchor_3, c.anchor_4, c.anchor_5,
-                r.score, r.evidence, r.version
+    Ok(sqlx::query_as!(
+        QuestionRow,
+        r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order, q.text, q.guidance,
+                q.criterion_id, c.name as "criterion_name?",
+                c.anchor_1 as "anchor_1?", c.anchor_2 as "anchor_2?", c.anchor_3 as "anchor_3?", c.anchor_4 as "anchor_4?", c.anchor_5 as "anchor_5?",
+                r.score, r.evidence as "evidence?", r.version as "version?"
          from round_question q
          left join criterion c on c.id = q.criterion_id
          left join rating r on r.round_question_id = q.id and r.panel_member_id = $2
          where q.round_id = $1
-         order by q.section_order, q.question_order",
+         order by q.section_order, q.question_order"#,
+        round_id,
+        member_id,
     )
-    .bind(round_id)
-    .bind(member_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct TestResultRow {
-    pub kind: String,
+    pub kind: TestKind,
     pub summary: String,
     pub score: Option<f64>,
     pub recorded_by_name: Option<String>,
@@ -74,12 +77,13 @@ pub struct TestResultRow {
 
 /// Test results are facts about the candidate, not anyone's rating: the whole panel sees them.
 pub async fn test_results(pool: &PgPool, round_id: Uuid) -> Result<Vec<TestResultRow>> {
-    Ok(sqlx::query_as(
-        "select t.kind, t.summary, t.score, u.display_name as recorded_by_name, t.recorded_at
+    Ok(sqlx::query_as!(
+        TestResultRow,
+        r#"select t.kind as "kind: _", t.summary, t.score, u.display_name as "recorded_by_name?", t.recorded_at as "recorded_at: _"
          from test_result t left join app_user u on u.id = t.recorded_by
-         where t.round_id = $1 order by t.recorded_at",
+         where t.round_id = $1 order by t.recorded_at"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(pool)
     .await?)
 }

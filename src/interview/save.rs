@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
+use crate::rounds::RoundStatus;
 use crate::scoring::Score;
 
 /// Longest evidence note accepted, in characters.
@@ -97,13 +98,7 @@ pub async fn save(
     }
     let mut tx = pool.begin().await?;
     let member_id = lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
-    let lock = "select id, version, score, evidence, updated_at, last_save_id
-         from rating where round_question_id = $1 and panel_member_id = $2 for update";
-    let current: Option<Current> = sqlx::query_as(lock)
-        .bind(question_id)
-        .bind(member_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let current = lock_rating(&mut tx, question_id, member_id).await?;
     let write = Write {
         question_id,
         member_id,
@@ -114,18 +109,16 @@ pub async fn save(
         Some(current) => current,
         None => match write.run(&mut tx, None).await? {
             Some(state) => {
-                crate::rounds::progress::rating_stored(&mut tx, round_id).await?;
+                crate::rounds::progress::rating_stored(&mut tx, round_id)
+                    .await?
+                    .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
                 tx.commit().await?;
                 return Ok(SaveOutcome::Saved(state));
             }
             // Another save inserted it first: decide against that one.
-            None => {
-                sqlx::query_as(lock)
-                    .bind(question_id)
-                    .bind(member_id)
-                    .fetch_one(&mut *tx)
-                    .await?
-            }
+            None => lock_rating(&mut tx, question_id, member_id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("rating inserted by another save vanished"))?,
         },
     };
     let unchanged = current.state.score == request.score.map(Score::value)
@@ -136,11 +129,11 @@ pub async fn save(
     if request.base_version != Some(current.state.version) {
         // An applied save is always followed by a version bump, so only a save
         // that looks stale can be an old one delivered again.
-        let replayed: bool = sqlx::query_scalar(
-            "select exists (select 1 from rating_save where save_id = $1 and rating_id = $2)",
+        let replayed: bool = sqlx::query_scalar!(
+            r#"select exists (select 1 from rating_save where save_id = $1 and rating_id = $2) as "exists!""#,
+            request.save_id,
+            current.id,
         )
-        .bind(request.save_id)
-        .bind(current.id)
         .fetch_one(&mut *tx)
         .await?;
         return Ok(if replayed {
@@ -157,6 +150,31 @@ pub async fn save(
     Ok(SaveOutcome::Saved(state))
 }
 
+async fn lock_rating(
+    conn: &mut PgConnection,
+    question_id: Uuid,
+    member_id: Uuid,
+) -> sqlx::Result<Option<Current>> {
+    sqlx::query!(
+        r#"select id, version, score, evidence, updated_at as "updated_at: DateTime<Utc>", last_save_id
+         from rating where round_question_id = $1 and panel_member_id = $2 for update"#,
+        question_id,
+        member_id,
+    )
+    .map(|row| Current {
+        id: row.id,
+        state: RatingState {
+            version: row.version,
+            score: row.score,
+            evidence: row.evidence,
+            updated_at: row.updated_at,
+        },
+        last_save_id: row.last_save_id,
+    })
+    .fetch_optional(conn)
+    .await
+}
+
 /// Locks the user's seat on the panel, shared: one member's saves run side by
 /// side, but never alongside their submission, which locks it exclusively.
 async fn lock_seat(
@@ -165,24 +183,27 @@ async fn lock_seat(
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
 ) -> Result<Uuid> {
-    let seat: Option<(Uuid, Option<DateTime<Utc>>, String, bool)> = sqlx::query_as(
-        "select pm.id, pm.submitted_at, r.status,
-                exists (select 1 from round_question q where q.id = $3 and q.round_id = r.id)
+    let seat = sqlx::query!(
+        r#"select pm.id, pm.submitted_at as "submitted_at: DateTime<Utc>",
+                r.status as "status: RoundStatus",
+                exists (select 1 from round_question q where q.id = $3 and q.round_id = r.id) as "question_exists!"
          from panel_member pm join interview_round r on r.id = pm.round_id
          where pm.round_id = $1 and pm.user_id = $2
-         for share of pm",
+         for share of pm"#,
+        round_id,
+        user_id,
+        question_id,
     )
-    .bind(round_id)
-    .bind(user_id)
-    .bind(question_id)
+    .map(|row| (row.id, row.submitted_at, row.status, row.question_exists))
     .fetch_optional(&mut *conn)
     .await?;
     let Some((member_id, submitted_at, status, question_exists)) = seat else {
-        let round_exists: bool =
-            sqlx::query_scalar("select exists (select 1 from interview_round where id = $1)")
-                .bind(round_id)
-                .fetch_one(&mut *conn)
-                .await?;
+        let round_exists: bool = sqlx::query_scalar!(
+            r#"select exists (select 1 from interview_round where id = $1) as "exists!""#,
+            round_id,
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         return Err(if round_exists {
             AppError::Forbidden
         } else {
@@ -195,7 +216,7 @@ async fn lock_seat(
     if submitted_at.is_some() {
         return Err(AppError::Conflict(t.already_submitted.into()));
     }
-    if status == "closed" {
+    if status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     Ok(member_id)
@@ -229,6 +250,8 @@ impl Write<'_> {
                 "version": current.state.version,
             })
         });
+        // Stays a runtime query: the insert and the update share WRITE_TAIL, and
+        // the checked macros take only one literal per statement.
         let mut query = sqlx::query_as::<_, Current>(&sql)
             .bind(self.question_id)
             .bind(self.member_id)

@@ -1,16 +1,17 @@
 //! Whose walk-through this is: the signed-in user's seat on a round's panel.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::{AppError, Result};
+use crate::rounds::RoundStatus;
 
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct RoundInfo {
     pub round_id: Uuid,
     pub round_number: i32,
-    pub round_status: String,
+    pub round_status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_title: String,
@@ -27,28 +28,21 @@ pub struct Seat {
 
 impl Seat {
     pub fn read_only(&self) -> bool {
-        self.submitted_at.is_some() || self.round.round_status == "closed"
+        self.submitted_at.is_some() || self.round.round_status.is_closed()
     }
 }
 
-#[derive(FromRow)]
-struct SeatRow {
-    #[sqlx(flatten)]
-    round: RoundInfo,
-    member_id: Option<Uuid>,
-    submitted_at: Option<DateTime<Utc>>,
-}
-
 pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
-    sqlx::query_as(
-        "select r.id as round_id, r.round_number, r.status as round_status, c.id as candidate_id,
+    sqlx::query_as!(
+        RoundInfo,
+        r#"select r.id as round_id, r.round_number, r.status as "round_status: _", c.id as candidate_id,
                 c.name as candidate_name, p.title as position_title, p.hiring_manager_id
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
-         where r.id = $1",
+         where r.id = $1"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)
@@ -56,24 +50,33 @@ pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
 
 /// The user's seat on the round: 404 for an unknown round, 403 for anyone not on its panel.
 pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> {
-    let row: SeatRow = sqlx::query_as(
-        "select r.id as round_id, r.round_number, r.status as round_status, c.id as candidate_id,
-                c.name as candidate_name, p.title as position_title, p.hiring_manager_id,
-                pm.id as member_id, pm.submitted_at
+    let row = sqlx::query!(
+        r#"select r.id as round_id, r.round_number, r.status as "round_status: RoundStatus",
+                c.id as candidate_id, c.name as candidate_name, p.title as position_title,
+                p.hiring_manager_id, pm.id as "member_id?",
+                pm.submitted_at as "submitted_at?: DateTime<Utc>"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
-         where r.id = $1",
+         where r.id = $1"#,
+        round_id,
+        user_id,
     )
-    .bind(round_id)
-    .bind(user_id)
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
     let member_id = row.member_id.ok_or(AppError::Forbidden)?;
     Ok(Seat {
-        round: row.round,
+        round: RoundInfo {
+            round_id: row.round_id,
+            round_number: row.round_number,
+            round_status: row.round_status,
+            candidate_id: row.candidate_id,
+            candidate_name: row.candidate_name,
+            position_title: row.position_title,
+            hiring_manager_id: row.hiring_manager_id,
+        },
         member_id,
         user_id,
         submitted_at: row.submitted_at,

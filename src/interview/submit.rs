@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use serde_json::json;
-use sqlx::FromRow;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -36,7 +35,6 @@ pub struct SubmitForm {
     justification: String,
 }
 
-#[derive(FromRow)]
 pub struct Given {
     verdict: String,
     justification: String,
@@ -85,10 +83,11 @@ async fn render(
         .collect();
     let given = match seat.submitted_at {
         Some(_) => {
-            sqlx::query_as(
+            sqlx::query_as!(
+                Given,
                 "select verdict, justification from recommendation where panel_member_id = $1",
+                seat.member_id,
             )
-            .bind(seat.member_id)
             .fetch_optional(&app.pool)
             .await?
         }
@@ -189,14 +188,15 @@ pub(crate) async fn submit(
     t: &InterviewText,
 ) -> Result<bool> {
     let mut tx = pool.begin().await?;
-    let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query_as(
-        "select pm.submitted_at,
+    let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query!(
+        r#"select pm.submitted_at as "submitted_at: chrono::DateTime<chrono::Utc>",
                 (select count(*) from round_question q
                   where q.round_id = pm.round_id
-                    and not exists (select 1 from rating r where r.round_question_id = q.id and r.panel_member_id = pm.id))
-         from panel_member pm where pm.id = $1 for update",
+                    and not exists (select 1 from rating r where r.round_question_id = q.id and r.panel_member_id = pm.id)) as "missing!"
+         from panel_member pm where pm.id = $1 for update"#,
+        seat.member_id,
     )
-    .bind(seat.member_id)
+    .map(|row| (row.submitted_at, row.missing))
     .fetch_one(&mut *tx)
     .await?;
     if submitted_at.is_some() {
@@ -205,27 +205,29 @@ pub(crate) async fn submit(
     if missing > 0 {
         return Ok(false);
     }
-    let before: Option<serde_json::Value> = sqlx::query_scalar(
-        "select json_build_object('verdict', verdict, 'justification', justification)::jsonb
-         from recommendation where panel_member_id = $1",
+    let before: Option<serde_json::Value> = sqlx::query_scalar!(
+        r#"select json_build_object('verdict', verdict, 'justification', justification)::jsonb as "before!"
+         from recommendation where panel_member_id = $1"#,
+        seat.member_id,
     )
-    .bind(seat.member_id)
     .fetch_optional(&mut *tx)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "insert into recommendation (panel_member_id, verdict, justification) values ($1, $2, $3)
          on conflict (panel_member_id) do update
             set verdict = excluded.verdict, justification = excluded.justification, created_at = now()",
+        seat.member_id,
+        verdict.code(),
+        justification,
     )
-    .bind(seat.member_id)
-    .bind(verdict.code())
-    .bind(justification)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("update panel_member set submitted_at = now() where id = $1")
-        .bind(seat.member_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "update panel_member set submitted_at = now() where id = $1",
+        seat.member_id,
+    )
+    .execute(&mut *tx)
+    .await?;
     let change = Change {
         actor_id: seat.user_id,
         entity: "panel_member",
@@ -235,15 +237,17 @@ pub(crate) async fn submit(
         after: Some(json!({ "verdict": verdict.code(), "justification": justification })),
     };
     audit::record(&mut tx, change).await?;
-    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id).await?;
+    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id)
+        .await?
+        .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
     // The panel_member row is locked above, so a resubmission after a reopen sees
     // the doubt its first "no" opened: one doubt per member's "no" per round.
-    let already_doubted: bool = sqlx::query_scalar(
-        "select exists (select 1 from doubt where round_id = $1 and raised_by = $2
-                          and category = 'recommendation')",
+    let already_doubted: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from doubt where round_id = $1 and raised_by = $2
+                          and category = 'recommendation') as "exists!""#,
+        seat.round.round_id,
+        seat.user_id,
     )
-    .bind(seat.round.round_id)
-    .bind(seat.user_id)
     .fetch_one(&mut *tx)
     .await?;
     if verdict.opens_doubt() && !already_doubted {

@@ -14,6 +14,7 @@ use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
+use crate::interview::TestKind;
 use crate::interview::page::{self, Extras};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
@@ -21,7 +22,6 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::text::CommonText;
 
-pub const KINDS: [&str; 4] = ["personality", "cognitive", "work_sample", "other"];
 pub(crate) const MAX_SUMMARY: usize = 4000;
 
 #[derive(Deserialize, Default, Clone)]
@@ -33,7 +33,7 @@ pub struct TestResultForm {
 }
 
 pub struct ValidTestResult {
-    kind: &'static str,
+    kind: TestKind,
     summary: String,
     score: Option<f64>,
 }
@@ -44,7 +44,7 @@ pub fn validate(
     common: &CommonText,
 ) -> Result<ValidTestResult, FormErrors> {
     let mut errors = FormErrors::default();
-    let kind = KINDS.iter().find(|k| **k == form.kind.trim()).copied();
+    let kind = TestKind::parse(&form.kind);
     if kind.is_none() {
         errors.add("kind", t.test_kind_invalid);
     }
@@ -84,7 +84,7 @@ pub async fn record(
     let locale = auth.viewer.locale;
     let t = InterviewText::get(locale);
     let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
-    if seat.round.round_status == "closed" {
+    if seat.round.round_status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
     let valid = match validate(&form, t, CommonText::get(locale)) {
@@ -111,18 +111,18 @@ pub(crate) async fn store(
     valid: &ValidTestResult,
 ) -> Result<Uuid> {
     let mut tx = pool.begin().await?;
-    let id: Uuid = sqlx::query_scalar(
+    let id: Uuid = sqlx::query_scalar!(
         "insert into test_result (round_id, kind, summary, score, recorded_by)
          values ($1, $2, $3, $4, $5) returning id",
+        round_id,
+        valid.kind.code(),
+        &valid.summary,
+        valid.score,
+        user_id,
     )
-    .bind(round_id)
-    .bind(valid.kind)
-    .bind(&valid.summary)
-    .bind(valid.score)
-    .bind(user_id)
     .fetch_one(&mut *tx)
     .await?;
-    let after = json!({ "round_id": round_id, "kind": valid.kind, "summary": valid.summary, "score": valid.score });
+    let after = json!({ "round_id": round_id, "kind": valid.kind.code(), "summary": valid.summary, "score": valid.score });
     let change = Change {
         actor_id: user_id,
         entity: "test_result",

@@ -1,5 +1,7 @@
 //! Texts of the interview walk-through and submission.
 
+use super::TestKind;
+
 crate::texts! {
     InterviewText {
         title: "Interview", "Intervju";
@@ -117,12 +119,12 @@ impl InterviewText {
         }
     }
 
-    pub fn test_kind(&self, code: &str) -> &'static str {
-        match code {
-            "personality" => self.kind_personality,
-            "cognitive" => self.kind_cognitive,
-            "work_sample" => self.kind_work_sample,
-            _ => self.kind_other,
+    pub fn test_kind(&self, kind: &TestKind) -> &'static str {
+        match kind {
+            TestKind::Personality => self.kind_personality,
+            TestKind::Cognitive => self.kind_cognitive,
+            TestKind::WorkSample => self.kind_work_sample,
+            TestKind::Other => self.kind_other,
         }
     }
 }

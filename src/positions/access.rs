@@ -2,19 +2,20 @@
 //! hiring manager their own positions, a panel member only the candidates whose
 //! panel they sit on. Every position, candidate and round route goes through here.
 
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::auth::{Role, SessionUser};
 use crate::error::{AppError, Result};
+use crate::positions::PositionStatus;
 
 /// The owning position of whatever was opened, as far as access needs it.
-#[derive(Debug, Clone, FromRow)]
+#[derive(Debug, Clone)]
 pub struct PositionHead {
     pub position_id: Uuid,
     pub title: String,
     pub hiring_manager_id: Uuid,
-    pub status: String,
+    pub status: PositionStatus,
 }
 
 /// Whether `user` may manage (read and change) a position with this manager.
@@ -41,10 +42,12 @@ pub async fn position(
     user: &SessionUser,
     position_id: Uuid,
 ) -> Result<PositionHead> {
-    let head = sqlx::query_as(
-        "select id as position_id, title, hiring_manager_id, status from position where id = $1",
+    let head = sqlx::query_as!(
+        PositionHead,
+        r#"select id as position_id, title, hiring_manager_id, status as "status: _"
+         from position where id = $1"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_optional(pool)
     .await?;
     check(user, head)
@@ -56,21 +59,34 @@ pub async fn candidate(
     user: &SessionUser,
     candidate_id: Uuid,
 ) -> Result<PositionHead> {
-    let head = sqlx::query_as(
-        "select p.id as position_id, p.title, p.hiring_manager_id, p.status
-         from candidate c join position p on p.id = c.position_id where c.id = $1",
+    let head = sqlx::query_as!(
+        PositionHead,
+        r#"select p.id as position_id, p.title, p.hiring_manager_id, p.status as "status: _"
+         from candidate c join position p on p.id = c.position_id where c.id = $1"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_optional(pool)
     .await?;
     check(user, head)
 }
 
-#[derive(FromRow)]
 struct HeadWithPanel {
-    #[sqlx(flatten)]
-    head: PositionHead,
+    position_id: Uuid,
+    title: String,
+    hiring_manager_id: Uuid,
+    status: PositionStatus,
     on_panel: bool,
+}
+
+impl HeadWithPanel {
+    fn head(self) -> PositionHead {
+        PositionHead {
+            position_id: self.position_id,
+            title: self.title,
+            hiring_manager_id: self.hiring_manager_id,
+            status: self.status,
+        }
+    }
 }
 
 /// A candidate's position, if `user` may manage it or sits on one of the
@@ -80,19 +96,20 @@ pub async fn candidate_read(
     user: &SessionUser,
     candidate_id: Uuid,
 ) -> Result<PositionHead> {
-    let row: Option<HeadWithPanel> = sqlx::query_as(
-        "select p.id as position_id, p.title, p.hiring_manager_id, p.status,
+    let row: Option<HeadWithPanel> = sqlx::query_as!(
+        HeadWithPanel,
+        r#"select p.id as position_id, p.title, p.hiring_manager_id, p.status as "status: _",
                 exists (select 1 from panel_member pm join interview_round r on r.id = pm.round_id
-                         where r.candidate_id = c.id and pm.user_id = $2) as on_panel
-         from candidate c join position p on p.id = c.position_id where c.id = $1",
+                         where r.candidate_id = c.id and pm.user_id = $2) as "on_panel!"
+         from candidate c join position p on p.id = c.position_id where c.id = $1"#,
+        candidate_id,
+        user.id,
     )
-    .bind(candidate_id)
-    .bind(user.id)
     .fetch_optional(pool)
     .await?;
     let row = row.ok_or(AppError::NotFound)?;
-    if row.on_panel || may_manage(user, row.head.hiring_manager_id) {
-        Ok(row.head)
+    if row.on_panel || may_manage(user, row.hiring_manager_id) {
+        Ok(row.head())
     } else {
         Err(AppError::Forbidden)
     }
@@ -106,20 +123,21 @@ pub async fn round(
     round_id: Uuid,
     panel_may_read: bool,
 ) -> Result<PositionHead> {
-    let row: Option<HeadWithPanel> = sqlx::query_as(
-        "select p.id as position_id, p.title, p.hiring_manager_id, p.status,
-                exists (select 1 from panel_member pm where pm.round_id = r.id and pm.user_id = $2) as on_panel
+    let row: Option<HeadWithPanel> = sqlx::query_as!(
+        HeadWithPanel,
+        r#"select p.id as position_id, p.title, p.hiring_manager_id, p.status as "status: _",
+                exists (select 1 from panel_member pm where pm.round_id = r.id and pm.user_id = $2) as "on_panel!"
          from interview_round r
          join candidate c on c.id = r.candidate_id
-         join position p on p.id = c.position_id where r.id = $1",
+         join position p on p.id = c.position_id where r.id = $1"#,
+        round_id,
+        user.id,
     )
-    .bind(round_id)
-    .bind(user.id)
     .fetch_optional(pool)
     .await?;
     let row = row.ok_or(AppError::NotFound)?;
-    if (panel_may_read && row.on_panel) || may_manage(user, row.head.hiring_manager_id) {
-        Ok(row.head)
+    if (panel_may_read && row.on_panel) || may_manage(user, row.hiring_manager_id) {
+        Ok(row.head())
     } else {
         Err(AppError::Forbidden)
     }

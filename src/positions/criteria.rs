@@ -67,7 +67,7 @@ pub async fn open_position(
     id: Uuid,
 ) -> Result<PositionHead> {
     let head = access::position(pool, &auth.user, id).await?;
-    if head.status != "open" {
+    if !head.status.is_open() {
         let t = PositionText::get(auth.viewer.locale);
         return Err(AppError::Conflict(t.position_closed_error.into()));
     }
@@ -198,19 +198,20 @@ async fn delete(
     let t = PositionText::get(auth.viewer.locale);
     // A round's questions point at their criterion; removing it would change
     // what a planned or held interview measures.
-    let in_use: bool =
-        sqlx::query_scalar("select exists (select 1 from round_question where criterion_id = $1)")
-            .bind(cid)
-            .fetch_one(&app.pool)
-            .await?;
+    let in_use: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from round_question where criterion_id = $1) as "exists!""#,
+        cid,
+    )
+    .fetch_one(&app.pool)
+    .await?;
     if in_use {
         return Err(AppError::Conflict(t.criterion_in_use.into()));
     }
-    let name: String = sqlx::query_scalar(
+    let name: String = sqlx::query_scalar!(
         "delete from criterion where id = $1 and position_id = $2 returning name",
+        cid,
+        id,
     )
-    .bind(cid)
-    .bind(id)
     .fetch_one(&app.pool)
     .await?;
     let t = PositionText::get(auth.viewer.locale);
@@ -244,16 +245,16 @@ async fn move_criterion(
         _ => return Err(AppError::Validation("direction must be up or down".into())),
     };
     let mut tx = app.pool.begin().await?;
-    sqlx::query(
+    sqlx::query!(
         "update criterion c set sort_order = o.n
          from (select id, row_number() over (order by sort_order, created_at, id) as n
                from criterion where position_id = $1) o
          where c.id = o.id",
+        id,
     )
-    .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "with me as (select sort_order from criterion where id = $2 and position_id = $1)
          update criterion c
             set sort_order = case when c.id = $2 then c.sort_order + $3 else c.sort_order - $3 end
@@ -261,10 +262,10 @@ async fn move_criterion(
             and (c.id = $2 or c.sort_order = (select sort_order + $3 from me))
             and exists (select 1 from criterion n where n.position_id = $1
                           and n.sort_order = (select sort_order + $3 from me))",
+        id,
+        cid,
+        step,
     )
-    .bind(id)
-    .bind(cid)
-    .bind(step)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

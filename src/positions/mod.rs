@@ -6,6 +6,7 @@ mod criteria;
 pub mod criterion;
 mod page;
 pub(crate) mod queries;
+pub mod status;
 pub mod text;
 
 use askama::Template;
@@ -29,6 +30,7 @@ use crate::web::text::CommonText;
 pub use criteria::open_position;
 pub use page::{CriterionRow, criteria};
 use queries::{ManagerOption, PositionInput, PositionRow};
+pub use status::PositionStatus;
 pub use text::PositionText;
 
 pub fn router() -> Router<AppState> {
@@ -232,7 +234,7 @@ async fn close(
     auth: Authorized<Staff>,
     id: Path<Uuid>,
 ) -> Result<Redirect> {
-    set_status(state, auth, id, "closed").await
+    set_status(state, auth, id, PositionStatus::Closed).await
 }
 
 async fn reopen(
@@ -240,22 +242,21 @@ async fn reopen(
     auth: Authorized<Staff>,
     id: Path<Uuid>,
 ) -> Result<Redirect> {
-    set_status(state, auth, id, "open").await
+    set_status(state, auth, id, PositionStatus::Open).await
 }
 
 async fn set_status(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
     Path(id): Path<Uuid>,
-    status: &str,
+    status: PositionStatus,
 ) -> Result<Redirect> {
     access::position(&app.pool, &auth.user, id).await?;
     queries::set_status(&app.pool, id, status).await?;
     let t = PositionText::get(auth.viewer.locale);
-    let message = if status == "closed" {
-        t.closed_flash
-    } else {
-        t.reopened_flash
+    let message = match status {
+        PositionStatus::Closed => t.closed_flash,
+        PositionStatus::Open => t.reopened_flash,
     };
     auth.viewer.flash(FlashKind::Success, message).await?;
     Ok(Redirect::to(&format!("/positions/{id}")))

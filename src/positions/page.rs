@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -17,7 +17,7 @@ use crate::positions::text::PositionText;
 use crate::web::format;
 use crate::web::layout::Layout;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CriterionRow {
     pub id: Uuid,
     pub name: String,
@@ -29,13 +29,14 @@ pub struct CriterionRow {
 }
 
 pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionRow>> {
-    Ok(sqlx::query_as(
-        "select id, name, description, weight, must_have, minimum_score,
+    Ok(sqlx::query_as!(
+        CriterionRow,
+        r#"select id, name, description, weight, must_have, minimum_score,
                 (anchor_1 <> '' and anchor_2 <> '' and anchor_3 <> '' and anchor_4 <> '' and anchor_5 <> '')
-                    as anchors_complete
-         from criterion where position_id = $1 order by sort_order, created_at, id",
+                    as "anchors_complete!"
+         from criterion where position_id = $1 order by sort_order, created_at, id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(pool)
     .await?)
 }
@@ -55,7 +56,7 @@ pub struct ShowPage {
 
 impl ShowPage {
     fn is_open(&self) -> bool {
-        self.position.status == "open"
+        self.position.status.is_open()
     }
 
     fn weight(&self, criterion: &CriterionRow) -> String {

@@ -1,5 +1,7 @@
 //! Texts of the position and requirement-profile pages.
 
+use super::PositionStatus;
+
 crate::texts! {
     PositionText {
         title: "Positions", "Stillinger";
@@ -76,11 +78,10 @@ crate::texts! {
 }
 
 impl PositionText {
-    pub fn status(&self, code: &str) -> &'static str {
-        if code == "closed" {
-            self.status_closed
-        } else {
-            self.status_open
+    pub fn status(&self, status: &PositionStatus) -> &'static str {
+        match status {
+            PositionStatus::Open => self.status_open,
+            PositionStatus::Closed => self.status_closed,
         }
     }
 }

@@ -14,7 +14,14 @@ use crate::auth::role::HrOrAdmin;
 use crate::error::{AppError, Result};
 
 /// One query, so the document is one consistent picture.
-const EXPORT: &str = "
+pub async fn download(
+    State(app): State<AppState>,
+    auth: Authorized<HrOrAdmin>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let mut conn = app.pool.acquire().await?;
+    let document: Value = sqlx::query_scalar!(
+        r#"
 select jsonb_build_object(
     'exported_at', now(),
     'candidate', to_jsonb(c),
@@ -59,21 +66,14 @@ select jsonb_build_object(
     'decisions', coalesce((
         select jsonb_agg(to_jsonb(d) - 'form_id' order by d.decided_at)
         from decision d where d.candidate_id = c.id), '[]'::jsonb)
-)
+) as "document!"
 from candidate c join position p on p.id = c.position_id
-where c.id = $1";
-
-pub async fn download(
-    State(app): State<AppState>,
-    auth: Authorized<HrOrAdmin>,
-    Path(id): Path<Uuid>,
-) -> Result<Response> {
-    let mut conn = app.pool.acquire().await?;
-    let document: Value = sqlx::query_scalar(EXPORT)
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+where c.id = $1"#,
+        id,
+    )
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
     // Who read a person's whole record is itself worth keeping.
     audit::record(
         &mut conn,

@@ -20,18 +20,18 @@ pub fn router() -> Router<AppState> {
 
 /// Months after a position closes that its candidates' personal data is kept.
 pub async fn retention_months(pool: &PgPool) -> sqlx::Result<i32> {
-    let months: Option<i32> = sqlx::query_scalar("select retention_months from setting")
+    let months: Option<i32> = sqlx::query_scalar!("select retention_months from setting",)
         .fetch_optional(pool)
         .await?;
     Ok(months.unwrap_or(DEFAULT_RETENTION_MONTHS))
 }
 
 pub async fn set_retention_months(pool: &PgPool, months: i32) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "insert into setting (id, retention_months) values (true, $1)
          on conflict (id) do update set retention_months = excluded.retention_months",
+        months,
     )
-    .bind(months)
     .execute(pool)
     .await?;
     Ok(())

@@ -12,7 +12,7 @@ pub const MARKER: &str = "[slettet]";
 /// Purges every candidate due, in one transaction; returns how many.
 pub async fn run(pool: &PgPool) -> sqlx::Result<u64> {
     let mut tx = pool.begin().await?;
-    let due: Vec<Uuid> = sqlx::query_scalar(
+    let due: Vec<Uuid> = sqlx::query_scalar!(
         "select c.id from candidate c
          join position p on p.id = c.position_id
          cross join setting s
@@ -70,6 +70,7 @@ const SCRUB: [&str; 10] = [
 
 async fn scrub(conn: &mut PgConnection, candidates: &[Uuid]) -> sqlx::Result<()> {
     for statement in SCRUB {
+        // Runtime queries: one loop over a list of statements that all bind the same ids.
         sqlx::query(statement)
             .bind(candidates)
             .execute(&mut *conn)

@@ -120,10 +120,10 @@ async fn render(
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
     let t = ReferenceText::get(locale);
-    let name: String = sqlx::query_scalar("select name from candidate where id = $1")
-        .bind(candidate_id)
-        .fetch_one(&app.pool)
-        .await?;
+    let name: String =
+        sqlx::query_scalar!("select name from candidate where id = $1", candidate_id,)
+            .fetch_one(&app.pool)
+            .await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
-use sqlx::{FromRow, PgConnection, PgPool};
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::audit::{self, Change};
 use crate::error::Result;
 use crate::references::form::ValidReference;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct ReferenceCheck {
     pub id: Uuid,
     pub candidate_id: Uuid,
@@ -27,15 +27,16 @@ pub struct ReferenceCheck {
 
 /// The candidate's reference checks, the most recent conversation first.
 pub async fn for_candidate(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<ReferenceCheck>> {
-    Ok(sqlx::query_as(
-        "select rc.id, rc.candidate_id, rc.referee_name, rc.relationship, rc.contact_method,
-                rc.consent_given, rc.checked_on, rc.questions_answers, rc.summary, rc.concerns,
-                u.display_name as recorded_by_name, rc.created_at
+    Ok(sqlx::query_as!(
+        ReferenceCheck,
+        r#"select rc.id, rc.candidate_id, rc.referee_name, rc.relationship, rc.contact_method,
+                rc.consent_given, rc.checked_on as "checked_on: _", rc.questions_answers, rc.summary, rc.concerns,
+                u.display_name as "recorded_by_name?", rc.created_at as "created_at: _"
          from reference_check rc left join app_user u on u.id = rc.recorded_by
          where rc.candidate_id = $1
-         order by rc.checked_on desc, rc.created_at desc",
+         order by rc.checked_on desc, rc.created_at desc"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(pool)
     .await?)
 }
@@ -47,22 +48,22 @@ pub async fn insert(
     check: &ValidReference,
     by: Uuid,
 ) -> sqlx::Result<Option<Uuid>> {
-    let id: Option<Uuid> = sqlx::query_scalar(
+    let id: Option<Uuid> = sqlx::query_scalar!(
         "insert into reference_check (candidate_id, referee_name, relationship, contact_method,
                 consent_given, checked_on, questions_answers, summary, concerns, recorded_by, form_id)
          values ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10)
          on conflict (form_id) do nothing returning id",
+        candidate_id,
+        &check.referee_name,
+        &check.relationship,
+        check.contact_method.code(),
+        check.checked_on as _, // chrono (see README, "Changing a query")
+        &check.questions_answers,
+        &check.summary,
+        &check.concerns,
+        by,
+        check.form_id,
     )
-    .bind(candidate_id)
-    .bind(&check.referee_name)
-    .bind(&check.relationship)
-    .bind(check.contact_method.code())
-    .bind(check.checked_on)
-    .bind(&check.questions_answers)
-    .bind(&check.summary)
-    .bind(&check.concerns)
-    .bind(by)
-    .bind(check.form_id)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(id) = id else {

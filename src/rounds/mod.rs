@@ -2,6 +2,7 @@
 //! snapshot, the round page for staff and the calendar invitation.
 
 mod ics;
+pub mod lifecycle;
 mod page;
 pub mod plan;
 pub mod progress;
@@ -31,6 +32,7 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
+pub use lifecycle::RoundStatus;
 use plan::{IdKind, PanelRole, PlanForm};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;
@@ -157,12 +159,13 @@ async fn new_form(
 /// Ids a plan may refer to, each as what it is: the position's candidates,
 /// the templates and the active users.
 async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<(IdKind, Uuid)>> {
-    let ids: Vec<(String, Uuid)> = sqlx::query_as(
-        "select 'candidate', id from candidate where position_id = $1
+    let ids: Vec<(String, Uuid)> = sqlx::query!(
+        r#"select 'candidate' as "kind!", id as "id!" from candidate where position_id = $1
          union all select 'template', id from interview_template
-         union all select 'user', id from app_user where not disabled",
+         union all select 'user', id from app_user where not disabled"#,
+        position_id,
     )
-    .bind(position_id)
+    .map(|row| (row.kind, row.id))
     .fetch_all(pool)
     .await?;
     Ok(ids

@@ -79,7 +79,7 @@ impl RoundPage {
     }
 
     fn editable(&self) -> bool {
-        self.round.status == "planned"
+        self.round.status.plan_editable()
     }
 
     /// True when the question starts a new section.
@@ -137,20 +137,20 @@ async fn link(
     let head = access::round(&app.pool, &auth.user, id, false).await?;
     let t = RoundText::get(auth.viewer.locale);
     let round = queries::round(&app.pool, id).await?;
-    if round.status != "planned" {
+    if !round.status.plan_editable() {
         return Err(AppError::Conflict(t.round_started.into()));
     }
     let criterion = Uuid::parse_str(form.criterion_id.trim()).ok();
-    let name: Option<String> = sqlx::query_scalar(
+    let name: Option<String> = sqlx::query_scalar!(
         "update round_question q set criterion_id = c.id
          from criterion c
          where q.id = $1 and q.round_id = $2 and c.id = $3 and c.position_id = $4
          returning c.name",
+        qid,
+        id,
+        criterion,
+        head.position_id,
     )
-    .bind(qid)
-    .bind(id)
-    .bind(criterion)
-    .bind(head.position_id)
     .fetch_optional(&app.pool)
     .await?;
     match name {

@@ -257,13 +257,13 @@ async fn plan_key(
     plan_id: Uuid,
     candidate_id: Uuid,
 ) -> sqlx::Result<Uuid> {
-    sqlx::query_scalar(
-        "select case when exists (select 1 from interview_round where plan_id = $1 and candidate_id <> $2)
+    sqlx::query_scalar!(
+        r#"select case when exists (select 1 from interview_round where plan_id = $1 and candidate_id <> $2)
                      then md5($1::text || '/' || $2::text)::uuid
-                     else $1 end",
+                     else $1 end as "key!""#,
+        plan_id,
+        candidate_id,
     )
-    .bind(plan_id)
-    .bind(candidate_id)
     .fetch_one(conn)
     .await
 }
@@ -286,11 +286,13 @@ pub struct Planned {
 pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<Planned> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
-    let (candidate_name, current): (String, String) =
-        sqlx::query_as("select name, status from candidate where id = $1 for update")
-            .bind(plan.candidate_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let (candidate_name, current): (String, String) = sqlx::query!(
+        "select name, status from candidate where id = $1 for update",
+        plan.candidate_id,
+    )
+    .map(|row| (row.name, row.status))
+    .fetch_one(&mut *tx)
+    .await?;
     // The candidate lock above orders repeats of one form behind the first. A
     // form posted again for another candidate (back button, other candidate
     // chosen) plans that candidate's round under a key of its own.
@@ -299,11 +301,12 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
         None => None,
     };
     if let Some(plan_id) = plan_id {
-        let earlier: Option<(Uuid, i32)> = sqlx::query_as(
+        let earlier: Option<(Uuid, i32)> = sqlx::query!(
             "select id, round_number from interview_round where plan_id = $1 and candidate_id = $2",
+            plan_id,
+            plan.candidate_id,
         )
-        .bind(plan_id)
-        .bind(plan.candidate_id)
+        .map(|row| (row.id, row.round_number))
         .fetch_optional(&mut *tx)
         .await?;
         if let Some((round_id, round_number)) = earlier {
@@ -316,40 +319,42 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
             });
         }
     }
-    let language: String =
-        sqlx::query_scalar("select language from interview_template where id = $1")
-            .bind(plan.template_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let language: String = sqlx::query_scalar!(
+        "select language from interview_template where id = $1",
+        plan.template_id,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     let guide_locale = Locale::parse(&language).unwrap_or_default();
     let carried_over_title = RoundText::get(guide_locale).carried_over;
-    let (round_id, number): (Uuid, i32) = sqlx::query_as(
+    let (round_id, number): (Uuid, i32) = sqlx::query!(
         "insert into interview_round
              (candidate_id, round_number, scheduled_at, time_zone, duration_minutes, location, template_id, created_by, plan_id)
          values ($1, (select greatest(coalesce(max(round_number), 1) + 1, 2)
                         from interview_round where candidate_id = $1),
                  $2, $3, $4, $5, $6, $7, $8)
          returning id, round_number",
+        plan.candidate_id,
+        plan.scheduled_at as _, // chrono (see README, "Changing a query")
+        plan.time_zone.name(),
+        plan.duration_minutes,
+        plan.location,
+        plan.template_id,
+        by,
+        plan_id,
     )
-    .bind(plan.candidate_id)
-    .bind(plan.scheduled_at)
-    .bind(plan.time_zone.name())
-    .bind(plan.duration_minutes)
-    .bind(&plan.location)
-    .bind(plan.template_id)
-    .bind(by)
-    .bind(plan_id)
+    .map(|row| (row.id, row.round_number))
     .fetch_one(&mut *tx)
     .await?;
     let users: Vec<Uuid> = plan.panel.iter().map(|(user, _)| *user).collect();
     let roles: Vec<&str> = plan.panel.iter().map(|(_, role)| role.code()).collect();
-    sqlx::query(
+    sqlx::query!(
         "insert into panel_member (round_id, user_id, panel_role)
          select $1, * from unnest($2::uuid[], $3::text[])",
+        round_id,
+        &users,
+        &roles as &[&str],
     )
-    .bind(round_id)
-    .bind(&users)
-    .bind(&roles)
     .execute(&mut *tx)
     .await?;
     let doubts = snapshot::take_doubts(&mut tx, round_id, guide_locale).await?;

@@ -1,46 +1,101 @@
 //! How a round's status follows the panel's work: the first rating starts it
-//! (planned → in progress), the last submission hands it to scoring, and a
-//! reopened member takes it back to in progress. Closing is a decision, not a side effect.
+//! (planned → in progress), the last submission hands it to scoring, a
+//! reopened member takes it back to in progress, and a final decision closes
+//! it. Each step locks the round, asks `lifecycle::transition` and stores its answer.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::lifecycle::{LifecycleError, RoundEvent, RoundStatus, transition};
+
+/// The round's status after `event`, or the refusal (nothing is written then).
+pub type Progress = Result<RoundStatus, LifecycleError>;
+
 /// After a rating was stored for the first time.
-pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query(
-        "update interview_round set status = 'in_progress' where id = $1 and status = 'planned'",
-    )
-    .bind(round_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {
+    apply(conn, round_id, RoundEvent::RatingStored).await
 }
 
 /// After a member submitted: scoring once nobody on the panel is left to submit.
 /// The round row is locked first, so two last submissions cannot both miss each other.
-pub async fn member_submitted(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query("select 1 from interview_round where id = $1 for update")
-        .bind(round_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "update interview_round set status = 'scoring'
-         where id = $1 and status in ('planned', 'in_progress')
-           and not exists (select 1 from panel_member where round_id = $1 and submitted_at is null)",
+pub async fn member_submitted(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {
+    let from = lock(conn, round_id).await?;
+    let waiting: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from panel_member where round_id = $1 and submitted_at is null) as "exists!""#,
+        round_id,
     )
-    .bind(round_id)
-    .execute(conn)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(())
+    if waiting {
+        return Ok(Ok(from));
+    }
+    store(conn, round_id, from, RoundEvent::PanelSubmitted).await
 }
 
 /// After the hiring manager reopened a member's ratings.
-pub async fn member_reopened(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query(
-        "update interview_round set status = 'in_progress' where id = $1 and status = 'scoring'",
+pub async fn member_reopened(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {
+    apply(conn, round_id, RoundEvent::MemberReopened).await
+}
+
+/// After a hire or no hire: every round of the candidate not yet closed closes.
+pub async fn candidate_decided(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<Progress> {
+    let open: Vec<(Uuid, RoundStatus)> = sqlx::query!(
+        r#"select id, status as "status: RoundStatus" from interview_round
+         where candidate_id = $1 and status <> 'closed'
+         order by id for update"#,
+        candidate_id,
     )
-    .bind(round_id)
-    .execute(conn)
+    .map(|row| (row.id, row.status))
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(())
+    for (round_id, from) in open {
+        if let Err(refused) = store(conn, round_id, from, RoundEvent::Decided).await? {
+            return Ok(Err(refused));
+        }
+    }
+    Ok(Ok(RoundStatus::Closed))
+}
+
+async fn apply(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    event: RoundEvent,
+) -> sqlx::Result<Progress> {
+    let from = lock(conn, round_id).await?;
+    store(conn, round_id, from, event).await
+}
+
+async fn lock(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<RoundStatus> {
+    sqlx::query_scalar!(
+        r#"select status as "status: RoundStatus" from interview_round where id = $1 for update"#,
+        round_id,
+    )
+    .fetch_one(conn)
+    .await
+}
+
+/// Writes the transition's answer for a round locked by the caller.
+async fn store(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    from: RoundStatus,
+    event: RoundEvent,
+) -> sqlx::Result<Progress> {
+    let to = match transition(from, event) {
+        Ok(to) => to,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    if to != from {
+        sqlx::query!(
+            "update interview_round set status = $2 where id = $1",
+            round_id,
+            to.code(),
+        )
+        .execute(conn)
+        .await?;
+    }
+    Ok(Ok(to))
 }

@@ -1,12 +1,14 @@
 //! Reads for planning and showing rounds.
 
 use chrono::{DateTime, Utc};
-use sqlx::{FromRow, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
+
+use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CandidateOption {
     pub id: Uuid,
     pub name: String,
@@ -14,18 +16,19 @@ pub struct CandidateOption {
 }
 
 pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<CandidateOption>> {
-    Ok(sqlx::query_as(
-        "select c.id, c.name, (select count(*) from interview_round r where r.candidate_id = c.id) as rounds
+    Ok(sqlx::query_as!(
+        CandidateOption,
+        r#"select c.id, c.name, (select count(*) from interview_round r where r.candidate_id = c.id) as "rounds!"
          from candidate c where c.position_id = $1
            and c.status not in ('rejected', 'withdrawn', 'hired')
-         order by c.name, c.id",
+         order by c.name, c.id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct TemplateOption {
     pub id: Uuid,
     pub name: String,
@@ -34,14 +37,15 @@ pub struct TemplateOption {
 }
 
 pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        TemplateOption,
         "select id, name, language, is_default from interview_template order by is_default desc, name",
     )
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,
@@ -50,7 +54,8 @@ pub struct UserOption {
 }
 
 pub async fn active_users(pool: &PgPool) -> Result<Vec<UserOption>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        UserOption,
         "select id, display_name, email, role from app_user where not disabled order by display_name",
     )
     .fetch_all(pool)
@@ -64,21 +69,22 @@ pub async fn latest_panel(
     position_id: Uuid,
     candidate_id: Uuid,
 ) -> Result<Vec<(Uuid, String)>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query!(
         "select pm.user_id, pm.panel_role
          from panel_member pm join app_user u on u.id = pm.user_id and not u.disabled
          where pm.round_id = (
              select r.id from interview_round r join candidate c on c.id = r.candidate_id
              where r.candidate_id = $2 and c.position_id = $1
              order by r.round_number desc limit 1)",
+        position_id,
+        candidate_id,
     )
-    .bind(position_id)
-    .bind(candidate_id)
+    .map(|row| (row.user_id, row.panel_role))
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct RoundDetail {
     pub id: Uuid,
     pub round_number: i32,
@@ -86,7 +92,7 @@ pub struct RoundDetail {
     pub time_zone: String,
     pub duration_minutes: i32,
     pub location: String,
-    pub status: String,
+    pub status: RoundStatus,
     pub candidate_id: Uuid,
     pub candidate_name: String,
     pub position_id: Uuid,
@@ -95,22 +101,23 @@ pub struct RoundDetail {
 }
 
 pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
-    Ok(sqlx::query_as(
-        "select r.id, r.round_number, r.scheduled_at, r.time_zone, r.duration_minutes, r.location, r.status,
+    Ok(sqlx::query_as!(
+        RoundDetail,
+        r#"select r.id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.duration_minutes, r.location, r.status as "status: _",
                 c.id as candidate_id, c.name as candidate_name, p.id as position_id, p.title as position_title,
-                t.name as template_name
+                t.name as "template_name?"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          left join interview_template t on t.id = r.template_id
-         where r.id = $1",
+         where r.id = $1"#,
+        id,
     )
-    .bind(id)
     .fetch_one(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct PanelMember {
     pub display_name: String,
     pub email: String,
@@ -118,18 +125,19 @@ pub struct PanelMember {
 }
 
 pub async fn panel(pool: &PgPool, round_id: Uuid) -> Result<Vec<PanelMember>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        PanelMember,
         "select u.display_name, u.email, pm.panel_role
          from panel_member pm join app_user u on u.id = pm.user_id
          where pm.round_id = $1
          order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct Question {
     pub id: Uuid,
     pub section_title: String,
@@ -141,28 +149,30 @@ pub struct Question {
 }
 
 pub async fn questions(pool: &PgPool, round_id: Uuid) -> Result<Vec<Question>> {
-    Ok(sqlx::query_as(
-        "select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
-                c.name as criterion_name
+    Ok(sqlx::query_as!(
+        Question,
+        r#"select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
+                c.name as "criterion_name?"
          from round_question q left join criterion c on c.id = q.criterion_id
-         where q.round_id = $1 order by q.section_order, q.question_order",
+         where q.round_id = $1 order by q.section_order, q.question_order"#,
+        round_id,
     )
-    .bind(round_id)
     .fetch_all(pool)
     .await?)
 }
 
-#[derive(Debug, FromRow)]
+#[derive(Debug)]
 pub struct CriterionOption {
     pub id: Uuid,
     pub name: String,
 }
 
 pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionOption>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as!(
+        CriterionOption,
         "select id, name from criterion where position_id = $1 order by sort_order, created_at, id",
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(pool)
     .await?)
 }

@@ -6,17 +6,18 @@ use uuid::Uuid;
 
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
+use crate::guides::SectionKind;
 use crate::i18n::Locale;
 use crate::rounds::text::RoundText;
 
 /// Kind and order of the section holding the candidate's open questions from the
 /// first round; it comes before every template section.
-pub const CARRIED_OVER_KIND: &str = "open_questions";
+pub const CARRIED_OVER_KIND: SectionKind = SectionKind::OpenQuestions;
 pub const CARRIED_OVER_ORDER: i32 = 0;
 
 /// Kind and order of the section holding the candidate's open doubts: an extra
 /// interview is there to settle them, so they come before everything else.
-pub const DOUBTS_KIND: &str = "open_questions";
+pub const DOUBTS_KIND: SectionKind = SectionKind::OpenQuestions;
 pub const DOUBTS_ORDER: i32 = -1;
 
 /// Snapshots `template_id` into `round_id`; a question is linked to the criterion
@@ -29,21 +30,21 @@ pub async fn take(
     template_id: Uuid,
     carried_over_title: &str,
 ) -> sqlx::Result<u64> {
-    let carried = sqlx::query(
+    let carried = sqlx::query!(
         "insert into round_question (round_id, section_title, section_kind, section_order, question_order, text, guidance)
          select $1, $2, $3, $4, line.n, trim(line.text), ''
          from interview_round r
          join candidate c on c.id = r.candidate_id
          cross join lateral unnest(regexp_split_to_array(c.open_questions, E'\\r?\\n')) with ordinality as line(text, n)
          where r.id = $1 and trim(line.text) <> ''",
+        round_id,
+        carried_over_title,
+        CARRIED_OVER_KIND.code(),
+        CARRIED_OVER_ORDER,
     )
-    .bind(round_id)
-    .bind(carried_over_title)
-    .bind(CARRIED_OVER_KIND)
-    .bind(CARRIED_OVER_ORDER)
     .execute(&mut *conn)
     .await?;
-    let copied = sqlx::query(
+    let copied = sqlx::query!(
         "insert into round_question
              (round_id, section_title, section_kind, section_order, question_order, text, guidance, criterion_id)
          select $1, s.title, s.kind,
@@ -59,9 +60,9 @@ pub async fn take(
          from template_section s
          join template_question q on q.section_id = s.id
          where s.template_id = $2",
+        round_id,
+        template_id,
     )
-    .bind(round_id)
-    .bind(template_id)
     .execute(&mut *conn)
     .await?;
     Ok(carried.rows_affected() + copied.rows_affected())
@@ -75,13 +76,14 @@ pub async fn take_doubts(
     round_id: Uuid,
     locale: Locale,
 ) -> sqlx::Result<u64> {
-    let doubts: Vec<(String, String, String)> = sqlx::query_as(
+    let doubts: Vec<(String, String, String)> = sqlx::query!(
         "select d.description, d.category, d.resolution_method
          from doubt d join interview_round r on r.candidate_id = d.candidate_id
          where r.id = $1 and d.status = 'open'
          order by d.raised_at, d.id",
+        round_id,
     )
-    .bind(round_id)
+    .map(|row| (row.description, row.category, row.resolution_method))
     .fetch_all(&mut *conn)
     .await?;
     if doubts.is_empty() {
@@ -103,17 +105,17 @@ pub async fn take_doubts(
         })
         .collect();
     let texts: Vec<&str> = doubts.iter().map(|(text, _, _)| text.as_str()).collect();
-    let added = sqlx::query(
+    let added = sqlx::query!(
         "insert into round_question (round_id, section_title, section_kind, section_order, question_order, text, guidance)
          select $1, $2, $3, $4, doubt.n, doubt.text, doubt.guidance
          from unnest($5::text[], $6::text[]) with ordinality as doubt(text, guidance, n)",
+        round_id,
+        rt.doubts_to_settle,
+        DOUBTS_KIND.code(),
+        DOUBTS_ORDER,
+        &texts as &[&str],
+        &guidance as &[String],
     )
-    .bind(round_id)
-    .bind(rt.doubts_to_settle)
-    .bind(DOUBTS_KIND)
-    .bind(DOUBTS_ORDER)
-    .bind(&texts)
-    .bind(&guidance)
     .execute(&mut *conn)
     .await?;
     Ok(added.rows_affected())

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use futures_util::TryStreamExt;
-use sqlx::{FromRow, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::scoring::flags::{
@@ -40,7 +40,6 @@ impl Scope {
     }
 }
 
-#[derive(FromRow)]
 struct CriterionRow {
     id: Uuid,
     name: String,
@@ -49,7 +48,6 @@ struct CriterionRow {
     minimum_score: Option<i16>,
 }
 
-#[derive(FromRow)]
 struct SeatRow {
     candidate_id: Uuid,
     user_id: Uuid,
@@ -72,53 +70,6 @@ struct RatingRow {
     question_order: i32,
 }
 
-/// The columns of `RATING_COLUMNS`, read by position: a position's export
-/// decodes hundreds of thousands of these, and by-name lookups showed in its profile.
-type RatingColumns = (
-    Uuid,
-    Uuid,
-    Uuid,
-    Uuid,
-    Option<Uuid>,
-    Option<i16>,
-    bool,
-    i32,
-    i32,
-    i32,
-);
-
-const RATING_COLUMNS: &str = "r.candidate_id, r.id, ra.id, pm.user_id, q.criterion_id, ra.score,
-     length(trim(ra.evidence)) > 0, r.round_number, q.section_order, q.question_order";
-
-impl From<RatingColumns> for RatingRow {
-    fn from(columns: RatingColumns) -> Self {
-        let (
-            candidate_id,
-            round_id,
-            id,
-            user_id,
-            criterion_id,
-            score,
-            has_note,
-            round_number,
-            section_order,
-            question_order,
-        ) = columns;
-        RatingRow {
-            candidate_id,
-            round_id,
-            id,
-            user_id,
-            criterion_id,
-            score,
-            has_note,
-            round_number,
-            section_order,
-            question_order,
-        }
-    }
-}
-
 impl RatingRow {
     /// The order the rules read ratings in: by round, question, then member.
     fn order(&self) -> (i32, i32, i32, Uuid) {
@@ -131,7 +82,6 @@ impl RatingRow {
     }
 }
 
-#[derive(FromRow)]
 struct VerdictRow {
     candidate_id: Uuid,
     round_id: Uuid,
@@ -139,7 +89,6 @@ struct VerdictRow {
     verdict: String,
 }
 
-#[derive(FromRow)]
 struct DoubtRow {
     candidate_id: Uuid,
     id: Uuid,
@@ -172,76 +121,80 @@ impl CandidateRows {
 pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> {
     let candidate_id = scope.candidate_id();
     let round_filter = scope.round_id();
-    let criteria: Vec<CriterionRow> = sqlx::query_as(
+    let criteria: Vec<CriterionRow> = sqlx::query_as!(
+        CriterionRow,
         "select cr.id, cr.name, cr.weight, cr.must_have, cr.minimum_score
          from criterion cr join candidate c on c.position_id = cr.position_id
          where c.id = $1 order by cr.sort_order, cr.name",
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(&mut *conn)
     .await?;
-    let seats: Vec<SeatRow> = sqlx::query_as(
-        "select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
-                pm.submitted_at is not null as submitted
+    let seats: Vec<SeatRow> = sqlx::query_as!(
+        SeatRow,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+                pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join app_user u on u.id = pm.user_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
-         order by r.round_number, pm.panel_role = 'hiring_manager' desc, u.display_name, pm.user_id",
+         order by r.round_number, pm.panel_role = 'hiring_manager' desc, u.display_name, pm.user_id"#,
+        candidate_id,
+        round_filter,
     )
-    .bind(candidate_id)
-    .bind(round_filter)
     .fetch_all(&mut *conn)
     .await?;
-    let sql = format!(
-        "select {RATING_COLUMNS}
+    let ratings: Vec<RatingRow> = sqlx::query_as!(
+        RatingRow,
+        r#"select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
+                length(trim(ra.evidence)) > 0 as "has_note!",
+                r.round_number, q.section_order, q.question_order
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
-         order by r.round_number, q.section_order, q.question_order, pm.user_id"
-    );
-    let ratings: Vec<RatingRow> = sqlx::query_as::<_, RatingColumns>(&sql)
-        .bind(candidate_id)
-        .bind(round_filter)
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(RatingRow::from)
-        .collect();
-    let verdicts: Vec<VerdictRow> = sqlx::query_as(
+         order by r.round_number, q.section_order, q.question_order, pm.user_id"#,
+        candidate_id,
+        round_filter,
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let verdicts: Vec<VerdictRow> = sqlx::query_as!(
+        VerdictRow,
         "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and pm.submitted_at is not null
          order by r.round_number, pm.user_id",
+        candidate_id,
+        round_filter,
     )
-    .bind(candidate_id)
-    .bind(round_filter)
     .fetch_all(&mut *conn)
     .await?;
-    let doubts: Vec<DoubtRow> = sqlx::query_as(
-        "select candidate_id, id, status from doubt where candidate_id = $1
-         order by status <> 'open', raised_at, id",
+    let doubts: Vec<DoubtRow> = sqlx::query_as!(
+        DoubtRow,
+        r#"select candidate_id, id, status as "status: _" from doubt where candidate_id = $1
+         order by status <> 'open', raised_at, id"#,
+        candidate_id,
     )
-    .bind(candidate_id)
     .fetch_all(&mut *conn)
     .await?;
-    let reference_checks: i64 =
-        sqlx::query_scalar("select count(*) from reference_check where candidate_id = $1")
-            .bind(candidate_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let reference_checks: i64 = sqlx::query_scalar!(
+        r#"select count(*) as "count!" from reference_check where candidate_id = $1"#,
+        candidate_id,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
     let latest_round: Option<Uuid> = match round_filter {
         Some(id) => Some(id),
         None => {
-            sqlx::query_scalar(
+            sqlx::query_scalar!(
                 "select id from interview_round where candidate_id = $1
              order by round_number desc limit 1",
+                candidate_id,
             )
-            .bind(candidate_id)
             .fetch_optional(&mut *conn)
             .await?
         }
@@ -299,40 +252,43 @@ pub async fn load_position(
     conn: &mut PgConnection,
     position_id: Uuid,
 ) -> sqlx::Result<PositionFacts> {
-    let criteria: Vec<CriterionRow> = sqlx::query_as(
+    let criteria: Vec<CriterionRow> = sqlx::query_as!(
+        CriterionRow,
         "select id, name, weight, must_have, minimum_score from criterion
          where position_id = $1 order by sort_order, name",
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
     let mut facts = PositionFacts {
         criteria,
         candidates: HashMap::new(),
     };
-    let rounds: Vec<(Uuid, Uuid)> = sqlx::query_as(
+    let rounds: Vec<(Uuid, Uuid)> = sqlx::query!(
         "select r.candidate_id, r.id
          from interview_round r join candidate c on c.id = r.candidate_id
          where c.position_id = $1 order by r.candidate_id, r.round_number",
+        position_id,
     )
-    .bind(position_id)
+    .map(|row| (row.candidate_id, row.id))
     .fetch_all(&mut *conn)
     .await?;
     for (candidate_id, round_id) in rounds {
         facts.rows(candidate_id).latest_round = Some(round_id);
     }
-    let seats: Vec<SeatRow> = sqlx::query_as(
-        "select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
-                pm.submitted_at is not null as submitted
+    let seats: Vec<SeatRow> = sqlx::query_as!(
+        SeatRow,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+                pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join candidate c on c.id = r.candidate_id
          join app_user u on u.id = pm.user_id
          where c.position_id = $1
          order by r.candidate_id, r.round_number, pm.panel_role = 'hiring_manager' desc,
-                  u.display_name, pm.user_id",
+                  u.display_name, pm.user_id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
     for seat in seats {
@@ -341,23 +297,24 @@ pub async fn load_position(
     // The position's ratings are by far its most rows (a candidate's round has
     // dozens): they are grouped as they arrive and each candidate's few are sorted
     // here, which is cheaper than one sort of them all in the database.
-    let sql = format!(
-        "select {RATING_COLUMNS}
+    let mut ratings = sqlx::query_as!(
+        RatingRow,
+        r#"select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
+                length(trim(ra.evidence)) > 0 as "has_note!",
+                r.round_number, q.section_order, q.question_order
          from rating ra
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          join candidate c on c.id = r.candidate_id
-         where c.position_id = $1"
-    );
-    let mut ratings = sqlx::query_as::<_, RatingColumns>(&sql)
-        .bind(position_id)
-        .fetch(&mut *conn);
+         where c.position_id = $1"#,
+        position_id,
+    )
+    .fetch(&mut *conn);
     // Rows mostly arrive a candidate at a time: gathering a run before handing
     // it over saves a map lookup per row.
     let mut run: Option<(Uuid, Vec<RatingRow>)> = None;
-    while let Some(columns) = ratings.try_next().await? {
-        let rating = RatingRow::from(columns);
+    while let Some(rating) = ratings.try_next().await? {
         match &mut run {
             Some((id, list)) if *id == rating.candidate_id => list.push(rating),
             _ => {
@@ -374,7 +331,8 @@ pub async fn load_position(
     for rows in facts.candidates.values_mut() {
         rows.ratings.sort_unstable_by_key(RatingRow::order);
     }
-    let verdicts: Vec<VerdictRow> = sqlx::query_as(
+    let verdicts: Vec<VerdictRow> = sqlx::query_as!(
+        VerdictRow,
         "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
@@ -382,31 +340,33 @@ pub async fn load_position(
          join candidate c on c.id = r.candidate_id
          where c.position_id = $1 and pm.submitted_at is not null
          order by r.candidate_id, r.round_number, pm.user_id",
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
     for verdict in verdicts {
         facts.rows(verdict.candidate_id).verdicts.push(verdict);
     }
-    let doubts: Vec<DoubtRow> = sqlx::query_as(
-        "select d.candidate_id, d.id, d.status
+    let doubts: Vec<DoubtRow> = sqlx::query_as!(
+        DoubtRow,
+        r#"select d.candidate_id, d.id, d.status as "status: _"
          from doubt d join candidate c on c.id = d.candidate_id
          where c.position_id = $1
-         order by d.candidate_id, d.status <> 'open', d.raised_at, d.id",
+         order by d.candidate_id, d.status <> 'open', d.raised_at, d.id"#,
+        position_id,
     )
-    .bind(position_id)
     .fetch_all(&mut *conn)
     .await?;
     for doubt in doubts {
         facts.rows(doubt.candidate_id).doubts.push(doubt);
     }
-    let references: Vec<(Uuid, i64)> = sqlx::query_as(
-        "select rc.candidate_id, count(*)
+    let references: Vec<(Uuid, i64)> = sqlx::query!(
+        r#"select rc.candidate_id, count(*) as "count!"
          from reference_check rc join candidate c on c.id = rc.candidate_id
-         where c.position_id = $1 group by rc.candidate_id",
+         where c.position_id = $1 group by rc.candidate_id"#,
+        position_id,
     )
-    .bind(position_id)
+    .map(|row| (row.candidate_id, row.count))
     .fetch_all(&mut *conn)
     .await?;
     for (candidate_id, count) in references {

@@ -21,7 +21,7 @@ async fn healthz() -> &'static str {
 }
 
 async fn readyz(State(pool): State<PgPool>) -> (StatusCode, &'static str) {
-    let probe = sqlx::query_scalar::<_, i32>("select 1").fetch_one(&pool);
+    let probe = sqlx::query_scalar!("select 1 as ready").fetch_one(&pool);
     match tokio::time::timeout(Duration::from_secs(2), probe).await {
         Ok(Ok(_)) => (StatusCode::OK, "ready\n"),
         _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n"),

@@ -45,13 +45,13 @@ impl tower_sessions::SessionStore for FinalSignOutStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         let data = encode(record)?;
         loop {
-            let inserted = sqlx::query(
+            let inserted = sqlx::query!(
                 "insert into user_session (id, data, expiry_date) values ($1, $2, $3)
                  on conflict (id) do nothing",
+                record.id.to_string(),
+                &data,
+                record.expiry_date,
             )
-            .bind(record.id.to_string())
-            .bind(&data)
-            .bind(record.expiry_date)
             .execute(&self.pool)
             .await;
             match inserted {
@@ -68,21 +68,23 @@ impl tower_sessions::SessionStore for FinalSignOutStore {
 
     /// Updates the session if it still exists, and never inserts it.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        sqlx::query("update user_session set data = $2, expiry_date = $3 where id = $1")
-            .bind(record.id.to_string())
-            .bind(encode(record)?)
-            .bind(record.expiry_date)
-            .execute(&self.pool)
-            .await
-            .map_err(backend)?;
+        sqlx::query!(
+            "update user_session set data = $2, expiry_date = $3 where id = $1",
+            record.id.to_string(),
+            encode(record)?,
+            record.expiry_date,
+        )
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let data: Option<Vec<u8>> = sqlx::query_scalar(
+        let data: Option<Vec<u8>> = sqlx::query_scalar!(
             "select data from user_session where id = $1 and expiry_date > now()",
+            id.to_string(),
         )
-        .bind(id.to_string())
         .fetch_optional(&self.pool)
         .await
         .map_err(backend)?;
@@ -93,8 +95,7 @@ impl tower_sessions::SessionStore for FinalSignOutStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query("delete from user_session where id = $1")
-            .bind(id.to_string())
+        sqlx::query!("delete from user_session where id = $1", id.to_string(),)
             .execute(&self.pool)
             .await
             .map_err(backend)?;

@@ -1,0 +1,48 @@
+//! What kind of test a recorded test result comes from.
+
+/// `test_result.kind`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum TestKind {
+    Personality,
+    Cognitive,
+    WorkSample,
+    Other,
+}
+
+impl TestKind {
+    pub const ALL: [TestKind; 4] = [
+        TestKind::Personality,
+        TestKind::Cognitive,
+        TestKind::WorkSample,
+        TestKind::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TestKind::Personality => "personality",
+            TestKind::Cognitive => "cognitive",
+            TestKind::WorkSample => "work_sample",
+            TestKind::Other => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TestKind;
+
+    #[test]
+    fn every_kind_parses_back_from_its_code() {
+        for kind in TestKind::ALL {
+            assert_eq!(TestKind::parse(kind.code()), Some(kind));
+        }
+        assert_eq!(TestKind::parse("iq"), None);
+    }
+}
