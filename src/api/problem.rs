@@ -103,11 +103,21 @@ impl From<AppError> for ApiError {
 /// A problem document for a refusal made before any API handler ran: the
 /// origin check, the body limit, the timeout, a panic.
 pub fn for_status(status: StatusCode, title: &str, detail: &str) -> Response {
-    let slug = status
-        .canonical_reason()
-        .unwrap_or("error")
-        .to_ascii_lowercase()
-        .replace(' ', "-");
+    // The same type URIs as the handlers' own problems for the same status.
+    let slug = match status {
+        StatusCode::BAD_REQUEST => "bad-request".to_owned(),
+        StatusCode::UNAUTHORIZED => "unauthorized".to_owned(),
+        StatusCode::FORBIDDEN => "forbidden".to_owned(),
+        StatusCode::NOT_FOUND => "not-found".to_owned(),
+        StatusCode::CONFLICT => "conflict".to_owned(),
+        StatusCode::UNPROCESSABLE_ENTITY => "validation".to_owned(),
+        StatusCode::INTERNAL_SERVER_ERROR => "internal".to_owned(),
+        other => other
+            .canonical_reason()
+            .unwrap_or("error")
+            .to_ascii_lowercase()
+            .replace(' ', "-"),
+    };
     let problem = Problem {
         kind: format!("/api/v1/problems/{slug}"),
         title: title.to_owned(),

@@ -94,11 +94,12 @@ pub async fn seed(
     }
     let hash = password::hash(password.clone()).await?;
     let content = content(locale);
-    // Held on one connection until the case is built; a crashed seeder's
-    // connection closes and releases it.
-    let mut lock = pool.acquire().await?;
+    // Held on one connection until the case is built. The connection is taken
+    // out of the pool, so an early return closes it and so releases the lock
+    // instead of handing a locked connection to the next caller.
+    let mut lock = pool.acquire().await?.detach();
     sqlx::query!("select pg_advisory_lock($1)", SEED_LOCK)
-        .execute(&mut *lock)
+        .execute(&mut lock)
         .await?;
     let mut tx = pool.begin().await?;
     let mut ids = Vec::new();
@@ -116,12 +117,23 @@ pub async fn seed(
     let loaded = if exists {
         Ok(())
     } else {
-        load_case(pool, &ids, content, locale)
-            .await
-            .context("cannot load the demo case")
+        let built = load_case(pool, &ids, content, locale).await;
+        if built.is_err() {
+            // Each step commits on its own: take a half-built case away again
+            // (everything hangs off the position), so the next run starts afresh
+            // instead of finding it and calling it loaded.
+            sqlx::query!(
+                "delete from position where title = $1 and hiring_manager_id = $2",
+                content.position_title,
+                ids[2],
+            )
+            .execute(pool)
+            .await?;
+        }
+        built.context("cannot load the demo case")
     };
     sqlx::query_scalar!("select pg_advisory_unlock($1)", SEED_LOCK)
-        .fetch_one(&mut *lock)
+        .fetch_one(&mut lock)
         .await?;
     loaded?;
 

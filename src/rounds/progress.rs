@@ -1,7 +1,7 @@
 //! How a round's status follows the panel's work: the first rating starts it
 //! (planned → in progress), the last submission hands it to scoring, a
 //! reopened member takes it back to in progress, and a final decision closes
-//! it. Each step locks the round, asks `lifecycle::transition` and stores its answer.
+//! it. Each change locks the round, asks `lifecycle::transition` and stores its answer.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -11,9 +11,21 @@ use super::lifecycle::{LifecycleError, RoundEvent, RoundStatus, transition};
 /// The round's status after `event`, or the refusal (nothing is written then).
 pub type Progress = Result<RoundStatus, LifecycleError>;
 
-/// After a rating was stored for the first time.
+/// After a rating was stored for the first time. Only the round's first rating
+/// changes its status: the rest read it without a lock, so the panel's first
+/// saves on a round do not queue behind each other on the round row.
 pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {
-    apply(conn, round_id, RoundEvent::RatingStored).await
+    let seen = sqlx::query_scalar!(
+        r#"select status as "status: RoundStatus" from interview_round where id = $1"#,
+        round_id,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    match transition(seen, RoundEvent::RatingStored) {
+        Ok(to) if to == seen => Ok(Ok(seen)),
+        Err(refused) => Ok(Err(refused)),
+        Ok(_) => apply(conn, round_id, RoundEvent::RatingStored).await,
+    }
 }
 
 /// After a member submitted: scoring once nobody on the panel is left to submit.

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use secondround::demo::content::{self, Content};
 use secondround::i18n::Locale;
 use sqlx::PgPool;
+use uuid::Uuid;
 
 use crate::support::TestApp;
 
@@ -212,4 +213,40 @@ async fn seeding_the_demo_twice_keeps_one_copy() {
         .login(&client, "expert@demo.secondround.no", "another password")
         .await;
     assert_eq!(response.status(), 303, "the password is reset");
+}
+
+#[tokio::test]
+async fn a_demo_that_fails_halfway_leaves_nothing_and_the_next_run_loads_it() {
+    let app = TestApp::spawn().await;
+    // An admin edited the default guide: the demo's notes no longer fit it,
+    // which is found only after the position and its rounds are made.
+    let guide = secondround::guides::default_guide(Locale::En);
+    let added: Uuid = sqlx::query_scalar(
+        "insert into template_question (section_id, text, sort_order)
+         select id, 'An extra question', 99 from template_section
+         where template_id = $1 order by sort_order limit 1
+         returning id",
+    )
+    .bind(guide)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let failed = secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::En).await;
+    assert!(
+        failed.is_err(),
+        "the demo's notes do not fit the edited guide"
+    );
+    assert_eq!(count(&app.pool, "select count(*) from position").await, 0);
+    assert_eq!(count(&app.pool, "select count(*) from candidate").await, 0);
+
+    sqlx::query("delete from template_question where id = $1")
+        .bind(added)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let loaded = secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::En)
+        .await
+        .unwrap();
+    assert!(!loaded.contains("already loaded"), "{loaded}");
+    assert!(count(&app.pool, "select count(*) from rating").await > 0);
 }

@@ -15,7 +15,7 @@ pub const NB: Content = Content {
             3.0,
             Some(3),
             [
-                "Kan ikke forklare systemene kandidaten sier å ha bygd.",
+                "Kan ikke forklare systemene kandidaten hevder å ha bygd.",
                 "Kan begrepene, men forklaringene blir på overflaten.",
                 "Forklarer valg og avveininger i eget arbeid riktig.",
                 "Resonnerer fra grunnprinsipper og forutser feil og last.",
@@ -54,7 +54,7 @@ pub const NB: Content = Content {
             2.0,
             None,
             [
-                "Vanskelig å følge, selv om enkle temaer.",
+                "Vanskelig å følge, selv når temaet er enkelt.",
                 "Forståelig med innsats; mye sjargong.",
                 "Tydelig og strukturert for den som lytter.",
                 "Tilpasser seg raskt, sjekker at det er forstått, og skriver kort.",
@@ -169,7 +169,7 @@ pub const NB: Content = Content {
         (
             [N, N, N],
             [
-                "Tre måneders oppsigelsestid. Er i én annen prosess, med siste runde neste uke.",
+                "Tre måneders oppsigelsestid. Er i en annen prosess, med siste runde neste uke.",
                 "",
                 "",
             ],
