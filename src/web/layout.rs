@@ -37,7 +37,7 @@ impl Layout {
             t,
             role_label: role.map(|role| role.label(viewer.locale)).unwrap_or(""),
             user: viewer.user.clone(),
-            csrf_token: csrf::token(&viewer.session).await?,
+            csrf_token: csrf::token(&viewer.session, viewer.sign_in_token.as_ref()).await?,
             flashes: flash::take(&viewer.session).await?,
             nav: role
                 .map(|role| navigation(role, t, &viewer.path))

@@ -100,8 +100,14 @@ async fn pages_carry_strict_security_headers() {
     assert_eq!(headers["cache-control"], "no-store");
     assert!(headers.contains_key("x-request-id"));
 
+    // Before sign-in only the sign-in form's token cookie; the session comes with signing in.
     let cookie = headers["set-cookie"].to_str().unwrap();
-    assert!(cookie.starts_with("secondround_session="));
+    assert!(cookie.starts_with("secondround_signin="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let user = app.create_user(Role::Panelist).await;
+    let signed_in = app.login(&client, &user.email, &user.password).await;
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("secondround_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 }
 
