@@ -20,8 +20,9 @@ use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::{self, Guide, Question, Section};
 use crate::guides::text::{GuideText, KINDS};
 use crate::guides::{GuideForm, validate};
+use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
@@ -147,11 +148,14 @@ pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Re
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
 
-fn valid_section(form: &SectionForm, t: &GuideText) -> Result<(), &'static str> {
+fn valid_section(form: &SectionForm, locale: Locale) -> Result<(), String> {
+    let t = GuideText::get(locale);
     if form.title.trim().is_empty() {
-        Err(t.section_title_required)
+        Err(t.section_title_required.into())
+    } else if too_long(&form.title, MAX_NAME_CHARS) {
+        Err(too_long_message(MAX_NAME_CHARS, locale))
     } else if !KINDS.contains(&form.kind.as_str()) {
-        Err(t.kind_invalid)
+        Err(t.kind_invalid.into())
     } else {
         Ok(())
     }
@@ -165,8 +169,8 @@ async fn add_section(
 ) -> Result<Redirect> {
     queries::find(&app.pool, id).await?;
     let t = GuideText::get(auth.viewer.locale);
-    if let Err(message) = valid_section(&form, t) {
-        return refuse(&auth, id, message).await;
+    if let Err(message) = valid_section(&form, auth.viewer.locale) {
+        return refuse(&auth, id, &message).await;
     }
     let sid: Uuid = sqlx::query_scalar(
         "insert into template_section (template_id, title, kind, sort_order)
@@ -191,8 +195,8 @@ async fn update_section(
     Form(form): Form<SectionForm>,
 ) -> Result<Redirect> {
     let t = GuideText::get(auth.viewer.locale);
-    if let Err(message) = valid_section(&form, t) {
-        return refuse(&auth, id, message).await;
+    if let Err(message) = valid_section(&form, auth.viewer.locale) {
+        return refuse(&auth, id, &message).await;
     }
     let done = sqlx::query(
         "update template_section set title = $3, kind = $4 where id = $2 and template_id = $1",

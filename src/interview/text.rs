@@ -33,7 +33,7 @@ crate::texts! {
         leave_warning: "Some ratings are not saved yet.", "Noen vurderinger er ikke lagret ennå.";
         choose_score: "Choose a score from 1 to 5, or “not assessed”.", "Velg en poengsum fra 1 til 5, eller «ikke vurdert».";
         score_invalid: "The score must be 1 to 5, or not assessed.", "Poengsummen må være 1 til 5, eller ikke vurdert.";
-        evidence_too_long: "Keep the note under 10,000 characters.", "Hold begrunnelsen under 10 000 tegn.";
+        evidence_too_long: "Use at most 10,000 characters.", "Bruk høyst 10\u{a0}000 tegn.";
         already_submitted: "You have submitted your ratings; they are read-only unless the hiring manager reopens them.", "Du har levert vurderingene dine; de kan ikke endres med mindre ansettende leder åpner dem igjen.";
         round_closed: "This round is closed; ratings can no longer change.", "Runden er avsluttet; vurderingene kan ikke lenger endres.";
         conflict_title: "This rating was changed elsewhere", "Vurderingen ble endret et annet sted";

@@ -61,6 +61,16 @@ impl Layout {
         }
     }
 
+    /// "Up to 4,000 characters.": the limit stated beside a text field.
+    pub fn up_to(&self, max: usize) -> String {
+        crate::web::form::up_to(max, self.locale)
+    }
+
+    /// A field's own hint followed by its limit.
+    pub fn hint_up_to(&self, hint: &str, max: usize) -> String {
+        format!("{hint} {}", self.up_to(max))
+    }
+
     pub fn lang(&self) -> &'static str {
         self.locale.code()
     }
