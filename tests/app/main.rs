@@ -34,3 +34,4 @@ mod schema;
 mod security;
 mod session_end;
 mod sign_in;
+mod text_fields;
