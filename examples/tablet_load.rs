@@ -68,7 +68,7 @@ enum Server {
         stop: tokio::sync::oneshot::Sender<()>,
         task: tokio::task::JoinHandle<std::io::Result<()>>,
     },
-    Child(std::process::Child),
+    Child(ServerProcess),
 }
 
 impl Server {
@@ -101,7 +101,7 @@ impl Server {
         let address = format!("http://127.0.0.1:{port}");
         for _ in 0..200 {
             if reqwest::get(format!("{address}/healthz")).await.is_ok() {
-                return Ok((Server::Child(child), address));
+                return Ok((Server::Child(ServerProcess(child)), address));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -110,10 +110,10 @@ impl Server {
 
     /// Peak and current resident memory of a child server, in MiB.
     fn memory(&self) -> Option<(f64, f64)> {
-        let Server::Child(child) = self else {
+        let Server::Child(process) = self else {
             return None;
         };
-        let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).ok()?;
+        let status = std::fs::read_to_string(format!("/proc/{}/status", process.0.id())).ok()?;
         let kib = |key: &str| -> Option<f64> {
             let line = status.lines().find(|line| line.starts_with(key))?;
             line.split_whitespace().nth(1)?.parse::<f64>().ok()
@@ -133,11 +133,18 @@ impl Server {
                 let _ = stop.send(());
                 let _ = task.await;
             }
-            Server::Child(mut child) => {
-                let _ = child.kill();
-                let _ = child.wait();
-            }
+            Server::Child(process) => drop(process),
         }
+    }
+}
+
+/// Stops the child server however the run ends, an error included.
+struct ServerProcess(std::process::Child);
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
@@ -190,10 +197,16 @@ async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()
     let mut tablets = Vec::new();
     if args.simultaneous_sign_ins {
         let started = Instant::now();
-        let all = assignments.into_iter().map(|(email, round_id, questions)| {
-            let address = address.clone();
-            tokio::spawn(async move { sign_in(&address, &email, round_id, questions).await })
-        });
+        let all =
+            assignments
+                .into_iter()
+                .enumerate()
+                .map(|(index, (email, round_id, questions))| {
+                    let address = address.clone();
+                    tokio::spawn(async move {
+                        sign_in(&address, (index, &email), round_id, questions).await
+                    })
+                });
         for signed_in in futures_util::future::join_all(all).await {
             tablets.push(signed_in??);
         }
@@ -204,8 +217,8 @@ async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()
         );
     } else {
         // Sign-in is setup, not load: one at a time keeps argon2 from skewing anything.
-        for (email, round_id, questions) in assignments {
-            tablets.push(sign_in(&address, &email, round_id, questions).await?);
+        for (index, (email, round_id, questions)) in assignments.into_iter().enumerate() {
+            tablets.push(sign_in(&address, (index, &email), round_id, questions).await?);
         }
     }
     server.report_memory("after the sign-ins");
@@ -326,11 +339,15 @@ async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyh
 
 async fn sign_in(
     address: &str,
-    email: &str,
+    (index, email): (usize, &str),
     round_id: Uuid,
     questions: Vec<Uuid>,
 ) -> anyhow::Result<Tablet> {
+    // Each tablet from an address of its own (all of 127/8 is loopback), as on a
+    // real network, so the per-address sign-in throttle treats them as apart.
+    let source = std::net::Ipv4Addr::new(127, 1 + (index / 250) as u8, 0, 1 + (index % 250) as u8);
     let client = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::V4(source))
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()?;
