@@ -94,6 +94,16 @@ fn score_option(n: usize, score: Option<i16>) -> String {
     }
 }
 
+async fn wait_for_empty_queue(browser: &Browser) {
+    for _ in 0..200 {
+        if queued_saves(browser).await.is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("saves still queued: {:?}", queued_saves(browser).await);
+}
+
 /// The saves waiting in the page's localStorage queue, oldest first.
 async fn queued_saves(browser: &Browser) -> Vec<serde_json::Value> {
     let raw = browser
@@ -156,13 +166,20 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
     );
     for n in 1..=total {
         if n == goes_offline {
-            // Everything before the offline spell is stored first.
-            wait_for_state(&browser, "saved").await;
+            // Everything before the offline spell is stored first, so the first
+            // thought below is the queue's head: the one save tried (and failed)
+            // while offline, which a later save of the question does not replace.
+            wait_for_empty_queue(&browser).await;
             set_offline(&browser, true).await;
             // A first score that fails to send, then the planned one: both wait in
             // the queue, and only a replay in order leaves the planned score.
             browser.click(&score_option(n, first_thought(n))).await;
             wait_for_state(&browser, "offline").await;
+            let head = queued_saves(&browser).await;
+            assert!(
+                head.len() == 1 && head[0]["tried"] == json!(true),
+                "the first thought was tried: {head:?}"
+            );
         }
         if n == comes_back {
             // The tab goes away with saves queued (every move flushed them to
