@@ -7,6 +7,18 @@
 //! It creates its own database on the Postgres of `DATABASE_URL` (default: the local
 //! one), serves the app in-process on a free port, and drops the database at the end.
 //! Numbers go to `BENCHMARKS.md`; nothing here is asserted.
+//!
+//! The server's memory: with `--server-bin target/release/secondround` the app runs
+//! as its own process (`secondround serve`) and its peak resident memory (`VmHWM`
+//! in `/proc/<pid>/status`) is reported after the sign-ins and after the load.
+//! `--simultaneous-sign-ins` signs every tablet in at once instead of one by one,
+//! and `--sign-in-only` stops there:
+//!
+//! ```sh
+//! cargo build --release
+//! cargo run --release --example tablet_load -- --server-bin target/release/secondround \
+//!     --tablets 100 --simultaneous-sign-ins --sign-in-only
+//! ```
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,6 +51,102 @@ struct Args {
     /// Database connections of the server's pool.
     #[arg(long, default_value_t = 32)]
     pool_size: u32,
+    /// Run this `secondround` binary as the server, in its own process, and
+    /// report its peak memory.
+    #[arg(long)]
+    server_bin: Option<std::path::PathBuf>,
+    /// Sign every tablet in at the same moment (a burst of password checks).
+    #[arg(long)]
+    simultaneous_sign_ins: bool,
+    /// Stop after signing in.
+    #[arg(long)]
+    sign_in_only: bool,
+}
+
+/// The server under test: in this process, or a child process whose memory is its own.
+enum Server {
+    InProcess {
+        stop: tokio::sync::oneshot::Sender<()>,
+        task: tokio::task::JoinHandle<std::io::Result<()>>,
+    },
+    Child(ServerProcess),
+}
+
+impl Server {
+    async fn start(
+        args: &Args,
+        pool: &PgPool,
+        database_url: &str,
+    ) -> anyhow::Result<(Server, String)> {
+        let Some(bin) = &args.server_bin else {
+            let app = Application::build(pool.clone(), ServerConfig::for_tests()).await?;
+            let address = format!("http://{}", app.address());
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let task = tokio::spawn(app.run_until(async {
+                let _ = stopped.await;
+            }));
+            return Ok((Server::InProcess { stop, task }, address));
+        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        let child = std::process::Command::new(bin)
+            .arg("serve")
+            .arg("--bind")
+            .arg(format!("127.0.0.1:{port}"))
+            .env("DATABASE_URL", database_url)
+            .env("SECONDROUND_DB_MAX_CONNECTIONS", args.pool_size.to_string())
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .spawn()?;
+        let address = format!("http://127.0.0.1:{port}");
+        for _ in 0..200 {
+            if reqwest::get(format!("{address}/healthz")).await.is_ok() {
+                return Ok((Server::Child(ServerProcess(child)), address));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        anyhow::bail!("{} did not start serving", bin.display())
+    }
+
+    /// Peak and current resident memory of a child server, in MiB.
+    fn memory(&self) -> Option<(f64, f64)> {
+        let Server::Child(process) = self else {
+            return None;
+        };
+        let status = std::fs::read_to_string(format!("/proc/{}/status", process.0.id())).ok()?;
+        let kib = |key: &str| -> Option<f64> {
+            let line = status.lines().find(|line| line.starts_with(key))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        };
+        Some((kib("VmHWM:")? / 1024.0, kib("VmRSS:")? / 1024.0))
+    }
+
+    fn report_memory(&self, when: &str) {
+        if let Some((peak, now)) = self.memory() {
+            println!("server memory {when}: peak {peak:.1} MiB, now {now:.1} MiB");
+        }
+    }
+
+    async fn stop(self) {
+        match self {
+            Server::InProcess { stop, task } => {
+                let _ = stop.send(());
+                let _ = task.await;
+            }
+            Server::Child(process) => drop(process),
+        }
+    }
+}
+
+/// Stops the child server however the run ends, an error included.
+struct ServerProcess(std::process::Child);
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 const PASSWORD: &str = "benchmark password";
@@ -74,26 +182,49 @@ async fn main() -> anyhow::Result<()> {
     };
     let pool = secondround::db::connect(&database).await?;
     secondround::db::migrate(&pool).await?;
-    let result = run(&args, pool.clone()).await;
+    let result = run(&args, pool.clone(), &database.database_url).await;
     pool.close().await;
     drop_database(&base, &db_name).await;
     result
 }
 
-async fn run(args: &Args, pool: PgPool) -> anyhow::Result<()> {
+async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()> {
     eprintln!("setting up {} tablets…", args.tablets);
     let assignments = set_up(&pool, args.tablets).await?;
-    let app = Application::build(pool.clone(), ServerConfig::for_tests()).await?;
-    let address = format!("http://{}", app.address());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(app.run_until(async {
-        let _ = stopped.await;
-    }));
+    let (server, address) = Server::start(args, &pool, database_url).await?;
+    server.report_memory("at start");
 
-    // Sign-in is setup, not load: one at a time keeps argon2 from skewing anything.
     let mut tablets = Vec::new();
-    for (email, round_id, questions) in assignments {
-        tablets.push(sign_in(&address, &email, round_id, questions).await?);
+    if args.simultaneous_sign_ins {
+        let started = Instant::now();
+        let all =
+            assignments
+                .into_iter()
+                .enumerate()
+                .map(|(index, (email, round_id, questions))| {
+                    let address = address.clone();
+                    tokio::spawn(async move {
+                        sign_in(&address, (index, &email), round_id, questions).await
+                    })
+                });
+        for signed_in in futures_util::future::join_all(all).await {
+            tablets.push(signed_in??);
+        }
+        println!(
+            "{} simultaneous sign-ins took {:.1} s",
+            tablets.len(),
+            started.elapsed().as_secs_f64()
+        );
+    } else {
+        // Sign-in is setup, not load: one at a time keeps argon2 from skewing anything.
+        for (index, (email, round_id, questions)) in assignments.into_iter().enumerate() {
+            tablets.push(sign_in(&address, (index, &email), round_id, questions).await?);
+        }
+    }
+    server.report_memory("after the sign-ins");
+    if args.sign_in_only {
+        server.stop().await;
+        return Ok(());
     }
     eprintln!("driving load for {} s…", args.duration_secs);
     let samples = Arc::new(Mutex::new(Samples::default()));
@@ -112,8 +243,8 @@ async fn run(args: &Args, pool: PgPool) -> anyhow::Result<()> {
         task.await?;
     }
     let elapsed = started.elapsed();
-    let _ = stop.send(());
-    let _ = server.await;
+    server.report_memory("after the load");
+    server.stop().await;
     let samples = samples.lock().await;
     report(args, &samples, elapsed);
     Ok(())
@@ -204,11 +335,15 @@ async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyh
 
 async fn sign_in(
     address: &str,
-    email: &str,
+    (index, email): (usize, &str),
     round_id: Uuid,
     questions: Vec<Uuid>,
 ) -> anyhow::Result<Tablet> {
+    // Each tablet from an address of its own (all of 127/8 is loopback), as on a
+    // real network, so the per-address sign-in throttle treats them as apart.
+    let source = std::net::Ipv4Addr::new(127, 1 + (index / 250) as u8, 0, 1 + (index % 250) as u8);
     let client = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::V4(source))
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()?;

@@ -21,7 +21,6 @@ use crate::positions::queries::{self as positions, PositionInput};
 use crate::rounds::RoundStatus;
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
-use crate::web::text::CommonText;
 
 /// Builds on one database; errors name the step that failed.
 pub struct Case<'a> {
@@ -265,8 +264,7 @@ impl<'a> Case<'a> {
             summary: summary.to_owned(),
             score: score.map(|s| s.to_string()).unwrap_or_default(),
         };
-        let t = InterviewText::get(Locale::En);
-        let valid = test_results::validate(&form, t, CommonText::get(Locale::En))
+        let valid = test_results::validate(&form, Locale::En)
             .map_err(|errors| anyhow!("test result: {errors:?}"))?;
         test_results::store(self.pool, round_id, user_id, &valid)
             .await

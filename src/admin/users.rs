@@ -18,7 +18,7 @@ use crate::auth::{Authorized, Role, password};
 use crate::error::{AppError, Result, violated_constraint};
 use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
 use crate::web::format;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
@@ -122,6 +122,7 @@ fn validate(form: &NewUserForm, locale: Locale) -> Result<ValidNewUser, FormErro
     let common = CommonText::get(locale);
     let mut errors = FormErrors::default();
     let email = Email::try_from(form.email.as_str());
+    errors.check_length("email", &form.email, MAX_EMAIL_CHARS, locale);
     if email.is_err() {
         errors.add(
             "email",
@@ -131,6 +132,7 @@ fn validate(form: &NewUserForm, locale: Locale) -> Result<ValidNewUser, FormErro
     if form.display_name.trim().is_empty() {
         errors.add("display_name", common.field_required);
     }
+    errors.check_length("display_name", &form.display_name, MAX_NAME_CHARS, locale);
     let role = Role::parse(&form.role);
     if role.is_none() {
         errors.add("role", t.role_invalid);

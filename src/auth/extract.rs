@@ -15,6 +15,7 @@ use crate::auth::role::{Policy, Role};
 use crate::auth::users;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
+use crate::web::csrf::SignInToken;
 use crate::web::flash::{self, FlashKind};
 use crate::web::layout::Layout;
 
@@ -45,6 +46,8 @@ pub struct Viewer {
     pub locale: Locale,
     pub session: Session,
     pub path: String,
+    /// The token of a visitor not yet signed in (see `web::csrf`).
+    pub sign_in_token: Option<SignInToken>,
 }
 
 impl Viewer {
@@ -86,6 +89,7 @@ where
             locale,
             session,
             path: parts.uri.path().to_owned(),
+            sign_in_token: parts.extensions.get::<SignInToken>().cloned(),
         };
         parts.extensions.insert(viewer.clone());
         Ok(viewer)

@@ -84,9 +84,15 @@ async fn sign_in(
     let common = crate::web::text::CommonText::get(viewer.locale);
     if email.is_empty() {
         errors.add("email", common.field_required);
-    } else if !email.contains('@') || email.len() > 254 {
+    } else if crate::web::form::too_long(&email, crate::web::form::MAX_EMAIL_CHARS) {
         // No account has a longer address (see `Email`); such a value is not
         // worth a lookup or a throttle record.
+        let limit = crate::web::form::MAX_EMAIL_CHARS;
+        errors.add(
+            "email",
+            crate::web::form::too_long_message(limit, viewer.locale),
+        );
+    } else if !email.contains('@') || email.len() > crate::web::form::MAX_EMAIL_CHARS {
         errors.add("email", t.email_invalid);
     }
     if form.password.is_empty() {

@@ -24,9 +24,12 @@ use crate::auth::Authorized;
 use crate::auth::email::Email;
 use crate::auth::role::Staff;
 use crate::error::{Result, violated_constraint};
+use crate::i18n::Locale;
 use crate::positions::access::{self, PositionHead};
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{
+    FormErrors, MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 pub use page::{ShowPage, render as render_page};
@@ -68,14 +71,26 @@ impl CandidateForm {
 }
 
 /// The email to store (lower-cased, or empty), or the errors to show.
-fn validate(
-    form: &CandidateForm,
-    t: &CandidateText,
-    common: &CommonText,
-) -> Result<String, FormErrors> {
+fn validate(form: &CandidateForm, locale: Locale) -> Result<String, FormErrors> {
+    let t = CandidateText::get(locale);
     let mut errors = FormErrors::default();
     if form.name.trim().is_empty() {
-        errors.add("name", common.field_required);
+        errors.add("name", CommonText::get(locale).field_required);
+    }
+    let lengths = [
+        ("name", &form.name, MAX_NAME_CHARS),
+        ("email", &form.email, MAX_EMAIL_CHARS),
+        ("phone", &form.phone, MAX_NAME_CHARS),
+        ("source", &form.source, MAX_NAME_CHARS),
+        (
+            "first_round_summary",
+            &form.first_round_summary,
+            MAX_DOCUMENT_CHARS,
+        ),
+        ("open_questions", &form.open_questions, MAX_NOTE_CHARS),
+    ];
+    for (field, value, max) in lengths {
+        errors.check_length(field, value, max, locale);
     }
     let email = if form.email.trim().is_empty() {
         String::new()
@@ -215,7 +230,7 @@ async fn save(
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
     let t = CandidateText::get(locale);
-    let email = match validate(&form, t, CommonText::get(locale)) {
+    let email = match validate(&form, locale) {
         Ok(email) => email,
         Err(errors) => return render_form(auth, position, form, errors, candidate_id).await,
     };

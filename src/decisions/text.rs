@@ -12,8 +12,8 @@ crate::texts! {
         outcome_on_hold: "On hold", "Satt på vent";
         choose_outcome: "Choose a decision.", "Velg en beslutning.";
         rationale: "Rationale", "Begrunnelse for beslutningen";
-        rationale_hint: "Why this decision, on the facts. Up to 4,000 characters.", "Hvorfor denne beslutningen, ut fra fakta. Inntil 4 000 tegn.";
-        rationale_too_long: "Keep the rationale under 4,000 characters.", "Hold begrunnelsen under 4 000 tegn.";
+        rationale_hint: "Why this decision, on the facts. Up to 4,000 characters.", "Hvorfor denne beslutningen, ut fra fakta. Inntil 4\u{a0}000 tegn.";
+        rationale_too_long: "Use at most 4,000 characters.", "Bruk høyst 4\u{a0}000 tegn.";
         blockers_heading: "Hire is blocked", "Ansettelse er sperret";
         blockers_intro: "In doubt, don't hire. These must be settled with facts before a hire can be recorded:", "Er du i tvil, ansetter du ikke. Dette må avklares med fakta før en ansettelse kan registreres:";
         hire_refused: "Hire was refused: settle what is listed under \"Hire is blocked\" first. Nothing was stored.", "Ansettelsen ble ikke registrert: avklar først det som står under «Ansettelse er sperret». Ingenting ble lagret.";

@@ -11,7 +11,7 @@ crate::texts! {
         raised: "Doubt raised and linked to the candidate.", "Tvilen er meldt og knyttet til kandidaten.";
         choose_category: "Choose a category.", "Velg en kategori.";
         choose_method: "Choose how the doubt should be settled.", "Velg hvordan tvilen skal avklares.";
-        too_long: "Keep it under 4,000 characters.", "Hold teksten under 4 000 tegn.";
+        too_long: "Use at most 4,000 characters.", "Bruk høyst 4\u{a0}000 tegn.";
         cat_competence: "Competence", "Kompetanse";
         cat_experience: "Experience", "Erfaring";
         cat_motivation: "Motivation", "Motivasjon";
@@ -68,7 +68,7 @@ crate::texts! {
         fact_what: "What was checked", "Hva ble kontrollert";
         fact_source: "Source", "Kilde";
         fact_outcome: "Outcome", "Resultat";
-        max_4000: "At most 4,000 characters.", "Høyst 4 000 tegn.";
+        max_4000: "Up to 4,000 characters.", "Inntil 4\u{a0}000 tegn.";
         err_no_kind: "Name the fact that settles it: a reference check, a test result, a later round or a described check. An opinion or a feeling is not a fact.", "Oppgi faktumet som avklarer tvilen: en referansesjekk, et testresultat, en senere runde eller en beskrevet kontroll. En mening eller en følelse er ikke et faktum.";
         err_no_reference: "Choose one of this candidate's reference checks.", "Velg en av kandidatens referansesjekker.";
         err_no_test: "Choose a test result from this candidate's rounds.", "Velg et testresultat fra kandidatens runder.";
@@ -97,7 +97,7 @@ impl DoubtText {
             P::WhatMissing => self.err_what,
             P::SourceMissing => self.err_source,
             P::OutcomeMissing => self.err_outcome,
-            P::TooLong(_) => self.max_4000,
+            P::TooLong(_) => self.too_long,
             P::NotThisCandidate(_) => self.err_not_this_candidate,
             P::RoundNotLater => self.err_round_not_later,
             P::RoundNotSubmitted => self.err_round_not_submitted,

@@ -21,8 +21,9 @@ use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::{self, Guide, Question, Section};
 use crate::guides::text::GuideText;
 use crate::guides::{GuideForm, validate};
+use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
@@ -148,11 +149,14 @@ pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Re
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
 
-fn valid_section(form: &SectionForm, t: &GuideText) -> Result<SectionKind, &'static str> {
+fn valid_section(form: &SectionForm, locale: Locale) -> Result<SectionKind, String> {
+    let t = GuideText::get(locale);
     if form.title.trim().is_empty() {
-        Err(t.section_title_required)
+        Err(t.section_title_required.into())
+    } else if too_long(&form.title, MAX_NAME_CHARS) {
+        Err(too_long_message(MAX_NAME_CHARS, locale))
     } else {
-        SectionKind::parse(&form.kind).ok_or(t.kind_invalid)
+        SectionKind::parse(&form.kind).ok_or_else(|| t.kind_invalid.into())
     }
 }
 
@@ -164,9 +168,9 @@ async fn add_section(
 ) -> Result<Redirect> {
     queries::find(&app.pool, id).await?;
     let t = GuideText::get(auth.viewer.locale);
-    let kind = match valid_section(&form, t) {
+    let kind = match valid_section(&form, auth.viewer.locale) {
         Ok(kind) => kind,
-        Err(message) => return refuse(&auth, id, message).await,
+        Err(message) => return refuse(&auth, id, &message).await,
     };
     let sid: Uuid = sqlx::query_scalar!(
         "insert into template_section (template_id, title, kind, sort_order)
@@ -191,9 +195,9 @@ async fn update_section(
     Form(form): Form<SectionForm>,
 ) -> Result<Redirect> {
     let t = GuideText::get(auth.viewer.locale);
-    let kind = match valid_section(&form, t) {
+    let kind = match valid_section(&form, auth.viewer.locale) {
         Ok(kind) => kind,
-        Err(message) => return refuse(&auth, id, message).await,
+        Err(message) => return refuse(&auth, id, &message).await,
     };
     let done = sqlx::query!(
         "update template_section set title = $3, kind = $4 where id = $2 and template_id = $1",

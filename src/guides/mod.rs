@@ -86,6 +86,8 @@ pub fn validate(form: &GuideForm, locale: Locale) -> Result<Locale, FormErrors> 
     } else if crate::web::form::name_too_long(&form.name) {
         errors.add("name", CommonText::get(locale).name_too_long);
     }
+    let max_description = crate::web::form::MAX_NOTE_CHARS;
+    errors.check_length("description", &form.description, max_description, locale);
     let language = match form.language.as_str() {
         "nb" => Some(Locale::Nb),
         "en" => Some(Locale::En),

@@ -18,8 +18,9 @@ use crate::error::{AppError, Result};
 use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::Question;
 use crate::guides::text::GuideText;
+use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
@@ -39,6 +40,25 @@ pub struct QuestionForm {
     pub criterion_hint: String,
 }
 
+impl QuestionForm {
+    /// The errors to show beside the fields; none when the question can be stored.
+    fn errors(&self, locale: Locale) -> FormErrors {
+        let mut errors = FormErrors::default();
+        if self.text.trim().is_empty() {
+            errors.add("text", GuideText::get(locale).question_required);
+        }
+        errors.check_length("text", &self.text, MAX_NOTE_CHARS, locale);
+        errors.check_length("guidance", &self.guidance, MAX_NOTE_CHARS, locale);
+        errors.check_length(
+            "criterion_hint",
+            &self.criterion_hint,
+            MAX_NAME_CHARS,
+            locale,
+        );
+        errors
+    }
+}
+
 async fn add_question(
     State(app): State<AppState>,
     auth: Authorized<AdminOnly>,
@@ -46,7 +66,8 @@ async fn add_question(
     Form(form): Form<QuestionForm>,
 ) -> Result<Response> {
     let t = GuideText::get(auth.viewer.locale);
-    if form.text.trim().is_empty() {
+    let errors = form.errors(auth.viewer.locale);
+    if !errors.is_empty() {
         // The section must exist before the form is shown again for it.
         let known: bool = sqlx::query_scalar!(
             r#"select exists (select 1 from template_section where id = $2 and template_id = $1) as "exists!""#,
@@ -58,8 +79,6 @@ async fn add_question(
         if !known {
             return Err(AppError::NotFound);
         }
-        let mut errors = FormErrors::default();
-        errors.add("text", t.question_required);
         let page = QuestionPage {
             layout: auth.viewer.layout(t.add_question).await?,
             t,
@@ -148,9 +167,8 @@ async fn update_question(
 ) -> Result<Response> {
     find_question(&app.pool, id, qid).await?;
     let t = GuideText::get(auth.viewer.locale);
-    if form.text.trim().is_empty() {
-        let mut errors = FormErrors::default();
-        errors.add("text", t.question_required);
+    let errors = form.errors(auth.viewer.locale);
+    if !errors.is_empty() {
         let page = QuestionPage {
             layout: auth.viewer.layout(t.edit_question).await?,
             t,

@@ -26,7 +26,7 @@ use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 
-pub(crate) const MAX_JUSTIFICATION: usize = 4000;
+pub(crate) const MAX_JUSTIFICATION: usize = crate::web::form::MAX_NOTE_CHARS;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -157,7 +157,10 @@ pub async fn post(
     if justification.is_empty() {
         errors.add("justification", CommonText::get(locale).field_required);
     } else if justification.chars().count() > MAX_JUSTIFICATION {
-        errors.add("justification", t.text_too_long);
+        errors.add(
+            "justification",
+            crate::web::form::too_long_message(MAX_JUSTIFICATION, locale),
+        );
     }
     let outcome = match verdict {
         Some(verdict) if errors.is_empty() => {

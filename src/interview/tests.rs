@@ -14,6 +14,7 @@ use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
+use crate::i18n::Locale;
 use crate::interview::TestKind;
 use crate::interview::page::{self, Extras};
 use crate::interview::seat;
@@ -22,7 +23,7 @@ use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
 use crate::web::text::CommonText;
 
-pub(crate) const MAX_SUMMARY: usize = 4000;
+pub(crate) const MAX_SUMMARY: usize = crate::web::form::MAX_NOTE_CHARS;
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -38,11 +39,9 @@ pub struct ValidTestResult {
     score: Option<f64>,
 }
 
-pub fn validate(
-    form: &TestResultForm,
-    t: &InterviewText,
-    common: &CommonText,
-) -> Result<ValidTestResult, FormErrors> {
+pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult, FormErrors> {
+    let t = InterviewText::get(locale);
+    let common = CommonText::get(locale);
     let mut errors = FormErrors::default();
     let kind = TestKind::parse(&form.kind);
     if kind.is_none() {
@@ -52,7 +51,10 @@ pub fn validate(
     if summary.is_empty() {
         errors.add("summary", common.field_required);
     } else if summary.chars().count() > MAX_SUMMARY {
-        errors.add("summary", t.text_too_long);
+        errors.add(
+            "summary",
+            crate::web::form::too_long_message(MAX_SUMMARY, locale),
+        );
     }
     let raw_score = form.score.trim().replace(',', ".");
     let score = match raw_score.as_str() {
@@ -87,7 +89,7 @@ pub async fn record(
     if seat.round.round_status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
-    let valid = match validate(&form, t, CommonText::get(locale)) {
+    let valid = match validate(&form, locale) {
         Ok(valid) => valid,
         Err(errors) => {
             let extras = Extras {

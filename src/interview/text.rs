@@ -35,8 +35,7 @@ crate::texts! {
         leave_warning: "Some ratings are not saved yet.", "Noen vurderinger er ikke lagret ennå.";
         choose_score: "Choose a score from 1 to 5, or “not assessed”.", "Velg en poengsum fra 1 til 5, eller «ikke vurdert».";
         score_invalid: "The score must be 1 to 5, or not assessed.", "Poengsummen må være 1 til 5, eller ikke vurdert.";
-        evidence_too_long: "Keep the note under 10,000 characters.", "Hold observasjonen under 10 000 tegn.";
-        text_too_long: "Keep it under 4,000 characters.", "Hold teksten under 4 000 tegn.";
+        evidence_too_long: "Use at most 10,000 characters.", "Bruk høyst 10\u{a0}000 tegn.";
         already_submitted: "You have submitted your ratings; they are read-only unless the hiring manager reopens them.", "Du har levert vurderingene dine; de kan ikke endres med mindre ansettende leder åpner dem igjen.";
         round_closed: "This round is closed; ratings can no longer change.", "Runden er avsluttet; vurderingene kan ikke lenger endres.";
         conflict_title: "This rating was changed elsewhere", "Vurderingen ble endret et annet sted";
@@ -138,20 +137,14 @@ mod tests {
         digits.parse().unwrap()
     }
 
+    /// The justification's and the test summary's messages are made from their
+    /// limits (`web::form::too_long_message`); the evidence note's is written out.
     #[test]
-    fn length_messages_name_the_limits_that_are_enforced() {
+    fn the_evidence_length_message_names_the_limit_that_is_enforced() {
         for t in [&InterviewText::EN, &InterviewText::NB] {
             assert_eq!(
                 number_in(t.evidence_too_long),
                 crate::interview::save::MAX_EVIDENCE
-            );
-            assert_eq!(
-                number_in(t.text_too_long),
-                crate::interview::submit::MAX_JUSTIFICATION
-            );
-            assert_eq!(
-                number_in(t.text_too_long),
-                crate::interview::tests::MAX_SUMMARY
             );
         }
     }

@@ -115,6 +115,11 @@ pub fn validate(form: &CriterionForm, locale: Locale) -> Result<ValidCriterion, 
     } else if crate::web::form::name_too_long(name) {
         errors.add("name", CommonText::get(locale).name_too_long);
     }
+    let max_note = crate::web::form::MAX_NOTE_CHARS;
+    errors.check_length("description", &form.description, max_note, locale);
+    for (field, anchor) in ANCHOR_FIELDS.iter().zip(form.anchors()) {
+        errors.check_length(field, anchor, max_note, locale);
+    }
     let weight = Weight::try_from(form.weight.as_str());
     if weight.is_err() {
         errors.add("weight", t.weight_invalid);

@@ -24,7 +24,7 @@ use crate::auth::role::Staff;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, MAX_DOCUMENT_CHARS, MAX_NAME_CHARS};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 pub use criteria::open_position;
@@ -146,6 +146,9 @@ async fn validate(
     if form.title.trim().is_empty() {
         errors.add("title", CommonText::get(locale).field_required);
     }
+    errors.check_length("title", &form.title, MAX_NAME_CHARS, locale);
+    errors.check_length("department", &form.department, MAX_NAME_CHARS, locale);
+    errors.check_length("description", &form.description, MAX_DOCUMENT_CHARS, locale);
     let manager = if auth.user.role == Role::Manager {
         Some(auth.user.id)
     } else {

@@ -131,7 +131,10 @@ async fn render(
     };
     let doubts = crate::doubts::queries::open_for_candidate(&app.pool, candidate_id).await?;
     let checks = queries::for_candidate(&app.pool, candidate_id).await?;
-    let max = |n: usize| t.max_chars.replace("{n}", &n.to_string());
+    let max = |n: usize| {
+        t.max_chars
+            .replace("{n}", &crate::web::form::count(n, locale))
+    };
     let page = ReferencesPage {
         layout: auth.viewer.layout(t.title.replace("{name}", &name)).await?,
         t,

@@ -24,7 +24,7 @@ crate::texts! {
         summary: "Summary", "Oppsummering";
         concerns: "Concerns raised (optional)", "Bekymringer som kom fram (valgfritt)";
         concerns_hint: "A concern is raised as a doubt about the candidate, to be settled with facts.", "En bekymring meldes som tvil om kandidaten, som må avklares med fakta.";
-        max_chars: "At most {n} characters.", "Høyst {n} tegn.";
+        max_chars: "Up to {n} characters.", "Inntil {n} tegn.";
         too_long: "Use at most {n} characters.", "Bruk høyst {n} tegn.";
         choose_contact_method: "Choose how the referee was reached.", "Velg hvordan referansen ble kontaktet.";
         settles: "This reference check settles:", "Denne referansesjekken avklarer:";

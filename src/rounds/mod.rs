@@ -191,7 +191,9 @@ async fn create(
     let t = RoundText::get(auth.viewer.locale);
     let form = PlanForm::from_pairs(pairs);
     let known = known_ids(&app.pool, id).await?;
-    let plan = match plan::validate(&form, t, |kind, id| known.contains(&(kind, *id))) {
+    let plan = match plan::validate(&form, auth.viewer.locale, |kind, id| {
+        known.contains(&(kind, *id))
+    }) {
         Ok(plan) => plan,
         Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
     };

@@ -164,10 +164,13 @@ pub enum IdKind {
 /// caller (`known`).
 pub fn validate(
     form: &PlanForm,
-    t: &RoundText,
+    locale: Locale,
     known: impl Fn(IdKind, &Uuid) -> bool,
 ) -> Result<ValidPlan, FormErrors> {
+    let t = RoundText::get(locale);
     let mut errors = FormErrors::default();
+    let max_location = crate::web::form::MAX_NAME_CHARS;
+    errors.check_length("location", &form.location, max_location, locale);
     let candidate_id = Uuid::parse_str(form.candidate_id.trim())
         .ok()
         .filter(|id| known(IdKind::Candidate, id));
@@ -426,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_a_plan_and_reports_a_missing_expert() {
-        let plan = validate(&form(), &RoundText::EN, |_, _| true).unwrap();
+        let plan = validate(&form(), Locale::En, |_, _| true).unwrap();
         assert_eq!(plan.panel, vec![(Uuid::nil(), PanelRole::Hr)]);
         assert!(!plan.has_expert());
     }
@@ -437,7 +440,7 @@ mod tests {
         bad.time_zone = "Mars/Olympus".into();
         bad.duration_minutes = "5".into();
         bad.panel.clear();
-        let errors = validate(&bad, &RoundText::EN, |_, _| false).unwrap_err();
+        let errors = validate(&bad, Locale::En, |_, _| false).unwrap_err();
         for field in [
             "candidate_id",
             "time_zone",
@@ -450,7 +453,7 @@ mod tests {
         let mut role = form();
         role.panel.insert(Uuid::nil().to_string(), "boss".into());
         assert!(
-            validate(&role, &RoundText::EN, |_, _| true)
+            validate(&role, Locale::En, |_, _| true)
                 .unwrap_err()
                 .has("panel")
         );

@@ -2,13 +2,61 @@
 
 use std::collections::BTreeMap;
 
-/// The longest name (of a criterion, a guide, …) a form accepts, in
-/// characters. Names are unique per index, and an index holds only short values.
+use crate::i18n::Locale;
+use crate::web::text::CommonText;
+
+// Every free-text field takes at most one of these many characters; the limit
+// is stated beside the field (`Layout::up_to`) and checked here on the server.
+
+/// A name, title or other one-line value (of a criterion, a guide, …). Names
+/// are unique per index, and an index holds only short values.
 pub const MAX_NAME_CHARS: usize = 200;
+/// An email address (the longest one mail accepts).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// A note, description, question or anchor.
+pub const MAX_NOTE_CHARS: usize = 4000;
+/// A pasted document: a first-round summary, a job description.
+pub const MAX_DOCUMENT_CHARS: usize = 20_000;
 
 /// Whether a name is longer than `MAX_NAME_CHARS`.
 pub fn name_too_long(name: &str) -> bool {
-    name.trim().chars().count() > MAX_NAME_CHARS
+    too_long(name, MAX_NAME_CHARS)
+}
+
+/// Whether `value`, trimmed as it is stored, has more than `max` characters.
+pub fn too_long(value: &str, max: usize) -> bool {
+    value.trim().chars().count() > max
+}
+
+/// A count the way the page's language writes it: 4,000 or 4 000.
+pub fn count(n: usize, locale: Locale) -> String {
+    let digits = n.to_string();
+    let separator = match locale {
+        Locale::En => ",",
+        Locale::Nb => "\u{a0}",
+    };
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// "Up to 4,000 characters.", stated beside a field.
+pub fn up_to(max: usize, locale: Locale) -> String {
+    CommonText::get(locale)
+        .up_to_chars
+        .replace("{n}", &count(max, locale))
+}
+
+/// The error beside a field whose value is longer than `max`.
+pub fn too_long_message(max: usize, locale: Locale) -> String {
+    CommonText::get(locale)
+        .too_long_chars
+        .replace("{n}", &count(max, locale))
 }
 
 #[derive(Debug, Default, Clone)]
@@ -43,6 +91,13 @@ impl FormErrors {
         self.fields.is_empty() && self.general.is_empty()
     }
 
+    /// Adds the length error to `field` when `value` is longer than `max`.
+    pub fn check_length(&mut self, field: &'static str, value: &str, max: usize, locale: Locale) {
+        if too_long(value, max) {
+            self.add(field, too_long_message(max, locale));
+        }
+    }
+
     /// `Ok(value)` when no error was added, else the errors.
     pub fn into_result<T>(self, value: T) -> Result<T, FormErrors> {
         if self.is_empty() {
@@ -50,5 +105,25 @@ impl FormErrors {
         } else {
             Err(self)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands_in_each_language() {
+        assert_eq!(count(200, Locale::En), "200");
+        assert_eq!(count(4000, Locale::En), "4,000");
+        assert_eq!(count(20_000, Locale::Nb), "20\u{a0}000");
+        assert_eq!(count(1_234_567, Locale::En), "1,234,567");
+    }
+
+    #[test]
+    fn a_value_is_measured_in_characters_as_stored() {
+        assert!(!too_long(&"å".repeat(200), 200));
+        assert!(too_long(&"å".repeat(201), 200));
+        assert!(!too_long(&format!("  {}  ", "x".repeat(200)), 200));
     }
 }

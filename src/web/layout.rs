@@ -37,7 +37,7 @@ impl Layout {
             t,
             role_label: role.map(|role| role.label(viewer.locale)).unwrap_or(""),
             user: viewer.user.clone(),
-            csrf_token: csrf::token(&viewer.session).await?,
+            csrf_token: csrf::token(&viewer.session, viewer.sign_in_token.as_ref()).await?,
             flashes: flash::take(&viewer.session).await?,
             nav: role
                 .map(|role| navigation(role, t, &viewer.path))
@@ -59,6 +59,16 @@ impl Layout {
             nav: Vec::new(),
             current_path: String::new(),
         }
+    }
+
+    /// "Up to 4,000 characters.": the limit stated beside a text field.
+    pub fn up_to(&self, max: usize) -> String {
+        crate::web::form::up_to(max, self.locale)
+    }
+
+    /// A field's own hint followed by its limit.
+    pub fn hint_up_to(&self, hint: &str, max: usize) -> String {
+        format!("{hint} {}", self.up_to(max))
     }
 
     pub fn lang(&self) -> &'static str {

@@ -82,7 +82,10 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::privacy::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
-        .layer(middleware::from_fn(csrf::require_token))
+        .layer(middleware::from_fn_with_state(
+            config.secure_cookies,
+            csrf::require_token,
+        ))
         .layer(middleware::from_fn(error_pages::render));
 
     let sessions =

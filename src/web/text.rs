@@ -24,6 +24,8 @@ crate::texts! {
         form_has_errors: "Please correct the fields marked below.", "Rett opp feltene som er merket nedenfor.";
         field_required: "This field is required.", "Dette feltet må fylles ut.";
         name_too_long: "Use at most 200 characters.", "Bruk høyst 200 tegn.";
+        up_to_chars: "Up to {n} characters.", "Inntil {n} tegn.";
+        too_long_chars: "Use at most {n} characters.", "Bruk høyst {n} tegn.";
         error_not_found_title: "Page not found", "Fant ikke siden";
         error_not_found_body: "The page does not exist, or it was removed.", "Siden finnes ikke, eller den er fjernet.";
         error_forbidden_title: "Access denied", "Ingen tilgang";

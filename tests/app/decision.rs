@@ -470,7 +470,7 @@ async fn a_decision_without_rationale_or_outcome_is_shown_again_with_the_input_k
         .await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(html.contains("Keep the rationale under 4,000 characters."));
+    assert!(html.contains("Use at most 4,000 characters."));
     assert!(
         html.contains(r#"value="on_hold" checked"#),
         "the choice is kept"

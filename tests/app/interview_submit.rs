@@ -227,11 +227,24 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
     assert_eq!(app.post_form(&me.client, &reopen, &[]).await.status(), 403);
     assert!(submitted(&app, me.member_id).await);
 
+    let late: i64 =
+        sqlx::query_scalar("select count(*) from rating where evidence = 'late change'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(late, 0, "the refused save stored nothing");
+
+    // The manager is offered a reopen for the member who submitted, and for
+    // nobody who has not.
+    let not_yet = round.member(&app).await;
     let manager = TestApp::client();
     app.login(&manager, &round.manager.email, &round.manager.password)
         .await;
     let panel = app.get_html(&manager, &round.path("/panel")).await;
-    assert!(panel.contains("Reopen ratings") && !panel.contains("late change"));
+    let reopen_form =
+        |member: Uuid| format!(r#"action="/rounds/{}/panel/{member}/reopen""#, round.id);
+    assert!(panel.contains(&reopen_form(me.member_id)), "{panel}");
+    assert!(!panel.contains(&reopen_form(not_yet.member_id)), "{panel}");
     let done = app.post_form(&manager, &reopen, &[]).await;
     assert_eq!(done.status(), 303);
     assert!(!submitted(&app, me.member_id).await);

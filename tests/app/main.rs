@@ -35,4 +35,5 @@ mod schema;
 mod security;
 mod session_end;
 mod sign_in;
+mod text_fields;
 mod wording;

@@ -35,7 +35,7 @@ async fn a_reference_check_without_the_candidates_consent_is_refused_with_the_in
     let manager = manager_client(&app, &round).await;
     let path = format!("/candidates/{}/references", round.candidate_id);
     let page = app.get_html(&manager, &path).await;
-    assert!(page.contains("name=\"form_id\"") && page.contains("At most 200 characters."));
+    assert!(page.contains("name=\"form_id\"") && page.contains("Up to 200 characters."));
     let today = today();
     let response = app
         .post_form(

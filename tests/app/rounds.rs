@@ -303,10 +303,29 @@ async fn unmatched_questions_can_be_linked_by_hand() {
         .criterion(app.position("Other").await, "Foreign")
         .await
         .to_string();
+    let linked_to = || async {
+        sqlx::query_scalar::<_, Option<Uuid>>(
+            "select criterion_id from round_question where id = $1",
+        )
+        .bind(question)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
     let refused = app
         .post_form(&s.client, &path, &[("criterion_id", foreign.as_str())])
         .await;
     assert_eq!(refused.status(), 303);
+    assert_eq!(
+        linked_to().await,
+        None,
+        "another position's criterion is not linked"
+    );
+    let told = app.get_html(&s.client, &format!("/rounds/{round}")).await;
+    assert!(
+        told.contains("Choose one of the position&#39;s criteria."),
+        "{told}"
+    );
     let linked = app
         .post_form(
             &s.client,

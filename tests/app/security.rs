@@ -100,8 +100,14 @@ async fn pages_carry_strict_security_headers() {
     assert_eq!(headers["cache-control"], "no-store");
     assert!(headers.contains_key("x-request-id"));
 
+    // Before sign-in only the sign-in form's token cookie; the session comes with signing in.
     let cookie = headers["set-cookie"].to_str().unwrap();
-    assert!(cookie.starts_with("secondround_session="));
+    assert!(cookie.starts_with("secondround_signin="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let user = app.create_user(Role::Panelist).await;
+    let signed_in = app.login(&client, &user.email, &user.password).await;
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("secondround_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 }
 
@@ -183,16 +189,38 @@ async fn a_nul_character_in_a_form_is_a_clear_4xx_not_a_500() {
 }
 
 #[tokio::test]
-async fn a_long_pasted_first_round_summary_is_saved_like_any_other_form() {
+async fn a_long_pasted_first_round_summary_is_kept_to_its_limit_and_a_longer_one_is_named() {
     let app = TestApp::spawn().await;
     let (client, manager) = app.login_as(Role::Manager).await;
     let position = app.position_for(&manager, "Backend engineer").await;
-    let summary = "Notes from the first interview. ".repeat(100_000);
-    assert!(summary.len() > 3_000_000);
+    let limit = secondround::web::form::MAX_DOCUMENT_CHARS;
+    let path = format!("/positions/{position}/candidates");
+    // Over 2 MB: the token check must let the handler answer, in the user's language.
+    let pasted = "Notes from the first interview. ".repeat(100_000);
+    assert!(pasted.len() > 3_000_000);
     let response = app
         .post_form(
             &client,
-            &format!("/positions/{position}/candidates"),
+            &path,
+            &[("name", "Kari Nordmann"), ("first_round_summary", &pasted)],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Use at most 20,000 characters."),
+        "{page:.300}"
+    );
+    assert!(
+        page.contains("value=\"Kari Nordmann\""),
+        "the input is kept"
+    );
+
+    let summary: String = pasted.chars().take(limit).collect();
+    let response = app
+        .post_form(
+            &client,
+            &path,
             &[("name", "Kari Nordmann"), ("first_round_summary", &summary)],
         )
         .await;

@@ -126,8 +126,9 @@ async fn signing_in_issues_a_new_session_id() {
     let app = TestApp::spawn().await;
     let user = app.create_user(Role::Panelist).await;
     let client = TestApp::client();
-    let before = app.get(&client, "/login").await;
-    let anonymous_cookie = session_cookie(&before).expect("the sign-in page starts a session");
+    // An anonymous session exists once something is kept in it: the language.
+    let before = app.post_form(&client, "/locale", &[("lang", "en")]).await;
+    let anonymous_cookie = session_cookie(&before).expect("the language switch starts a session");
 
     let response = app.login(&client, &user.email, &user.password).await;
     let signed_in_cookie = session_cookie(&response).expect("sign-in sets the session cookie");
@@ -357,4 +358,87 @@ async fn the_right_password_of_a_disabled_account_does_not_reset_its_pause_count
     // That was the fifth failure, not a success: the account is paused now.
     let paused = app.login(&client, &user.email, &user.password).await;
     assert_eq!(paused.status(), 429);
+}
+
+async fn session_rows(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select count(*) from user_session")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn visiting_the_sign_in_page_and_failing_to_sign_in_store_no_session() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let client = TestApp::client();
+
+    let page = app.get(&client, "/login").await;
+    assert_eq!(page.status(), 200);
+    assert!(
+        session_cookie(&page).is_none(),
+        "no session cookie for a visit"
+    );
+    let failed = app.login(&client, &user.email, "not the password").await;
+    assert_eq!(failed.status(), 401);
+    assert!(
+        failed
+            .text()
+            .await
+            .unwrap()
+            .contains("The email or password is wrong."),
+        "the failure is told on the form"
+    );
+    assert_eq!(session_rows(&app).await, 0, "no session row before sign-in");
+
+    let signed_in = app.login(&client, &user.email, &user.password).await;
+    assert_eq!(signed_in.status(), 303);
+    assert_eq!(session_rows(&app).await, 1, "the session starts at sign-in");
+    assert_eq!(app.get(&client, "/").await.status(), 200);
+}
+
+#[tokio::test]
+async fn the_sign_in_token_belongs_to_the_browser_it_was_given_to() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let attacker = TestApp::client();
+    let victim = TestApp::client();
+    let attackers_token = app.csrf_token(&attacker).await;
+    // The victim's browser has its own sign-in cookie.
+    let _ = app.csrf_token(&victim).await;
+
+    for token in [attackers_token.as_str(), "0000", ""] {
+        let response = victim
+            .post(app.url("/login"))
+            .form(&[
+                ("email", user.email.as_str()),
+                ("password", user.password.as_str()),
+                ("csrf_token", token),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 403, "token {token:?}");
+    }
+    // A browser that never loaded the page has no cookie to match any token.
+    let fresh = TestApp::client();
+    let response = fresh
+        .post(app.url("/login"))
+        .form(&[
+            ("email", user.email.as_str()),
+            ("password", user.password.as_str()),
+            ("csrf_token", attackers_token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(session_rows(&app).await, 0);
+    assert_eq!(
+        app.login(&victim, &user.email, &user.password)
+            .await
+            .status(),
+        303,
+        "the victim's own page still signs in"
+    );
 }

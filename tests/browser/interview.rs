@@ -79,6 +79,45 @@ fn planned_score(n: usize) -> Option<i16> {
     }
 }
 
+/// A score given to question `n` before the planned one, and taken back.
+fn first_thought(n: usize) -> Option<i16> {
+    match planned_score(n) {
+        Some(score) => Some(score % 5 + 1),
+        None => Some(3),
+    }
+}
+
+fn score_option(n: usize, score: Option<i16>) -> String {
+    match score {
+        Some(score) => format!("#q{n} .score-option:nth-child({score})"),
+        None => format!("#q{n} .score-na"),
+    }
+}
+
+async fn wait_for_empty_queue(browser: &Browser) {
+    for _ in 0..200 {
+        if queued_saves(browser).await.is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("saves still queued: {:?}", queued_saves(browser).await);
+}
+
+/// The saves waiting in the page's localStorage queue, oldest first.
+async fn queued_saves(browser: &Browser) -> Vec<serde_json::Value> {
+    let raw = browser
+        .client
+        .execute(
+            "var k = Object.keys(localStorage).filter(function (k) { return k.indexOf('secondround.queue.') === 0; });
+             return k.length === 1 ? localStorage.getItem(k[0]) : null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_str(raw.as_str().expect("one queue in localStorage")).unwrap()
+}
+
 fn planned_note(n: usize) -> Option<String> {
     (n % 3 == 1).then(|| format!("Note for question {n}: gave a concrete example."))
 }
@@ -121,15 +160,75 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
 
     let total = round.questions.len();
     let (goes_offline, comes_back) = (total / 3, 2 * total / 3);
+    assert!(
+        goes_offline >= 2 && comes_back > goes_offline + 1,
+        "{total} questions"
+    );
     for n in 1..=total {
         if n == goes_offline {
+            // Everything before the offline spell is stored first, so the first
+            // thought below is the queue's head: the one save tried (and failed)
+            // while offline, which a later save of the question does not replace.
+            wait_for_empty_queue(&browser).await;
             set_offline(&browser, true).await;
+            // A first score that fails to send, then the planned one: both wait in
+            // the queue, and only a replay in order leaves the planned score.
+            browser.click(&score_option(n, first_thought(n))).await;
+            wait_for_state(&browser, "offline").await;
+            let head = queued_saves(&browser).await;
+            assert!(
+                head.len() == 1 && head[0]["tried"] == json!(true),
+                "the first thought was tried: {head:?}"
+            );
         }
-        let option = match planned_score(n) {
-            Some(score) => format!("#q{n} .score-option:nth-child({score})"),
-            None => format!("#q{n} .score-na"),
-        };
-        browser.click(&option).await;
+        if n == comes_back {
+            // The tab goes away with saves queued (every move flushed them to
+            // the queue). Its leave warning is beside the point here: a tablet's
+            // browser can be closed without asking.
+            wait_for_state(&browser, "offline").await;
+            let queued = queued_saves(&browser).await;
+            let questions: Vec<&str> = queued
+                .iter()
+                .map(|entry| entry["question"].as_str().unwrap())
+                .collect();
+            for rated_offline in &round.questions[goes_offline - 1..comes_back - 1] {
+                let id = rated_offline.to_string();
+                assert!(
+                    questions.contains(&id.as_str()),
+                    "{id} is queued: {queued:?}"
+                );
+            }
+            // The re-rated question waits twice, its first thought before the planned score.
+            let re_rated = round.questions[goes_offline - 1].to_string();
+            let scores: Vec<&serde_json::Value> = queued
+                .iter()
+                .filter(|entry| entry["question"] == re_rated.as_str())
+                .map(|entry| &entry["score"])
+                .collect();
+            assert_eq!(
+                scores,
+                [
+                    &json!(first_thought(goes_offline)),
+                    &json!(planned_score(goes_offline))
+                ],
+                "{queued:?}"
+            );
+            browser
+                .client
+                .execute(
+                    "window.addEventListener('beforeunload', function (e) { e.stopImmediatePropagation(); }, true);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            browser.goto("about:blank").await;
+            set_offline(&browser, false).await;
+            // Loading the page again replays the queue it finds in localStorage.
+            browser
+                .goto(&app.url(&round.path(&format!("/interview/{n}"))))
+                .await;
+        }
+        browser.click(&score_option(n, planned_score(n))).await;
         if let Some(note) = planned_note(n) {
             browser.fill(&format!("#q{n}-evidence"), &note).await;
         }
@@ -138,9 +237,6 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
             browser
                 .screenshot(&format!("interview-offline-{name}"))
                 .await;
-        }
-        if n == comes_back {
-            set_offline(&browser, false).await;
         }
         if n < total {
             browser.click(&format!("#q{n} button[data-go=next]")).await;
@@ -186,16 +282,42 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
             "note of question {n}"
         );
     }
-    let created: i64 = sqlx::query_scalar(
-        "select count(*) from audit_event where entity = 'rating' and action = 'created' and actor_id = $1",
+    // Every applied save bumps the version once and is audited once: a save
+    // applied twice, or applied without its audit event, breaks the equality.
+    let unaudited: Vec<(Uuid, i32, i64)> = sqlx::query_as(
+        "select r.round_question_id, r.version,
+                (select count(*) from audit_event a where a.entity = 'rating' and a.entity_id = r.id)
+         from rating r join panel_member pm on pm.id = r.panel_member_id
+         where pm.user_id = $1 and r.version <> (select count(*) from audit_event a
+                                                 where a.entity = 'rating' and a.entity_id = r.id)",
     )
     .bind(user.id)
-    .fetch_one(&app.pool)
+    .fetch_all(&app.pool)
     .await
     .unwrap();
+    assert!(unaudited.is_empty(), "{unaudited:?}");
+    // The re-rated question's saves were applied in the order they were made.
+    let replayed: Vec<Option<i64>> = sqlx::query_scalar(
+        "select (a.after->>'score')::bigint from audit_event a join rating r on r.id = a.entity_id
+         join panel_member pm on pm.id = r.panel_member_id
+         where a.entity = 'rating' and pm.user_id = $1 and r.round_question_id = $2
+         order by a.id",
+    )
+    .bind(user.id)
+    .bind(round.questions[goes_offline - 1])
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let as_stored = |score: Option<i16>| score.map(i64::from);
     assert_eq!(
-        created as usize, total,
-        "no save was applied twice as a new rating"
+        replayed.first().copied().flatten(),
+        as_stored(first_thought(goes_offline)),
+        "{replayed:?}"
+    );
+    assert_eq!(
+        replayed.last().copied().flatten(),
+        as_stored(planned_score(goes_offline)),
+        "{replayed:?}"
     );
 
     browser

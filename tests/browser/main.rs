@@ -7,5 +7,6 @@ mod decision;
 mod exports;
 mod foundation;
 mod interview;
+mod no_script;
 mod preparation;
 mod session;

@@ -37,7 +37,17 @@ fn free_port() -> u16 {
 
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a viewport of `width` × `height`.
-    pub async fn start((width, height): (u32, u32)) -> Browser {
+    pub async fn start(size: (u32, u32)) -> Browser {
+        Self::start_with(size, true).await
+    }
+
+    /// A browser whose pages run no script (Chromium's content setting, as a
+    /// user or an administrator would turn it off): forms are posted as rendered.
+    pub async fn start_without_javascript(size: (u32, u32)) -> Browser {
+        Self::start_with(size, false).await
+    }
+
+    async fn start_with((width, height): (u32, u32), javascript: bool) -> Browser {
         let chromium = binary("CHROMIUM_BIN", "/usr/bin/chromium");
         let chromedriver = binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
         let port = free_port();
@@ -61,7 +71,10 @@ impl Browser {
                     "--disable-quic", "--hide-scrollbars",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
+                }
             }
         });
         let capabilities = match capabilities {

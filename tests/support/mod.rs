@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod html;
 pub mod prep;
 pub mod shortlist;
 pub mod walk;
