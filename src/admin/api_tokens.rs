@@ -33,6 +33,18 @@ pub fn router() -> Router<AppState> {
 struct TokenForm {
     name: String,
     scope: String,
+    /// Names this form, so posting it twice makes one token.
+    form_id: String,
+}
+
+impl TokenForm {
+    fn fresh() -> Self {
+        TokenForm {
+            scope: TokenScope::Read.code().into(),
+            form_id: Uuid::new_v4().to_string(),
+            ..TokenForm::default()
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -45,6 +57,8 @@ struct TokensPage {
     errors: FormErrors,
     /// The secret of the token just created: shown this once.
     created: Option<String>,
+    /// The form was posted again after its token was made.
+    already_created: bool,
     scopes: Vec<(&'static str, &'static str)>,
 }
 
@@ -75,6 +89,17 @@ async fn page(
     errors: FormErrors,
     created: Option<String>,
 ) -> Result<TokensPage> {
+    page_with(app, auth, form, errors, created, false).await
+}
+
+async fn page_with(
+    app: &AppState,
+    auth: &Authorized<AdminOnly>,
+    form: TokenForm,
+    errors: FormErrors,
+    created: Option<String>,
+    already_created: bool,
+) -> Result<TokensPage> {
     let t = AdminText::get(auth.viewer.locale);
     Ok(TokensPage {
         layout: auth.viewer.layout(t.tokens_title).await?,
@@ -83,6 +108,7 @@ async fn page(
         form,
         errors,
         created,
+        already_created,
         scopes: vec![
             (TokenScope::Read.code(), t.scope_read),
             (TokenScope::Write.code(), t.scope_write),
@@ -91,11 +117,7 @@ async fn page(
 }
 
 async fn list(State(app): State<AppState>, auth: Authorized<AdminOnly>) -> Result<TokensPage> {
-    let form = TokenForm {
-        scope: TokenScope::Read.code().into(),
-        ..TokenForm::default()
-    };
-    page(&app, &auth, form, FormErrors::default(), None).await
+    page(&app, &auth, TokenForm::fresh(), FormErrors::default(), None).await
 }
 
 fn validate(
@@ -133,13 +155,30 @@ async fn create(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let secret = token::create(&app.pool, &form.name, scope, auth.user.id).await?;
-    tracing::info!(scope = scope.code(), "API token created");
-    let fresh = TokenForm {
-        scope: TokenScope::Read.code().into(),
-        ..TokenForm::default()
+    // A form without an id (an old page, a script) still makes exactly one token.
+    let form_id = Uuid::parse_str(form.form_id.trim()).unwrap_or_else(|_| Uuid::new_v4());
+    let created = token::create_once(&app.pool, &form.name, scope, auth.user.id, form_id).await?;
+    let Some(secret) = created else {
+        let page = page_with(
+            &app,
+            &auth,
+            TokenForm::fresh(),
+            FormErrors::default(),
+            None,
+            true,
+        )
+        .await?;
+        return Ok((StatusCode::CONFLICT, page).into_response());
     };
-    let page = page(&app, &auth, fresh, FormErrors::default(), Some(secret)).await?;
+    tracing::info!(scope = scope.code(), "API token created");
+    let page = page(
+        &app,
+        &auth,
+        TokenForm::fresh(),
+        FormErrors::default(),
+        Some(secret),
+    )
+    .await?;
     Ok((StatusCode::CREATED, page).into_response())
 }
 

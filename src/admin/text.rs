@@ -41,6 +41,7 @@ crate::texts! {
         scope_invalid: "Choose read or write.", "Velg lese eller skrive.";
         token_created: "The token is created.", "Nøkkelen er opprettet.";
         token_shown_once: "Copy it now: it is shown only this once and cannot be recovered.", "Kopier den nå: den vises bare denne ene gangen og kan ikke hentes fram igjen.";
+        token_already_created: "This form already created its token, and its secret was shown then. If it was not copied, revoke that token and create a new one.", "Dette skjemaet har allerede opprettet nøkkelen sin, og den ble vist da. Hvis den ikke ble kopiert, trekker du den tilbake og oppretter en ny.";
         token_starts_with: "Starts with", "Begynner med";
         token_last_used: "Last used", "Sist brukt";
         token_revoked_tag: "Revoked", "Trukket tilbake";

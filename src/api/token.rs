@@ -88,19 +88,35 @@ pub async fn create(
     scope: TokenScope,
     by: Uuid,
 ) -> sqlx::Result<String> {
+    create_once(pool, name, scope, by, Uuid::new_v4())
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Like `create`, for the token made from the form `form_id`: `None` when that
+/// form already made one (a reload or a double click), whose secret was shown then.
+pub async fn create_once(
+    pool: &PgPool,
+    name: &str,
+    scope: TokenScope,
+    by: Uuid,
+    form_id: Uuid,
+) -> sqlx::Result<Option<String>> {
     let secret = generate();
-    sqlx::query!(
-        "insert into api_token (name, scope, token_hash, token_prefix, created_by)
-         values ($1, $2, $3, $4, $5)",
+    let stored = sqlx::query!(
+        "insert into api_token (name, scope, token_hash, token_prefix, created_by, form_id)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (form_id) do nothing",
         name.trim(),
         scope.code(),
         hash(&secret),
         &secret[..PREFIX.len() + 8],
         by,
+        form_id,
     )
     .execute(pool)
     .await?;
-    Ok(secret)
+    Ok((stored.rows_affected() == 1).then_some(secret))
 }
 
 /// Revokes a token; false when there is no such token still active.

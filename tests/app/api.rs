@@ -677,3 +677,35 @@ async fn refusals_before_the_handler_are_problem_documents_too() {
         .unwrap();
     assert_eq!(stored, 0, "neither refused import stored anything");
 }
+
+#[tokio::test]
+async fn posting_the_token_form_twice_makes_one_token() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let page = app.get_html(&admin, "/admin/api-tokens").await;
+    let marker = r#"name="form_id" value=""#;
+    let start = page.find(marker).expect("the form carries its id") + marker.len();
+    let form_id = &page[start..start + 36];
+    let form = [
+        ("name", "HR system"),
+        ("scope", "read"),
+        ("form_id", form_id),
+    ];
+
+    let first = app.post_form(&admin, "/admin/api-tokens", &form).await;
+    assert_eq!(first.status(), 201);
+    assert!(first.text().await.unwrap().contains(r#"id="new-token""#));
+    let again = app.post_form(&admin, "/admin/api-tokens", &form).await;
+    assert_eq!(again.status(), 409, "a reload does not make a second token");
+    let html = again.text().await.unwrap();
+    assert!(html.contains(r#"id="token-already-created""#), "{html}");
+    assert!(
+        !html.contains(r#"id="new-token""#),
+        "no secret is shown again"
+    );
+    let tokens: i64 = sqlx::query_scalar("select count(*) from api_token")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(tokens, 1);
+}
