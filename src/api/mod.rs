@@ -79,6 +79,8 @@ pub fn router() -> Router<AppState> {
             }),
         )
         .route("/api/v1/{*rest}", axum::routing::any(not_found))
+        // Another version or a typo under /api still gets a problem document.
+        .route("/api/{*rest}", axum::routing::any(not_found))
 }
 
 async fn not_found(method: Method, uri: Uri) -> ApiError {

@@ -676,6 +676,23 @@ async fn refusals_before_the_handler_are_problem_documents_too() {
         .await
         .unwrap();
     assert_eq!(stored, 0, "neither refused import stored anything");
+
+    let elsewhere = api
+        .http
+        .get(app.url("/api/v2/positions"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let answer = Answer {
+        status: elsewhere.status().as_u16(),
+        content_type: elsewhere.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned(),
+        body: elsewhere.json().await.unwrap(),
+    };
+    assert_problem(&answer, 404);
 }
 
 #[tokio::test]

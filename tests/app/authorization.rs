@@ -111,6 +111,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("put", "/rounds/{id}/questions/{qid}/rating", "ddddads"),
     // The API's catch-all answers 404 problem documents to everyone.
     ("delete", "/api/v1/{*rest}", "aaaaaaa"),
+    ("delete", "/api/{*rest}", "aaaaaaa"),
 ];
 
 const ROLES: [&str; 7] = [
