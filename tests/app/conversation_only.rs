@@ -322,3 +322,35 @@ async fn a_member_submits_without_touching_conversation_only_questions() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_debrief_shows_a_conversation_only_note_without_calling_it_not_assessed() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let n = conversation_only(&app, &round).await[0];
+    const NOTE: &str = "Asked how database changes are reviewed.";
+    let noted = put_rating(
+        &app,
+        &me.client,
+        &round.rating_path(n - 1),
+        json!({"score": null, "evidence": NOTE, "base_version": null, "save_id": Uuid::new_v4()}),
+    )
+    .await;
+    assert_eq!(noted.status(), 200);
+    round.rate_all(&app, me.member_id, "Evidence.").await;
+    let submitted = app
+        .post_form(
+            &me.client,
+            &round.path("/interview/submit"),
+            &[("verdict", "yes"), ("justification", "Solid answers.")],
+        )
+        .await;
+    assert_eq!(submitted.status(), 303);
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let debrief = app.get_html(&hr, &round.path("/debrief")).await;
+    let at = debrief.find(NOTE).expect("the note is in the debrief");
+    let item = &debrief[debrief[..at].rfind("<li>").unwrap()..at];
+    assert!(item.contains("conversation only"), "{item}");
+    assert!(!item.contains("not assessed"), "{item}");
+}
