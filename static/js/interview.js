@@ -97,6 +97,8 @@
   // Queues the section's current values; untried entries for the same question are replaced.
   function enqueue(section) {
     var id = section.getAttribute('data-question-id');
+    // Queued now (on blur, say): its debounce must not queue the same values again later.
+    window.clearTimeout(timers[id]);
     delete timers[id];
     var values = valuesOf(section);
     if (!isRated(section)) {
