@@ -126,10 +126,12 @@ impl DebriefPage {
             .collect()
     }
 
-    fn score(&self, score: &Option<i16>) -> String {
-        score
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| self.t.not_assessed.to_owned())
+    fn score(&self, note: &Note) -> String {
+        match note.score {
+            Some(score) => score.to_string(),
+            None if !note.rated => self.t.conversation_only.to_owned(),
+            None => self.t.not_assessed.to_owned(),
+        }
     }
 
     fn verdict(&self, code: &str) -> &'static str {

@@ -212,6 +212,8 @@ pub struct Note {
     pub criterion_id: Option<Uuid>,
     pub member_name: String,
     pub question: String,
+    /// False for a conversation-only question: its note has no score, not even "not assessed".
+    pub rated: bool,
     pub score: Option<i16>,
     pub evidence: String,
 }
@@ -219,7 +221,7 @@ pub struct Note {
 pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<Note>> {
     sqlx::query_as!(
         Note,
-        "select q.criterion_id, u.display_name as member_name, q.text as question, ra.score, ra.evidence
+        "select q.criterion_id, u.display_name as member_name, q.text as question, q.rated, ra.score, ra.evidence
          from rating ra
          join round_question q on q.id = ra.round_question_id
          join panel_member pm on pm.id = ra.panel_member_id

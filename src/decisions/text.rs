@@ -66,6 +66,7 @@ crate::texts! {
         notes: "Evidence notes", "Observasjoner";
         no_notes: "No evidence notes.", "Ingen observasjoner.";
         not_assessed: "not assessed", "ikke vurdert";
+        conversation_only: "conversation only", "bare samtale";
         chart_heading: "Criterion means", "Snitt per kriterium";
         chart_alt: "Bar chart of the panel's mean per criterion on the 1–5 scale, with each criterion's lowest and highest member mean as whiskers and must-have minimums marked.", "Stolpediagram over panelets snitt per kriterium på skalaen 1–5, med laveste og høyeste deltakersnitt som streker og minimum for absolutte krav markert.";
         chart_minimum: "minimum", "minimum";

@@ -70,12 +70,14 @@ pub struct Question {
     pub text: String,
     pub guidance: String,
     pub criterion_hint: String,
+    /// False for a conversation-only question: talked about, never scored.
+    pub rated: bool,
 }
 
 pub async fn questions(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Question>> {
     Ok(sqlx::query_as!(
         Question,
-        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
+        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint, q.rated
          from template_question q join template_section s on s.id = q.section_id
          where s.template_id = $1 order by s.sort_order, q.sort_order, q.id",
         guide_id,
@@ -163,8 +165,8 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
          inserted as (
              insert into template_section (id, template_id, title, kind, sort_order)
              select new_id, $2, title, kind, sort_order from sections returning id)
-         insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
-         select s.new_id, q.text, q.guidance, q.criterion_hint, q.sort_order
+         insert into template_question (section_id, text, guidance, criterion_hint, rated, sort_order)
+         select s.new_id, q.text, q.guidance, q.criterion_hint, q.rated, q.sort_order
          from template_question q join sections s on s.old_id = q.section_id
          where exists (select 1 from inserted)",
         id,

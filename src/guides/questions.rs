@@ -38,9 +38,15 @@ pub struct QuestionForm {
     pub text: String,
     pub guidance: String,
     pub criterion_hint: String,
+    /// The "conversation only (not rated)" checkbox: present when ticked.
+    pub conversation_only: Option<String>,
 }
 
 impl QuestionForm {
+    pub fn is_conversation_only(&self) -> bool {
+        self.conversation_only.is_some()
+    }
+
     /// The errors to show beside the fields; none when the question can be stored.
     fn errors(&self, locale: Locale) -> FormErrors {
         let mut errors = FormErrors::default();
@@ -91,8 +97,8 @@ async fn add_question(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let qid: Option<Uuid> = sqlx::query_scalar!(
-        "insert into template_question (section_id, text, guidance, criterion_hint, sort_order)
-         select s.id, $3, $4, $5, (select coalesce(max(sort_order), 0) + 1 from template_question where section_id = s.id)
+        "insert into template_question (section_id, text, guidance, criterion_hint, rated, sort_order)
+         select s.id, $3, $4, $5, $6, (select coalesce(max(sort_order), 0) + 1 from template_question where section_id = s.id)
          from template_section s where s.id = $2 and s.template_id = $1
          returning id",
         id,
@@ -100,6 +106,7 @@ async fn add_question(
         form.text.trim(),
         form.guidance.trim(),
         form.criterion_hint.trim(),
+        !form.is_conversation_only(),
     )
     .fetch_optional(&app.pool)
     .await?;
@@ -127,7 +134,7 @@ struct QuestionPage {
 async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
     Ok(sqlx::query_as!(
         Question,
-        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint
+        "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint, q.rated
          from template_question q join template_section s on s.id = q.section_id
          where q.id = $2 and s.template_id = $1",
         id,
@@ -154,6 +161,7 @@ async fn edit_question(
             text: q.text,
             guidance: q.guidance,
             criterion_hint: q.criterion_hint,
+            conversation_only: (!q.rated).then(|| "on".to_owned()),
         },
         errors: FormErrors::default(),
     })
@@ -181,11 +189,12 @@ async fn update_question(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     sqlx::query!(
-        "update template_question set text = $2, guidance = $3, criterion_hint = $4 where id = $1",
+        "update template_question set text = $2, guidance = $3, criterion_hint = $4, rated = $5 where id = $1",
         qid,
         form.text.trim(),
         form.guidance.trim(),
         form.criterion_hint.trim(),
+        !form.is_conversation_only(),
     )
     .execute(&app.pool)
     .await?;

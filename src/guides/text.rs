@@ -48,6 +48,8 @@ crate::texts! {
         guidance: "Guidance for the interviewer", "Veiledning til intervjueren";
         criterion_hint: "Criterion it probes", "Kriteriet det belyser";
         criterion_hint_hint: "The name of a criterion, such as \"Problem solving\". It is matched to the position's criteria of the same name when a round is planned.", "Navnet på et kriterium, for eksempel «Problemløsning». Det kobles til stillingens kriterium med samme navn når en runde planlegges.";
+        conversation_only: "Conversation only (not rated)", "Bare samtale (vurderes ikke)";
+        conversation_only_hint: "The panel talks about it and may take a note, but gives no score; submission does not ask for it, the debrief does not count it, and it is linked to no criterion.", "Panelet snakker om det og kan notere, men gir ingen poeng. Innsendingen krever det ikke, oppsummeringen teller det ikke med, og det kobles ikke til noe kriterium.";
         question_added: "Question added.", "Spørsmålet er lagt til.";
         question_deleted: "Question deleted.", "Spørsmålet er slettet.";
         question_required: "A question needs its text.", "Et spørsmål trenger en tekst.";

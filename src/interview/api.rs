@@ -2,15 +2,16 @@
 //! `PUT /rounds/{round_id}/questions/{question_id}/rating` with the headers
 //! `content-type: application/json`, `accept: application/json` and `x-csrf-token`,
 //! and the body `{"score": 1..5 | null, "evidence": "...", "base_version": n | null,
-//! "save_id": "<uuid per save>"}` (`null` score: not assessed; `null` base: never
-//! saw a saved rating).
+//! "save_id": "<uuid per save>"}` (`null` score: not assessed, or on a
+//! conversation-only question the note alone; `null` base: never saw a saved rating).
 //!
 //! - 200 `{"version", "score", "evidence", "updated_at"}`: saved, or already saved
 //!   (a replayed `save_id`, or the same values again), in which case nothing changes.
 //! - 409 `{"error", "yours", "theirs": {"version", "score", "evidence", "updated_at"}}`:
 //!   `base_version` is stale; nothing changes.
 //! - 409 `{"error"}` once the member has submitted or the round is closed; 403 for
-//!   anyone not on the panel; 404 for an unknown round or question; 422 for a bad body.
+//!   anyone not on the panel; 404 for an unknown round or question; 422 for a bad body
+//!   or a score for a conversation-only question.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;

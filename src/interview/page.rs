@@ -36,6 +36,8 @@ pub struct QuestionView {
     pub carried_over: bool,
     pub text: String,
     pub guidance: String,
+    /// False for a conversation-only question: no rating inputs, an optional note.
+    pub rated: bool,
     pub criterion_name: Option<String>,
     pub options: Vec<ScoreOption>,
     pub not_assessed: bool,
@@ -51,9 +53,16 @@ pub struct QuestionView {
     pub error: Option<String>,
 }
 
+pub struct JumpItem {
+    pub n: usize,
+    pub text: String,
+    pub rated: bool,
+    pub answered: bool,
+}
+
 pub struct JumpSection {
     pub title: String,
-    pub items: Vec<(usize, String, bool)>,
+    pub items: Vec<JumpItem>,
 }
 
 /// Both sides of a stale save, for the member to choose between.
@@ -92,6 +101,8 @@ pub struct InterviewPage {
     pub current: usize,
     pub questions: Vec<QuestionView>,
     pub sections: Vec<JumpSection>,
+    /// Questions that take a score, and how many of them this member has answered.
+    pub rated: usize,
     pub answered: usize,
     pub read_only: bool,
     pub read_only_banner: Option<String>,
@@ -113,7 +124,7 @@ impl InterviewPage {
     }
 
     pub fn answered_of(&self) -> String {
-        self.t.answered_of(self.answered, self.questions.len())
+        self.t.answered_of(self.answered, self.rated)
     }
 
     pub fn test_score(&self, result: &TestResultRow) -> String {
@@ -138,6 +149,7 @@ fn view(n: usize, row: &QuestionRow, shows_tests: bool) -> QuestionView {
         carried_over: row.section_kind == CARRIED_OVER_KIND && row.section_order == 0,
         text: row.text.clone(),
         guidance: row.guidance.clone(),
+        rated: row.rated,
         criterion_name: row.criterion_name.clone(),
         options: (1..=5)
             .map(|value| ScoreOption {
@@ -171,7 +183,12 @@ fn likely_category(section_kind: SectionKind) -> Category {
 fn jump_sections(rows: &[QuestionRow]) -> Vec<JumpSection> {
     let mut sections: Vec<JumpSection> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let item = (i + 1, row.text.clone(), row.answered());
+        let item = JumpItem {
+            n: i + 1,
+            text: row.text.clone(),
+            rated: row.rated,
+            answered: row.rated && row.answered(),
+        };
         match sections.last_mut() {
             Some(last) if i > 0 && rows[i - 1].section_order == row.section_order => {
                 last.items.push(item)
@@ -231,7 +248,11 @@ pub async fn render(
         base: format!("/rounds/{}/interview", seat.round.round_id),
         current: n.max(1),
         sections: jump_sections(&rows),
-        answered: rows.iter().filter(|row| row.answered()).count(),
+        rated: rows.iter().filter(|row| row.rated).count(),
+        answered: rows
+            .iter()
+            .filter(|row| row.rated && row.answered())
+            .count(),
         questions,
         read_only: seat.read_only(),
         read_only_banner: seat.submitted_at.map(|at| {

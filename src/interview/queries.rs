@@ -17,6 +17,8 @@ pub struct QuestionRow {
     pub section_order: i32,
     pub text: String,
     pub guidance: String,
+    /// False for a conversation-only question: a note, no score, never missing.
+    pub rated: bool,
     pub criterion_id: Option<Uuid>,
     pub criterion_name: Option<String>,
     pub anchor_1: Option<String>,
@@ -35,6 +37,11 @@ impl QuestionRow {
         self.version.is_some()
     }
 
+    /// Still wants a score (or "not assessed") before the member can submit.
+    pub fn outstanding(&self) -> bool {
+        self.rated && !self.answered()
+    }
+
     pub fn anchors(&self) -> [&str; 5] {
         [
             self.anchor_1.as_deref().unwrap_or(""),
@@ -51,7 +58,7 @@ pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result
     Ok(sqlx::query_as!(
         QuestionRow,
         r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order, q.text, q.guidance,
-                q.criterion_id, c.name as "criterion_name?",
+                q.rated, q.criterion_id, c.name as "criterion_name?",
                 c.anchor_1 as "anchor_1?", c.anchor_2 as "anchor_2?", c.anchor_3 as "anchor_3?", c.anchor_4 as "anchor_4?", c.anchor_5 as "anchor_5?",
                 r.score, r.evidence as "evidence?", r.version as "version?"
          from round_question q

@@ -97,7 +97,12 @@ pub async fn save(
         return Err(AppError::Validation(t.evidence_too_long.into()));
     }
     let mut tx = pool.begin().await?;
-    let member_id = lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
+    let (member_id, rated) = lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
+    // A conversation-only question keeps a note with no score; a score sent for
+    // it is refused rather than stored where nothing would count it.
+    if !rated && request.score.is_some() {
+        return Err(AppError::Validation(t.not_rated_score.into()));
+    }
     let current = lock_rating(&mut tx, question_id, member_id).await?;
     let write = Write {
         question_id,
@@ -177,16 +182,17 @@ async fn lock_rating(
 
 /// Locks the user's seat on the panel, shared: one member's saves run side by
 /// side, but never alongside their submission, which locks it exclusively.
+/// Returns the seat and whether the question takes a score.
 async fn lock_seat(
     conn: &mut PgConnection,
     t: &InterviewText,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
-) -> Result<Uuid> {
+) -> Result<(Uuid, bool)> {
     let seat = sqlx::query!(
         r#"select pm.id, pm.submitted_at as "submitted_at: DateTime<Utc>",
                 r.status as "status: RoundStatus",
-                exists (select 1 from round_question q where q.id = $3 and q.round_id = r.id) as "question_exists!"
+                (select q.rated from round_question q where q.id = $3 and q.round_id = r.id) as "question_rated?"
          from panel_member pm join interview_round r on r.id = pm.round_id
          where pm.round_id = $1 and pm.user_id = $2
          for share of pm"#,
@@ -194,10 +200,10 @@ async fn lock_seat(
         user_id,
         question_id,
     )
-    .map(|row| (row.id, row.submitted_at, row.status, row.question_exists))
+    .map(|row| (row.id, row.submitted_at, row.status, row.question_rated))
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((member_id, submitted_at, status, question_exists)) = seat else {
+    let Some((member_id, submitted_at, status, question_rated)) = seat else {
         let round_exists: bool = sqlx::query_scalar!(
             r#"select exists (select 1 from interview_round where id = $1) as "exists!""#,
             round_id,
@@ -210,16 +216,16 @@ async fn lock_seat(
             AppError::NotFound
         });
     };
-    if !question_exists {
+    let Some(rated) = question_rated else {
         return Err(AppError::NotFound);
-    }
+    };
     if submitted_at.is_some() {
         return Err(AppError::Conflict(t.already_submitted.into()));
     }
     if status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
-    Ok(member_id)
+    Ok((member_id, rated))
 }
 
 struct Write<'a> {

@@ -1,4 +1,5 @@
-//! Submitting: every question rated or marked not assessed, and an overall
+//! Submitting: every question that takes a score rated or marked not assessed
+//! (conversation-only questions never hold it up), and an overall
 //! recommendation with a justification. A "no" opens a doubt by itself.
 
 use askama::Template;
@@ -78,7 +79,7 @@ async fn render(
     let missing = rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| !row.answered())
+        .filter(|(_, row)| row.outstanding())
         .map(|(i, row)| (i + 1, row.text.clone()))
         .collect();
     let given = match seat.submitted_at {
@@ -105,7 +106,7 @@ async fn render(
         round: seat.round.clone(),
         base: format!("/rounds/{}/interview", seat.round.round_id),
         missing,
-        total: rows.len(),
+        total: rows.iter().filter(|row| row.rated).count(),
         submitted: seat.submitted_at.map(|at| {
             t.read_only_banner
                 .replace("{when}", &crate::web::format::date_time(at, "Europe/Oslo"))
@@ -194,7 +195,7 @@ pub(crate) async fn submit(
     let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query!(
         r#"select pm.submitted_at as "submitted_at: chrono::DateTime<chrono::Utc>",
                 (select count(*) from round_question q
-                  where q.round_id = pm.round_id
+                  where q.round_id = pm.round_id and q.rated
                     and not exists (select 1 from rating r where r.round_question_id = q.id and r.panel_member_id = pm.id)) as "missing!"
          from panel_member pm where pm.id = $1 for update"#,
         seat.member_id,

@@ -18,6 +18,10 @@ crate::texts! {
         rating: "Rating", "Vurdering";
         not_assessed: "Not assessed", "Ikke vurdert";
         not_assessed_hint: "No evidence either way. This is not a zero.", "Ingen holdepunkter i noen retning. Det er ikke det samme som 0 poeng.";
+        conversation_only: "Conversation only (not rated)", "Bare samtale (vurderes ikke)";
+        conversation_only_hint: "Talk it through; no score is given. A note is optional and stays with the round.", "Snakk om det; det gis ingen poeng. En observasjon er valgfri og følger runden.";
+        note: "Note (optional)", "Notat (valgfritt)";
+        not_rated_score: "This question is conversation only: it takes a note, but no score and no “not assessed”.", "Dette spørsmålet er bare samtale: det kan få et notat, men ingen poengsum og ingen «ikke vurdert».";
         no_anchor: "No criterion is linked; rate the answer as a whole.", "Ingen kriterier er knyttet til spørsmålet; vurder svaret som helhet.";
         evidence: "Evidence note", "Observasjon";
         evidence_hint: "What did the candidate say or do? A 1, 2 or 5 without a note is flagged in the debrief as opinion without facts.", "Hva sa eller gjorde kandidaten? En 1-er, 2-er eller 5-er uten observasjon markeres i oppsummeringen som synsing uten fakta.";

@@ -26,7 +26,7 @@ pub async fn start(
 ) -> Result<Redirect> {
     let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
     let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
-    let first_open = rows.iter().position(|row| !row.answered()).unwrap_or(0);
+    let first_open = rows.iter().position(|row| row.outstanding()).unwrap_or(0);
     Ok(Redirect::to(&format!(
         "/rounds/{round_id}/interview/{}",
         first_open + 1
@@ -67,6 +67,15 @@ pub async fn post(
     let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
     let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
     let choice = match ScoreChoice::parse(&form.score) {
+        // A conversation-only question has no rating inputs: only its note is kept,
+        // and a note never saved before that is still empty is nothing to keep.
+        Ok(ScoreChoice::Unanswered) if !question.rated => {
+            if form.evidence.trim().is_empty() && !question.answered() {
+                return Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response());
+            }
+            Ok(ScoreChoice::Unanswered)
+        }
+        Ok(_) if !question.rated => Err(t.not_rated_score),
         Ok(ScoreChoice::Unanswered) if form.evidence.trim().is_empty() => {
             return Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response());
         }

@@ -68,7 +68,7 @@ impl RoundPage {
     fn unmatched(&self) -> usize {
         self.questions
             .iter()
-            .filter(|q| q.criterion_id.is_none())
+            .filter(|q| q.rated && q.criterion_id.is_none())
             .count()
     }
 
@@ -144,7 +144,7 @@ async fn link(
     let name: Option<String> = sqlx::query_scalar!(
         "update round_question q set criterion_id = c.id
          from criterion c
-         where q.id = $1 and q.round_id = $2 and c.id = $3 and c.position_id = $4
+         where q.id = $1 and q.round_id = $2 and q.rated and c.id = $3 and c.position_id = $4
          returning c.name",
         qid,
         id,

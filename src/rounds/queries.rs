@@ -144,6 +144,8 @@ pub struct Question {
     pub section_order: i32,
     pub text: String,
     pub guidance: String,
+    /// False for a conversation-only question, which is linked to no criterion.
+    pub rated: bool,
     pub criterion_id: Option<Uuid>,
     pub criterion_name: Option<String>,
 }
@@ -151,7 +153,7 @@ pub struct Question {
 pub async fn questions(pool: &PgPool, round_id: Uuid) -> Result<Vec<Question>> {
     Ok(sqlx::query_as!(
         Question,
-        r#"select q.id, q.section_title, q.section_order, q.text, q.guidance, q.criterion_id,
+        r#"select q.id, q.section_title, q.section_order, q.text, q.guidance, q.rated, q.criterion_id,
                 c.name as "criterion_name?"
          from round_question q left join criterion c on c.id = q.criterion_id
          where q.round_id = $1 order by q.section_order, q.question_order"#,

@@ -21,7 +21,8 @@ pub const DOUBTS_KIND: SectionKind = SectionKind::OpenQuestions;
 pub const DOUBTS_ORDER: i32 = -1;
 
 /// Snapshots `template_id` into `round_id`; a question is linked to the criterion
-/// of the round's position whose name matches its hint (case-insensitively).
+/// of the round's position whose name matches its hint (case-insensitively);
+/// a conversation-only question keeps its mark and is linked to none.
 /// The candidate's open questions from the first round (one per line) come first,
 /// under `carried_over_title`. Returns the number of questions copied.
 pub async fn take(
@@ -46,15 +47,15 @@ pub async fn take(
     .await?;
     let copied = sqlx::query!(
         "insert into round_question
-             (round_id, section_title, section_kind, section_order, question_order, text, guidance, criterion_id)
+             (round_id, section_title, section_kind, section_order, question_order, text, guidance, rated, criterion_id)
          select $1, s.title, s.kind,
                 dense_rank() over (order by s.sort_order, s.id),
                 row_number() over (partition by s.id order by q.sort_order, q.id),
-                q.text, q.guidance,
+                q.text, q.guidance, q.rated,
                 (select cr.id from criterion cr
                    join candidate c on c.position_id = cr.position_id
                    join interview_round r on r.candidate_id = c.id
-                  where r.id = $1 and q.criterion_hint <> ''
+                  where r.id = $1 and q.rated and q.criterion_hint <> ''
                     and lower(cr.name) = lower(q.criterion_hint)
                   limit 1)
          from template_section s

@@ -47,6 +47,7 @@ crate::texts! {
         questions_intro: "A copy of the interview guide taken when the round was planned. Questions are linked to the position's criteria by name; link the rest by hand.", "En kopi av intervjuguiden, tatt da runden ble planlagt. Spørsmålene er koblet til stillingens kriterier etter navn; koble resten for hånd.";
         no_questions: "This round has no questions.", "Runden har ingen spørsmål.";
         criterion: "Criterion", "Kriterium";
+        conversation_only: "Conversation only (not rated)", "Bare samtale (vurderes ikke)";
         unmatched: "Not linked to a criterion", "Ikke koblet til et kriterium";
         unmatched_count: "{n} questions are not linked to a criterion.", "{n} spørsmål er ikke koblet til et kriterium.";
         choose_criterion: "Choose a criterion", "Velg et kriterium";

@@ -153,7 +153,7 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
-         where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
+         where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and q.rated
          order by r.round_number, q.section_order, q.question_order, pm.user_id"#,
         candidate_id,
         round_filter,
@@ -307,7 +307,7 @@ pub async fn load_position(
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
          join candidate c on c.id = r.candidate_id
-         where c.position_id = $1"#,
+         where c.position_id = $1 and q.rated"#,
         position_id,
     )
     .fetch(&mut *conn);

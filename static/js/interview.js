@@ -18,6 +18,9 @@
   var stateEl = document.getElementById('save-state');
   var sections = Array.prototype.slice.call(root.querySelectorAll('section.question'));
   var total = sections.length;
+  // A conversation-only question takes a note but no score, and is not counted.
+  var isRated = function (section) { return section.getAttribute('data-rated') !== 'false'; };
+  var ratedTotal = sections.filter(isRated).length;
   var text = function (name) { return root.getAttribute('data-text-' + name) || ''; };
 
   var timers = {};
@@ -94,8 +97,18 @@
   // Queues the section's current values; untried entries for the same question are replaced.
   function enqueue(section) {
     var id = section.getAttribute('data-question-id');
+    // Queued now (on blur, say): its debounce must not queue the same values again later.
+    window.clearTimeout(timers[id]);
     delete timers[id];
     var values = valuesOf(section);
+    if (!isRated(section)) {
+      // Its note is saved without a score; an empty note never saved before is nothing to keep.
+      if (values.evidence.trim() === '' && !section.getAttribute('data-version')) {
+        refreshState();
+        return;
+      }
+      values.score = 'none';
+    }
     if (values.score === '') {
       if (values.evidence.trim() !== '') {
         drafts[id] = true;
@@ -112,7 +125,7 @@
     queue.push({
       round: roundId,
       question: id,
-      score: values.score === 'na' ? null : parseInt(values.score, 10),
+      score: values.score === 'na' || values.score === 'none' ? null : parseInt(values.score, 10),
       evidence: values.evidence,
       save_id: uuid(),
       tried: false
@@ -277,12 +290,12 @@
   function markAnswered(section) {
     var n = section.getAttribute('data-n');
     var link = root.querySelector('a[data-jump="' + n + '"]');
-    if (link && !link.classList.contains('is-answered')) {
+    if (link && isRated(section) && !link.classList.contains('is-answered')) {
       link.classList.add('is-answered');
       link.querySelector('[data-answered-label]').textContent = text('answered');
       var done = root.querySelectorAll('a[data-jump].is-answered').length;
       document.getElementById('answered-count').textContent =
-        text('answered-of').replace('{done}', done).replace('{total}', total);
+        text('answered-of').replace('{done}', done).replace('{total}', ratedTotal);
     }
   }
 

@@ -11,6 +11,7 @@ mod authorization;
 mod candidates;
 mod cli;
 mod compare;
+mod conversation_only;
 mod criteria;
 mod decision;
 mod demo_case;

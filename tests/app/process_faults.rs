@@ -116,7 +116,7 @@ async fn rounds_for(app: &TestApp, panelist: &TestUser) -> Vec<(Uuid, Vec<Uuid>)
             .await
             .unwrap();
         let questions = sqlx::query_scalar(
-            "select id from round_question where round_id = $1 order by section_order, question_order",
+            "select id from round_question where round_id = $1 and rated order by section_order, question_order",
         )
         .bind(round)
         .fetch_all(&mut *conn)

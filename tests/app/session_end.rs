@@ -48,7 +48,7 @@ async fn a_save_on_an_expired_session_is_401_and_is_stored_once_after_signing_in
         .await
         .unwrap();
     let save_id = Uuid::new_v4();
-    let path = round.rating_path(2);
+    let path = round.rating_path(3);
     let expired = put(&app, &me.client, &path, &token, save_id).await;
     assert_eq!(
         expired.status(),
@@ -58,7 +58,7 @@ async fn a_save_on_an_expired_session_is_401_and_is_stored_once_after_signing_in
     let body: serde_json::Value = expired.json().await.unwrap();
     assert!(body["error"].is_string());
     assert_eq!(
-        rating_count(&app, round.questions[2], me.member_id).await,
+        rating_count(&app, round.questions[3], me.member_id).await,
         0
     );
 
@@ -72,7 +72,7 @@ async fn a_save_on_an_expired_session_is_401_and_is_stored_once_after_signing_in
         assert_eq!(replayed.status(), 200);
     }
     assert_eq!(
-        rating_count(&app, round.questions[2], me.member_id).await,
+        rating_count(&app, round.questions[3], me.member_id).await,
         1
     );
 }

@@ -159,11 +159,15 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
         .await;
 
     let total = round.questions.len();
+    // Conversation-only questions get a note and no score.
+    let rated = round.rated(&app).await;
+    let conversation_note = |n: usize| format!("Talked through question {n}.");
     let (goes_offline, comes_back) = (total / 3, 2 * total / 3);
     assert!(
         goes_offline >= 2 && comes_back > goes_offline + 1,
         "{total} questions"
     );
+    assert!(rated[goes_offline - 1] && rated[comes_back - 1]);
     for n in 1..=total {
         if n == goes_offline {
             // Everything before the offline spell is stored first, so the first
@@ -228,9 +232,15 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
                 .goto(&app.url(&round.path(&format!("/interview/{n}"))))
                 .await;
         }
-        browser.click(&score_option(n, planned_score(n))).await;
-        if let Some(note) = planned_note(n) {
-            browser.fill(&format!("#q{n}-evidence"), &note).await;
+        if rated[n - 1] {
+            browser.click(&score_option(n, planned_score(n))).await;
+            if let Some(note) = planned_note(n) {
+                browser.fill(&format!("#q{n}-evidence"), &note).await;
+            }
+        } else {
+            browser
+                .fill(&format!("#q{n}-evidence"), &conversation_note(n))
+                .await;
         }
         if n == goes_offline + 1 {
             wait_for_state(&browser, "offline").await;
@@ -275,12 +285,13 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
     for (i, (question, score, evidence)) in rows.iter().enumerate() {
         let n = i + 1;
         assert_eq!(*question, round.questions[i]);
-        assert_eq!(*score, planned_score(n), "score of question {n}");
-        assert_eq!(
-            *evidence,
-            planned_note(n).unwrap_or_default(),
-            "note of question {n}"
-        );
+        let (planned, note) = if rated[i] {
+            (planned_score(n), planned_note(n).unwrap_or_default())
+        } else {
+            (None, conversation_note(n))
+        };
+        assert_eq!(*score, planned, "score of question {n}");
+        assert_eq!(*evidence, note, "note of question {n}");
     }
     // Every applied save bumps the version once and is audited once: a save
     // applied twice, or applied without its audit event, breaks the equality.
@@ -350,12 +361,12 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
     let user = seated_panelist(&app, &round).await;
     let browser = Browser::start(LANDSCAPE).await;
     sign_in(&browser, &app, &user).await;
-    let page = app.url(&round.path("/interview/3"));
+    let page = app.url(&round.path("/interview/4"));
     browser.goto(&page).await;
-    browser.fill("#q3-evidence", "Draft note").await;
-    browser.click("#q3 .question-text").await;
+    browser.fill("#q4-evidence", "Draft note").await;
+    browser.click("#q4 .question-text").await;
     wait_for_state(&browser, "draft").await;
-    browser.click("#q3 .score-option:nth-child(3)").await;
+    browser.click("#q4 .score-option:nth-child(3)").await;
     wait_for_state(&browser, "saved").await;
     let first_tab = browser.client.window().await.unwrap();
 
@@ -366,24 +377,24 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
         .await
         .unwrap();
     browser.goto(&page).await;
-    browser.click("#q3 .score-option:nth-child(5)").await;
+    browser.click("#q4 .score-option:nth-child(5)").await;
     browser
-        .fill("#q3-evidence", "Second tab: strong answer.")
+        .fill("#q4-evidence", "Second tab: strong answer.")
         .await;
-    browser.click("#q3 .question-text").await;
+    browser.click("#q4 .question-text").await;
     wait_for_state(&browser, "saved").await;
     browser.client.close_window().await.unwrap();
 
     browser.client.switch_to_window(first_tab).await.unwrap();
-    browser.click("#q3 .score-option:nth-child(2)").await;
-    let conflict = Locator::Css("#q3 [data-conflict]:not([hidden])");
+    browser.click("#q4 .score-option:nth-child(2)").await;
+    let conflict = Locator::Css("#q4 [data-conflict]:not([hidden])");
     browser.client.wait().for_element(conflict).await.unwrap();
-    let shown = browser.text("#q3 [data-conflict]").await;
+    let shown = browser.text("#q4 [data-conflict]").await;
     assert!(shown.contains("changed elsewhere"), "{shown}");
-    assert_eq!(browser.text("#q3 [data-mine-score]").await, "2");
-    assert_eq!(browser.text("#q3 [data-theirs-score]").await, "5");
+    assert_eq!(browser.text("#q4 [data-mine-score]").await, "2");
+    assert_eq!(browser.text("#q4 [data-theirs-score]").await, "5");
     assert_eq!(
-        browser.text("#q3 [data-theirs-evidence]").await,
+        browser.text("#q4 [data-theirs-evidence]").await,
         "Second tab: strong answer."
     );
     browser.screenshot("interview-conflict-landscape").await;
@@ -398,7 +409,7 @@ async fn a_stale_save_from_a_second_tab_shows_the_conflict() {
         "the stale save overwrote nothing"
     );
 
-    browser.click("#q3 [data-keep-mine]").await;
+    browser.click("#q4 [data-keep-mine]").await;
     wait_for_state(&browser, "saved").await;
     let (score, evidence, version): (Option<i16>, String, i32) =
         sqlx::query_as("select score, evidence, version from rating")

@@ -219,13 +219,26 @@ impl Round {
         )
     }
 
+    /// Per question in interview order: does it take a score? (Conversation-only
+    /// questions take a note alone.)
+    pub async fn rated(&self, app: &TestApp) -> Vec<bool> {
+        sqlx::query_scalar(
+            "select rated from round_question where round_id = $1 order by section_order, question_order",
+        )
+        .bind(self.id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    }
+
     /// Rates every question the member has not rated yet with a 3, through the
-    /// walk-through's own save (a fast way to "finish").
+    /// walk-through's own save (a fast way to "finish"); conversation-only
+    /// questions take no score and are left alone.
     pub async fn rate_all(&self, app: &TestApp, member_id: Uuid, evidence: &str) {
         let (user_id, unrated): (Uuid, Vec<Uuid>) = sqlx::query_as(
             "select pm.user_id,
                     array(select q.id from round_question q
-                           where q.round_id = pm.round_id
+                           where q.round_id = pm.round_id and q.rated
                              and not exists (select 1 from rating r
                                              where r.round_question_id = q.id and r.panel_member_id = pm.id)
                            order by q.section_order, q.question_order)
