@@ -110,7 +110,12 @@ pub async fn post(
         SaveOutcome::Conflict(theirs) => {
             let conflict = ConflictView {
                 n,
-                mine_value: score.map_or_else(|| "na".to_owned(), |s| s.value().to_string()),
+                // A conversation-only question keeps its note with no score at all.
+                mine_value: if question.rated {
+                    score.map_or_else(|| "na".to_owned(), |s| s.value().to_string())
+                } else {
+                    String::new()
+                },
                 mine_label: page::score_label(t, score.map(|s| s.value())),
                 mine_evidence: form.evidence,
                 theirs_label: page::score_label(t, theirs.score),

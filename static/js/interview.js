@@ -102,8 +102,12 @@
     delete timers[id];
     var values = valuesOf(section);
     if (!isRated(section)) {
-      // Its note is saved without a score; an empty note never saved before is nothing to keep.
+      // Its note is saved without a score; an empty note never saved before is nothing
+      // to keep, and a note still queued for it was taken back.
       if (values.evidence.trim() === '' && !section.getAttribute('data-version')) {
+        store(load().filter(function (entry, index) {
+          return entry.question !== id || entry.tried || (busy && index === 0);
+        }));
         refreshState();
         return;
       }

@@ -354,3 +354,62 @@ async fn the_debrief_shows_a_conversation_only_note_without_calling_it_not_asses
     assert!(item.contains("conversation only"), "{item}");
     assert!(!item.contains("not assessed"), "{item}");
 }
+
+#[tokio::test]
+async fn keeping_my_note_after_a_conflict_works_without_javascript() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let n = conversation_only(&app, &round).await[0];
+    let path = round.path(&format!("/interview/{n}"));
+    let post = |fields: Vec<(&'static str, String)>| {
+        let fields: Vec<(&str, String)> = fields;
+        let path = path.clone();
+        let client = me.client.clone();
+        let app = &app;
+        async move {
+            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form(&client, &path, &pairs).await
+        }
+    };
+    assert_eq!(
+        post(vec![("evidence", "First note".into())]).await.status(),
+        303
+    );
+    let second = post(vec![
+        ("evidence", "Second note, from the other tab".into()),
+        ("base_version", "1".into()),
+    ])
+    .await;
+    assert_eq!(second.status(), 303);
+
+    let stale = post(vec![
+        ("evidence", "My note".into()),
+        ("base_version", "1".into()),
+    ])
+    .await;
+    assert_eq!(stale.status(), 409);
+    let html = stale.text().await.unwrap();
+    let start = html
+        .find(r#"<div class="conflict""#)
+        .expect("the conflict box");
+    let conflict = &html[start..];
+    assert!(
+        conflict.contains(r#"<input type="hidden" name="score" value="">"#),
+        "keeping mine sends no score for a question that is not rated"
+    );
+
+    // "Keep mine", as the rendered form posts it.
+    let kept = post(vec![
+        ("score", String::new()),
+        ("evidence", "My note".into()),
+        ("base_version", "2".into()),
+        ("go", "stay".into()),
+    ])
+    .await;
+    assert_eq!(kept.status(), 303);
+    assert_eq!(
+        rating(&app, round.questions[n - 1], me.member_id).await,
+        Some((None, "My note".to_owned()))
+    );
+}
