@@ -28,6 +28,23 @@ struct Answer {
     body: Value,
 }
 
+impl Answer {
+    async fn read(response: reqwest::Response) -> Answer {
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|value| value.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body: Value = response.json().await.unwrap();
+        Answer {
+            status,
+            content_type,
+            body,
+        }
+    }
+}
+
 impl<'a> Api<'a> {
     async fn new(app: &'a TestApp) -> Api<'a> {
         let http = reqwest::Client::builder()
@@ -66,18 +83,8 @@ impl<'a> Api<'a> {
             response.headers().get("set-cookie").is_none(),
             "{method} {path} sets no cookie"
         );
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .map(|value| value.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        let body: Value = response.json().await.unwrap();
-        let answer = Answer {
-            status,
-            content_type,
-            body,
-        };
+        let answer = Answer::read(response).await;
+        let status = answer.status;
         conforms(&self.doc, &method, route, &answer).unwrap_or_else(|why| {
             panic!(
                 "{method} {path} -> {status} does not match the OpenAPI document: {why}\n{}",
@@ -660,14 +667,7 @@ async fn refusals_before_the_handler_are_problem_documents_too() {
         .send()
         .await
         .unwrap();
-    let answer = Answer {
-        status: cross_site.status().as_u16(),
-        content_type: cross_site.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_owned(),
-        body: cross_site.json().await.unwrap(),
-    };
+    let answer = Answer::read(cross_site).await;
     assert_problem(&answer, 403);
     conforms(&api.doc, &Method::POST, route, &answer).unwrap();
     let stored: i64 = sqlx::query_scalar("select count(*) from candidate where position_id = $1")
@@ -684,14 +684,7 @@ async fn refusals_before_the_handler_are_problem_documents_too() {
         .send()
         .await
         .unwrap();
-    let answer = Answer {
-        status: elsewhere.status().as_u16(),
-        content_type: elsewhere.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_owned(),
-        body: elsewhere.json().await.unwrap(),
-    };
+    let answer = Answer::read(elsewhere).await;
     assert_problem(&answer, 404);
 }
 
