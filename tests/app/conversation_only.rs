@@ -362,15 +362,10 @@ async fn keeping_my_note_after_a_conflict_works_without_javascript() {
     let me = round.member(&app).await;
     let n = conversation_only(&app, &round).await[0];
     let path = round.path(&format!("/interview/{n}"));
-    let post = |fields: Vec<(&'static str, String)>| {
-        let fields: Vec<(&str, String)> = fields;
-        let path = path.clone();
-        let client = me.client.clone();
-        let app = &app;
-        async move {
-            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            app.post_form(&client, &path, &pairs).await
-        }
+    let (app, client, path) = (&app, &me.client, &path);
+    let post = |fields: Vec<(&'static str, String)>| async move {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        app.post_form(client, path, &pairs).await
     };
     assert_eq!(
         post(vec![("evidence", "First note".into())]).await.status(),
