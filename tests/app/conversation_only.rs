@@ -404,7 +404,7 @@ async fn keeping_my_note_after_a_conflict_works_without_javascript() {
     .await;
     assert_eq!(kept.status(), 303);
     assert_eq!(
-        rating(&app, round.questions[n - 1], me.member_id).await,
+        rating(app, round.questions[n - 1], me.member_id).await,
         Some((None, "My note".to_owned()))
     );
 }
