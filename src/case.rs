@@ -244,6 +244,7 @@ impl<'a> Case<'a> {
             description,
             method,
             raised_by: user_id,
+            form_id: None,
         };
         let id = doubt::raise(&mut tx, new).await?;
         tx.commit().await?;
@@ -263,6 +264,7 @@ impl<'a> Case<'a> {
             kind: kind.to_owned(),
             summary: summary.to_owned(),
             score: score.map(|s| s.to_string()).unwrap_or_default(),
+            form_id: String::new(),
         };
         let valid = test_results::validate(&form, Locale::En)
             .map_err(|errors| anyhow!("test result: {errors:?}"))?;

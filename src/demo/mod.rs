@@ -281,7 +281,8 @@ async fn load_case(
     let (category, method, description) = content.doubt;
     case.raise_doubt(
         (ingrid.round_id, panelist),
-        1,
+        // Her first open question, right after the guide's opening one.
+        2,
         (category, method),
         description,
     )

@@ -1,6 +1,7 @@
 //! The raise-a-doubt form, shared by the walk-through and the candidate page.
 
 use serde::Deserialize;
+use uuid::Uuid;
 
 use crate::doubts::model::{Category, MAX_DESCRIPTION, Method};
 use crate::doubts::text::DoubtText;
@@ -14,9 +15,15 @@ pub struct DoubtForm {
     pub category: String,
     pub description: String,
     pub method: String,
+    /// Fresh per rendered form (or per queued send), so a form delivered twice raises one doubt.
+    pub form_id: String,
 }
 
 impl DoubtForm {
+    pub fn form_id(&self) -> Option<Uuid> {
+        Uuid::parse_str(self.form_id.trim()).ok()
+    }
+
     /// The category and the way to settle it, or the errors to show beside the fields.
     pub fn validate(&self, locale: Locale) -> Result<(Category, Method), FormErrors> {
         let t = DoubtText::get(locale);
@@ -51,6 +58,7 @@ mod tests {
             category: category.into(),
             description: description.into(),
             method: method.into(),
+            form_id: String::new(),
         }
     }
 

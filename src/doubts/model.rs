@@ -142,14 +142,19 @@ pub struct NewDoubt<'a> {
     pub description: &'a str,
     pub method: Method,
     pub raised_by: Uuid,
+    /// The id of the form it came from: a second delivery of the same form stores nothing.
+    pub form_id: Option<Uuid>,
 }
 
 /// Stores the doubt on the candidate and audits it, inside the caller's transaction.
+/// A form delivered again (same `form_id`) stores nothing and returns the first doubt.
 pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result<Uuid> {
-    let id: Uuid = sqlx::query_scalar!(
+    let inserted: Option<Uuid> = sqlx::query_scalar!(
         "insert into doubt (candidate_id, round_id, round_question_id, criterion_id, category,
-                            description, resolution_method, raised_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+                            description, resolution_method, raised_by, form_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         on conflict (form_id) do nothing
+         returning id",
         doubt.candidate_id,
         doubt.round_id,
         doubt.round_question_id,
@@ -158,9 +163,15 @@ pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result
         doubt.description.trim(),
         doubt.method.code(),
         doubt.raised_by,
+        doubt.form_id,
     )
-    .fetch_one(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
+    let Some(id) = inserted else {
+        return sqlx::query_scalar!("select id from doubt where form_id = $1", doubt.form_id)
+            .fetch_one(&mut *conn)
+            .await;
+    };
     let after = json!({
         "candidate_id": doubt.candidate_id,
         "round_id": doubt.round_id,

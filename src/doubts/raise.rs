@@ -2,10 +2,12 @@
 //! by the people who decide. Stored on the candidate at once; from the candidate
 //! page the chosen way of settling it opens its next step.
 
-use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -19,11 +21,13 @@ use crate::interview::text::InterviewText;
 use crate::interview::{self, Extras, queries, seat};
 use crate::positions::access;
 use crate::web::flash::FlashKind;
+use crate::web::form::wants_json;
 
 pub async fn from_question(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
     Path((round_id, n)): Path<(Uuid, usize)>,
+    headers: HeaderMap,
     Form(form): Form<DoubtForm>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
@@ -56,10 +60,14 @@ pub async fn from_question(
         description: &form.description,
         method,
         raised_by: auth.user.id,
+        form_id: form.form_id(),
     };
     let id = model::raise(&mut tx, doubt).await?;
     tx.commit().await?;
     tracing::info!(doubt_id = %id, %round_id, "doubt raised");
+    if wants_json(&headers) {
+        return Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response());
+    }
     auth.viewer
         .flash(FlashKind::Success, DoubtText::get(locale).raised)
         .await?;
@@ -112,6 +120,7 @@ pub async fn from_candidate(
         description: &form.description,
         method,
         raised_by: auth.user.id,
+        form_id: form.form_id(),
     };
     let id = model::raise(&mut tx, doubt).await?;
     tx.commit().await?;

@@ -158,7 +158,7 @@ pub async fn section(
     let only = (!reader.can_manage).then_some(reader.user_id);
     let rows = queries::for_candidate(pool, candidate_id, only).await?;
     let acting = reader.can_manage.then_some(position_id);
-    let form = if form.method.is_empty() && errors.is_empty() {
+    let mut form = if form.method.is_empty() && errors.is_empty() {
         DoubtForm {
             method: Method::GatherFacts.code().into(),
             ..form
@@ -166,6 +166,10 @@ pub async fn section(
     } else {
         form
     };
+    // Kept from a refused post, so that its resend still raises one doubt.
+    if form.form_id().is_none() {
+        form.form_id = Uuid::new_v4().to_string();
+    }
     Ok(DoubtsSection {
         t,
         items: rows

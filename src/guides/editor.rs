@@ -16,11 +16,11 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result, violated_constraint};
-use crate::guides::SectionKind;
 use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::{self, Guide, Question, Section};
 use crate::guides::text::GuideText;
 use crate::guides::{GuideForm, validate};
+use crate::guides::{SectionKind, SectionLead};
 use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
 use crate::web::form::{FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
@@ -46,6 +46,7 @@ struct EditPage {
     sections: Vec<Section>,
     questions: Vec<Question>,
     kinds: &'static [SectionKind],
+    leads: &'static [SectionLead],
 }
 
 impl EditPage {
@@ -79,6 +80,7 @@ async fn render(
         form,
         errors,
         kinds: &SectionKind::ALL,
+        leads: &SectionLead::ALL,
     };
     Ok((status, page).into_response())
 }
@@ -141,6 +143,8 @@ async fn update(
 struct SectionForm {
     title: String,
     kind: String,
+    /// Empty (a form from before sections had a lead) means everyone.
+    led_by: String,
 }
 
 /// Back to the editor with an error message, for the small inline forms.
@@ -149,15 +153,19 @@ pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Re
     Ok(Redirect::to(&format!("/guides/{id}")))
 }
 
-fn valid_section(form: &SectionForm, locale: Locale) -> Result<SectionKind, String> {
+fn valid_section(form: &SectionForm, locale: Locale) -> Result<(SectionKind, SectionLead), String> {
     let t = GuideText::get(locale);
     if form.title.trim().is_empty() {
-        Err(t.section_title_required.into())
+        return Err(t.section_title_required.into());
     } else if too_long(&form.title, MAX_NAME_CHARS) {
-        Err(too_long_message(MAX_NAME_CHARS, locale))
-    } else {
-        SectionKind::parse(&form.kind).ok_or_else(|| t.kind_invalid.into())
+        return Err(too_long_message(MAX_NAME_CHARS, locale));
     }
+    let kind = SectionKind::parse(&form.kind).ok_or(t.kind_invalid)?;
+    let lead = match form.led_by.trim() {
+        "" => SectionLead::Everyone,
+        code => SectionLead::parse(code).ok_or(t.lead_invalid)?,
+    };
+    Ok((kind, lead))
 }
 
 async fn add_section(
@@ -168,17 +176,18 @@ async fn add_section(
 ) -> Result<Redirect> {
     queries::find(&app.pool, id).await?;
     let t = GuideText::get(auth.viewer.locale);
-    let kind = match valid_section(&form, auth.viewer.locale) {
-        Ok(kind) => kind,
+    let (kind, lead) = match valid_section(&form, auth.viewer.locale) {
+        Ok(valid) => valid,
         Err(message) => return refuse(&auth, id, &message).await,
     };
     let sid: Uuid = sqlx::query_scalar!(
-        "insert into template_section (template_id, title, kind, sort_order)
-         values ($1, $2, $3, (select coalesce(max(sort_order), 0) + 1 from template_section where template_id = $1))
+        "insert into template_section (template_id, title, kind, led_by, sort_order)
+         values ($1, $2, $3, $4, (select coalesce(max(sort_order), 0) + 1 from template_section where template_id = $1))
          returning id",
         id,
         form.title.trim(),
         kind.code(),
+        lead.code(),
     )
     .fetch_one(&app.pool)
     .await?;
@@ -195,16 +204,17 @@ async fn update_section(
     Form(form): Form<SectionForm>,
 ) -> Result<Redirect> {
     let t = GuideText::get(auth.viewer.locale);
-    let kind = match valid_section(&form, auth.viewer.locale) {
-        Ok(kind) => kind,
+    let (kind, lead) = match valid_section(&form, auth.viewer.locale) {
+        Ok(valid) => valid,
         Err(message) => return refuse(&auth, id, &message).await,
     };
     let done = sqlx::query!(
-        "update template_section set title = $3, kind = $4 where id = $2 and template_id = $1",
+        "update template_section set title = $3, kind = $4, led_by = $5 where id = $2 and template_id = $1",
         id,
         sid,
         form.title.trim(),
         kind.code(),
+        lead.code(),
     )
     .execute(&app.pool)
     .await?;

@@ -6,6 +6,7 @@ mod order;
 mod queries;
 mod questions;
 pub mod section_kind;
+pub mod section_lead;
 mod text;
 
 use askama::Template;
@@ -28,6 +29,7 @@ use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 use queries::GuideRow;
 pub use section_kind::SectionKind;
+pub use section_lead::SectionLead;
 pub use text::GuideText;
 
 /// The default bokmål guide shipped in migrations/0007.

@@ -4,7 +4,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::guides::SectionKind;
+use crate::guides::{SectionKind, SectionLead};
 
 #[derive(Debug)]
 pub struct GuideRow {
@@ -51,12 +51,14 @@ pub struct Section {
     pub id: Uuid,
     pub title: String,
     pub kind: SectionKind,
+    pub led_by: SectionLead,
 }
 
 pub async fn sections(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Section>> {
     Ok(sqlx::query_as!(
         Section,
-        r#"select id, title, kind as "kind: _" from template_section where template_id = $1 order by sort_order, id"#,
+        r#"select id, title, kind as "kind: _", led_by as "led_by: _"
+         from template_section where template_id = $1 order by sort_order, id"#,
         guide_id,
     )
     .fetch_all(pool)
@@ -160,11 +162,11 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
     .await?;
     sqlx::query!(
         "with sections as (
-             select s.id as old_id, gen_random_uuid() as new_id, s.title, s.kind, s.sort_order
+             select s.id as old_id, gen_random_uuid() as new_id, s.title, s.kind, s.led_by, s.sort_order
              from template_section s where s.template_id = $1),
          inserted as (
-             insert into template_section (id, template_id, title, kind, sort_order)
-             select new_id, $2, title, kind, sort_order from sections returning id)
+             insert into template_section (id, template_id, title, kind, led_by, sort_order)
+             select new_id, $2, title, kind, led_by, sort_order from sections returning id)
          insert into template_question (section_id, text, guidance, criterion_hint, rated, sort_order)
          select s.new_id, q.text, q.guidance, q.criterion_hint, q.rated, q.sort_order
          from template_question q join sections s on s.old_id = q.section_id

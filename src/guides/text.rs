@@ -1,6 +1,6 @@
 //! Texts of the interview guide (template) pages.
 
-use super::SectionKind;
+use super::{SectionKind, SectionLead};
 
 crate::texts! {
     GuideText {
@@ -33,6 +33,13 @@ crate::texts! {
         section_deleted: "Section deleted with its questions.", "Seksjonen er slettet med spørsmålene sine.";
         section_title_required: "A section needs a title.", "En seksjon trenger en tittel.";
         kind_invalid: "Choose a kind of section.", "Velg en type seksjon.";
+        section_lead: "Led by", "Ledes av";
+        section_lead_hint: "Panel members in this role must rate the section's questions; the others may. \"Everyone\" means all must.", "Panelmedlemmer med denne rollen må vurdere spørsmålene i seksjonen; de andre kan. «Alle» betyr at alle må.";
+        lead_invalid: "Choose who leads the section.", "Velg hvem som leder seksjonen.";
+        lead_everyone: "Everyone", "Alle";
+        lead_hiring_manager: "Hiring manager", "Ansettende leder";
+        lead_subject_matter_expert: "Subject-matter expert", "Fagperson";
+        lead_hr: "HR", "HR";
         kind_open_questions: "Open questions since the first interview", "Åpne spørsmål siden førstegangsintervjuet";
         kind_practical_case: "Practical case", "Praktisk case";
         kind_test_results: "Test results", "Testresultater";
@@ -71,6 +78,15 @@ impl GuideText {
             SectionKind::Leadership => self.kind_leadership,
             SectionKind::Closing => self.kind_closing,
             SectionKind::General => self.kind_general,
+        }
+    }
+
+    pub fn lead(&self, lead: &SectionLead) -> &'static str {
+        match lead {
+            SectionLead::Everyone => self.lead_everyone,
+            SectionLead::HiringManager => self.lead_hiring_manager,
+            SectionLead::SubjectMatterExpert => self.lead_subject_matter_expert,
+            SectionLead::Hr => self.lead_hr,
         }
     }
 

@@ -7,6 +7,7 @@ mod panel;
 pub mod queries;
 pub mod save;
 pub mod seat;
+mod skip;
 pub(crate) mod submit;
 pub mod test_kind;
 pub(crate) mod tests;
@@ -31,6 +32,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/rounds/{id}/interview/{n}",
             get(walk::show).post(walk::post),
+        )
+        .route(
+            "/rounds/{id}/interview/sections/{order}/not-assessed",
+            post(skip::section_not_assessed),
         )
         .route(
             "/rounds/{id}/interview/{n}/test-results",

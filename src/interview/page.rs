@@ -12,13 +12,12 @@ use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
-use crate::guides::SectionKind;
+use crate::guides::{GuideText, SectionKind, SectionLead};
 use crate::interview::TestKind;
 use crate::interview::queries::{self, QuestionRow, TestResultRow};
 use crate::interview::seat::{RoundInfo, Seat};
 use crate::interview::tests::TestResultForm;
 use crate::interview::text::InterviewText;
-use crate::rounds::snapshot::CARRIED_OVER_KIND;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
@@ -38,6 +37,13 @@ pub struct QuestionView {
     pub guidance: String,
     /// False for a conversation-only question: no rating inputs, an optional note.
     pub rated: bool,
+    /// In a section the member's panel role leads.
+    pub focus: bool,
+    /// Takes a score, but its section is led by another role: welcome, not required.
+    pub optional: bool,
+    pub section_order: i32,
+    /// Questions in this section that take a score and that the member has not answered.
+    pub section_open: usize,
     pub criterion_name: Option<String>,
     pub options: Vec<ScoreOption>,
     pub not_assessed: bool,
@@ -48,6 +54,8 @@ pub struct QuestionView {
     pub shows_tests: bool,
     /// Fresh per render, so a form posted twice saves once.
     pub save_id: Uuid,
+    /// Fresh per render, so a doubt form posted twice raises one doubt.
+    pub doubt_form_id: Uuid,
     /// Preselected in the raise-a-doubt form, so raising one takes two taps and a sentence.
     pub doubt_category: &'static str,
     pub error: Option<String>,
@@ -57,11 +65,17 @@ pub struct JumpItem {
     pub n: usize,
     pub text: String,
     pub rated: bool,
+    /// The member must rate it before submitting.
+    pub required: bool,
     pub answered: bool,
 }
 
 pub struct JumpSection {
     pub title: String,
+    /// Who leads the section, when it is one role rather than everyone.
+    pub lead: Option<&'static str>,
+    /// Led by the member's own role.
+    pub focus: bool,
     pub items: Vec<JumpItem>,
 }
 
@@ -101,9 +115,13 @@ pub struct InterviewPage {
     pub current: usize,
     pub questions: Vec<QuestionView>,
     pub sections: Vec<JumpSection>,
-    /// Questions that take a score, and how many of them this member has answered.
-    pub rated: usize,
+    /// Questions this member must rate, and how many of them they have answered.
+    pub required: usize,
     pub answered: usize,
+    /// Some section of the round is led by the member's own role.
+    pub has_focus: bool,
+    pub brief_summary: String,
+    pub brief_open_questions: Vec<String>,
     pub read_only: bool,
     pub read_only_banner: Option<String>,
     pub conflict: Option<ConflictView>,
@@ -114,6 +132,8 @@ pub struct InterviewPage {
     pub methods: Vec<(&'static str, &'static str)>,
     pub test_results: Vec<TestResultRow>,
     pub test_form: TestResultForm,
+    /// The test form's id: kept from a refused post, so its resend still records once.
+    pub test_form_id: String,
     pub test_errors: FormErrors,
     pub test_kinds: Vec<(&'static str, &'static str)>,
 }
@@ -124,7 +144,14 @@ impl InterviewPage {
     }
 
     pub fn answered_of(&self) -> String {
-        self.t.answered_of(self.answered, self.rated)
+        self.t.answered_of(self.answered, self.required)
+    }
+
+    pub fn skip_section_body(&self, question: &QuestionView) -> String {
+        self.t
+            .skip_section_body
+            .replace("{n}", &question.section_open.to_string())
+            .replace("{section}", &question.section_title)
     }
 
     pub fn test_score(&self, result: &TestResultRow) -> String {
@@ -140,16 +167,27 @@ pub fn score_label(t: &InterviewText, score: Option<i16>) -> String {
     score.map_or_else(|| t.not_assessed.to_owned(), |s| s.to_string())
 }
 
-fn view(n: usize, row: &QuestionRow, shows_tests: bool) -> QuestionView {
+fn view(n: usize, row: &QuestionRow, seat: &Seat, rows: &[QuestionRow]) -> QuestionView {
     let anchors = row.anchors();
+    let first_test = rows
+        .iter()
+        .position(|row| row.section_kind == SectionKind::TestResults);
     QuestionView {
         n,
         id: row.id,
         section_title: row.section_title.clone(),
-        carried_over: row.section_kind == CARRIED_OVER_KIND && row.section_order == 0,
+        carried_over: row.carried_over,
         text: row.text.clone(),
         guidance: row.guidance.clone(),
         rated: row.rated,
+        focus: row.section_led_by.is_focus_of(&seat.panel_role),
+        optional: row.rated && !row.required_of(&seat.panel_role),
+        section_order: row.section_order,
+        section_open: rows
+            .iter()
+            .filter(|other| other.section_order == row.section_order)
+            .filter(|other| other.rated && !other.answered())
+            .count(),
         criterion_name: row.criterion_name.clone(),
         options: (1..=5)
             .map(|value| ScoreOption {
@@ -162,8 +200,9 @@ fn view(n: usize, row: &QuestionRow, shows_tests: bool) -> QuestionView {
         evidence: row.evidence.clone().unwrap_or_default(),
         version: row.version,
         answered: row.answered(),
-        shows_tests,
+        shows_tests: first_test == Some(n - 1),
         save_id: Uuid::new_v4(),
+        doubt_form_id: Uuid::new_v4(),
         doubt_category: likely_category(row.section_kind).code(),
         error: None,
     }
@@ -180,13 +219,14 @@ fn likely_category(section_kind: SectionKind) -> Category {
     }
 }
 
-fn jump_sections(rows: &[QuestionRow]) -> Vec<JumpSection> {
+fn jump_sections(rows: &[QuestionRow], seat: &Seat, gt: &'static GuideText) -> Vec<JumpSection> {
     let mut sections: Vec<JumpSection> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let item = JumpItem {
             n: i + 1,
             text: row.text.clone(),
             rated: row.rated,
+            required: row.required_of(&seat.panel_role),
             answered: row.rated && row.answered(),
         };
         match sections.last_mut() {
@@ -195,6 +235,9 @@ fn jump_sections(rows: &[QuestionRow]) -> Vec<JumpSection> {
             }
             _ => sections.push(JumpSection {
                 title: row.section_title.clone(),
+                lead: (row.section_led_by != SectionLead::Everyone)
+                    .then(|| gt.lead(&row.section_led_by)),
+                focus: row.section_led_by.is_focus_of(&seat.panel_role),
                 items: vec![item],
             }),
         }
@@ -216,13 +259,10 @@ pub async fn render(
     if !rows.is_empty() && (n == 0 || n > rows.len()) {
         return Err(AppError::NotFound);
     }
-    let first_test = rows
-        .iter()
-        .position(|row| row.section_kind == SectionKind::TestResults);
     let mut questions: Vec<QuestionView> = rows
         .iter()
         .enumerate()
-        .map(|(i, row)| view(i + 1, row, Some(i) == first_test))
+        .map(|(i, row)| view(i + 1, row, seat, &rows))
         .collect();
     if let Some((at, score, evidence, message)) = extras.rating_error
         && let Some(question) = questions.get_mut(at - 1)
@@ -247,12 +287,27 @@ pub async fn render(
         is_hiring_manager: seat.round.hiring_manager_id == seat.user_id,
         base: format!("/rounds/{}/interview", seat.round.round_id),
         current: n.max(1),
-        sections: jump_sections(&rows),
-        rated: rows.iter().filter(|row| row.rated).count(),
+        sections: jump_sections(&rows, seat, GuideText::get(locale)),
+        required: rows
+            .iter()
+            .filter(|row| row.required_of(&seat.panel_role))
+            .count(),
         answered: rows
             .iter()
-            .filter(|row| row.rated && row.answered())
+            .filter(|row| row.required_of(&seat.panel_role) && row.answered())
             .count(),
+        has_focus: rows
+            .iter()
+            .any(|row| row.section_led_by.is_focus_of(&seat.panel_role)),
+        brief_summary: seat.round.first_round_summary.trim().to_owned(),
+        brief_open_questions: seat
+            .round
+            .open_questions
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect(),
         questions,
         read_only: seat.read_only(),
         read_only_banner: seat.submitted_at.map(|at| {
@@ -272,6 +327,10 @@ pub async fn render(
             .map(|m| (m.code(), m.label(dt)))
             .collect(),
         test_results: queries::test_results(&app.pool, seat.round.round_id).await?,
+        test_form_id: match test_form.form_id.trim() {
+            "" => Uuid::new_v4().to_string(),
+            kept => kept.to_owned(),
+        },
         test_form,
         test_errors,
         test_kinds: TestKind::ALL

@@ -6,7 +6,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::guides::SectionKind;
+use crate::guides::{SectionKind, SectionLead};
 use crate::interview::TestKind;
 
 #[derive(Debug, Clone)]
@@ -15,6 +15,10 @@ pub struct QuestionRow {
     pub section_title: String,
     pub section_kind: SectionKind,
     pub section_order: i32,
+    /// The panel role that leads the question's section, or everyone.
+    pub section_led_by: SectionLead,
+    /// One of the candidate's open questions from the first interview.
+    pub carried_over: bool,
     pub text: String,
     pub guidance: String,
     /// False for a conversation-only question: a note, no score, never missing.
@@ -37,9 +41,15 @@ impl QuestionRow {
         self.version.is_some()
     }
 
-    /// Still wants a score (or "not assessed") before the member can submit.
-    pub fn outstanding(&self) -> bool {
-        self.rated && !self.answered()
+    /// Whether a member in `panel_role` must rate it (or mark it not assessed)
+    /// before submitting: it takes a score, and its section is led by their role or by everyone.
+    pub fn required_of(&self, panel_role: &str) -> bool {
+        self.rated && self.section_led_by.requires(panel_role)
+    }
+
+    /// Still wants a score (or "not assessed") from a member in `panel_role` before they can submit.
+    pub fn outstanding_for(&self, panel_role: &str) -> bool {
+        self.required_of(panel_role) && !self.answered()
     }
 
     pub fn anchors(&self) -> [&str; 5] {
@@ -57,7 +67,8 @@ impl QuestionRow {
 pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result<Vec<QuestionRow>> {
     Ok(sqlx::query_as!(
         QuestionRow,
-        r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order, q.text, q.guidance,
+        r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order,
+                q.section_led_by as "section_led_by: _", q.carried_over, q.text, q.guidance,
                 q.rated, q.criterion_id, c.name as "criterion_name?",
                 c.anchor_1 as "anchor_1?", c.anchor_2 as "anchor_2?", c.anchor_3 as "anchor_3?", c.anchor_4 as "anchor_4?", c.anchor_5 as "anchor_5?",
                 r.score, r.evidence as "evidence?", r.version as "version?"

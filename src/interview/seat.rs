@@ -16,6 +16,10 @@ pub struct RoundInfo {
     pub candidate_name: String,
     pub position_title: String,
     pub hiring_manager_id: Uuid,
+    /// The first interview as the panel needs it at hand: its summary, and the
+    /// open questions it left (one per line).
+    pub first_round_summary: String,
+    pub open_questions: String,
 }
 
 #[derive(Debug, Clone)]
@@ -23,6 +27,8 @@ pub struct Seat {
     pub round: RoundInfo,
     pub member_id: Uuid,
     pub user_id: Uuid,
+    /// `panel_member.panel_role`: which sections are this member's to rate.
+    pub panel_role: String,
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
@@ -36,7 +42,8 @@ pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
     sqlx::query_as!(
         RoundInfo,
         r#"select r.id as round_id, r.round_number, r.status as "round_status: _", c.id as candidate_id,
-                c.name as candidate_name, p.title as position_title, p.hiring_manager_id
+                c.name as candidate_name, p.title as position_title, p.hiring_manager_id,
+                c.first_round_summary, c.open_questions
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
@@ -53,7 +60,8 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
     let row = sqlx::query!(
         r#"select r.id as round_id, r.round_number, r.status as "round_status: RoundStatus",
                 c.id as candidate_id, c.name as candidate_name, p.title as position_title,
-                p.hiring_manager_id, pm.id as "member_id?",
+                p.hiring_manager_id, c.first_round_summary, c.open_questions,
+                pm.id as "member_id?", pm.panel_role as "panel_role?",
                 pm.submitted_at as "submitted_at?: DateTime<Utc>"
          from interview_round r
          join candidate c on c.id = r.candidate_id
@@ -76,9 +84,12 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
             candidate_name: row.candidate_name,
             position_title: row.position_title,
             hiring_manager_id: row.hiring_manager_id,
+            first_round_summary: row.first_round_summary,
+            open_questions: row.open_questions,
         },
         member_id,
         user_id,
+        panel_role: row.panel_role.unwrap_or_default(),
         submitted_at: row.submitted_at,
     })
 }

@@ -1,5 +1,6 @@
-//! Submitting: every question that takes a score rated or marked not assessed
-//! (conversation-only questions never hold it up), and an overall
+//! Submitting: every question the member must rate (a score, in a section led
+//! by their panel role or by everyone) rated or marked not assessed;
+//! conversation-only questions and other roles' sections never hold it up. Then an overall
 //! recommendation with a justification. A "no" opens a doubt by itself.
 
 use askama::Template;
@@ -79,7 +80,7 @@ async fn render(
     let missing = rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| row.outstanding())
+        .filter(|(_, row)| row.outstanding_for(&seat.panel_role))
         .map(|(i, row)| (i + 1, row.text.clone()))
         .collect();
     let given = match seat.submitted_at {
@@ -106,7 +107,10 @@ async fn render(
         round: seat.round.clone(),
         base: format!("/rounds/{}/interview", seat.round.round_id),
         missing,
-        total: rows.iter().filter(|row| row.rated).count(),
+        total: rows
+            .iter()
+            .filter(|row| row.required_of(&seat.panel_role))
+            .count(),
         submitted: seat.submitted_at.map(|at| {
             t.read_only_banner
                 .replace("{when}", &crate::web::format::date_time(at, "Europe/Oslo"))
@@ -196,6 +200,7 @@ pub(crate) async fn submit(
         r#"select pm.submitted_at as "submitted_at: chrono::DateTime<chrono::Utc>",
                 (select count(*) from round_question q
                   where q.round_id = pm.round_id and q.rated
+                    and q.section_led_by in ('everyone', pm.panel_role)
                     and not exists (select 1 from rating r where r.round_question_id = q.id and r.panel_member_id = pm.id)) as "missing!"
          from panel_member pm where pm.id = $1 for update"#,
         seat.member_id,
@@ -264,6 +269,7 @@ pub(crate) async fn submit(
             description: justification,
             method: Method::GatherFacts,
             raised_by: seat.user_id,
+            form_id: None,
         };
         doubt::raise(&mut tx, new).await?;
     }

@@ -1,10 +1,11 @@
 //! Recording test results (personality, ability, work sample) from the
 //! test-results section of the walk-through. The tests run outside the app.
 
-use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -20,7 +21,7 @@ use crate::interview::page::{self, Extras};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{FormErrors, wants_json};
 use crate::web::text::CommonText;
 
 pub(crate) const MAX_SUMMARY: usize = crate::web::form::MAX_NOTE_CHARS;
@@ -31,12 +32,15 @@ pub struct TestResultForm {
     pub kind: String,
     pub summary: String,
     pub score: String,
+    /// Fresh per rendered form (or per queued send), so a form delivered twice records once.
+    pub form_id: String,
 }
 
 pub struct ValidTestResult {
     kind: TestKind,
     summary: String,
     score: Option<f64>,
+    form_id: Option<Uuid>,
 }
 
 pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult, FormErrors> {
@@ -72,6 +76,7 @@ pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult
             kind,
             summary: summary.to_owned(),
             score,
+            form_id: Uuid::parse_str(form.form_id.trim()).ok(),
         }),
         _ => Err(errors),
     }
@@ -81,6 +86,7 @@ pub async fn record(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
     Path((round_id, n)): Path<(Uuid, usize)>,
+    headers: HeaderMap,
     Form(form): Form<TestResultForm>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
@@ -100,12 +106,16 @@ pub async fn record(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    store(&app.pool, round_id, auth.user.id, &valid).await?;
+    let id = store(&app.pool, round_id, auth.user.id, &valid).await?;
+    if wants_json(&headers) {
+        return Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response());
+    }
     auth.viewer.flash(FlashKind::Success, t.test_added).await?;
     Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
 }
 
-/// Stores a test result with its audit event.
+/// Stores a test result with its audit event; a form delivered again (same form
+/// id) stores nothing and returns the first result.
 pub(crate) async fn store(
     pool: &sqlx::PgPool,
     round_id: Uuid,
@@ -113,17 +123,29 @@ pub(crate) async fn store(
     valid: &ValidTestResult,
 ) -> Result<Uuid> {
     let mut tx = pool.begin().await?;
-    let id: Uuid = sqlx::query_scalar!(
-        "insert into test_result (round_id, kind, summary, score, recorded_by)
-         values ($1, $2, $3, $4, $5) returning id",
+    let inserted: Option<Uuid> = sqlx::query_scalar!(
+        "insert into test_result (round_id, kind, summary, score, recorded_by, form_id)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (form_id) do nothing
+         returning id",
         round_id,
         valid.kind.code(),
         &valid.summary,
         valid.score,
         user_id,
+        valid.form_id,
     )
-    .fetch_one(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
+    let Some(id) = inserted else {
+        let first: Uuid = sqlx::query_scalar!(
+            "select id from test_result where form_id = $1",
+            valid.form_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        return Ok(first);
+    };
     let after = json!({ "round_id": round_id, "kind": valid.kind.code(), "summary": valid.summary, "score": valid.score });
     let change = Change {
         actor_id: user_id,

@@ -96,6 +96,24 @@ crate::texts! {
         kind_work_sample: "Work sample", "Arbeidsprøve";
         kind_other: "Other", "Annet";
         no_questions: "This round has no questions yet.", "Runden har ingen spørsmål ennå.";
+        your_focus: "Your focus", "Ditt fokus";
+        optional_for_you: "Optional for you", "Valgfritt for deg";
+        led_by: "Led by", "Ledes av";
+        focus_intro: "Your focus is marked. You must rate the sections your role leads and those everyone rates; the other sections are welcome but optional, and your ratings there count like any other.", "Ditt fokus er markert. Du må vurdere seksjonene rollen din leder og dem alle vurderer; de andre seksjonene kan du vurdere om du vil, og vurderingene teller da som alle andre.";
+        brief_title: "The candidate: first interview", "Kandidaten: førstegangsintervjuet";
+        brief_summary: "Summary of the first interview", "Oppsummering av førstegangsintervjuet";
+        brief_open_questions: "Open questions", "Åpne spørsmål";
+        brief_empty: "Nothing was written down from the first interview.", "Ingenting ble skrevet ned fra førstegangsintervjuet.";
+        skip_section: "Mark the rest of the section not assessed", "Marker resten av seksjonen som ikke vurdert";
+        skip_section_body: "The {n} questions in “{section}” you have not answered yet will be marked not assessed. Ratings you have given stay as they are.", "De {n} spørsmålene i «{section}» som du ikke har svart på ennå, blir markert som ikke vurdert. Vurderinger du har gitt, blir stående.";
+        skip_section_confirm: "Yes, mark them not assessed", "Ja, marker dem som ikke vurdert";
+        skip_section_none: "Every question in this section is already answered.", "Alle spørsmålene i denne seksjonen er allerede besvart.";
+        section_skipped: "{n} questions marked not assessed.", "{n} spørsmål er markert som ikke vurdert.";
+        form_queued: "Noted on this tablet; it is sent as soon as there is a connection.", "Notert på nettbrettet; det sendes så snart det er forbindelse.";
+        form_saved: "Saved.", "Lagret.";
+        doubt_incomplete: "Choose a category and a way to settle it, and describe the doubt.", "Velg kategori og hvordan tvilen skal avklares, og beskriv tvilen.";
+        test_incomplete: "Choose the kind of test and write a summary.", "Velg testtype og skriv et sammendrag.";
+        form_refused: "Not saved; open the question again to see why.", "Ikke lagret; åpne spørsmålet igjen for å se hvorfor.";
     }
 }
 

@@ -18,7 +18,9 @@ use crate::interview::text::InterviewText;
 use crate::interview::{queries, seat};
 use crate::scoring::ScoreChoice;
 
-/// Opens the walk-through at the first question not yet answered.
+/// Opens the walk-through at its first question for a member who has answered
+/// nothing yet (the guide's opening question starts the conversation, rated or
+/// not), and later at the first question they still must answer.
 pub async fn start(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
@@ -26,7 +28,13 @@ pub async fn start(
 ) -> Result<Redirect> {
     let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
     let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
-    let first_open = rows.iter().position(|row| row.outstanding()).unwrap_or(0);
+    let first_open = match rows.iter().any(|row| row.answered()) {
+        true => rows
+            .iter()
+            .position(|row| row.outstanding_for(&seat.panel_role))
+            .unwrap_or(0),
+        false => 0,
+    };
     Ok(Redirect::to(&format!(
         "/rounds/{round_id}/interview/{}",
         first_open + 1

@@ -226,6 +226,7 @@ async fn record_check(
             description: &check.concerns,
             method: Method::CheckReferences,
             raised_by: by,
+            form_id: None,
         };
         doubt::raise(&mut tx, new).await?;
     }

@@ -60,6 +60,21 @@ struct PlanPage {
 }
 
 impl PlanPage {
+    /// "Section — role" for each section of `template` one role leads.
+    fn who_leads(&self, template: &TemplateOption) -> Vec<String> {
+        let gt = crate::guides::GuideText::get(self.layout.locale);
+        template
+            .led_sections
+            .iter()
+            .zip(&template.led_by)
+            .map(|(title, code)| {
+                let role = crate::guides::SectionLead::parse(code)
+                    .map_or(code.as_str(), |lead| gt.lead(&lead));
+                format!("{title} — {role}")
+            })
+            .collect()
+    }
+
     fn user_role(&self, user: &UserOption) -> &'static str {
         crate::auth::Role::parse(&user.role)
             .map(|role| role.label(self.layout.locale))

@@ -34,12 +34,24 @@ pub struct TemplateOption {
     pub name: String,
     pub language: String,
     pub is_default: bool,
+    /// The guide's sections that one panel role leads (titles), in order,
+    pub led_sections: Vec<String>,
+    /// and the role that leads each (`SectionLead` codes).
+    pub led_by: Vec<String>,
 }
 
 pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
     Ok(sqlx::query_as!(
         TemplateOption,
-        "select id, name, language, is_default from interview_template order by is_default desc, name",
+        r#"select t.id, t.name, t.language, t.is_default,
+                coalesce(array_agg(s.title order by s.sort_order, s.id)
+                         filter (where s.led_by <> 'everyone'), '{}') as "led_sections!",
+                coalesce(array_agg(s.led_by order by s.sort_order, s.id)
+                         filter (where s.led_by <> 'everyone'), '{}') as "led_by!"
+         from interview_template t
+         left join template_section s on s.template_id = t.id
+         group by t.id
+         order by t.is_default desc, t.name"#,
     )
     .fetch_all(pool)
     .await?)

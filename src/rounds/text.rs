@@ -35,6 +35,10 @@ crate::texts! {
         plan: "Plan the round", "Planlegg runden";
         planned: "Round {n} for {name} is planned with {q} questions.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
         no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge fram et reelt problem fra jobben.";
+        who_leads: "Who leads what", "Hvem leder hva";
+        who_leads_hint: "A panel member must rate the sections their role leads and those everyone rates; the other sections are optional for them.", "En paneldeltaker må vurdere seksjonene rollen leder og dem alle vurderer; de andre seksjonene er valgfrie for dem.";
+        everyone_leads: "Everyone rates every section.", "Alle vurderer alle seksjonene.";
+        rest_everyone: "Everyone rates the rest.", "Alle vurderer resten.";
         round_title: "Round {n}: {name}", "Runde {n}: {name}";
         extra_interview: "Extra interview", "Ekstra intervju";
         second_interview: "Second interview", "Annengangsintervju";

@@ -108,6 +108,15 @@ impl FormErrors {
     }
 }
 
+/// A script that sends a form in the background (the walk-through's offline
+/// queue) asks for JSON: it gets a small answer instead of a redirect and a flash.
+pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.starts_with("application/json"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,6 @@
 // The walk-through, enhanced: autosave on change, a visible save state, an
-// offline queue in localStorage replayed in order, client-side moves between
+// offline queue in localStorage replayed in order (ratings, and the doubts and
+// test results raised on the way, each sent once), client-side moves between
 // questions (so rating goes on without a connection), conflict choice, and a
 // warning before leaving with unsaved changes. Without this script every
 // question is a plain form post.
@@ -20,7 +21,8 @@
   var total = sections.length;
   // A conversation-only question takes a note but no score, and is not counted.
   var isRated = function (section) { return section.getAttribute('data-rated') !== 'false'; };
-  var ratedTotal = sections.filter(isRated).length;
+  // Only the questions this member must rate count towards "answered".
+  var requiredTotal = root.querySelectorAll('a[data-jump].is-required').length;
   var text = function (name) { return root.getAttribute('data-text-' + name) || ''; };
 
   var timers = {};
@@ -179,6 +181,10 @@
       return;
     }
     var entry = queue[0];
+    if (entry.kind === 'form') {
+      sendForm(entry, queue);
+      return;
+    }
     var section = sectionById(entry.question);
     if (!section) {
       drop(entry.save_id);
@@ -245,6 +251,124 @@
     }
   }
 
+  // A doubt or a test result: posted as its form was, asking for JSON so the
+  // server answers without a redirect; the form id makes a second delivery a no-op.
+  function sendForm(entry, queue) {
+    entry.tried = true;
+    store(queue);
+    busy = true;
+    setState('saving');
+    window.fetch(entry.url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'accept': 'application/json',
+        'x-csrf-token': csrf
+      },
+      body: entry.body
+    }).then(function (response) {
+      busy = false;
+      handleForm(entry, response.status);
+    }, function () {
+      busy = false;
+      setState('offline');
+      retryLater();
+    });
+  }
+
+  function handleForm(entry, status) {
+    if (status >= 200 && status < 300) {
+      retryDelay = 1000;
+      drop(entry.save_id);
+      formStatus(entry.save_id, text('form-saved'));
+      flush();
+    } else if (status === 401) {
+      showSignedOut();
+    } else if (status >= 500 || status === 408 || status === 429) {
+      lastError = String(status);
+      refreshState();
+      retryLater();
+    } else {
+      // Refused for good (the round closed, say): the member is told; nothing is retried.
+      drop(entry.save_id);
+      lastError = text('form-refused');
+      formStatus(entry.save_id, text('form-refused'));
+      refreshState();
+      flush();
+    }
+  }
+
+  function formStatus(formId, message) {
+    var note = root.querySelector('[data-form-status][data-for="' + formId + '"]');
+    if (note) {
+      note.textContent = message;
+    }
+  }
+
+  function queueForm(form) {
+    var missing = (form.getAttribute('data-required') || '').split(' ').filter(function (name) {
+      var checked = form.querySelector('[name="' + name + '"]:checked');
+      var field = form.querySelector('[name="' + name + '"]');
+      var value = field && field.type === 'radio' ? (checked ? checked.value : '') : (field ? field.value : '');
+      return name && value.trim() === '';
+    });
+    var note = form.querySelector('[data-form-status]');
+    if (missing.length) {
+      note.textContent = form.getAttribute('data-incomplete');
+      note.hidden = false;
+      return;
+    }
+    var body = new URLSearchParams(new FormData(form));
+    body.set('csrf_token', csrf);
+    // Each send is its own doubt or result: a fresh id, kept through every retry.
+    var formId = uuid();
+    body.set('form_id', formId);
+    var queue = load();
+    queue.push({ kind: 'form', round: roundId, url: form.getAttribute('action'), body: body.toString(), save_id: formId, tried: false });
+    store(queue);
+    form.querySelectorAll('textarea, input[type="text"]').forEach(function (field) { field.value = ''; });
+    note.setAttribute('data-for', formId);
+    note.textContent = text('form-queued');
+    note.hidden = false;
+    lastError = '';
+    flush();
+  }
+
+  // Marks every question of the section this member has not answered "not
+  // assessed", through the same queue as any rating, so it works offline too.
+  function skipSection(form) {
+    var order = form.getAttribute('data-skip-section');
+    var marked = 0;
+    sections.forEach(function (section) {
+      if (section.getAttribute('data-section') !== order || !isRated(section)) {
+        return;
+      }
+      if (section.getAttribute('data-version') || section.querySelector('input[name="score"]:checked')) {
+        return;
+      }
+      setValues(section, null, section.querySelector('textarea[name="evidence"]').value);
+      enqueue(section);
+      marked += 1;
+    });
+    var details = form.closest('details');
+    if (details) {
+      details.open = false;
+    }
+    var last = sections.filter(function (section) {
+      return section.getAttribute('data-section') === order;
+    }).pop();
+    var next = last ? parseInt(last.getAttribute('data-n'), 10) + 1 : total + 1;
+    setState(load().length ? (busy ? 'saving' : 'offline') : 'saved');
+    stateEl.textContent = text('section-skipped').replace('{n}', String(marked));
+    if (next > total) {
+      leaveTo = base + '/submit';
+      flush();
+    } else {
+      show(next, true);
+    }
+  }
+
   function showSignedOut() {
     signedOut = true;
     var banner = document.getElementById('signed-out');
@@ -297,9 +421,9 @@
     if (link && isRated(section) && !link.classList.contains('is-answered')) {
       link.classList.add('is-answered');
       link.querySelector('[data-answered-label]').textContent = text('answered');
-      var done = root.querySelectorAll('a[data-jump].is-answered').length;
+      var done = root.querySelectorAll('a[data-jump].is-required.is-answered').length;
       document.getElementById('answered-count').textContent =
-        text('answered-of').replace('{done}', done).replace('{total}', ratedTotal);
+        text('answered-of').replace('{done}', done).replace('{total}', requiredTotal);
     }
   }
 
@@ -349,6 +473,20 @@
       } else {
         show(n + 1, true);
       }
+    });
+  });
+
+  root.querySelectorAll('form[data-queued-form]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      queueForm(form);
+    });
+  });
+
+  root.querySelectorAll('form[data-skip-section]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      skipSection(form);
     });
   });
 

@@ -104,6 +104,11 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("post", "/rounds/{id}/interview/{n}", "ddddads"),
     ("post", "/rounds/{id}/interview/{n}/doubts", "ddddads"),
     ("post", "/rounds/{id}/interview/{n}/test-results", "ddddads"),
+    (
+        "post",
+        "/rounds/{id}/interview/sections/{order}/not-assessed",
+        "ddddads",
+    ),
     ("get", "/rounds/{id}/invite.ics", "aaadads"),
     ("get", "/rounds/{id}/panel", "aaaddds"),
     ("post", "/rounds/{id}/panel/{member_id}/reopen", "ddaddds"),

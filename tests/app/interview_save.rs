@@ -70,18 +70,18 @@ async fn a_replayed_save_returns_the_current_state_and_changes_nothing() {
     let round = Round::plan(&app).await;
     let me = round.member(&app).await;
     let save = json!({ "score": 3, "evidence": "Clear answer.", "base_version": null, "save_id": Uuid::new_v4() });
-    let first = put_rating(&app, &me.client, &round.rating_path(0), save.clone()).await;
+    let first = put_rating(&app, &me.client, &round.rating_path(1), save.clone()).await;
     assert_eq!(first.status(), 200);
     let later = json!({ "score": 2, "evidence": "Changed my mind.", "base_version": 1, "save_id": Uuid::new_v4() });
     assert_eq!(
-        put_rating(&app, &me.client, &round.rating_path(0), later)
+        put_rating(&app, &me.client, &round.rating_path(1), later)
             .await
             .status(),
         200
     );
 
     // The first save arrives again, e.g. from an offline queue: it must not undo the later one.
-    let replay = put_rating(&app, &me.client, &round.rating_path(0), save.clone()).await;
+    let replay = put_rating(&app, &me.client, &round.rating_path(1), save.clone()).await;
     assert_eq!(
         replay.status(),
         200,
@@ -93,7 +93,7 @@ async fn a_replayed_save_returns_the_current_state_and_changes_nothing() {
         (json!(2), json!(2))
     );
     let same_again = json!({ "score": 2, "evidence": "Changed my mind.", "base_version": 1, "save_id": Uuid::new_v4() });
-    let body: Value = put_rating(&app, &me.client, &round.rating_path(0), same_again)
+    let body: Value = put_rating(&app, &me.client, &round.rating_path(1), same_again)
         .await
         .json()
         .await
@@ -105,9 +105,9 @@ async fn a_replayed_save_returns_the_current_state_and_changes_nothing() {
 
     let fresh =
         json!({ "score": 1, "evidence": "x", "base_version": 2, "save_id": Uuid::new_v4() });
-    put_rating(&app, &me.client, &round.rating_path(1), fresh.clone()).await;
+    put_rating(&app, &me.client, &round.rating_path(2), fresh.clone()).await;
     for _ in 0..3 {
-        let again = put_rating(&app, &me.client, &round.rating_path(1), fresh.clone()).await;
+        let again = put_rating(&app, &me.client, &round.rating_path(2), fresh.clone()).await;
         assert_eq!(again.status(), 200);
         let body: Value = again.json().await.unwrap();
         assert_eq!(
@@ -217,17 +217,17 @@ async fn invalid_scores_are_refused_and_not_assessed_is_null() {
     let round = Round::plan(&app).await;
     let me = round.member(&app).await;
     for bad in [json!(0), json!(6), json!("four")] {
-        let response = put_rating(&app, &me.client, &round.rating_path(0), json!({ "score": bad, "evidence": "", "base_version": null, "save_id": Uuid::new_v4() })).await;
+        let response = put_rating(&app, &me.client, &round.rating_path(1), json!({ "score": bad, "evidence": "", "base_version": null, "save_id": Uuid::new_v4() })).await;
         assert_eq!(response.status(), 422, "score {bad}");
         let body: Value = response.json().await.unwrap();
         assert!(body["error"].is_string());
     }
-    assert_eq!(stored(&app, round.questions[0], me.member_id).await, None);
-    let na = put_rating(&app, &me.client, &round.rating_path(0), json!({ "score": null, "evidence": "Not covered.", "base_version": null, "save_id": Uuid::new_v4() })).await;
+    assert_eq!(stored(&app, round.questions[1], me.member_id).await, None);
+    let na = put_rating(&app, &me.client, &round.rating_path(1), json!({ "score": null, "evidence": "Not covered.", "base_version": null, "save_id": Uuid::new_v4() })).await;
     assert_eq!(na.status(), 200);
     assert_eq!(na.json::<Value>().await.unwrap()["score"], Value::Null);
     assert_eq!(
-        stored(&app, round.questions[0], me.member_id).await,
+        stored(&app, round.questions[1], me.member_id).await,
         Some((None, "Not covered.".into(), 1))
     );
 }
@@ -259,7 +259,7 @@ async fn only_panel_members_reach_the_walk_through() {
         let put = put_rating(
             &app,
             &client,
-            &round.rating_path(0),
+            &round.rating_path(1),
             json!({ "score": 3, "evidence": "", "base_version": null, "save_id": Uuid::new_v4() }),
         )
         .await;
@@ -290,7 +290,7 @@ async fn only_panel_members_reach_the_walk_through() {
     assert_eq!(put.status(), 404);
     let anonymous = TestApp::client();
     let response = anonymous
-        .put(app.url(&round.rating_path(0)))
+        .put(app.url(&round.rating_path(1)))
         .header("accept", "application/json")
         .json(&json!({}))
         .send()
@@ -308,6 +308,8 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
     let me = round.member(&app).await;
+    // A fresh walk starts at the guide's opening question (conversation only);
+    // the candidate's first open question comes right after it.
     let start = app.get(&me.client, &round.path("/interview")).await;
     assert_eq!(start.status(), 303);
     assert_eq!(
@@ -315,16 +317,16 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
         round.path("/interview/1").as_str()
     );
     let total = round.questions.len();
-    let first_page = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let first_page = app.get_html(&me.client, &round.path("/interview/2")).await;
     let first = shown_question(&first_page);
-    assert!(first.contains(r#"id="q1""#), "question 1 is the one shown");
+    assert!(first.contains(r#"id="q2""#), "question 2 is the one shown");
     assert!(
-        first.contains(&format!("<strong>Question 1 of {total}</strong>")),
+        first.contains(&format!("<strong>Question 2 of {total}</strong>")),
         "progress"
     );
     assert!(
         first.contains(">Her exact role in the migration.</h2>"),
-        "carried-over questions come first"
+        "the open questions follow the guide's first question"
     );
     assert!(first.contains("Carried over from the first interview"));
     let (n,): (i64,) = sqlx::query_as(
@@ -360,10 +362,10 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
         .execute(&app.pool)
         .await
         .unwrap();
-    let norwegian = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let norwegian = app.get_html(&me.client, &round.path("/interview/2")).await;
     let norwegian = shown_question(&norwegian);
     assert!(
-        norwegian.contains(&format!("<strong>Spørsmål 1 av {total}</strong>")),
+        norwegian.contains(&format!("<strong>Spørsmål 2 av {total}</strong>")),
         "bokmål"
     );
     assert!(norwegian.contains("Ikke vurdert"));
@@ -383,45 +385,46 @@ async fn the_form_post_saves_and_moves_on() {
         ("go", "next"),
     ];
     let response = app
-        .post_form(&me.client, &round.path("/interview/1"), &fields)
+        .post_form(&me.client, &round.path("/interview/2"), &fields)
         .await;
     assert_eq!(response.status(), 303);
     assert_eq!(
         response.headers()["location"],
-        round.path("/interview/2").as_str()
+        round.path("/interview/3").as_str()
     );
     // A double-submitted form is the same save.
     let again = app
-        .post_form(&me.client, &round.path("/interview/1"), &fields)
+        .post_form(&me.client, &round.path("/interview/2"), &fields)
         .await;
     assert_eq!(again.status(), 303);
     assert_eq!(
-        stored(&app, round.questions[0], me.member_id).await,
+        stored(&app, round.questions[1], me.member_id).await,
         Some((Some(4), "Gave numbers.".into(), 1))
     );
     let back = app
         .post_form(
             &me.client,
-            &round.path("/interview/2"),
+            &round.path("/interview/3"),
             &[("score", "na"), ("go", "prev")],
         )
         .await;
     assert_eq!(
         back.headers()["location"],
-        round.path("/interview/1").as_str()
+        round.path("/interview/2").as_str()
     );
     assert_eq!(
-        stored(&app, round.questions[1], me.member_id).await,
+        stored(&app, round.questions[2], me.member_id).await,
         Some((None, String::new(), 1))
     );
-    let page = app.get_html(&me.client, &round.path("/interview/2")).await;
-    // Only questions that take a score are counted.
-    let total = round
-        .rated(&app)
-        .await
-        .iter()
-        .filter(|rated| **rated)
-        .count();
+    let page = app.get_html(&me.client, &round.path("/interview/3")).await;
+    // Only questions this member must rate are counted: those that take a score,
+    // in the sections everyone rates (the member leads none).
+    let total = app
+        .count(
+            "select count(*) from round_question where round_id = $1 and rated and section_led_by = 'everyone'",
+            round.id,
+        )
+        .await;
     assert!(
         page.contains(&format!(
             r#"<p class="muted" id="answered-count">2 of {total} answered</p>"#

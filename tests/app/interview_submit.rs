@@ -24,29 +24,31 @@ async fn submission_lists_what_is_missing_and_refuses_until_all_is_rated() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
     let me = round.member(&app).await;
-    app.post_form(&me.client, &round.path("/interview/1"), &[("score", "4")])
+    // Question 1 is conversation only; question 2 takes a score.
+    app.post_form(&me.client, &round.path("/interview/2"), &[("score", "4")])
         .await;
     let page = app
         .get_html(&me.client, &round.path("/interview/submit"))
         .await;
-    // Conversation-only questions are never asked for.
-    let total = round
-        .rated(&app)
-        .await
-        .iter()
-        .filter(|rated| **rated)
-        .count();
+    // Conversation-only questions are never asked for, nor the sections another
+    // role leads (this member leads none).
+    let total = app
+        .count(
+            "select count(*) from round_question where round_id = $1 and rated and section_led_by = 'everyone'",
+            round.id,
+        )
+        .await as usize;
     assert!(total < round.questions.len());
     assert!(
         page.contains(&format!("Still to rate ({} / {total})", total - 1)),
         "lists the missing"
     );
     assert!(
-        page.contains(&round.path("/interview/2")),
+        page.contains(&round.path("/interview/3")),
         "links to a missing question"
     );
     assert!(
-        !page.contains(&format!("href=\"{}\"", round.path("/interview/1"))),
+        !page.contains(&format!("href=\"{}\"", round.path("/interview/2"))),
         "not the rated one"
     );
     let refused = app
@@ -182,7 +184,7 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
     assert!(submitted(&app, me.member_id).await);
 
     let save = json!({ "score": 1, "evidence": "late change", "base_version": 1, "save_id": Uuid::new_v4() });
-    let refused = put_rating(&app, &me.client, &round.rating_path(0), save.clone()).await;
+    let refused = put_rating(&app, &me.client, &round.rating_path(1), save.clone()).await;
     assert_eq!(refused.status(), 409);
     let body: Value = refused.json().await.unwrap();
     assert!(
@@ -192,15 +194,15 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
     let form = app
         .post_form(
             &me.client,
-            &round.path("/interview/1"),
+            &round.path("/interview/2"),
             &[("score", "1"), ("base_version", "1")],
         )
         .await;
     assert_eq!(form.status(), 409);
-    let page = app.get_html(&me.client, &round.path("/interview/1")).await;
+    let page = app.get_html(&me.client, &round.path("/interview/2")).await;
     let shown = shown_question(&page);
     assert!(
-        shown.contains(r#"id="q1""#) && shown.contains(r#"<fieldset class="scores" disabled>"#),
+        shown.contains(r#"id="q2""#) && shown.contains(r#"<fieldset class="scores" disabled>"#),
         "the question shown cannot be rated"
     );
     let banner = &page[page
@@ -208,7 +210,7 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
         .expect("a banner")..];
     assert!(banner[..banner.find("</div>").unwrap()].contains("read-only"));
     assert!(
-        page.contains(&format!("href=\"{}\"", round.path("/interview/2")))
+        page.contains(&format!("href=\"{}\"", round.path("/interview/3")))
             && !page.contains("data-go=\"next\""),
         "a read-only walk-through moves on by links, not by saving"
     );
@@ -264,7 +266,7 @@ async fn submitted_ratings_are_read_only_until_the_hiring_manager_reopens_them()
     assert_eq!(actor, round.manager.id);
     assert!(before["submitted_at"].is_string() && after["submitted_at"].is_null());
     assert_eq!(
-        put_rating(&app, &me.client, &round.rating_path(0), save)
+        put_rating(&app, &me.client, &round.rating_path(1), save)
             .await
             .status(),
         200
@@ -434,7 +436,7 @@ async fn the_round_status_follows_the_panels_work() {
         .unwrap();
 
     let first = json!({ "score": 4, "evidence": "Named the trade-offs.", "base_version": null, "save_id": Uuid::new_v4() });
-    let saved = put_rating(&app, &member.client, &round.rating_path(0), first).await;
+    let saved = put_rating(&app, &member.client, &round.rating_path(1), first).await;
     assert_eq!(saved.status(), 200);
     assert_eq!(
         round_status(&app, &round).await,

@@ -96,11 +96,15 @@ async fn a_planned_round_stores_utc_time_panel_and_snapshot() {
     );
     let carried = app
         .count(
-            "select count(*) from round_question where round_id = $1 and section_title = 'Open questions from the first interview'",
+            "select count(*) from round_question where round_id = $1 and carried_over
+               and section_order = 1 and question_order = 2",
             round,
         )
         .await;
-    assert_eq!(carried, 1, "the candidate's open question comes first");
+    assert_eq!(
+        carried, 1,
+        "the candidate's open question follows the opening one"
+    );
     let linked = app
         .count(
             "select count(*) from round_question where round_id = $1 and criterion_id is not null",
@@ -290,7 +294,8 @@ async fn unmatched_questions_can_be_linked_by_hand() {
     let criterion = app.criterion(s.position, "Curiosity").await;
     let round = round_id(&plan(&app, &s, &[]).await);
     let question: Uuid = sqlx::query_scalar(
-        "select id from round_question where round_id = $1 and criterion_id is null order by section_order limit 1",
+        "select id from round_question where round_id = $1 and criterion_id is null and rated
+         order by section_order, question_order limit 1",
     )
     .bind(round)
     .fetch_one(&app.pool)
@@ -418,20 +423,48 @@ async fn a_manager_cannot_plan_or_open_rounds_of_another_managers_position() {
     );
 }
 
+/// The candidate's open questions join the guide's opening section right after
+/// its first question ("start here"), in the guide's language, not a section of their own.
 #[tokio::test]
-async fn the_carried_over_questions_speak_the_guides_language() {
+async fn the_open_questions_join_the_opening_section_after_its_first_question() {
     let app = TestApp::spawn().await;
     let s = setup(&app).await;
     let nb = &secondround::guides::DEFAULT_NB.to_string();
     let round = round_id(&plan(&app, &s, &[("template_id", nb)]).await);
-    let title: String = sqlx::query_scalar(
-        "select section_title from round_question where round_id = $1 and section_order = 0",
+    let opening: Vec<(String, bool, String)> = sqlx::query_as(
+        "select text, carried_over, section_title from round_question
+         where round_id = $1 order by section_order, question_order limit 3",
     )
     .bind(round)
-    .fetch_one(&app.pool)
+    .fetch_all(&app.pool)
     .await
     .unwrap();
-    assert_eq!(title, "Åpne spørsmål fra førstegangsintervjuet");
+    let sections: i64 = app
+        .count(
+            "select count(distinct section_order) from round_question where round_id = $1",
+            round,
+        )
+        .await;
+    assert_eq!(
+        sections, 6,
+        "the default guide's six sections, and no seventh"
+    );
+    assert!(
+        opening[0].0.starts_with("Hvilke spørsmål om stillingen") && !opening[0].1,
+        "the guide's first question stays first: {opening:?}"
+    );
+    assert_eq!(
+        (opening[1].0.as_str(), opening[1].1),
+        ("Why this job?", true),
+        "then the candidate's open question, marked as carried over"
+    );
+    assert!(
+        !opening[2].1,
+        "then the guide's second question: {opening:?}"
+    );
+    for (_, _, title) in &opening {
+        assert_eq!(title, "Åpne spørsmål siden førstegangsintervjuet");
+    }
 }
 
 #[tokio::test]
@@ -620,8 +653,8 @@ async fn open_doubts_are_the_first_questions_of_the_next_round() {
     assert_eq!(doubts[1].1, "Why leave after a year?");
     assert!(doubts[1].2.contains("Motivation") && doubts[1].2.contains("Check references"));
     assert_eq!(
-        questions[2].0, "Open questions from the first interview",
-        "then the carried-over questions"
+        questions[2].0, "Open questions since the first interview",
+        "then the guide's opening section"
     );
     assert!(
         !questions
@@ -653,7 +686,7 @@ async fn without_open_doubts_a_round_has_no_doubts_section() {
     plan(&app, &s, &[]).await;
     let round = round_id(&plan(&app, &s, &[("date", "2026-08-01")]).await);
     let questions = sections(&app, round).await;
-    assert_eq!(questions[0].0, "Open questions from the first interview");
+    assert_eq!(questions[0].0, "Open questions since the first interview");
     assert!(
         !questions
             .iter()

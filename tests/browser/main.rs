@@ -5,6 +5,7 @@ mod support;
 
 mod decision;
 mod exports;
+mod focus;
 mod foundation;
 mod interview;
 mod no_script;

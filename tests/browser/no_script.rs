@@ -37,35 +37,45 @@ async fn with_javascript_off_a_member_rates_and_submits_by_posting_the_pages_for
     browser.goto(&app.url(&round.path("/interview"))).await;
     assert_eq!(browser.current_path().await, round.path("/interview/1"));
 
-    // With the script running, "Save and next" stays on the page; here it
-    // posts the form and loads the next question.
-    browser.click("#q1 .score-option:nth-child(2)").await;
-    browser.fill("#q1-evidence", "First look.").await;
+    // Question 1 opens the conversation: a note, no rating inputs.
+    let rated = round.rated(&app).await;
+    assert!(!rated[0] && rated[1] && rated[2]);
+    browser.fill("#q1-evidence", "Asked about the team.").await;
     browser.click_and_wait("#q1 button[data-go=next]").await;
     assert_eq!(browser.current_path().await, round.path("/interview/2"));
     assert_eq!(
         stored(&app, user.id, round.questions[0]).await,
+        (None, "Asked about the team.".into(), 1)
+    );
+
+    // With the script running, "Save and next" stays on the page; here it
+    // posts the form and loads the next question.
+    browser.click("#q2 .score-option:nth-child(2)").await;
+    browser.fill("#q2-evidence", "First look.").await;
+    browser.click_and_wait("#q2 button[data-go=next]").await;
+    assert_eq!(browser.current_path().await, round.path("/interview/3"));
+    assert_eq!(
+        stored(&app, user.id, round.questions[1]).await,
         (Some(2), "First look.".into(), 1)
     );
 
-    // "Previous" saves question 2 and goes back; question 1 is saved again on
+    // "Previous" saves question 3 and goes back; question 2 is saved again on
     // top of the version its page was given.
-    browser.click("#q2 .score-option:nth-child(4)").await;
-    browser.click_and_wait("#q2 button[data-go=prev]").await;
-    assert_eq!(browser.current_path().await, round.path("/interview/1"));
-    browser.click("#q1 .score-option:nth-child(5)").await;
-    browser.click_and_wait("#q1 button[data-go=next]").await;
+    browser.click("#q3 .score-option:nth-child(4)").await;
+    browser.click_and_wait("#q3 button[data-go=prev]").await;
     assert_eq!(browser.current_path().await, round.path("/interview/2"));
+    browser.click("#q2 .score-option:nth-child(5)").await;
+    browser.click_and_wait("#q2 button[data-go=next]").await;
+    assert_eq!(browser.current_path().await, round.path("/interview/3"));
     assert_eq!(
-        stored(&app, user.id, round.questions[0]).await,
+        stored(&app, user.id, round.questions[1]).await,
         (Some(5), "First look.".into(), 2),
-        "the second save of question 1 was applied, not refused as stale"
+        "the second save of question 2 was applied, not refused as stale"
     );
-    assert_eq!(stored(&app, user.id, round.questions[1]).await.0, Some(4));
+    assert_eq!(stored(&app, user.id, round.questions[2]).await.0, Some(4));
 
     let total = round.questions.len();
-    let rated = round.rated(&app).await;
-    for n in 2..=total {
+    for n in 3..=total {
         if rated[n - 1] {
             browser
                 .click(&format!("#q{n} .score-option:nth-child({})", n % 5 + 1))
@@ -114,7 +124,7 @@ async fn with_javascript_off_a_member_rates_and_submits_by_posting_the_pages_for
     .expect("the member's ratings are submitted");
     assert_eq!(verdict, "yes");
     assert_eq!(justification, "Clear trade-offs, good examples.");
-    for (i, question) in round.questions.iter().enumerate().skip(1) {
+    for (i, question) in round.questions.iter().enumerate().skip(2) {
         let n = i + 1;
         if rated[i] {
             assert_eq!(

@@ -124,6 +124,15 @@ pub const EN: Content = Content {
         "Meeting room Fjord",
     ],
     ingrid: [
+        // Open questions since the first interview (not rated).
+        (
+            [N, N, N],
+            [
+                "Asked about the on-call load and how we review database changes.",
+                "",
+                "",
+            ],
+        ),
         // Carried over: her role in the migration.
         (
             [Some(3), Some(3), Some(2)],
@@ -138,15 +147,6 @@ pub const EN: Content = Content {
             [Some(4), Some(4), Some(4)],
             [
                 "The team was moved abroad; she was offered relocation and declined. The dates match her CV.",
-                "",
-                "",
-            ],
-        ),
-        // Open questions since the first interview (not rated).
-        (
-            [N, N, N],
-            [
-                "Asked about the on-call load and how we review database changes.",
                 "",
                 "",
             ],
@@ -330,11 +330,11 @@ pub const EN: Content = Content {
         ([N, N, N], ["Promised an answer within two weeks.", "", ""]),
     ],
     jonas_expert: &[
+        (N, "Asked how work is split between the platform teams."),
         (
             Some(3),
             "On call for one year in a team of eight; no incident he led himself.",
         ),
-        (N, "Asked how work is split between the platform teams."),
         (Some(3), ""),
         (
             Some(4),
@@ -353,11 +353,11 @@ pub const EN: Content = Content {
         (Some(3), ""),
     ],
     jonas_panelist: &[
+        (N, ""),
         (
             Some(3),
             "Describes on-call as shadowing a colleague; never primary.",
         ),
-        (N, ""),
         (Some(3), ""),
         (
             Some(4),

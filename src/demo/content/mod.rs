@@ -1,6 +1,7 @@
 //! The demo case's words in English and bokmål: the same people, the same
 //! interviews, the same scores. Notes are written for the question they are on,
-//! in the default guide's order (carried-over questions first).
+//! in the default guide's order (the candidate's open questions right after the
+//! guide's first question).
 
 mod en;
 mod nb;
@@ -32,7 +33,7 @@ pub struct Content {
     /// Jonas's round: the expert's and the panel member's first ratings.
     pub jonas_expert: Started,
     pub jonas_panelist: Started,
-    /// The panel member's doubt on Ingrid's first question (her migration role).
+    /// The panel member's doubt on Ingrid's first open question (her migration role).
     pub doubt: (Category, Method, &'static str),
     /// Recorded by the expert and the hiring manager: (kind, summary, score).
     pub tests: [(&'static str, &'static str, Option<f64>); 2],

@@ -120,6 +120,15 @@ pub const NB: Content = Content {
     ],
     rooms: ["Møterom Fjord", "Møterom Fjell", "Møterom Fjord"],
     ingrid: [
+        // Spørsmål siden førstegangsintervjuet (vurderes ikke).
+        (
+            [N, N, N],
+            [
+                "Spurte om vaktbelastningen og hvordan vi går gjennom endringer i databasen.",
+                "",
+                "",
+            ],
+        ),
         // Fra førstegangsintervjuet: rollen i migreringen.
         (
             [Some(3), Some(3), Some(2)],
@@ -134,15 +143,6 @@ pub const NB: Content = Content {
             [Some(4), Some(4), Some(4)],
             [
                 "Teamet ble flyttet til utlandet; hun fikk tilbud om å flytte med og takket nei. Datoene stemmer med CV-en.",
-                "",
-                "",
-            ],
-        ),
-        // Spørsmål siden førstegangsintervjuet (vurderes ikke).
-        (
-            [N, N, N],
-            [
-                "Spurte om vaktbelastningen og hvordan vi går gjennom endringer i databasen.",
                 "",
                 "",
             ],
@@ -327,12 +327,12 @@ pub const NB: Content = Content {
     ],
     jonas_expert: &[
         (
-            Some(3),
-            "Har gått vakt i ett år i et team på åtte; ingen hendelse han ledet selv.",
-        ),
-        (
             N,
             "Spurte hvordan arbeidet er fordelt mellom plattformteamene.",
+        ),
+        (
+            Some(3),
+            "Har gått vakt i ett år i et team på åtte; ingen hendelse han ledet selv.",
         ),
         (Some(3), ""),
         (
@@ -352,11 +352,11 @@ pub const NB: Content = Content {
         (Some(3), ""),
     ],
     jonas_panelist: &[
+        (N, ""),
         (
             Some(3),
             "Beskriver vakt som å gå sammen med en kollega; har aldri hatt hovedansvaret.",
         ),
-        (N, ""),
         (Some(3), ""),
         (
             Some(4),

@@ -1,0 +1,74 @@
+//! Who leads a guide section in the interview: everyone, or one panel role. A
+//! member must rate the sections their role leads and those everyone leads;
+//! the rest are welcome but optional for them.
+
+/// `template_section.led_by` and `round_question.section_led_by`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum SectionLead {
+    Everyone,
+    HiringManager,
+    SubjectMatterExpert,
+    Hr,
+}
+
+impl SectionLead {
+    pub const ALL: [SectionLead; 4] = [
+        SectionLead::Everyone,
+        SectionLead::HiringManager,
+        SectionLead::SubjectMatterExpert,
+        SectionLead::Hr,
+    ];
+
+    /// The code, which for a role is the same as its `panel_member.panel_role`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SectionLead::Everyone => "everyone",
+            SectionLead::HiringManager => "hiring_manager",
+            SectionLead::SubjectMatterExpert => "subject_matter_expert",
+            SectionLead::Hr => "hr",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|lead| lead.code() == code.trim())
+    }
+
+    /// Whether a member in `panel_role` must rate this section's questions.
+    pub fn requires(self, panel_role: &str) -> bool {
+        self == SectionLead::Everyone || self.code() == panel_role
+    }
+
+    /// Whether this section is the focus of a member in `panel_role`: led by
+    /// their role, not by everyone.
+    pub fn is_focus_of(self, panel_role: &str) -> bool {
+        self != SectionLead::Everyone && self.code() == panel_role
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SectionLead;
+
+    #[test]
+    fn every_lead_parses_back_from_its_code() {
+        for lead in SectionLead::ALL {
+            assert_eq!(SectionLead::parse(lead.code()), Some(lead));
+        }
+        assert_eq!(SectionLead::parse("other"), None);
+    }
+
+    #[test]
+    fn a_member_must_rate_their_own_role_s_sections_and_everyone_s() {
+        let expert = "subject_matter_expert";
+        assert!(SectionLead::Everyone.requires(expert));
+        assert!(SectionLead::SubjectMatterExpert.requires(expert));
+        assert!(!SectionLead::HiringManager.requires(expert));
+        assert!(!SectionLead::Hr.requires("other"));
+        assert!(SectionLead::SubjectMatterExpert.is_focus_of(expert));
+        assert!(!SectionLead::Everyone.is_focus_of(expert));
+        assert!(!SectionLead::HiringManager.is_focus_of(expert));
+    }
+}
