@@ -14,6 +14,7 @@ crate::texts! {
         not_answered: "not answered", "ikke besvart";
         carried_over: "Carried over from the first interview", "Fra førstegangsintervjuet";
         guidance: "Guidance", "Veiledning";
+        edit_question: "Edit this question (possible until the first rating)", "Rediger spørsmålet (mulig fram til den første vurderingen)";
         criterion: "Criterion", "Kriterium";
         rating: "Rating", "Vurdering";
         not_assessed: "Not assessed", "Ikke vurdert";
