@@ -3,7 +3,7 @@
 crate::texts! {
     AuditText {
         title: "Audit log", "Revisjonslogg";
-        intro: "Every change to ratings, submissions, doubts, test results, references, decisions and candidate status: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innleveringer, tvil, testresultater, referanser, beslutninger og kandidatstatus: hvem, når, og fra hva til hva. Nyeste først.";
+        intro: "Every change to ratings, submissions, doubts, test results, references, decisions, candidate status and a round's questions: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innleveringer, tvil, testresultater, referanser, beslutninger, kandidatstatus og spørsmålene i en runde: hvem, når, og fra hva til hva. Nyeste først.";
         intro_manager: "Only events about candidates for your own positions are shown.", "Bare hendelser om kandidater til dine egne stillinger vises.";
         filter_candidate: "Candidate", "Kandidat";
         filter_actor: "Person", "Person";
@@ -35,6 +35,7 @@ crate::texts! {
         entity_decision: "Decision", "Beslutning";
         entity_candidate: "Candidate", "Kandidat";
         entity_interview_round: "Interview round", "Intervjurunde";
+        entity_round_question: "Question in a round", "Spørsmål i en runde";
         entity_position: "Position", "Stilling";
         action_created: "created", "opprettet";
         action_updated: "changed", "endret";
@@ -65,6 +66,7 @@ impl AuditText {
             "decision" => self.entity_decision,
             "candidate" => self.entity_candidate,
             "interview_round" => self.entity_interview_round,
+            "round_question" => self.entity_round_question,
             "position" => self.entity_position,
             other => other,
         }

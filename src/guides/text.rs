@@ -34,7 +34,7 @@ crate::texts! {
         section_title_required: "A section needs a title.", "En seksjon trenger en tittel.";
         kind_invalid: "Choose a kind of section.", "Velg en type seksjon.";
         section_lead: "Led by", "Ledes av";
-        section_lead_hint: "Panel members in this role must rate the section's questions; the others may. \"Everyone\" means all must.", "Panelmedlemmer med denne rollen må vurdere spørsmålene i seksjonen; de andre kan. «Alle» betyr at alle må.";
+        section_lead_hint: "Panel members in this role must rate the section's questions; the others may. \"Everyone\" means all must.", "Paneldeltakere med denne rollen må vurdere spørsmålene i seksjonen; de andre kan gjøre det. «Alle» betyr at alle må.";
         lead_invalid: "Choose who leads the section.", "Velg hvem som leder seksjonen.";
         lead_everyone: "Everyone", "Alle";
         lead_hiring_manager: "Hiring manager", "Ansettende leder";

@@ -18,6 +18,7 @@ use crate::interview::queries::{self, QuestionRow, TestResultRow};
 use crate::interview::seat::{RoundInfo, Seat};
 use crate::interview::tests::TestResultForm;
 use crate::interview::text::InterviewText;
+use crate::rounds::question_edit;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
@@ -109,6 +110,8 @@ pub struct InterviewPage {
     pub round: RoundInfo,
     /// The position's hiring manager gets a link to the panel's progress.
     pub is_hiring_manager: bool,
+    /// The hiring manager and the subject-matter expert may edit the questions until the first rating.
+    pub edit_questions: bool,
     /// Keys the browser's offline queue, so a shared tablet never sends one member's saves as another's.
     pub member_id: Uuid,
     pub base: String,
@@ -276,6 +279,12 @@ pub async fn render(
     }
     let (doubt_for, doubt_form, doubt_errors) = extras.doubt.unwrap_or_default();
     let (test_form, test_errors) = extras.test.unwrap_or_default();
+    let edit_questions = match &viewer.user {
+        Some(user) => question_edit::access(&app.pool, user, seat.round.round_id)
+            .await?
+            .editable(),
+        None => false,
+    };
     Ok(InterviewPage {
         layout: viewer
             .layout(format!("{} · {}", t.title, seat.round.candidate_name))
@@ -285,6 +294,7 @@ pub async fn render(
         round: seat.round.clone(),
         member_id: seat.member_id,
         is_hiring_manager: seat.round.hiring_manager_id == seat.user_id,
+        edit_questions,
         base: format!("/rounds/{}/interview", seat.round.round_id),
         current: n.max(1),
         sections: jump_sections(&rows, seat, GuideText::get(locale)),

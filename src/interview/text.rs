@@ -14,6 +14,7 @@ crate::texts! {
         not_answered: "not answered", "ikke besvart";
         carried_over: "Carried over from the first interview", "Fra førstegangsintervjuet";
         guidance: "Guidance", "Veiledning";
+        edit_question: "Edit this question (possible until the first rating)", "Rediger spørsmålet (mulig fram til den første vurderingen)";
         criterion: "Criterion", "Kriterium";
         rating: "Rating", "Vurdering";
         not_assessed: "Not assessed", "Ikke vurdert";
@@ -99,7 +100,7 @@ crate::texts! {
         your_focus: "Your focus", "Ditt fokus";
         optional_for_you: "Optional for you", "Valgfritt for deg";
         led_by: "Led by", "Ledes av";
-        focus_intro: "Your focus is marked. You must rate the sections your role leads and those everyone rates; the other sections are welcome but optional, and your ratings there count like any other.", "Ditt fokus er markert. Du må vurdere seksjonene rollen din leder og dem alle vurderer; de andre seksjonene kan du vurdere om du vil, og vurderingene teller da som alle andre.";
+        focus_intro: "Your focus is marked. You must rate the sections your role leads and those everyone rates; the other sections are welcome but optional, and your ratings there count like any other.", "Ditt fokus er markert. Du må vurdere seksjonene som rollen din leder, og dem som alle skal vurdere. De andre seksjonene kan du vurdere om du vil; da teller vurderingene som alle andre.";
         brief_title: "The candidate: first interview", "Kandidaten: førstegangsintervjuet";
         brief_summary: "Summary of the first interview", "Oppsummering av førstegangsintervjuet";
         brief_open_questions: "Open questions", "Åpne spørsmål";

@@ -1,5 +1,6 @@
 //! Interview rounds: planning (time, place, guide, panel), the question
-//! snapshot, the round page for staff and the calendar invitation.
+//! snapshot and its edits before rating, the round page for staff and the
+//! calendar invitation.
 
 mod ics;
 pub mod lifecycle;
@@ -7,6 +8,7 @@ mod page;
 pub mod plan;
 pub mod progress;
 mod queries;
+pub mod question_edit;
 pub mod snapshot;
 mod text;
 
@@ -41,6 +43,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions/{id}/rounds/new", get(new_form).post(create))
         .merge(page::router())
+        .merge(question_edit::router())
         .merge(ics::router())
 }
 

@@ -1,10 +1,12 @@
-//! The round page for staff: when, where, the panel, and the snapshot of
-//! questions, where questions without a criterion can be linked by hand.
+//! The round page for staff: when, where, the panel, the snapshot of questions
+//! (linked to criteria by hand, edited before the first rating) and the test
+//! results, which HR records here.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::response::Redirect;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -13,10 +15,16 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result};
+use crate::interview::TestKind;
+use crate::interview::queries::TestResultRow;
+use crate::interview::tests::{self as test_result, TestResultForm};
+use crate::interview::text::InterviewText;
 use crate::positions::access;
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
+use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
 use crate::web::flash::FlashKind;
+use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
 
@@ -24,6 +32,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rounds/{id}", get(show))
         .route("/rounds/{id}/questions/{qid}/criterion", post(link))
+        .route("/rounds/{id}/test-results", post(record_test_result))
 }
 
 #[derive(Template, WebTemplate)]
@@ -36,6 +45,13 @@ struct RoundPage {
     panel: Vec<PanelMember>,
     questions: Vec<Question>,
     criteria: Vec<CriterionOption>,
+    question_access: QuestionAccess,
+    /// The walk-through's words for test results, shared with this page.
+    it: &'static InterviewText,
+    test_results: Vec<TestResultRow>,
+    test_form: TestResultForm,
+    test_errors: FormErrors,
+    test_kinds: Vec<(&'static str, &'static str)>,
 }
 
 impl RoundPage {
@@ -88,6 +104,14 @@ impl RoundPage {
             || self.questions[*index - 1].section_order != self.questions[*index].section_order
     }
 
+    fn test_score(&self, result: &TestResultRow) -> String {
+        result.score.map(|s| s.to_string()).unwrap_or_default()
+    }
+
+    fn recorded(&self, result: &TestResultRow) -> String {
+        format::date(result.recorded_at)
+    }
+
     fn title(&self) -> String {
         self.t
             .round_title
@@ -102,8 +126,25 @@ async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<RoundPage> {
     let head = access::round(&app.pool, &auth.user, id, false).await?;
+    let test = (TestResultForm::default(), FormErrors::default());
+    render(&app, &auth, &head, id, test).await
+}
+
+/// The round page, with the test-result form as sent (and its errors) or empty.
+async fn render(
+    app: &AppState,
+    auth: &Authorized<Staff>,
+    head: &access::PositionHead,
+    id: Uuid,
+    (mut test_form, test_errors): (TestResultForm, FormErrors),
+) -> Result<RoundPage> {
+    // Fresh per form, kept from a refused post: a form sent twice records once.
+    if Uuid::parse_str(test_form.form_id.trim()).is_err() {
+        test_form.form_id = Uuid::new_v4().to_string();
+    }
     let locale = auth.viewer.locale;
     let t = RoundText::get(locale);
+    let it = InterviewText::get(locale);
     let round = queries::round(&app.pool, id).await?;
     let title = t
         .round_title
@@ -116,8 +157,43 @@ async fn show(
         panel: queries::panel(&app.pool, id).await?,
         questions: queries::questions(&app.pool, id).await?,
         criteria: queries::criteria(&app.pool, head.position_id).await?,
+        question_access: question_edit::access(&app.pool, &auth.user, id).await?,
         round,
+        it,
+        test_results: crate::interview::queries::test_results(&app.pool, id).await?,
+        test_form,
+        test_errors,
+        test_kinds: TestKind::ALL
+            .iter()
+            .map(|kind| (kind.code(), it.test_kind(kind)))
+            .collect(),
     })
+}
+
+/// Records a test result from the round page (HR, or whoever manages the
+/// round), without a seat on the panel: the recorder is the signed-in user.
+async fn record_test_result(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(id): Path<Uuid>,
+    Form(form): Form<TestResultForm>,
+) -> Result<Response> {
+    let head = access::round(&app.pool, &auth.user, id, false).await?;
+    let it = InterviewText::get(auth.viewer.locale);
+    let round = queries::round(&app.pool, id).await?;
+    if round.status.is_closed() {
+        return Err(AppError::Conflict(it.round_closed.into()));
+    }
+    let valid = match test_result::validate(&form, auth.viewer.locale) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let page = render(&app, &auth, &head, id, (form, errors)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    test_result::store(&app.pool, id, auth.user.id, &valid).await?;
+    auth.viewer.flash(FlashKind::Success, it.test_added).await?;
+    Ok(Redirect::to(&format!("/rounds/{id}#test-results")).into_response())
 }
 
 #[derive(Deserialize, Default)]

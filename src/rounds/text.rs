@@ -36,7 +36,7 @@ crate::texts! {
         planned: "Round {n} for {name} is planned with {q} questions.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
         no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge fram et reelt problem fra jobben.";
         who_leads: "Who leads what", "Hvem leder hva";
-        who_leads_hint: "A panel member must rate the sections their role leads and those everyone rates; the other sections are optional for them.", "En paneldeltaker må vurdere seksjonene rollen leder og dem alle vurderer; de andre seksjonene er valgfrie for dem.";
+        who_leads_hint: "A panel member must rate the sections their role leads and those everyone rates; the other sections are optional for them.", "En paneldeltaker må vurdere seksjonene som rollen leder, og dem som alle skal vurdere; de andre seksjonene er valgfrie.";
         everyone_leads: "Everyone rates every section.", "Alle vurderer alle seksjonene.";
         rest_everyone: "Everyone rates the rest.", "Alle vurderer resten.";
         round_title: "Round {n}: {name}", "Runde {n}: {name}";
@@ -59,6 +59,17 @@ crate::texts! {
         linked: "The question is linked to {name}.", "Spørsmålet er koblet til {name}.";
         criterion_invalid: "Choose one of the position's criteria.", "Velg et av stillingens kriterier.";
         round_started: "The round has started; its questions can no longer be changed.", "Runden har startet; spørsmålene kan ikke lenger endres.";
+        edit: "Edit", "Rediger";
+        back: "Back", "Tilbake";
+        edit_question_title: "Edit the question", "Rediger spørsmålet";
+        edit_question_intro: "Write the real case from the job into the question, or adjust its guidance, for this round only; the interview guide stays as it is. Every change is logged, and the questions are locked as soon as anyone on the panel has given a rating.", "Skriv det reelle caset fra jobben inn i spørsmålet, eller juster veiledningen, bare for denne runden; intervjuguiden forblir som den er. Alle endringer logges, og spørsmålene låses så snart noen i panelet har gitt en vurdering.";
+        question_text: "Question", "Spørsmål";
+        question_required: "Write the question.", "Skriv spørsmålet.";
+        question_saved: "The question is saved.", "Spørsmålet er lagret.";
+        questions_locked: "Rating has started in this round, so its questions can no longer be changed.", "Vurderingen har startet i denne runden, så spørsmålene kan ikke lenger endres.";
+        questions_editable_note: "The hiring manager and the subject-matter expert can edit the questions until the first rating; then they are locked.", "Ansettende leder og fagpersonen kan redigere spørsmålene fram til den første vurderingen; da låses de.";
+        questions_locked_note: "Rating has started: the questions are locked.", "Vurderingen har startet: spørsmålene er låst.";
+        tests_intro: "Results of tests the candidate took outside the app: personality tests, ability tests and work samples. The panel sees them in the walk-through.", "Resultater av tester kandidaten har tatt utenfor appen: personlighetstester, evnetester og arbeidsprøver. Panelet ser dem under intervjuet.";
         not_scheduled: "The round has no time yet.", "Runden har ikke noe tidspunkt ennå.";
         carried_over: "Open questions from the first interview", "Åpne spørsmål fra førstegangsintervjuet";
         doubts_to_settle: "Doubts to settle", "Tvil som skal avklares";

@@ -113,7 +113,12 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/rounds/{id}/panel", "aaaddds"),
     ("post", "/rounds/{id}/panel/{member_id}/reopen", "ddaddds"),
     ("post", "/rounds/{id}/questions/{qid}/criterion", "aaaddds"),
+    // The subject-matter expert may edit too (see round_questions.rs); the
+    // panel member here sits in another role.
+    ("get", "/rounds/{id}/questions/{qid}/edit", "adaddds"),
+    ("post", "/rounds/{id}/questions/{qid}/edit", "adaddds"),
     ("put", "/rounds/{id}/questions/{qid}/rating", "ddddads"),
+    ("post", "/rounds/{id}/test-results", "aaaddds"),
     // The API's catch-all answers 404 problem documents to everyone.
     ("delete", "/api/v1/{*rest}", "aaaaaaa"),
     ("delete", "/api/{*rest}", "aaaaaaa"),

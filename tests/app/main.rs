@@ -32,6 +32,7 @@ mod positions;
 mod privacy;
 mod process_faults;
 mod references;
+mod round_questions;
 mod rounds;
 mod routes;
 mod schema;
