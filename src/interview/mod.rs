@@ -25,6 +25,7 @@ pub use test_kind::TestKind;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rounds/{id}/interview", get(walk::start))
+        .route("/rounds/{id}/interview/offline", get(walk::offline))
         .route(
             "/rounds/{id}/interview/submit",
             get(submit::show).post(submit::post),

@@ -1,6 +1,8 @@
-//! The walk-through page: every question of the round is in the page, one shown
-//! at a time, so that with JavaScript the member can keep going offline; without
-//! it each question is its own URL and form.
+//! The walk-through page: a light page per question (its own question, the jump
+//! list and the form), which works on its own without JavaScript. With it, the
+//! page fetches the round's other questions once, as one document revalidated by
+//! its ETag (`offline`), and the member keeps going from question to question,
+//! also without a connection.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -69,6 +71,12 @@ pub struct JumpItem {
     /// The member must rate it before submitting.
     pub required: bool,
     pub answered: bool,
+    /// The member's own saved rating, which the script puts into the question
+    /// when it arrives with the round's questions: its version, its score as
+    /// the form sends it ("na" for not assessed, "" for a note alone), its note.
+    pub version: Option<i32>,
+    pub score_code: String,
+    pub evidence: String,
 }
 
 pub struct JumpSection {
@@ -115,8 +123,12 @@ pub struct InterviewPage {
     /// Keys the browser's offline queue, so a shared tablet never sends one member's saves as another's.
     pub member_id: Uuid,
     pub base: String,
+    /// The question shown (0 in the offline document, where none is).
     pub current: usize,
+    /// The page's own question, or every question in the offline document.
     pub questions: Vec<QuestionView>,
+    /// Questions in the round.
+    pub total: usize,
     pub sections: Vec<JumpSection>,
     /// Questions this member must rate, and how many of them they have answered.
     pub required: usize,
@@ -143,7 +155,7 @@ pub struct InterviewPage {
 
 impl InterviewPage {
     pub fn progress(&self, n: &usize) -> String {
-        self.t.progress(*n, self.questions.len())
+        self.t.progress(*n, self.total)
     }
 
     pub fn answered_of(&self) -> String {
@@ -153,7 +165,6 @@ impl InterviewPage {
     pub fn skip_section_body(&self, question: &QuestionView) -> String {
         self.t
             .skip_section_body
-            .replace("{n}", &question.section_open.to_string())
             .replace("{section}", &question.section_title)
     }
 
@@ -231,6 +242,13 @@ fn jump_sections(rows: &[QuestionRow], seat: &Seat, gt: &'static GuideText) -> V
             rated: row.rated,
             required: row.required_of(&seat.panel_role),
             answered: row.rated && row.answered(),
+            version: row.version,
+            score_code: match (row.rated, row.score) {
+                (false, _) => String::new(),
+                (true, Some(score)) => score.to_string(),
+                (true, None) => "na".to_owned(),
+            },
+            evidence: row.evidence.clone().unwrap_or_default(),
         };
         match sections.last_mut() {
             Some(last) if i > 0 && rows[i - 1].section_order == row.section_order => {
@@ -248,6 +266,21 @@ fn jump_sections(rows: &[QuestionRow], seat: &Seat, gt: &'static GuideText) -> V
     sections
 }
 
+/// The round's questions for the offline document: all of them, as the script
+/// clones them into the page, without the member's ratings (the page carries
+/// those), so that the document changes only when the questions do.
+#[derive(Template)]
+#[template(path = "interview/offline.html")]
+pub struct OfflineQuestions(InterviewPage);
+
+impl std::ops::Deref for OfflineQuestions {
+    type Target = InterviewPage;
+
+    fn deref(&self) -> &InterviewPage {
+        &self.0
+    }
+}
+
 /// The walk-through at question `n` (1-based) for the member in `seat`.
 pub async fn render(
     app: &AppState,
@@ -256,19 +289,81 @@ pub async fn render(
     n: usize,
     extras: Extras,
 ) -> Result<InterviewPage> {
-    let locale = viewer.locale;
-    let (t, dt) = (InterviewText::get(locale), DoubtText::get(locale));
+    let t = InterviewText::get(viewer.locale);
     let rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
     if !rows.is_empty() && (n == 0 || n > rows.len()) {
         return Err(AppError::NotFound);
     }
-    let mut questions: Vec<QuestionView> = rows
+    let layout = viewer
+        .layout(format!("{} · {}", t.title, seat.round.candidate_name))
+        .await?;
+    let questions = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i + 1 == n)
+        .map(|(i, row)| view(i + 1, row, seat, &rows))
+        .collect();
+    build(
+        app,
+        viewer,
+        seat,
+        layout,
+        &rows,
+        (n.max(1), questions),
+        extras,
+    )
+    .await
+}
+
+/// Every question of the round for the member in `seat`, blank, for the offline document.
+pub async fn render_offline(
+    app: &AppState,
+    viewer: &Viewer,
+    seat: &Seat,
+) -> Result<OfflineQuestions> {
+    let mut rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
+    for row in &mut rows {
+        (row.score, row.evidence, row.version) = (None, None, None);
+    }
+    // No session data: no flash is taken, and no token (the script puts in the page's).
+    let layout = Layout::bare(viewer.locale, String::new());
+    let questions = rows
         .iter()
         .enumerate()
         .map(|(i, row)| view(i + 1, row, seat, &rows))
         .collect();
+    let mut page = build(
+        app,
+        viewer,
+        seat,
+        layout,
+        &rows,
+        (0, questions),
+        Extras::default(),
+    )
+    .await?;
+    // The document must not change from one fetch to the next: no fresh ids (the
+    // script makes its own for every send; only forms posted without it use these).
+    for question in &mut page.questions {
+        (question.save_id, question.doubt_form_id) = (Uuid::nil(), Uuid::nil());
+    }
+    page.test_form_id = Uuid::nil().to_string();
+    Ok(OfflineQuestions(page))
+}
+
+async fn build(
+    app: &AppState,
+    viewer: &Viewer,
+    seat: &Seat,
+    layout: Layout,
+    rows: &[QuestionRow],
+    (current, mut questions): (usize, Vec<QuestionView>),
+    extras: Extras,
+) -> Result<InterviewPage> {
+    let locale = viewer.locale;
+    let (t, dt) = (InterviewText::get(locale), DoubtText::get(locale));
     if let Some((at, score, evidence, message)) = extras.rating_error
-        && let Some(question) = questions.get_mut(at - 1)
+        && let Some(question) = questions.iter_mut().find(|q| q.n == at)
     {
         for option in &mut question.options {
             option.checked = score == option.value.to_string();
@@ -286,9 +381,7 @@ pub async fn render(
         None => false,
     };
     Ok(InterviewPage {
-        layout: viewer
-            .layout(format!("{} · {}", t.title, seat.round.candidate_name))
-            .await?,
+        layout,
         t,
         dt,
         round: seat.round.clone(),
@@ -296,8 +389,9 @@ pub async fn render(
         is_hiring_manager: seat.round.hiring_manager_id == seat.user_id,
         edit_questions,
         base: format!("/rounds/{}/interview", seat.round.round_id),
-        current: n.max(1),
-        sections: jump_sections(&rows, seat, GuideText::get(locale)),
+        current,
+        total: rows.len(),
+        sections: jump_sections(rows, seat, GuideText::get(locale)),
         required: rows
             .iter()
             .filter(|row| row.required_of(&seat.panel_role))

@@ -106,7 +106,7 @@ crate::texts! {
         brief_open_questions: "Open questions", "Åpne spørsmål";
         brief_empty: "Nothing was written down from the first interview.", "Ingenting ble skrevet ned fra førstegangsintervjuet.";
         skip_section: "Mark the rest of the section not assessed", "Marker resten av seksjonen som ikke vurdert";
-        skip_section_body: "The {n} questions in “{section}” you have not answered yet will be marked not assessed. Ratings you have given stay as they are.", "De {n} spørsmålene i «{section}» som du ikke har svart på ennå, blir markert som ikke vurdert. Vurderinger du har gitt, blir stående.";
+        skip_section_body: "The questions in “{section}” you have not answered yet will be marked not assessed. Ratings you have given stay as they are.", "Spørsmålene i «{section}» som du ikke har svart på ennå, blir markert som ikke vurdert. Vurderinger du har gitt, blir stående.";
         skip_section_confirm: "Yes, mark them not assessed", "Ja, marker dem som ikke vurdert";
         skip_section_none: "Every question in this section is already answered.", "Alle spørsmålene i denne seksjonen er allerede besvart.";
         section_skipped: "{n} questions marked not assessed.", "{n} spørsmål er markert som ikke vurdert.";

@@ -3,8 +3,11 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use std::hash::{Hash, Hasher};
+
+use askama::Template;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -39,6 +42,44 @@ pub async fn start(
         "/rounds/{round_id}/interview/{}",
         first_open + 1
     )))
+}
+
+/// The round's questions as one document for the walk-through's script. It is
+/// fetched once per page load and revalidated by its ETag (`304` when nothing
+/// changed), so a tablet downloads it again only when the questions did.
+pub async fn offline(
+    State(app): State<AppState>,
+    auth: Authorized<AnyRole>,
+    Path(round_id): Path<Uuid>,
+    headers: HeaderMap,
+) -> Result<Response> {
+    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
+    let body = page::render_offline(&app, &auth.viewer, &seat)
+        .await?
+        .render()?;
+    let tag = etag(&body);
+    let cache = [
+        (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        (header::ETAG, tag.clone()),
+    ];
+    let unchanged = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|tags| {
+            tags.split(',')
+                .any(|seen| seen.trim().trim_start_matches("W/") == tag.trim_start_matches("W/"))
+        });
+    if unchanged {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((cache, Html(body)).into_response())
+}
+
+/// A weak tag (the compression layer may re-encode the body) from the body's hash.
+fn etag(body: &str) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    body.hash(&mut hasher);
+    format!("W/\"{:016x}-{:x}\"", hasher.finish(), body.len())
 }
 
 pub async fn show(

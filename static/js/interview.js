@@ -4,6 +4,11 @@
 // questions (so rating goes on without a connection), conflict choice, and a
 // warning before leaving with unsaved changes. Without this script every
 // question is a plain form post.
+//
+// The page holds its own question only; the round's other questions arrive as
+// one document (data-offline), fetched once per page load and revalidated by
+// its ETag, and are put into the page with the member's saved ratings, which the
+// jump list carries.
 (function () {
   'use strict';
 
@@ -18,7 +23,10 @@
   var queueKey = 'secondround.queue.' + root.getAttribute('data-member');
   var stateEl = document.getElementById('save-state');
   var sections = Array.prototype.slice.call(root.querySelectorAll('section.question'));
-  var total = sections.length;
+  var total = parseInt(root.getAttribute('data-total'), 10) || sections.length;
+  // The round's other questions: 'pending' until their document is in the page.
+  var installState = 'pending';
+  var installed = null;
   // A conversation-only question takes a note but no score, and is not counted.
   var isRated = function (section) { return section.getAttribute('data-rated') !== 'false'; };
   // Only the questions this member must rate count towards "answered".
@@ -86,6 +94,10 @@
 
   function sectionById(questionId) {
     return root.querySelector('section.question[data-question-id="' + questionId + '"]');
+  }
+
+  function sectionByNumber(n) {
+    return root.querySelector('section.question[data-n="' + n + '"]');
   }
 
   function valuesOf(section) {
@@ -186,6 +198,18 @@
       return;
     }
     var section = sectionById(entry.question);
+    if (!section && installState !== 'done') {
+      // Its question is not in the page yet: wait for the round's questions.
+      installOffline().then(function () {
+        if (installState === 'done') {
+          flush();
+        } else {
+          setState('offline');
+          retryLater();
+        }
+      });
+      return;
+    }
     if (!section) {
       drop(entry.save_id);
       flush();
@@ -338,6 +362,12 @@
   // Marks every question of the section this member has not answered "not
   // assessed", through the same queue as any rating, so it works offline too.
   function skipSection(form) {
+    if (installState !== 'done') {
+      // The section's other questions are not in the page: the server marks them.
+      flushPending();
+      form.submit();
+      return;
+    }
     var order = form.getAttribute('data-skip-section');
     var marked = 0;
     sections.forEach(function (section) {
@@ -428,8 +458,20 @@
   }
 
   function show(n, push) {
-    var target = sections[n - 1];
+    var target = sectionByNumber(n);
     if (!target) {
+      if (n < 1 || n > total) {
+        return;
+      }
+      // Not in the page yet: wait for the round's questions, or load its own page.
+      installOffline().then(function () {
+        if (sectionByNumber(n)) {
+          show(n, push);
+        } else {
+          leaveTo = base + '/' + n;
+          flush();
+        }
+      });
       return;
     }
     sections.forEach(function (section) { section.hidden = section !== target; });
@@ -449,7 +491,7 @@
     heading.focus({ preventScroll: true });
   }
 
-  sections.forEach(function (section) {
+  function wire(section) {
     var n = parseInt(section.getAttribute('data-n'), 10);
     section.querySelectorAll('input[name="score"]').forEach(function (radio) {
       radio.addEventListener('change', function () { schedule(section, 250); });
@@ -474,21 +516,85 @@
         show(n + 1, true);
       }
     });
-  });
-
-  root.querySelectorAll('form[data-queued-form]').forEach(function (form) {
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      queueForm(form);
+    section.querySelectorAll('form[data-queued-form]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        queueForm(form);
+      });
     });
-  });
-
-  root.querySelectorAll('form[data-skip-section]').forEach(function (form) {
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      skipSection(form);
+    section.querySelectorAll('form[data-skip-section]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        skipSection(form);
+      });
     });
-  });
+  }
+
+  // The member's saved rating of question n, as the jump list carries it.
+  function applySaved(section) {
+    var link = root.querySelector('a[data-jump="' + section.getAttribute('data-n') + '"]');
+    var version = link && link.getAttribute('data-version');
+    if (!version) {
+      return;
+    }
+    section.setAttribute('data-version', version);
+    var score = link.getAttribute('data-score');
+    var radio = score ? section.querySelector('input[name="score"][value="' + score + '"]') : null;
+    if (radio) {
+      radio.checked = true;
+    }
+    section.querySelector('textarea[name="evidence"]').value = link.getAttribute('data-evidence') || '';
+  }
+
+  // Puts the round's questions around the page's own one, each with the
+  // member's saved rating and the page's token, ready to rate.
+  function install(html) {
+    var holder = document.createElement('div');
+    holder.innerHTML = html;
+    var main = root.querySelector('.interview-main');
+    var own = sections[0];
+    var ownN = own ? parseInt(own.getAttribute('data-n'), 10) : 0;
+    Array.prototype.slice.call(holder.querySelectorAll('section.question')).forEach(function (section) {
+      var n = parseInt(section.getAttribute('data-n'), 10);
+      if (sectionByNumber(n)) {
+        return;
+      }
+      section.hidden = true;
+      applySaved(section);
+      section.querySelectorAll('input[name="csrf_token"]').forEach(function (input) { input.value = csrf; });
+      if (own && n < ownN) {
+        main.insertBefore(section, own);
+      } else {
+        main.appendChild(section);
+      }
+      wire(section);
+    });
+    sections = Array.prototype.slice.call(root.querySelectorAll('section.question'));
+    installState = 'done';
+  }
+
+  function installOffline() {
+    if (installState === 'done') {
+      return Promise.resolve();
+    }
+    if (!installed) {
+      installed = window.fetch(root.getAttribute('data-offline'), {
+        credentials: 'same-origin',
+        headers: { 'accept': 'text/html' }
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.text();
+      }).then(install, function () {
+        // Offline or refused: the next move tries again.
+        installed = null;
+      });
+    }
+    return installed;
+  }
+
+  sections.forEach(wire);
 
   root.querySelectorAll('a[data-jump]').forEach(function (link) {
     link.addEventListener('click', function (event) {
@@ -529,5 +635,5 @@
   });
 
   refreshState();
-  flush();
+  installOffline().then(flush);
 }());

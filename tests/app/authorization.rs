@@ -98,6 +98,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/rounds/{id}", "aaaddds"),
     ("get", "/rounds/{id}/debrief", "aaaddds"),
     ("get", "/rounds/{id}/interview", "ddddads"),
+    ("get", "/rounds/{id}/interview/offline", "ddddads"),
     ("get", "/rounds/{id}/interview/submit", "ddddads"),
     ("post", "/rounds/{id}/interview/submit", "ddddads"),
     ("get", "/rounds/{id}/interview/{n}", "ddddads"),

@@ -35,8 +35,8 @@ async fn a_doubt_raised_on_a_question_is_stored_on_the_candidate_at_once() {
     );
     assert!(
         page.contains("value=\"gather_facts\" checked")
-            && page.contains("value=\"competence\" selected"),
-        "sensible defaults: open, write one sentence, submit"
+            && page.contains("value=\"experience\" selected"),
+        "sensible defaults (a question of the opening section suggests experience): open, write one sentence, submit"
     );
     let response = app
         .post_form(

@@ -27,6 +27,7 @@ mod import;
 mod interview_doubts;
 mod interview_save;
 mod interview_submit;
+mod light_page;
 mod limits;
 mod positions;
 mod privacy;

@@ -29,7 +29,8 @@ async fn stored_score(app: &TestApp, round: &Round, user: uuid::Uuid) -> Vec<Opt
          where pm.user_id = $1 and r.round_question_id = $2",
     )
     .bind(user)
-    .bind(round.questions[0])
+    // Question 1 is conversation only; question 2 takes a score.
+    .bind(round.questions[1])
     .fetch_all(&app.pool)
     .await
     .unwrap()
@@ -45,11 +46,11 @@ async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_
     browser
         .sign_in(&app.address, &user.email, &user.password)
         .await;
-    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    browser.goto(&app.url(&round.path("/interview/2"))).await;
     browser
         .client
         .wait()
-        .for_element(fantoccini::Locator::Css("#q1 .score-option"))
+        .for_element(fantoccini::Locator::Css("#q2 .score-option"))
         .await
         .unwrap();
 
@@ -58,7 +59,7 @@ async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_
         .execute(&app.pool)
         .await
         .unwrap();
-    browser.click("#q1 .score-option:nth-child(4)").await;
+    browser.click("#q2 .score-option:nth-child(4)").await;
     let mut banner_shown = false;
     for _ in 0..100 {
         if browser
@@ -83,13 +84,13 @@ async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_
     browser.screenshot("session-ended-portrait").await;
 
     // Reloading keeps the queue too (it lives in localStorage).
-    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    browser.goto(&app.url(&round.path("/interview/2"))).await;
     assert_eq!(queued(&browser).await, 1, "the queue survives a reload");
 
     browser
         .sign_in(&app.address, &user.email, &user.password)
         .await;
-    browser.goto(&app.url(&round.path("/interview/1"))).await;
+    browser.goto(&app.url(&round.path("/interview/2"))).await;
     for _ in 0..100 {
         if queued(&browser).await == 0 {
             break;
