@@ -374,11 +374,25 @@ async fn build(
     }
     let (doubt_for, doubt_form, doubt_errors) = extras.doubt.unwrap_or_default();
     let (test_form, test_errors) = extras.test.unwrap_or_default();
+    // Asked of the database only when it could be yes: a planned round, and the
+    // hiring manager, the expert or an admin at the tablet.
     let edit_questions = match &viewer.user {
-        Some(user) => question_edit::access(&app.pool, user, seat.round.round_id)
-            .await?
-            .editable(),
-        None => false,
+        Some(user)
+            if seat.round.round_status.plan_editable()
+                && (seat.round.hiring_manager_id == user.id
+                    || seat.panel_role == "subject_matter_expert"
+                    || user.role == crate::auth::Role::Admin) =>
+        {
+            question_edit::access(&app.pool, user, seat.round.round_id)
+                .await?
+                .editable()
+        }
+        _ => false,
+    };
+    // Only the test-results question lists them.
+    let test_results = match questions.iter().any(|q| q.shows_tests) {
+        true => queries::test_results(&app.pool, seat.round.round_id).await?,
+        false => Vec::new(),
     };
     Ok(InterviewPage {
         layout,
@@ -430,7 +444,7 @@ async fn build(
             .iter()
             .map(|m| (m.code(), m.label(dt)))
             .collect(),
-        test_results: queries::test_results(&app.pool, seat.round.round_id).await?,
+        test_results,
         test_form_id: match test_form.form_id.trim() {
             "" => Uuid::new_v4().to_string(),
             kept => kept.to_owned(),
