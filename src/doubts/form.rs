@@ -21,7 +21,10 @@ pub struct DoubtForm {
 
 impl DoubtForm {
     pub fn form_id(&self) -> Option<Uuid> {
-        Uuid::parse_str(self.form_id.trim()).ok()
+        // The nil id stands in the shared offline document: it names no form of its own.
+        Uuid::parse_str(self.form_id.trim())
+            .ok()
+            .filter(|id| !id.is_nil())
     }
 
     /// The category and the way to settle it, or the errors to show beside the fields.

@@ -325,8 +325,11 @@ pub async fn render_offline(
     for row in &mut rows {
         (row.score, row.evidence, row.version) = (None, None, None);
     }
-    // No session data: no flash is taken, and no token (the script puts in the page's).
-    let layout = Layout::bare(viewer.locale, String::new());
+    // No flash is taken here (the next page shows it). The session's token is in
+    // the forms as on any page; it changes only at sign-in, so the document does too.
+    let mut layout = Layout::bare(viewer.locale, String::new());
+    layout.csrf_token =
+        crate::web::csrf::token(&viewer.session, viewer.sign_in_token.as_ref()).await?;
     let questions = rows
         .iter()
         .enumerate()

@@ -76,7 +76,10 @@ pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult
             kind,
             summary: summary.to_owned(),
             score,
-            form_id: Uuid::parse_str(form.form_id.trim()).ok(),
+            // The nil id stands in the shared offline document: it names no form of its own.
+            form_id: Uuid::parse_str(form.form_id.trim())
+                .ok()
+                .filter(|id| !id.is_nil()),
         }),
         _ => Err(errors),
     }

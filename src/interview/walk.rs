@@ -149,7 +149,11 @@ pub async fn post(
         score,
         evidence: form.evidence.clone(),
         base_version: form.base_version.trim().parse().ok(),
-        save_id: Uuid::parse_str(form.save_id.trim()).unwrap_or_else(|_| Uuid::new_v4()),
+        // The nil id stands in the shared offline document: it names no save of its own.
+        save_id: Uuid::parse_str(form.save_id.trim())
+            .ok()
+            .filter(|id| !id.is_nil())
+            .unwrap_or_else(Uuid::new_v4),
     };
     let ids = (round_id, auth.user.id);
     match save::save(&app.pool, t, ids, question.id, &request).await? {

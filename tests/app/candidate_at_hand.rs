@@ -202,6 +202,21 @@ async fn a_doubt_and_a_test_result_sent_twice_are_stored_once() {
         .count("select count(*) from doubt where round_id = $1", round.id)
         .await;
     assert_eq!(count, 2);
+    // The offline document's forms carry the nil id, which names no form: two
+    // doubts sent with it are two doubts.
+    let nil = Uuid::nil().to_string();
+    let mut shared = doubt.to_vec();
+    shared[3] = ("form_id", nil.as_str());
+    for _ in 0..2 {
+        assert_eq!(
+            app.post_form(&me.client, &path, &shared).await.status(),
+            303
+        );
+    }
+    let count = app
+        .count("select count(*) from doubt where round_id = $1", round.id)
+        .await;
+    assert_eq!(count, 4);
 
     let test_id = Uuid::new_v4().to_string();
     let test = [
