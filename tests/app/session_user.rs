@@ -1,34 +1,45 @@
 //! The session and its user are read in one query, afresh on every request, and
 //! only the user's id is stored with the session.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::Once;
 
 use secondround::auth::Role;
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
 use crate::support::TestApp;
 
-/// Counts the statements sqlx runs (its `sqlx::query` log events). The test
-/// runtime has one thread, which the server runs on too, so a subscriber set
-/// for the thread sees exactly the server's queries.
-struct CountQueries(Arc<AtomicUsize>);
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    static QUERIES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Counts the statements sqlx runs (its `sqlx::query` log events) on threads
+/// that ask for it. A test's runtime has one thread, which its server runs on
+/// too, so that thread's count is exactly the server's queries. The subscriber
+/// is the process's global one: a subscriber set for one thread only can miss
+/// events when other tests' threads decide what is logged.
+struct CountQueries;
 
 impl<S: tracing::Subscriber> Layer<S> for CountQueries {
     fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
-        if event.metadata().target() == "sqlx::query" {
-            self.0.fetch_add(1, Ordering::SeqCst);
+        if event.metadata().target() == "sqlx::query" && COUNTING.get() {
+            QUERIES.set(QUERIES.get() + 1);
         }
     }
 }
 
 async fn queries_of(app: &TestApp, client: &reqwest::Client, path: &str) -> usize {
-    let count = Arc::new(AtomicUsize::new(0));
-    let subscriber = tracing_subscriber::registry().with(CountQueries(count.clone()));
-    let guard = tracing::subscriber::set_default(subscriber);
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(CountQueries))
+            .expect("no other global subscriber in the tests");
+    });
+    QUERIES.set(0);
+    COUNTING.set(true);
     app.get_html(client, path).await;
-    drop(guard);
-    count.load(Ordering::SeqCst)
+    COUNTING.set(false);
+    QUERIES.get()
 }
 
 #[tokio::test]
