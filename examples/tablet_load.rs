@@ -20,17 +20,14 @@
 //!     --tablets 100 --simultaneous-sign-ins --sign-in-only
 //! ```
 
+mod bench;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use bench::{Assignment, BenchDatabase, ServerProcess};
 use clap::Parser;
-use secondround::auth::email::Email;
-use secondround::auth::users::{self, NewUser};
-use secondround::auth::{Role, password};
-use secondround::case::{Case, NewCandidate, NewCriterion, NewPosition, NewRound};
-use secondround::config::{DatabaseConfig, ServerConfig};
-use secondround::i18n::Locale;
-use secondround::rounds::plan::PanelRole;
+use secondround::config::ServerConfig;
 use secondround::startup::Application;
 use sqlx::PgPool;
 use tokio::sync::Mutex;
@@ -76,7 +73,7 @@ impl Server {
     async fn start(
         args: &Args,
         pool: &PgPool,
-        database_url: &str,
+        database: &BenchDatabase,
     ) -> anyhow::Result<(Server, String)> {
         let Some(bin) = &args.server_bin else {
             let app = Application::build(pool.clone(), ServerConfig::for_tests()).await?;
@@ -87,43 +84,17 @@ impl Server {
             }));
             return Ok((Server::InProcess { stop, task }, address));
         };
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
-        let child = std::process::Command::new(bin)
-            .arg("serve")
-            .arg("--bind")
-            .arg(format!("127.0.0.1:{port}"))
-            .env("DATABASE_URL", database_url)
-            .env("SECONDROUND_DB_MAX_CONNECTIONS", args.pool_size.to_string())
-            .env("RUST_LOG", "warn")
-            .stdout(std::process::Stdio::null())
-            .spawn()?;
-        let address = format!("http://127.0.0.1:{port}");
-        for _ in 0..200 {
-            if reqwest::get(format!("{address}/healthz")).await.is_ok() {
-                return Ok((Server::Child(ServerProcess(child)), address));
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        anyhow::bail!("{} did not start serving", bin.display())
-    }
-
-    /// Peak and current resident memory of a child server, in MiB.
-    fn memory(&self) -> Option<(f64, f64)> {
-        let Server::Child(process) = self else {
-            return None;
-        };
-        let status = std::fs::read_to_string(format!("/proc/{}/status", process.0.id())).ok()?;
-        let kib = |key: &str| -> Option<f64> {
-            let line = status.lines().find(|line| line.starts_with(key))?;
-            line.split_whitespace().nth(1)?.parse::<f64>().ok()
-        };
-        Some((kib("VmHWM:")? / 1024.0, kib("VmRSS:")? / 1024.0))
+        let serve = |port: u16| vec!["serve".into(), "--bind".into(), format!("127.0.0.1:{port}")];
+        let process =
+            ServerProcess::start(bin, serve, &database.config, &[], None, "/healthz").await?;
+        let address = process.address.clone();
+        Ok((Server::Child(process), address))
     }
 
     fn report_memory(&self, when: &str) {
-        if let Some((peak, now)) = self.memory() {
+        if let Server::Child(process) = self
+            && let Some((peak, now)) = process.memory()
+        {
             println!("server memory {when}: peak {peak:.1} MiB, now {now:.1} MiB");
         }
     }
@@ -138,18 +109,6 @@ impl Server {
         }
     }
 }
-
-/// Stops the child server however the run ends, an error included.
-struct ServerProcess(std::process::Child);
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-const PASSWORD: &str = "benchmark password";
 
 struct Tablet {
     client: reqwest::Client,
@@ -169,44 +128,31 @@ struct Samples {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let server_url = std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let base = server_url
-        .rsplit_once('/')
-        .map(|(base, _)| base.to_owned())
-        .unwrap_or(server_url);
-    let db_name = format!("secondround_bench_{}", std::process::id());
-    let database = DatabaseConfig {
-        database_url: format!("{base}/{db_name}"),
-        db_max_connections: args.pool_size,
-    };
-    let pool = secondround::db::connect(&database).await?;
-    secondround::db::migrate(&pool).await?;
-    let result = run(&args, pool.clone(), &database.database_url).await;
+    let (database, pool) = BenchDatabase::create(args.pool_size, args.server_bin.is_none()).await?;
+    let result = run(&args, pool.clone(), &database).await;
     pool.close().await;
-    drop_database(&base, &db_name).await;
+    database.drop().await;
     result
 }
 
-async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()> {
+async fn run(args: &Args, pool: PgPool, database: &BenchDatabase) -> anyhow::Result<()> {
+    // A server binary migrates the database to its own schema, which may be an
+    // older build's (to measure before a change).
+    let (server, address) = Server::start(args, &pool, database).await?;
     eprintln!("setting up {} tablets…", args.tablets);
-    let assignments = set_up(&pool, args.tablets).await?;
-    let (server, address) = Server::start(args, &pool, database_url).await?;
+    let assignments = bench::set_up(&pool, args.tablets).await?;
     server.report_memory("at start");
 
     let mut tablets = Vec::new();
     if args.simultaneous_sign_ins {
         let started = Instant::now();
-        let all =
-            assignments
-                .into_iter()
-                .enumerate()
-                .map(|(index, (email, round_id, questions))| {
-                    let address = address.clone();
-                    tokio::spawn(async move {
-                        sign_in(&address, (index, &email), round_id, questions).await
-                    })
-                });
+        let all = assignments
+            .into_iter()
+            .enumerate()
+            .map(|(index, assignment)| {
+                let address = address.clone();
+                tokio::spawn(async move { sign_in(&address, index, assignment).await })
+            });
         for signed_in in futures_util::future::join_all(all).await {
             tablets.push(signed_in??);
         }
@@ -217,8 +163,8 @@ async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()
         );
     } else {
         // Sign-in is setup, not load: one at a time keeps argon2 from skewing anything.
-        for (index, (email, round_id, questions)) in assignments.into_iter().enumerate() {
-            tablets.push(sign_in(&address, (index, &email), round_id, questions).await?);
+        for (index, assignment) in assignments.into_iter().enumerate() {
+            tablets.push(sign_in(&address, index, assignment).await?);
         }
     }
     server.report_memory("after the sign-ins");
@@ -250,136 +196,15 @@ async fn run(args: &Args, pool: PgPool, database_url: &str) -> anyhow::Result<()
     Ok(())
 }
 
-/// Creates rounds of four panel members each, planned through the app's own
-/// case builder; returns (email, round, questions) per tablet.
-async fn set_up(pool: &PgPool, tablets: usize) -> anyhow::Result<Vec<(String, Uuid, Vec<Uuid>)>> {
-    let hash = password::hash(PASSWORD.into()).await?;
-    let manager = create_user(pool, "manager@bench.example", Role::Manager, &hash).await?;
-    let case = Case::new(pool);
-    let position = case
-        .position(&NewPosition {
-            title: "Benchmark engineer",
-            department: "",
-            description: "",
-            hiring_manager_id: manager,
-        })
-        .await?;
-    for name in [
-        "Technical depth",
-        "Problem solving",
-        "Collaboration",
-        "Communication",
-        "Motivation",
-        "Learning",
-    ] {
-        let criterion = NewCriterion {
-            name,
-            description: "",
-            weight: 1.0,
-            minimum: None,
-            anchors: ["weak", "", "solid", "", "outstanding"],
-        };
-        case.criterion(position, &criterion).await?;
-    }
-    let mut assignments = Vec::new();
-    let rounds = tablets.div_ceil(4);
-    for r in 0..rounds {
-        let candidate = NewCandidate {
-            name: &format!("Candidate {r}"),
-            open_questions: "Why now?",
-            ..NewCandidate::default()
-        };
-        let candidate_id = case.candidate(position, &candidate, manager).await?;
-        let mut emails = Vec::new();
-        let mut panel = Vec::new();
-        for m in 0..4 {
-            if assignments.len() + emails.len() == tablets {
-                break;
-            }
-            let email = format!("tablet{r}-{m}@bench.example");
-            panel.push((
-                create_user(pool, &email, Role::Panelist, &hash).await?,
-                PanelRole::Other,
-            ));
-            emails.push(email);
-        }
-        let round = NewRound {
-            candidate_id,
-            scheduled_at: chrono::Utc::now(),
-            location: "",
-            guide_id: secondround::guides::DEFAULT_EN,
-            panel: &panel,
-        };
-        let planned = case.plan(&round, manager).await?;
-        for email in emails {
-            assignments.push((email, planned.round_id, planned.questions.clone()));
-        }
-    }
-    Ok(assignments)
-}
-
-async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyhow::Result<Uuid> {
-    let email = Email::try_from(email).map_err(|why| anyhow::anyhow!(why))?;
-    Ok(users::insert(
-        pool,
-        NewUser {
-            email: &email,
-            display_name: email.as_str(),
-            role,
-            locale: Locale::En,
-            password_hash: hash,
-        },
-    )
-    .await?)
-}
-
-async fn sign_in(
-    address: &str,
-    (index, email): (usize, &str),
-    round_id: Uuid,
-    questions: Vec<Uuid>,
-) -> anyhow::Result<Tablet> {
-    // Each tablet from an address of its own (all of 127/8 is loopback), as on a
-    // real network, so the per-address sign-in throttle treats them as apart.
+async fn sign_in(address: &str, index: usize, assignment: Assignment) -> anyhow::Result<Tablet> {
     let source = std::net::Ipv4Addr::new(127, 1 + (index / 250) as u8, 0, 1 + (index % 250) as u8);
-    let client = reqwest::Client::builder()
-        .local_address(std::net::IpAddr::V4(source))
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let token = csrf_token(&client, &format!("{address}/login")).await?;
-    let response = client
-        .post(format!("{address}/login"))
-        .form(&[
-            ("email", email),
-            ("password", PASSWORD),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await?;
-    anyhow::ensure!(
-        response.status() == 303,
-        "sign-in of {email} failed: {}",
-        response.status()
-    );
-    let token = csrf_token(&client, &format!("{address}/")).await?;
+    let signed_in = bench::sign_in(address, &assignment.email, source).await?;
     Ok(Tablet {
-        client,
-        token,
-        round_id,
-        questions,
+        client: signed_in.client,
+        token: signed_in.token,
+        round_id: assignment.round_id,
+        questions: assignment.questions,
     })
-}
-
-async fn csrf_token(client: &reqwest::Client, url: &str) -> anyhow::Result<String> {
-    let html = client.get(url).send().await?.text().await?;
-    let marker = r#"<meta name="csrf-token" content=""#;
-    let start = html
-        .find(marker)
-        .ok_or_else(|| anyhow::anyhow!("no token on {url}"))?
-        + marker.len();
-    let end = html[start..].find('"').unwrap() + start;
-    Ok(html[start..end].to_owned())
 }
 
 async fn drive(
@@ -500,18 +325,4 @@ fn report(args: &Args, samples: &Samples, elapsed: Duration) {
         "errors: {}, conflicts (409): {}",
         samples.errors, samples.conflicts
     );
-}
-
-async fn drop_database(base: &str, name: &str) {
-    use sqlx::{ConnectOptions, Executor};
-    use std::str::FromStr;
-    let Ok(options) = sqlx::postgres::PgConnectOptions::from_str(&format!("{base}/postgres"))
-    else {
-        return;
-    };
-    if let Ok(mut conn) = options.connect().await {
-        let _ = conn
-            .execute(format!(r#"drop database if exists "{name}" with (force)"#).as_str())
-            .await;
-    }
 }

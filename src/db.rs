@@ -9,6 +9,9 @@ use sqlx::{ConnectOptions, Connection, PgPool};
 
 use crate::config::DatabaseConfig;
 
+/// How long a pooled connection may sit unused before it is pinged on its way out.
+const PING_WHEN_IDLE_FOR: Duration = Duration::from_secs(1);
+
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Connects, creating the database when the server has none by that name.
@@ -21,6 +24,20 @@ pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
         // Long enough for a busy pool, short enough that a page answers 503
         // within about two seconds when the database is gone.
         .acquire_timeout(Duration::from_secs(2))
+        // sqlx pings every connection as it goes back to the pool, and by default
+        // again as it is taken out: three round trips for a one-statement query.
+        // Taken out again soon after, a connection has just answered the ping on
+        // its return; only one that sat idle a while (the database may have
+        // restarted, a proxy may have cut it) is pinged before use.
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= PING_WHEN_IDLE_FOR {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .connect_with(options.clone())
         .await
         .with_context(|| describe_target(&options, "cannot connect to the database"))?;

@@ -22,6 +22,9 @@ use crate::web::layout::Layout;
 pub const USER_ID_KEY: &str = "auth.user_id";
 pub const SIGNED_IN_AT_KEY: &str = "auth.signed_in_at";
 pub const LOCALE_KEY: &str = "locale";
+/// The session's user as read in the same query as the session; only ever in
+/// memory, never stored (see `web::session_store`).
+pub(crate) const LOADED_USER_KEY: &str = "auth.loaded_user";
 /// When the session was last written because of activity (unix seconds).
 const SEEN_AT_KEY: &str = "seen_at";
 /// Activity is written back at most this often: enough to keep the idle timeout
@@ -130,7 +133,17 @@ async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<Sess
         flash::push(session, FlashKind::Info, message).await?;
         return Ok(None);
     }
-    match users::find_active(&app.pool, user_id).await? {
+    // Read with the session when its row names this user; else (a row written
+    // before it named its user, or an inactive user) asked for on its own.
+    let loaded = session
+        .get::<SessionUser>(LOADED_USER_KEY)
+        .await?
+        .filter(|user| user.id == user_id);
+    let user = match loaded {
+        Some(user) => Some(user),
+        None => users::find_active(&app.pool, user_id).await?,
+    };
+    match user {
         Some(user) => Ok(Some(user)),
         None => {
             // Disabled or removed since sign-in: end the session now.

@@ -10,17 +10,18 @@ use crate::auth::role::Role;
 use crate::error::Result;
 use crate::i18n::Locale;
 
+/// A user as stored; also read by the session store with the session itself.
 #[derive(Debug)]
-struct UserRow {
-    id: Uuid,
-    email: String,
-    display_name: String,
-    role: String,
-    locale: String,
+pub(crate) struct UserRow {
+    pub(crate) id: Uuid,
+    pub(crate) email: String,
+    pub(crate) display_name: String,
+    pub(crate) role: String,
+    pub(crate) locale: String,
 }
 
 impl UserRow {
-    fn into_session_user(self) -> Result<SessionUser> {
+    pub(crate) fn into_session_user(self) -> Result<SessionUser> {
         Ok(SessionUser {
             id: self.id,
             role: Role::parse(&self.role)

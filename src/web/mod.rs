@@ -22,7 +22,8 @@ use axum::middleware;
 use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{And, DefaultPredicate, Predicate, SizeAbove};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
@@ -41,6 +42,10 @@ use crate::config::ServerConfig;
 /// Largest request body: room for a 10,000-row candidate import.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub const SESSION_COOKIE: &str = "secondround_session";
+/// Smaller answers go uncompressed. Setting up an encoder costs about as much
+/// as rendering a small page (it clears a few hundred kB of tables), while what
+/// it saves on a page this small is a packet or two, sent in the same round trip.
+pub const COMPRESS_FROM_BYTES: u64 = 4096;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -130,7 +135,7 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
                 .layer(middleware::from_fn(error_pages::render_unhandled))
                 .layer(CatchPanicLayer::new())
                 .layer(origin_check)
-                .layer(CompressionLayer::new())
+                .layer(compression())
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(config.request_timeout_secs),
@@ -140,6 +145,17 @@ pub fn app(state: AppState) -> anyhow::Result<Router> {
         )
         .with_state(state);
     Ok(router)
+}
+
+/// Compression for pages rendered on every request: the fastest level (gzip 1,
+/// brotli 0), which keeps most of the saving at a fraction of the default's
+/// cost (see BENCHMARKS.md), and nothing under `COMPRESS_FROM_BYTES`. Images,
+/// event streams and gRPC stay uncompressed as by default; a body of unknown
+/// length (an export being streamed) is compressed.
+pub fn compression() -> CompressionLayer<And<DefaultPredicate, SizeAbove>> {
+    CompressionLayer::new()
+        .quality(CompressionLevel::Fastest)
+        .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_FROM_BYTES)))
 }
 
 /// One span per request, carrying the request id and the matched route.

@@ -39,6 +39,7 @@ mod routes;
 mod schema;
 mod security;
 mod session_end;
+mod session_user;
 mod sign_in;
 mod text_fields;
 mod wording;

@@ -127,6 +127,33 @@ async fn static_files_are_cached_and_compressed() {
 }
 
 #[tokio::test]
+async fn a_page_too_small_to_gain_from_compression_goes_uncompressed() {
+    let app = TestApp::spawn().await;
+    let plain = TestApp::client()
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let small = 32..secondround::web::COMPRESS_FROM_BYTES as usize;
+    assert!(
+        small.contains(&plain.len()),
+        "the sign-in page ({} bytes) is the small page here",
+        plain.len()
+    );
+    let response = TestApp::client()
+        .get(app.url("/login"))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers().get("content-encoding"), None);
+}
+
+#[tokio::test]
 async fn user_input_is_escaped_in_pages() {
     let app = TestApp::spawn().await;
     app.create_user_with(
