@@ -115,6 +115,7 @@ struct Tablet {
     token: String,
     round_id: Uuid,
     questions: Vec<Uuid>,
+    rated: Vec<bool>,
 }
 
 #[derive(Default)]
@@ -204,6 +205,7 @@ async fn sign_in(address: &str, index: usize, assignment: Assignment) -> anyhow:
         token: signed_in.token,
         round_id: assignment.round_id,
         questions: assignment.questions,
+        rated: assignment.rated,
     })
 }
 
@@ -245,6 +247,10 @@ async fn drive(
         }
         if !think.is_zero() {
             tokio::time::sleep(think.mul_f64(0.5 + rand::random::<f64>())).await;
+        }
+        // A conversation-only question takes no score: the tablet moves on.
+        if !tablet.rated[q] {
+            continue;
         }
         let body = serde_json::json!({
             "score": (step % 5 + 1) as i64,

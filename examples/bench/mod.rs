@@ -149,6 +149,8 @@ pub struct Assignment {
     pub user_id: Uuid,
     pub round_id: Uuid,
     pub questions: Vec<Uuid>,
+    /// Whether each question takes a score (conversation-only ones do not).
+    pub rated: Vec<bool>,
 }
 
 /// Rounds of the default English guide with four panel members each, planned
@@ -211,12 +213,23 @@ pub async fn set_up(pool: &PgPool, members: usize) -> anyhow::Result<Vec<Assignm
             panel: &panel,
         };
         let planned = case.plan(&round, manager).await?;
+        let unrated: Vec<Uuid> =
+            sqlx::query_scalar("select id from round_question where round_id = $1 and not rated")
+                .bind(planned.round_id)
+                .fetch_all(pool)
+                .await?;
+        let rated: Vec<bool> = planned
+            .questions
+            .iter()
+            .map(|id| !unrated.contains(id))
+            .collect();
         for (email, user_id) in seats {
             assignments.push(Assignment {
                 email,
                 user_id,
                 round_id: planned.round_id,
                 questions: planned.questions.clone(),
+                rated: rated.clone(),
             });
         }
     }
