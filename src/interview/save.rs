@@ -112,7 +112,10 @@ pub async fn save(
     };
     let current = match current {
         Some(current) => current,
-        None => match write.run(&mut tx, None).await? {
+        None => match {
+            crate::rounds::progress::hold_if_planned(&mut tx, round_id).await?;
+            write.run(&mut tx, None).await?
+        } {
             Some(state) => {
                 crate::rounds::progress::rating_stored(&mut tx, round_id)
                     .await?

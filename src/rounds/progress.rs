@@ -28,6 +28,23 @@ pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Res
     }
 }
 
+/// Before a member's first rating on a round that may still be planned: holds
+/// the round row, so an edit of the questions (which checks for ratings under
+/// the same lock) either commits first or sees this rating and is refused.
+/// A round already under way is not locked: its first saves need not queue.
+pub async fn hold_if_planned(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<()> {
+    let seen = sqlx::query_scalar!(
+        r#"select status as "status: RoundStatus" from interview_round where id = $1"#,
+        round_id,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    if seen == RoundStatus::Planned {
+        lock(conn, round_id).await?;
+    }
+    Ok(())
+}
+
 /// After a member submitted: scoring once nobody on the panel is left to submit.
 /// The round row is locked first, so two last submissions cannot both miss each other.
 pub async fn member_submitted(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Progress> {

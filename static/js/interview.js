@@ -314,13 +314,29 @@
       refreshState();
       retryLater();
     } else {
-      // Refused for good (the round closed, say): the member is told; nothing is retried.
+      // Refused for good (the round closed, say): the member is told, and the text
+      // goes back into its form so nothing typed is lost; nothing is retried.
       drop(entry.save_id);
+      restoreForm(entry);
       lastError = text('form-refused');
       formStatus(entry.save_id, text('form-refused'));
       refreshState();
       flush();
     }
+  }
+
+  function restoreForm(entry) {
+    var note = root.querySelector('[data-form-status][data-for="' + entry.save_id + '"]');
+    var form = note && note.closest('form');
+    if (!form) {
+      return;
+    }
+    new URLSearchParams(entry.body).forEach(function (value, name) {
+      var field = form.querySelector('textarea[name="' + name + '"], input[type="text"][name="' + name + '"]');
+      if (field && field.value === '') {
+        field.value = value;
+      }
+    });
   }
 
   function formStatus(formId, message) {
@@ -363,8 +379,14 @@
   // assessed", through the same queue as any rating, so it works offline too.
   function skipSection(form) {
     if (installState !== 'done') {
-      // The section's other questions are not in the page: the server marks them.
+      // The section's other questions are not in the page: the server marks them,
+      // once every save already made here has arrived (none is overtaken).
       flushPending();
+      if (load().length) {
+        setState(busy ? 'saving' : 'offline');
+        window.setTimeout(function () { skipSection(form); }, 500);
+        return;
+      }
       form.submit();
       return;
     }
@@ -551,6 +573,11 @@
   function install(html) {
     var holder = document.createElement('div');
     holder.innerHTML = html;
+    if (holder.querySelectorAll('section.question').length !== total) {
+      // Not the round's questions (a page in between): nothing is installed, and
+      // no queued save is dropped for want of its question.
+      throw new Error('not the round\'s questions');
+    }
     var main = root.querySelector('.interview-main');
     var own = sections[0];
     var ownN = own ? parseInt(own.getAttribute('data-n'), 10) : 0;
@@ -580,14 +607,18 @@
     if (!installed) {
       installed = window.fetch(root.getAttribute('data-offline'), {
         credentials: 'same-origin',
-        headers: { 'accept': 'text/html' }
+        // Asked as a script asks, so an ended session answers 401, not the sign-in page.
+        headers: { 'accept': 'application/json, text/html' }
       }).then(function (response) {
-        if (!response.ok) {
+        if (response.status === 401) {
+          showSignedOut();
+        }
+        if (!response.ok || response.redirected) {
           throw new Error(String(response.status));
         }
         return response.text();
-      }).then(install, function () {
-        // Offline or refused: the next move tries again.
+      }).then(install).catch(function () {
+        // Offline, signed out or refused: the next move tries again.
         installed = null;
       });
     }

@@ -109,4 +109,14 @@ async fn the_rounds_questions_come_once_and_are_revalidated_by_their_etag() {
 
     let (outsider, _) = app.login_as(secondround::auth::Role::Panelist).await;
     assert_eq!(app.get(&outsider, &path).await.status(), 403);
+    // The script asks as a script does: an ended session answers 401 (the script
+    // then asks the member to sign in), never the sign-in page it would take for questions.
+    let anonymous = TestApp::client();
+    let ended = anonymous
+        .get(app.url(&path))
+        .header("accept", "application/json, text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), 401);
 }

@@ -460,3 +460,50 @@ async fn a_closed_round_takes_no_test_results_from_the_round_page() {
         .unwrap();
     assert_eq!(count, 0);
 }
+
+/// The round's first rating takes the round's row before it writes: an edit in
+/// progress (holding that row) finishes first, and then sees the rating.
+#[tokio::test]
+async fn a_first_rating_waits_for_an_edit_in_progress() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let question = first_rated(&app, &round).await;
+    let mut edit = app.pool.begin().await.unwrap();
+    sqlx::query("select 1 from interview_round where id = $1 for update")
+        .bind(round.id)
+        .execute(&mut *edit)
+        .await
+        .unwrap();
+    let pool = app.pool.clone();
+    let (round_id, user_id) = (round.id, me.user.id);
+    let rating = tokio::spawn(async move {
+        Case::new(&pool)
+            .rate(round_id, user_id, question, Some(4), "Dates given.")
+            .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert!(!rating.is_finished(), "the rating waits for the edit");
+    // Waiting before its insert, not after it: an insert not yet committed would be
+    // invisible to the edit's check for ratings, which would then let the edit through.
+    let inserting: i64 = sqlx::query_scalar(
+        "select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+         where c.relname = 'rating' and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid()",
+    )
+    .fetch_one(&mut *edit)
+    .await
+    .unwrap();
+    assert_eq!(
+        inserting, 0,
+        "no rating is written while the edit holds the round"
+    );
+    edit.commit().await.unwrap();
+    rating.await.unwrap().unwrap();
+    let written = app
+        .count(
+            "select count(*) from rating where round_question_id = $1",
+            question,
+        )
+        .await;
+    assert_eq!(written, 1);
+}
