@@ -110,12 +110,14 @@ pub async fn save(
         user_id,
         request,
     };
+    if current.is_none() {
+        // A first rating may be the round's first: it holds a planned round's row
+        // before writing, so a question edit cannot slip past it.
+        crate::rounds::progress::hold_if_planned(&mut tx, round_id).await?;
+    }
     let current = match current {
         Some(current) => current,
-        None => match {
-            crate::rounds::progress::hold_if_planned(&mut tx, round_id).await?;
-            write.run(&mut tx, None).await?
-        } {
+        None => match write.run(&mut tx, None).await? {
             Some(state) => {
                 crate::rounds::progress::rating_stored(&mut tx, round_id)
                     .await?
