@@ -167,14 +167,6 @@ impl InterviewPage {
             .skip_section_body
             .replace("{section}", &question.section_title)
     }
-
-    pub fn test_score(&self, result: &TestResultRow) -> String {
-        result.score.map(|s| s.to_string()).unwrap_or_default()
-    }
-
-    pub fn recorded(&self, result: &TestResultRow) -> String {
-        format::date(result.recorded_at)
-    }
 }
 
 pub fn score_label(t: &InterviewText, score: Option<i16>) -> String {

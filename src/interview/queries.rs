@@ -93,6 +93,16 @@ pub struct TestResultRow {
     pub recorded_at: DateTime<Utc>,
 }
 
+impl TestResultRow {
+    pub fn score_label(&self) -> String {
+        self.score.map(|s| s.to_string()).unwrap_or_default()
+    }
+
+    pub fn recorded_on(&self) -> String {
+        crate::web::format::date(self.recorded_at)
+    }
+}
+
 /// Test results are facts about the candidate, not anyone's rating: the whole panel sees them.
 pub async fn test_results(pool: &PgPool, round_id: Uuid) -> Result<Vec<TestResultRow>> {
     Ok(sqlx::query_as!(

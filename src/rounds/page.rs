@@ -104,14 +104,6 @@ impl RoundPage {
             || self.questions[*index - 1].section_order != self.questions[*index].section_order
     }
 
-    fn test_score(&self, result: &TestResultRow) -> String {
-        result.score.map(|s| s.to_string()).unwrap_or_default()
-    }
-
-    fn recorded(&self, result: &TestResultRow) -> String {
-        format::date(result.recorded_at)
-    }
-
     fn title(&self) -> String {
         self.t
             .round_title
