@@ -7,6 +7,21 @@ use secondround::case::Case;
 use crate::support::TestApp;
 use crate::support::walk::Round;
 
+/// A conditional GET, as the browser sends it for a document it holds.
+async fn revalidate(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    tag: &str,
+) -> reqwest::Response {
+    client
+        .get(app.url(path))
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .unwrap()
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
@@ -49,13 +64,7 @@ async fn the_rounds_questions_come_once_and_are_revalidated_by_their_etag() {
     );
     assert!(!body.contains("<html"), "a fragment, not a page");
 
-    let again = me
-        .client
-        .get(app.url(&path))
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
+    let again = revalidate(&app, &me.client, &path, &tag).await;
     assert_eq!(again.status(), 304);
     assert!(again.text().await.unwrap().is_empty());
 
@@ -71,13 +80,7 @@ async fn the_rounds_questions_come_once_and_are_revalidated_by_their_etag() {
         )
         .await
         .unwrap();
-    let after_rating = me
-        .client
-        .get(app.url(&path))
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
+    let after_rating = revalidate(&app, &me.client, &path, &tag).await;
     assert_eq!(after_rating.status(), 304);
     let page = app.get_html(&me.client, &round.path("/interview/5")).await;
     assert!(page.contains(r#"data-score="4" data-evidence="Zebra-note: dates given.""#));
@@ -90,13 +93,7 @@ async fn the_rounds_questions_come_once_and_are_revalidated_by_their_etag() {
         .execute(&app.pool)
         .await
         .unwrap();
-    let changed = me
-        .client
-        .get(app.url(&path))
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
+    let changed = revalidate(&app, &me.client, &path, &tag).await;
     assert_eq!(changed.status(), 200);
     assert_ne!(changed.headers()["etag"].to_str().unwrap(), tag);
     assert!(
