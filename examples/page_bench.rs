@@ -43,8 +43,8 @@ struct Args {
     /// Threads of `wrk`.
     #[arg(long, default_value_t = 2)]
     threads: u32,
-    /// Database connections of each server's pool (as `tablet_load`).
-    #[arg(long, default_value_t = 32)]
+    /// Database connections of each server's pool (default: the server's own default).
+    #[arg(long, default_value_t = secondround::config::default_pool_size())]
     pool_size: u32,
     /// Panel members planned, four to a round (five rounds: a position's usual shortlist).
     #[arg(long, default_value_t = 20)]

@@ -45,8 +45,8 @@ struct Args {
     /// (0: as fast as possible, which measures capacity rather than latency).
     #[arg(long, default_value_t = 0)]
     think_ms: u64,
-    /// Database connections of the server's pool.
-    #[arg(long, default_value_t = 32)]
+    /// Database connections of the server's pool (default: the server's own default).
+    #[arg(long, default_value_t = secondround::config::default_pool_size())]
     pool_size: u32,
     /// Run this `secondround` binary as the server, in its own process, and
     /// report its peak memory.

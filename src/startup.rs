@@ -31,6 +31,7 @@ impl Application {
         let state = AppState {
             pool,
             config: Arc::new(config),
+            questions: Arc::default(),
         };
         let router = web::app(state)?;
         Ok(Self {

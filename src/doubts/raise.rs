@@ -18,7 +18,7 @@ use crate::doubts::model::{self, Method, NewDoubt};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
-use crate::interview::{self, Extras, queries, seat};
+use crate::interview::{self, Extras, seat};
 use crate::positions::access;
 use crate::web::flash::FlashKind;
 use crate::web::form::wants_json;
@@ -37,7 +37,7 @@ pub async fn from_question(
             InterviewText::get(locale).round_closed.into(),
         ));
     }
-    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, &seat).await?;
     let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
     let (category, method) = match form.validate(locale) {
         Ok(valid) => valid,

@@ -5,6 +5,7 @@ mod api;
 mod page;
 mod panel;
 pub mod queries;
+pub mod question_cache;
 pub mod save;
 pub mod seat;
 mod skip;
@@ -20,6 +21,7 @@ use axum::routing::{get, post, put};
 use crate::AppState;
 
 pub use page::{Extras, InterviewPage, render};
+pub use question_cache::QuestionCache;
 pub use test_kind::TestKind;
 
 pub fn router() -> Router<AppState> {

@@ -282,7 +282,7 @@ pub async fn render(
     extras: Extras,
 ) -> Result<InterviewPage> {
     let t = InterviewText::get(viewer.locale);
-    let rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, seat).await?;
     if !rows.is_empty() && (n == 0 || n > rows.len()) {
         return Err(AppError::NotFound);
     }
@@ -313,10 +313,7 @@ pub async fn render_offline(
     viewer: &Viewer,
     seat: &Seat,
 ) -> Result<OfflineQuestions> {
-    let mut rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
-    for row in &mut rows {
-        (row.score, row.evidence, row.version) = (None, None, None);
-    }
+    let rows = app.questions.of_round(&app.pool, seat).await?;
     // No flash is taken here (the next page shows it). The session's token is in
     // the forms as on any page; it changes only at sign-in, so the document does too.
     let mut layout = Layout::bare(viewer.locale, String::new());

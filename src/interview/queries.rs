@@ -65,6 +65,19 @@ impl QuestionRow {
 
 /// The round's questions in interview order, each with `member_id`'s own rating.
 pub async fn questions(pool: &PgPool, round_id: Uuid, member_id: Uuid) -> Result<Vec<QuestionRow>> {
+    read_questions(pool, round_id, Some(member_id)).await
+}
+
+/// The round's questions in interview order, without anyone's rating.
+pub async fn questions_without_ratings(pool: &PgPool, round_id: Uuid) -> Result<Vec<QuestionRow>> {
+    read_questions(pool, round_id, None).await
+}
+
+async fn read_questions(
+    pool: &PgPool,
+    round_id: Uuid,
+    member_id: Option<Uuid>,
+) -> Result<Vec<QuestionRow>> {
     Ok(sqlx::query_as!(
         QuestionRow,
         r#"select q.id, q.section_title, q.section_kind as "section_kind: _", q.section_order,

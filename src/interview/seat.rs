@@ -30,6 +30,20 @@ pub struct Seat {
     /// `panel_member.panel_role`: which sections are this member's to rate.
     pub panel_role: String,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// `interview_round.questions_version`: names the round's questions as they
+    /// stand, for the questions kept in memory (`question_cache`).
+    pub questions_version: i64,
+    /// The member's own saved ratings, read with the seat.
+    pub ratings: Vec<OwnRating>,
+}
+
+/// One of the member's own saved ratings.
+#[derive(Debug, Clone)]
+pub struct OwnRating {
+    pub question_id: Uuid,
+    pub score: Option<i16>,
+    pub evidence: String,
+    pub version: i32,
 }
 
 impl Seat {
@@ -55,18 +69,30 @@ pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
     .ok_or(AppError::NotFound)
 }
 
-/// The user's seat on the round: 404 for an unknown round, 403 for anyone not on its panel.
+/// The user's seat on the round, with their own ratings (one statement: a
+/// question screen reads nothing else but the session): 404 for an unknown
+/// round, 403 for anyone not on its panel.
 pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> {
     let row = sqlx::query!(
         r#"select r.id as round_id, r.round_number, r.status as "round_status: RoundStatus",
                 c.id as candidate_id, c.name as candidate_name, p.title as position_title,
                 p.hiring_manager_id, c.first_round_summary, c.open_questions,
+                r.questions_version,
                 pm.id as "member_id?", pm.panel_role as "panel_role?",
-                pm.submitted_at as "submitted_at?: DateTime<Utc>"
+                pm.submitted_at as "submitted_at?: DateTime<Utc>",
+                mine.question_ids as "rating_question_ids?: Vec<Uuid>",
+                mine.scores as "rating_scores?: Vec<Option<i16>>",
+                mine.notes as "rating_notes?: Vec<String>",
+                mine.versions as "rating_versions?: Vec<i32>"
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
          left join panel_member pm on pm.round_id = r.id and pm.user_id = $2
+         left join lateral (
+             select array_agg(ra.round_question_id) as question_ids, array_agg(ra.score) as scores,
+                    array_agg(ra.evidence) as notes, array_agg(ra.version) as versions
+             from rating ra where ra.panel_member_id = pm.id
+         ) mine on true
          where r.id = $1"#,
         round_id,
         user_id,
@@ -75,6 +101,21 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
     .await?
     .ok_or(AppError::NotFound)?;
     let member_id = row.member_id.ok_or(AppError::Forbidden)?;
+    // Four arrays of one length, aggregated over the same rows.
+    let ratings = row
+        .rating_question_ids
+        .unwrap_or_default()
+        .into_iter()
+        .zip(row.rating_scores.unwrap_or_default())
+        .zip(row.rating_notes.unwrap_or_default())
+        .zip(row.rating_versions.unwrap_or_default())
+        .map(|(((question_id, score), evidence), version)| OwnRating {
+            question_id,
+            score,
+            evidence,
+            version,
+        })
+        .collect();
     Ok(Seat {
         round: RoundInfo {
             round_id: row.round_id,
@@ -91,5 +132,7 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
         user_id,
         panel_role: row.panel_role.unwrap_or_default(),
         submitted_at: row.submitted_at,
+        questions_version: row.questions_version,
+        ratings,
     })
 }

@@ -13,8 +13,8 @@ use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
+use crate::interview::seat;
 use crate::interview::text::InterviewText;
-use crate::interview::{queries, seat};
 use crate::web::flash::FlashKind;
 
 #[derive(Deserialize, Default)]
@@ -35,7 +35,7 @@ pub async fn section_not_assessed(
     if seat.read_only() {
         return Err(AppError::Conflict(t.already_submitted.into()));
     }
-    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, &seat).await?;
     let Some(last) = rows
         .iter()
         .rposition(|row| row.section_order == section_order)

@@ -19,7 +19,6 @@ use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::error::{AppError, Result};
-use crate::interview::queries;
 use crate::interview::seat::{self, RoundInfo, Seat};
 use crate::interview::text::InterviewText;
 use crate::scoring::Verdict;
@@ -76,7 +75,7 @@ async fn render(
     errors: FormErrors,
 ) -> Result<SubmitPage> {
     let t = InterviewText::get(auth.viewer.locale);
-    let rows = queries::questions(&app.pool, seat.round.round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, seat).await?;
     let missing = rows
         .iter()
         .enumerate()

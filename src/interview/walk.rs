@@ -17,8 +17,8 @@ use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
 use crate::interview::page::{self, ConflictView, Extras};
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
+use crate::interview::seat;
 use crate::interview::text::InterviewText;
-use crate::interview::{queries, seat};
 use crate::scoring::ScoreChoice;
 
 /// Opens the walk-through at its first question for a member who has answered
@@ -30,7 +30,7 @@ pub async fn start(
     Path(round_id): Path<Uuid>,
 ) -> Result<Redirect> {
     let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
-    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, &seat).await?;
     let first_open = match rows.iter().any(|row| row.answered()) {
         true => rows
             .iter()
@@ -113,7 +113,7 @@ pub async fn post(
     if seat.read_only() {
         return Err(AppError::Conflict(t.already_submitted.into()));
     }
-    let rows = queries::questions(&app.pool, round_id, seat.member_id).await?;
+    let rows = app.questions.for_seat(&app.pool, &seat).await?;
     let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
     let choice = match ScoreChoice::parse(&form.score) {
         // A conversation-only question has no rating inputs: only its note is kept,

@@ -51,6 +51,8 @@ pub const COMPRESS_FROM_BYTES: u64 = 4096;
 pub struct AppState {
     pub pool: PgPool,
     pub config: Arc<ServerConfig>,
+    /// Rounds' questions in memory, for the walk-through.
+    pub questions: Arc<crate::interview::QuestionCache>,
 }
 
 impl FromRef<AppState> for PgPool {
