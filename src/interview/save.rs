@@ -97,7 +97,8 @@ pub async fn save(
         return Err(AppError::Validation(t.evidence_too_long.into()));
     }
     let mut tx = pool.begin().await?;
-    let (member_id, rated) = lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
+    let (member_id, rated, status) =
+        lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
     // A conversation-only question keeps a note with no score; a score sent for
     // it is refused rather than stored where nothing would count it.
     if !rated && request.score.is_some() {
@@ -110,16 +111,17 @@ pub async fn save(
         user_id,
         request,
     };
-    if current.is_none() {
+    if current.is_none() && status == RoundStatus::Planned {
         // A first rating may be the round's first: it holds a planned round's row
-        // before writing, so a question edit cannot slip past it.
+        // before writing, so a question edit cannot slip past it. (A round seen
+        // under way never goes back to planned.)
         crate::rounds::progress::hold_if_planned(&mut tx, round_id).await?;
     }
     let current = match current {
         Some(current) => current,
         None => match write.run(&mut tx, None).await? {
             Some(state) => {
-                crate::rounds::progress::rating_stored(&mut tx, round_id)
+                crate::rounds::progress::rating_stored_after(&mut tx, round_id, status)
                     .await?
                     .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
                 tx.commit().await?;
@@ -187,13 +189,13 @@ async fn lock_rating(
 
 /// Locks the user's seat on the panel, shared: one member's saves run side by
 /// side, but never alongside their submission, which locks it exclusively.
-/// Returns the seat and whether the question takes a score.
+/// Returns the seat, whether the question takes a score, and the round's status.
 async fn lock_seat(
     conn: &mut PgConnection,
     t: &InterviewText,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
-) -> Result<(Uuid, bool)> {
+) -> Result<(Uuid, bool, RoundStatus)> {
     let seat = sqlx::query!(
         r#"select pm.id, pm.submitted_at as "submitted_at: DateTime<Utc>",
                 r.status as "status: RoundStatus",
@@ -230,7 +232,7 @@ async fn lock_seat(
     if status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));
     }
-    Ok((member_id, rated))
+    Ok((member_id, rated, status))
 }
 
 struct Write<'a> {

@@ -28,6 +28,19 @@ pub async fn rating_stored(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Res
     }
 }
 
+/// The same, when the transaction already read the round's status (`seen`):
+/// a round under way stays under way, so nothing is read again or written.
+pub async fn rating_stored_after(
+    conn: &mut PgConnection,
+    round_id: Uuid,
+    seen: RoundStatus,
+) -> sqlx::Result<Progress> {
+    match transition(seen, RoundEvent::RatingStored) {
+        Ok(to) if to == seen => Ok(Ok(seen)),
+        _ => rating_stored(conn, round_id).await,
+    }
+}
+
 /// Before a member's first rating on a round that may still be planned: holds
 /// the round row, so an edit of the questions (which checks for ratings under
 /// the same lock) either commits first or sees this rating and is refused.

@@ -117,3 +117,69 @@ async fn the_rounds_questions_come_once_and_are_revalidated_by_their_etag() {
         .unwrap();
     assert_eq!(ended.status(), 401);
 }
+
+/// The round's questions are kept in memory between screens; any change to a
+/// question or to the criterion it rates shows on the next screen all the same.
+#[tokio::test]
+async fn a_question_screen_shows_a_changed_question_or_criterion_at_once() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let (n, question_id, criterion_id): (i64, uuid::Uuid, uuid::Uuid) = sqlx::query_as(
+        "select n, id, criterion_id from (
+             select id, criterion_id, row_number() over (order by section_order, question_order) as n
+             from round_question where round_id = $1) q
+         where criterion_id is not null order by n limit 1",
+    )
+    .bind(round.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let screen = round.path(&format!("/interview/{n}"));
+    let before = app.get_html(&me.client, &screen).await;
+    assert!(!before.contains("Zebra"));
+
+    let steps = [
+        (
+            "update criterion set anchor_3 = 'Zebra anchor: names the trade-offs.' where id = $1",
+            criterion_id,
+            "Zebra anchor: names the trade-offs.",
+        ),
+        (
+            "update criterion set name = 'Zebra criterion' where id = $1",
+            criterion_id,
+            "Zebra criterion",
+        ),
+        (
+            "update round_question set text = 'Zebra question: the cut-over?' where id = $1",
+            question_id,
+            "Zebra question: the cut-over?",
+        ),
+        (
+            "update round_question set guidance = 'Zebra guidance: ask for dates.' where id = $1",
+            question_id,
+            "Zebra guidance: ask for dates.",
+        ),
+    ];
+    for (statement, id, shown) in steps {
+        // Read once more first, so the screen before the change is the one kept.
+        app.get_html(&me.client, &screen).await;
+        sqlx::query(statement)
+            .bind(id)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let page = app.get_html(&me.client, &screen).await;
+        assert!(page.contains(shown), "{statement}");
+    }
+
+    // A criterion removed from the profile leaves the question without one.
+    sqlx::query("delete from criterion where id = $1")
+        .bind(criterion_id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = app.get_html(&me.client, &screen).await;
+    assert!(!page.contains("Zebra criterion"));
+    assert!(!page.contains("Zebra anchor"));
+}
