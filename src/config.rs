@@ -23,7 +23,7 @@ pub struct DatabaseConfig {
 }
 
 /// Four connections per core, 8 to 32. More connections than Postgres has cores
-/// to run them only take turns: on two cores a pool of 8 served 10-20 % more
+/// to run them only take turns: on two cores a pool of 8 served 7-37 % more
 /// pages than one of 32, with a shorter tail (BENCHMARKS.md).
 pub fn default_pool_size() -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
