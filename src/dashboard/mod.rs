@@ -87,12 +87,13 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
         Role::Admin => Some(queries::user_counts(&app.pool).await?),
         _ => None,
     };
+    let (interviews, doubts) = queries::own_work(&app.pool, user.id).await?;
     Ok(DashboardPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
         welcome: t.welcome.replace("{name}", &user.display_name),
-        interviews: queries::upcoming_interviews(&app.pool, user.id).await?,
-        doubts: queries::open_doubts_raised_by(&app.pool, user.id).await?,
+        interviews,
+        doubts,
         positions,
         positions_heading: if user.role == Role::Manager {
             t.my_positions_heading

@@ -1,14 +1,16 @@
 //! What the dashboards show: a handful of queries, one per panel.
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 use sqlx::PgPool;
+use sqlx::types::Json;
 use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
 use crate::error::Result;
 
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
 pub struct UpcomingInterview {
     pub round_id: Uuid,
     pub round_number: i32,
@@ -22,24 +24,7 @@ pub struct UpcomingInterview {
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
-pub async fn upcoming_interviews(pool: &PgPool, user_id: Uuid) -> Result<Vec<UpcomingInterview>> {
-    Ok(sqlx::query_as!(
-        UpcomingInterview,
-        r#"select r.id as round_id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.location, r.status as "status: _",
-                c.name as candidate_name, p.title as position_title, pm.panel_role, pm.submitted_at as "submitted_at: _"
-         from panel_member pm
-         join interview_round r on r.id = pm.round_id
-         join candidate c on c.id = r.candidate_id
-         join position p on p.id = c.position_id
-         where pm.user_id = $1 and r.status <> 'closed'
-         order by r.scheduled_at nulls last, c.name"#,
-        user_id,
-    )
-    .fetch_all(pool)
-    .await?)
-}
-
-#[derive(Debug)]
+#[derive(Debug, Deserialize)]
 pub struct OpenDoubt {
     pub candidate_id: Uuid,
     pub candidate_name: String,
@@ -48,20 +33,38 @@ pub struct OpenDoubt {
     pub raised_at: DateTime<Utc>,
 }
 
-pub async fn open_doubts_raised_by(pool: &PgPool, user_id: Uuid) -> Result<Vec<OpenDoubt>> {
-    Ok(sqlx::query_as!(
-        OpenDoubt,
-        r#"select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
-                d.description, d.raised_at as "raised_at: _"
-         from doubt d
-         join candidate c on c.id = d.candidate_id
-         join position p on p.id = c.position_id
-         where d.raised_by = $1 and d.status = 'open'
-         order by d.raised_at desc"#,
+/// What every signed-in user sees first: the interviews they sit on that are not
+/// closed, and the doubts they raised that are still open. One statement (each
+/// list as a JSON array), since every visit of the start page asks for both.
+pub async fn own_work(
+    pool: &PgPool,
+    user_id: Uuid,
+) -> Result<(Vec<UpcomingInterview>, Vec<OpenDoubt>)> {
+    let row = sqlx::query!(
+        r#"select
+             coalesce((select json_agg(i order by i.scheduled_at nulls last, i.candidate_name)
+                       from (select r.id as round_id, r.round_number, r.scheduled_at, r.time_zone,
+                                    r.location, r.status, c.name as candidate_name,
+                                    p.title as position_title, pm.panel_role, pm.submitted_at
+                             from panel_member pm
+                             join interview_round r on r.id = pm.round_id
+                             join candidate c on c.id = r.candidate_id
+                             join position p on p.id = c.position_id
+                             where pm.user_id = $1 and r.status <> 'closed') i),
+                      '[]') as "interviews!: Json<Vec<UpcomingInterview>>",
+             coalesce((select json_agg(d order by d.raised_at desc)
+                       from (select c.id as candidate_id, c.name as candidate_name,
+                                    p.title as position_title, d.description, d.raised_at
+                             from doubt d
+                             join candidate c on c.id = d.candidate_id
+                             join position p on p.id = c.position_id
+                             where d.raised_by = $1 and d.status = 'open') d),
+                      '[]') as "doubts!: Json<Vec<OpenDoubt>>""#,
         user_id,
     )
-    .fetch_all(pool)
-    .await?)
+    .fetch_one(pool)
+    .await?;
+    Ok((row.interviews.0, row.doubts.0))
 }
 
 #[derive(Debug)]

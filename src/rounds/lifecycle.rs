@@ -3,8 +3,9 @@
 //! `interview_round.status` goes through (see `progress`).
 
 /// `interview_round.status`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum RoundStatus {
     Planned,
     InProgress,

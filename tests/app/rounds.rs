@@ -396,6 +396,10 @@ async fn the_invitation_is_a_valid_icalendar_event_in_utc() {
         dashboard.contains(&format!("/rounds/{round}/invite.ics")),
         "the panel member's dashboard offers the invitation"
     );
+    assert!(
+        dashboard.contains("01.07.2026 10:30"),
+        "the interview's time, in the round's own time zone"
+    );
     let (stranger, _) = app.login_as(Role::Panelist).await;
     assert_eq!(
         app.get(&stranger, &format!("/rounds/{round}/invite.ics"))

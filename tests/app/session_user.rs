@@ -49,8 +49,8 @@ async fn a_page_reads_the_session_and_its_user_in_one_query() {
     // The first page after signing in notes the activity in the session (a write).
     app.get_html(&client, "/").await;
 
-    // The session with its user, then the member's interviews and open doubts.
-    assert_eq!(queries_of(&app, &client, "/").await, 3);
+    // The session with its user, then the member's interviews and open doubts in one.
+    assert_eq!(queries_of(&app, &client, "/").await, 2);
 }
 
 #[tokio::test]
