@@ -4,7 +4,7 @@ use crate::support::TestDatabase;
 
 #[tokio::test]
 async fn migrations_apply_twice_without_change() {
-    let db = TestDatabase::create().await;
+    let db = TestDatabase::create_unmigrated_then_migrate().await;
     let count = || async {
         sqlx::query_scalar::<_, i64>("select count(*) from _sqlx_migrations")
             .fetch_one(&db.pool)
@@ -58,10 +58,7 @@ async fn the_schema_refuses_invalid_data() {
         "insert into app_user (email, display_name, password_hash, role) values ('A@example.no', 'A2', 'x', 'hr')",
     ];
     for sql in refused {
-        assert!(
-            sqlx::query(sql).execute(pool).await.is_err(),
-            "should be refused: {sql}"
-        );
+        refused_by_a_constraint(sqlx::query(sql).execute(pool).await, sql);
     }
     let position: uuid::Uuid = sqlx::query_scalar(
         "insert into position (title, hiring_manager_id) values ('P', $1) returning id",
@@ -76,10 +73,7 @@ async fn the_schema_refuses_invalid_data() {
         "insert into criterion (position_id, name, must_have) values ($1, 'Must without minimum', true)",
     ];
     for sql in bad_criteria {
-        assert!(
-            sqlx::query(sql).bind(position).execute(pool).await.is_err(),
-            "should be refused: {sql}"
-        );
+        refused_by_a_constraint(sqlx::query(sql).bind(position).execute(pool).await, sql);
     }
     sqlx::query("insert into criterion (position_id, name) values ($1, 'Teamwork')")
         .bind(position)
@@ -131,7 +125,8 @@ async fn the_schema_refuses_invalid_data() {
         .bind(score)
         .execute(pool)
     };
-    assert!(rate(Some(0)).await.is_err() && rate(Some(6)).await.is_err());
+    refused_by_a_constraint(rate(Some(0)).await, "a score of 0");
+    refused_by_a_constraint(rate(Some(6)).await, "a score of 6");
     rate(None).await.expect("not assessed is a valid rating");
     let twice = rate(Some(3)).await.unwrap_err();
     assert_eq!(
@@ -159,4 +154,18 @@ async fn the_schema_refuses_invalid_data() {
         .await
         .unwrap();
     assert_eq!(left, 0);
+}
+
+/// The write failed on an integrity constraint (SQLSTATE class 23), not on a
+/// typo in the statement or a missing column.
+fn refused_by_a_constraint<T: std::fmt::Debug>(result: Result<T, sqlx::Error>, what: &str) {
+    let err = result.expect_err(&format!("should be refused: {what}"));
+    let code = err
+        .as_database_error()
+        .and_then(|db| db.code())
+        .map(|code| code.into_owned());
+    assert!(
+        code.as_deref().is_some_and(|code| code.starts_with("23")),
+        "{what}: refused, but not by a constraint: {err}"
+    );
 }

@@ -11,12 +11,13 @@ pub mod walk;
 use std::str::FromStr;
 
 use reqwest::redirect::Policy;
+use secondround::auth::Role;
 use secondround::auth::email::Email;
 use secondround::auth::users::{self, NewUser};
-use secondround::auth::{Role, password};
 use secondround::config::ServerConfig;
 use secondround::i18n::Locale;
 use secondround::startup::Application;
+use sha2::Digest;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 use tokio::sync::oneshot;
@@ -24,6 +25,19 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 pub const PASSWORD: &str = "a long test password";
+
+/// A header that names each client of `TestApp::client()`, so its session's
+/// cross-site token can be kept between posts.
+const CLIENT_ID_HEADER: &str = "x-test-client";
+
+/// The name `TestApp::client()` gave this client, read back from its settings
+/// (reqwest shows its default headers in `Debug`); `None` for other clients.
+fn client_id(client: &reqwest::Client) -> Option<String> {
+    let shown = format!("{client:?}");
+    let before = format!("\"{CLIENT_ID_HEADER}\": \"");
+    let start = shown.find(&before)? + before.len();
+    Some(shown.get(start..start + 36)?.to_owned())
+}
 
 /// The Postgres server tests create their databases on: `DATABASE_URL`'s, else local.
 fn server_options() -> PgConnectOptions {
@@ -51,7 +65,23 @@ impl TestDatabase {
         format!("{base}/{}", self.name)
     }
 
+    /// A fresh database copied from the run's migrated template: as good as
+    /// migrating, without running every migration for every test.
     pub async fn create() -> TestDatabase {
+        let template = migrated_template().await;
+        Self::create_from(&format!(r#"template "{template}""#)).await
+    }
+
+    /// A fresh database migrated from nothing, for the tests of the migrations themselves.
+    pub async fn create_unmigrated_then_migrate() -> TestDatabase {
+        let db = Self::create_from("").await;
+        secondround::db::migrate(&db.pool)
+            .await
+            .expect("migrations apply");
+        db
+    }
+
+    async fn create_from(template_clause: &str) -> TestDatabase {
         let server = server_options();
         let name = format!("secondround_test_{}", Uuid::new_v4().simple());
         let mut admin = server
@@ -60,7 +90,7 @@ impl TestDatabase {
             .connect()
             .await
             .expect("Postgres is reachable (run the tests with ./dev test)");
-        sqlx::query(&format!(r#"create database "{name}""#))
+        sqlx::query(&format!(r#"create database "{name}" {template_clause}"#))
             .execute(&mut admin)
             .await
             .expect("can create a test database");
@@ -71,9 +101,6 @@ impl TestDatabase {
             .connect_with(options.clone())
             .await
             .expect("can connect to the test database");
-        secondround::db::migrate(&pool)
-            .await
-            .expect("migrations apply");
         TestDatabase {
             name,
             pool,
@@ -118,11 +145,70 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The name of a database holding exactly the migrations of this build, made
+/// once per server and kept: named by the migrations' checksums, so a changed
+/// migration makes a new one. Test processes (nextest runs one per test) take
+/// turns through an advisory lock; a template is only ever renamed into place
+/// complete, so no copy sees a half-migrated one.
+async fn migrated_template() -> String {
+    static NAME: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    NAME.get_or_init(|| async {
+        let mut digest = sha2::Sha256::new();
+        for migration in secondround::db::MIGRATOR.iter() {
+            digest.update(migration.version.to_le_bytes());
+            digest.update(&migration.checksum);
+        }
+        let name = format!(
+            "secondround_template_{}",
+            &hex::encode(digest.finalize())[..16]
+        );
+        let mut admin = server_options()
+            .database("postgres")
+            .connect()
+            .await
+            .expect("Postgres is reachable (run the tests with ./dev test)");
+        // Any fixed key will do: it only orders the test processes among themselves.
+        sqlx::query("select pg_advisory_lock(7340116)")
+            .execute(&mut admin)
+            .await
+            .expect("can take the template lock");
+        let exists: bool =
+            sqlx::query_scalar("select exists (select 1 from pg_database where datname = $1)")
+                .bind(&name)
+                .fetch_one(&mut admin)
+                .await
+                .expect("can look for the template");
+        if !exists {
+            let building = TestDatabase::create_unmigrated_then_migrate().await;
+            building.pool.close().await;
+            sqlx::query(&format!(
+                r#"alter database "{}" rename to "{name}""#,
+                building.name
+            ))
+            .execute(&mut admin)
+            .await
+            .expect("can rename the migrated database into the template");
+            // Renamed away: nothing left to drop under the old name.
+            std::mem::forget(building);
+        }
+        sqlx::query("select pg_advisory_unlock(7340116)")
+            .execute(&mut admin)
+            .await
+            .ok();
+        admin.close().await.ok();
+        name
+    })
+    .await
+    .clone()
+}
+
 /// A running Secondround on a fresh database, reached over real HTTP.
 pub struct TestApp {
     pub address: String,
     pub pool: PgPool,
     pub db: TestDatabase,
+    /// Each client's cross-site token, by the client's id.
+    tokens: std::sync::Mutex<std::collections::HashMap<String, String>>,
     server: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
 }
 
@@ -147,6 +233,7 @@ impl TestApp {
             address,
             pool,
             db,
+            tokens: Default::default(),
             server: Some(server),
         }
     }
@@ -188,7 +275,7 @@ impl TestApp {
     }
 
     pub async fn create_user_with(&self, role: Role, email: &str, name: &str) -> TestUser {
-        let hash = password::hash(PASSWORD.into()).await.unwrap();
+        let hash = cheap_hash(PASSWORD);
         let parsed = Email::try_from(email).unwrap();
         let id = users::insert(
             &self.pool,
@@ -214,6 +301,10 @@ impl TestApp {
     pub fn client() -> reqwest::Client {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("accept-language", "en".parse().unwrap());
+        headers.insert(
+            CLIENT_ID_HEADER,
+            Uuid::new_v4().to_string().parse().unwrap(),
+        );
         reqwest::Client::builder()
             .default_headers(headers)
             .cookie_store(true)
@@ -232,8 +323,25 @@ impl TestApp {
         response.text().await.unwrap()
     }
 
-    /// The session's cross-site token, read from a page like a browser would.
+    /// The session's cross-site token, read from a page like a browser would,
+    /// once per client and session: a session keeps its token until sign-in or
+    /// sign-out, when `post_form` forgets it.
     pub async fn csrf_token(&self, client: &reqwest::Client) -> String {
+        let id = client_id(client);
+        if let Some(token) = id
+            .as_ref()
+            .and_then(|id| self.tokens.lock().unwrap().get(id).cloned())
+        {
+            return token;
+        }
+        let token = self.fetch_csrf_token(client).await;
+        if let Some(id) = id {
+            self.tokens.lock().unwrap().insert(id, token.clone());
+        }
+        token
+    }
+
+    async fn fetch_csrf_token(&self, client: &reqwest::Client) -> String {
         let response = self.get(client, "/login").await;
         let html = if response.status().is_redirection() {
             self.get_html(client, "/").await
@@ -243,6 +351,12 @@ impl TestApp {
         extract_meta(&html, "csrf-token").expect("page carries a csrf token")
     }
 
+    fn forget_csrf_token(&self, client: &reqwest::Client) {
+        if let Some(id) = client_id(client) {
+            self.tokens.lock().unwrap().remove(&id);
+        }
+    }
+
     /// Posts a form the way a page of ours would, token included.
     pub async fn post_form(
         &self,
@@ -250,10 +364,28 @@ impl TestApp {
         path: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        let token = self.csrf_token(client).await;
-        let mut all: Vec<(&str, &str)> = fields.to_vec();
-        all.push(("csrf_token", &token));
-        client.post(self.url(path)).form(&all).send().await.unwrap()
+        let send = |token: String| {
+            let mut all: Vec<(&str, &str)> = fields.to_vec();
+            all.push(("csrf_token", &token));
+            let request = client.post(self.url(path)).form(&all);
+            async move { request.send().await.unwrap() }
+        };
+        if path == "/login" {
+            // Signing in takes the sign-in page's token, whatever came before.
+            self.forget_csrf_token(client);
+        }
+        let response = send(self.csrf_token(client).await).await;
+        if path == "/login" || path == "/logout" {
+            // A new session, or none: its token is new too.
+            self.forget_csrf_token(client);
+        } else if response.status() == 403 {
+            // The session may have changed behind the kept token (signed in
+            // elsewhere, ended): a refused post changed nothing, so it is sent
+            // once more with the token the pages now carry.
+            self.forget_csrf_token(client);
+            return send(self.csrf_token(client).await).await;
+        }
+        response
     }
 
     pub async fn login(
@@ -299,6 +431,41 @@ async fn start_server(
         .expect("server runs");
     });
     (address, (shutdown, handle))
+}
+
+/// Waits until a backend on the test's database waits for a lock: the request
+/// or task under test is then really held, whatever the machine's speed. Gives
+/// up (failing the test) after ten seconds without one.
+pub async fn until_a_backend_waits_for_a_lock(pool: &PgPool) {
+    for _ in 0..500 {
+        let waiting: i64 = sqlx::query_scalar(
+            "select count(*) from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'",
+        )
+        .fetch_one(pool)
+        .await
+        .expect("can read pg_stat_activity");
+        if waiting > 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("nothing came to wait for a lock within ten seconds");
+}
+
+/// An argon2id hash with the lowest parameters argon2 allows: the server
+/// verifies a hash with the parameters it carries, so test users sign in as
+/// real ones do, without 19 MiB and tens of milliseconds each. Production's
+/// parameters are tested in `auth::password`.
+pub fn cheap_hash(password: &str) -> String {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let params = argon2::Params::new(argon2::Params::MIN_M_COST, 1, 1, None).unwrap();
+    let hasher = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let salt = SaltString::encode_b64(Uuid::new_v4().as_bytes()).unwrap();
+    hasher
+        .hash_password(password.as_bytes(), &salt)
+        .unwrap()
+        .to_string()
 }
 
 /// The content of `<meta name="{name}" content="...">`.
