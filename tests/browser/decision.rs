@@ -267,6 +267,7 @@ async fn the_manager_sees_hire_blocked_settles_the_doubt_with_a_reference_check_
 async fn axe_finds_nothing_serious_on_the_debrief_and_the_decision_in_english_or_bokmal() {
     let app = TestApp::spawn().await;
     let case = debrief_with_a_doubt(&app).await;
+    let browser = Browser::start(LANDSCAPE).await;
     for (name, size, locale) in [
         ("landscape", LANDSCAPE, "en"),
         ("portrait-nb", PORTRAIT, "nb"),
@@ -277,7 +278,7 @@ async fn axe_finds_nothing_serious_on_the_debrief_and_the_decision_in_english_or
             .execute(&app.pool)
             .await
             .unwrap();
-        let browser = Browser::start(size).await;
+        browser.start_over(size).await;
         sign_in(&browser, &app, &case.manager).await;
         let pages = [
             case.round.path("/debrief"),
@@ -306,6 +307,6 @@ async fn axe_finds_nothing_serious_on_the_debrief_and_the_decision_in_english_or
             .await
             .unwrap();
         browser.screenshot(&format!("debrief-chart-{name}")).await;
-        browser.close().await;
     }
+    browser.close().await;
 }

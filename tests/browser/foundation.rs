@@ -11,8 +11,9 @@ async fn a_user_signs_in_and_sees_the_dashboard_on_a_tablet() {
     let user = app
         .create_user_with(Role::Manager, "maria@example.no", "Maria Berg")
         .await;
+    let browser = Browser::start(LANDSCAPE).await;
     for (name, size) in [("landscape", LANDSCAPE), ("portrait", PORTRAIT)] {
-        let browser = Browser::start(size).await;
+        browser.start_over(size).await;
         assert_eq!(browser.viewport().await, size, "viewport is {size:?}");
         browser.goto(&app.url("/login")).await;
         assert!(
@@ -39,8 +40,8 @@ async fn a_user_signs_in_and_sees_the_dashboard_on_a_tablet() {
         browser
             .screenshot(&format!("foundation-dashboard-{name}"))
             .await;
-        browser.close().await;
     }
+    browser.close().await;
 }
 
 #[tokio::test]

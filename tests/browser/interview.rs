@@ -437,6 +437,7 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
     .await
     .unwrap();
     // English in landscape, bokmål in portrait: both languages pass.
+    let browser = Browser::start(LANDSCAPE).await;
     for (name, size, locale) in [
         ("landscape", LANDSCAPE, "en"),
         ("portrait-nb", PORTRAIT, "nb"),
@@ -447,7 +448,7 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
             .execute(&app.pool)
             .await
             .unwrap();
-        let browser = Browser::start(size).await;
+        browser.start_over(size).await;
         sign_in(&browser, &app, &user).await;
         for path in [
             "/interview/1".to_owned(),
@@ -482,6 +483,6 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
             .await
             .unwrap();
         browser.screenshot(&format!("interview-tests-{name}")).await;
-        browser.close().await;
     }
+    browser.close().await;
 }

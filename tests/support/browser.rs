@@ -1,5 +1,6 @@
 //! Headless Chromium driven through chromedriver (WebDriver), at tablet sizes.
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -51,7 +52,10 @@ impl Browser {
         let chromium = binary("CHROMIUM_BIN", "/usr/bin/chromium");
         let chromedriver = binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
         let port = free_port();
+        // Its own process group, so Drop can end chromedriver and the Chromium
+        // it started together, whatever state a failing test left them in.
         let driver = Command::new(chromedriver)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -263,9 +267,31 @@ impl Browser {
             .collect()
     }
 
-    pub async fn close(mut self) {
+    /// The same browser as a new visitor at another size: cookies gone,
+    /// viewport changed (cheaper than starting another Chromium).
+    pub async fn start_over(&self, (width, height): (u32, u32)) {
+        self.client
+            .delete_all_cookies()
+            .await
+            .expect("cookies can be deleted");
+        self.set_viewport(width, height).await;
+    }
+
+    /// Ends the WebDriver session politely; Drop then ends the processes.
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // A failed assertion skips `close`: end chromedriver's whole group
+        // (Chromium included), so no browser outlives its test.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
