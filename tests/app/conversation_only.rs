@@ -400,14 +400,24 @@ async fn keeping_my_note_after_a_conflict_works_without_javascript() {
         "keeping mine sends no score for a question that is not rated"
     );
 
-    // "Keep mine", as the rendered form posts it.
-    let kept = post(vec![
-        ("score", String::new()),
-        ("evidence", "My note".into()),
-        ("base_version", "2".into()),
-        ("go", "stay".into()),
-    ])
-    .await;
+    // "Keep mine": the conflict box's own form, posted as rendered, with its button.
+    let keep_mine = crate::support::html::forms(conflict)
+        .into_iter()
+        .next()
+        .expect("the conflict box has a form");
+    let mut fields = keep_mine.body(&|_| None);
+    let button = keep_mine
+        .controls
+        .iter()
+        .find(|c| c.kind == "submit")
+        .expect("a keep-mine button");
+    fields.push((button.name.clone(), button.value.clone()));
+    let kept = client
+        .post(app.url(&crate::support::html::unescape(&keep_mine.action)))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(kept.status(), 303);
     assert_eq!(
         rating(app, round.questions[n - 1], me.member_id).await,

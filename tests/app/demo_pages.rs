@@ -39,8 +39,24 @@ async fn the_preparation_pages_open_on_the_demo_data() {
     for path in &paths {
         assert_eq!(app.get(&client, path).await.status(), 200, "{path}");
     }
-    for id in rounds.iter().filter(|_| true) {
+    // A scheduled round's invitation downloads; one without a time is refused.
+    let scheduled: Vec<(Uuid, bool)> =
+        sqlx::query_as("select id, scheduled_at is not null from interview_round")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert!(
+        scheduled.iter().any(|(_, at)| *at),
+        "the demo schedules a round"
+    );
+    for (id, at) in scheduled {
         let response = app.get(&client, &format!("/rounds/{id}/invite.ics")).await;
-        assert!(matches!(response.status().as_u16(), 200 | 409), "{id}");
+        if at {
+            assert_eq!(response.status(), 200, "{id}");
+            let body = response.text().await.unwrap();
+            assert!(body.starts_with("BEGIN:VCALENDAR"), "{id}: {body}");
+        } else {
+            assert_eq!(response.status(), 409, "{id}");
+        }
     }
 }

@@ -148,12 +148,37 @@ async fn the_hiring_manager_must_rate_expectations_and_other_members_only_the_sh
         &["everyone", "subject_matter_expert"],
     )
     .await;
-    assert_eq!(submit(&app, &round, &manager).await.status(), 422);
+    let refused = submit(&app, &round, &manager).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    let manager_question = leads(&app, &round)
+        .await
+        .into_iter()
+        .find(|(_, rated, lead)| *rated && lead == "hiring_manager")
+        .unwrap();
+    assert!(
+        page.contains(&text_of(&app, manager_question.0).await),
+        "the refusal names the manager's own section as missing"
+    );
+    assert!(!submitted(&app, &manager).await);
     rate_sections(&app, &round, &manager, &["hiring_manager"]).await;
     assert_eq!(submit(&app, &round, &manager).await.status(), 303);
+    assert!(submitted(&app, &manager).await);
 
     rate_sections(&app, &round, &other, &["everyone"]).await;
     assert_eq!(submit(&app, &round, &other).await.status(), 303);
+    assert!(
+        submitted(&app, &other).await,
+        "another member submits with the shared sections alone"
+    );
+}
+
+async fn submitted(app: &TestApp, member: &Member) -> bool {
+    sqlx::query_scalar("select submitted_at is not null from panel_member where id = $1")
+        .bind(member.member_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

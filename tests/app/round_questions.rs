@@ -10,7 +10,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::support::walk::Round;
-use crate::support::{TestApp, TestUser};
+use crate::support::{TestApp, TestUser, until_a_backend_waits_for_a_lock};
 
 /// The first question of the practical case, and its place in the walk-through.
 async fn case_question(app: &TestApp, round: &Round) -> (Uuid, i64) {
@@ -249,7 +249,7 @@ async fn an_edit_that_meets_the_first_rating_waits_for_it_and_is_refused() {
         };
         edit.save(&pool).await.unwrap()
     });
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    until_a_backend_waits_for_a_lock(&app.pool).await;
     assert!(
         !edit.is_finished(),
         "the edit waits for the rating's round lock"
@@ -482,13 +482,16 @@ async fn a_first_rating_waits_for_an_edit_in_progress() {
             .rate(round_id, user_id, question, Some(4), "Dates given.")
             .await
     });
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    until_a_backend_waits_for_a_lock(&app.pool).await;
     assert!(!rating.is_finished(), "the rating waits for the edit");
     // Waiting before its insert, not after it: an insert not yet committed would be
     // invisible to the edit's check for ratings, which would then let the edit through.
+    // (Only this database's locks: every test database is a copy of one template,
+    // so a table has the same oid in all of them.)
     let inserting: i64 = sqlx::query_scalar(
         "select count(*) from pg_locks l join pg_class c on c.oid = l.relation
-         where c.relname = 'rating' and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid()",
+         where c.relname = 'rating' and l.mode = 'RowExclusiveLock' and l.pid <> pg_backend_pid()
+           and l.database = (select oid from pg_database where datname = current_database())",
     )
     .fetch_one(&mut *edit)
     .await

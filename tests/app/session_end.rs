@@ -5,8 +5,8 @@
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::support::TestApp;
 use crate::support::walk::Round;
+use crate::support::{TestApp, until_a_backend_waits_for_a_lock};
 
 async fn rating_count(app: &TestApp, question: Uuid, member: Uuid) -> i64 {
     sqlx::query_scalar(
@@ -173,7 +173,7 @@ async fn a_request_held_open_across_sign_out_does_not_sign_the_user_in_again() {
         ])
         .send();
     let held = tokio::spawn(held);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    until_a_backend_waits_for_a_lock(&app.pool).await;
     assert!(!held.is_finished(), "the decision waits for the lock");
     let signed_out = app.post_form(&client, "/logout", &[]).await;
     assert_eq!(signed_out.status(), 303);
@@ -191,6 +191,17 @@ async fn a_request_held_open_across_sign_out_does_not_sign_the_user_in_again() {
     holder.commit().await.unwrap();
     let finished = held.await.unwrap().unwrap();
     assert_eq!(finished.status(), 303, "the held request finishes");
+    let location = finished.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with(&format!("/candidates/{}", round.candidate_id)),
+        "the held request was served as signed in, not sent to sign in: {location}"
+    );
+    let stored: i64 = sqlx::query_scalar("select count(*) from decision where candidate_id = $1")
+        .bind(round.candidate_id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1, "the held decision was stored");
 
     // The old cookie opens nothing: the held request did not write the session back.
     let stranger = reqwest::Client::builder()
