@@ -499,7 +499,7 @@ async fn a_planning_form_posted_twice_plans_one_round() {
         .await;
     assert_eq!(rounds, 1);
 
-    let fresh = plan(&app, &s, &[("plan_id", &uuid::Uuid::new_v4().to_string())]).await;
+    let fresh = plan(&app, &s, &[("plan_id", &Uuid::new_v4().to_string())]).await;
     assert_ne!(
         round_id(&fresh),
         round_id(&first),
