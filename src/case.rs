@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::candidates::fields::{CandidateField, CandidateValues};
 use crate::candidates::queries::CandidateInput;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
@@ -109,7 +110,8 @@ impl<'a> Case<'a> {
             .with_context(|| format!("criterion {}", new.name))
     }
 
-    /// A shortlisted candidate, added by `by`.
+    /// A shortlisted candidate, added by `by`; refused, as the form refuses it,
+    /// when a field is over its limit.
     pub async fn candidate(
         &self,
         position_id: Uuid,
@@ -124,6 +126,14 @@ impl<'a> Case<'a> {
             first_round_summary: new.first_round_summary,
             open_questions: new.open_questions,
         };
+        let too_long: Vec<&str> = input
+            .too_long()
+            .into_iter()
+            .map(CandidateField::code)
+            .collect();
+        if !too_long.is_empty() {
+            bail!("candidate: {} over the limit", too_long.join(", "));
+        }
         crate::candidates::queries::insert(self.pool, position_id, &input, by)
             .await
             .with_context(|| format!("candidate {}", new.name))

@@ -8,7 +8,6 @@ use chrono::{Datelike, TimeZone, Timelike};
 use proptest::prelude::*;
 use uuid::Uuid;
 
-use crate::candidates::CandidateText;
 use crate::decisions::DecisionForm;
 use crate::scoring::flags::{
     self, CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, Outcome, RatingFacts,
@@ -92,7 +91,7 @@ proptest! {
     #[test]
     fn any_bytes_as_a_candidate_file_are_rows_or_named_problems(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let lines = bytes.split(|b| *b == b'\n').count();
-        if let Ok(rows) = crate::candidates::import_file::parse(&bytes, &CandidateText::EN) {
+        if let Ok(rows) = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En) {
             prop_assert!(!rows.is_empty() && rows.len() < lines);
             prop_assert!(rows.iter().all(|row| !row.name.trim().is_empty()));
         }
@@ -108,7 +107,7 @@ proptest! {
             writer.write_record([name.as_str(), &n.to_string()]).unwrap();
         }
         let bytes = writer.into_inner().unwrap();
-        let rows = crate::candidates::import_file::parse(&bytes, &CandidateText::EN).unwrap();
+        let rows = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En).unwrap();
         let read: Vec<&str> = rows.iter().map(|row| row.name.as_str()).collect();
         let written: Vec<&str> = names.iter().map(|name| name.trim()).collect();
         prop_assert_eq!(read, written);

@@ -3,33 +3,86 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::ToSchema;
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::{Ref, RefOr};
+use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::api::path::PathId;
 use crate::api::problem::{ApiError, ApiResult, FieldError, Problem};
 use crate::api::token::ApiClient;
 use crate::candidates::CandidateText;
+use crate::candidates::fields::CandidateField;
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
+use crate::i18n::Locale;
 use crate::positions::PositionStatus;
 
-/// A candidate to import; only the name is required.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// A candidate to import; only the name is required. Its schema is written
+/// from the fields' own limits (`CandidateField`), which the import enforces.
+#[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct NewCandidate {
     pub name: String,
     pub email: String,
     pub phone: String,
     pub source: String,
-    /// Notes from the first interview.
     pub first_round_summary: String,
-    /// Questions carried over from the first interview, one per line.
     pub open_questions: String,
+}
+
+impl PartialSchema for NewCandidate {
+    fn schema() -> RefOr<Schema> {
+        let mut object = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some("A candidate to import; only the name is required."))
+            .required(CandidateField::Name.code());
+        for field in CandidateField::ALL {
+            let mut property = ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(field.max_chars()));
+            property = match field {
+                // Trimmed, the name must not be empty.
+                CandidateField::Name => property.min_length(Some(1)).pattern(Some(r"\S")),
+                CandidateField::Email => property.description(Some("An email address, or empty.")),
+                CandidateField::FirstRoundSummary => {
+                    property.description(Some("Notes from the first interview."))
+                }
+                CandidateField::OpenQuestions => property.description(Some(
+                    "Questions carried over from the first interview, one per line.",
+                )),
+                CandidateField::Phone | CandidateField::Source => property,
+            };
+            object = object.property(field.code(), property);
+        }
+        object.into()
+    }
+}
+
+impl ToSchema for NewCandidate {}
+
+/// The import's body: 1 to `MAX_CANDIDATES` candidates.
+pub struct NewCandidates;
+
+impl PartialSchema for NewCandidates {
+    fn schema() -> RefOr<Schema> {
+        ArrayBuilder::new()
+            .items(Ref::from_schema_name(NewCandidate::name()))
+            .min_items(Some(1))
+            .max_items(Some(MAX_CANDIDATES))
+            .into()
+    }
+}
+
+impl ToSchema for NewCandidates {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((NewCandidate::name().into(), NewCandidate::schema()));
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -57,12 +110,13 @@ fn field_errors(errors: Vec<RowError>) -> Vec<FieldError> {
 fn read_rows(body: &[u8]) -> ApiResult<(Vec<ImportRow>, Vec<FieldError>)> {
     let items: Vec<Value> = serde_json::from_slice(body)
         .map_err(|_| ApiError::BadRequest("The body must be a JSON array of candidates.".into()))?;
+    // A well-formed array outside the schema's minItems and maxItems.
     if items.is_empty() {
-        return Err(ApiError::BadRequest("The array has no candidates.".into()));
+        return Err(invalid_body("the array has no candidates."));
     }
     if items.len() > MAX_CANDIDATES {
-        return Err(ApiError::BadRequest(format!(
-            "At most {MAX_CANDIDATES} candidates at a time."
+        return Err(invalid_body(&format!(
+            "at most {MAX_CANDIDATES} candidates at a time."
         )));
     }
     let mut rows = Vec::with_capacity(items.len());
@@ -73,10 +127,10 @@ fn read_rows(body: &[u8]) -> ApiResult<(Vec<ImportRow>, Vec<FieldError>)> {
                 row: index as u64,
                 name: new.name,
                 email: new.email,
-                phone: new.phone.trim().to_owned(),
-                source: new.source.trim().to_owned(),
-                first_round_summary: new.first_round_summary.trim().to_owned(),
-                open_questions: new.open_questions.trim().to_owned(),
+                phone: new.phone,
+                source: new.source,
+                first_round_summary: new.first_round_summary,
+                open_questions: new.open_questions,
             }),
             Err(err) => errors.push(FieldError {
                 index: index as u64,
@@ -86,6 +140,13 @@ fn read_rows(body: &[u8]) -> ApiResult<(Vec<ImportRow>, Vec<FieldError>)> {
         }
     }
     Ok((rows, errors))
+}
+
+fn invalid_body(detail: &str) -> ApiError {
+    ApiError::Invalid {
+        detail: format!("Nothing was imported: {detail}"),
+        errors: Vec::new(),
+    }
 }
 
 fn invalid(errors: Vec<FieldError>) -> ApiError {
@@ -98,25 +159,33 @@ fn invalid(errors: Vec<FieldError>) -> ApiError {
 /// Imports candidates into an open position: all of them, or none.
 #[utoipa::path(post, path = "/positions/{id}/candidates", tag = "candidates",
     params(("id" = Uuid, Path, description = "The position's id")),
-    request_body(content = Vec<NewCandidate>, content_type = "application/json"),
+    request_body(content = NewCandidates, content_type = "application/json"),
     responses(
-        (status = 201, body = Imported),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Every candidate was imported.", body = Imported),
+        (status = 400, description = "The id is not a UUID, or the body is not a JSON array.",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid bearer token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read token, or a cross-site request.",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No position has this id.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The position is closed, or another import added some of these candidates meanwhile.",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 MiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not sent as application/json.",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Nothing was imported: the array is empty or too long, or `errors` names every bad candidate by its index and field.",
+            body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])))]
 pub async fn import(
     State(app): State<AppState>,
     client: ApiClient,
-    Path(id): Path<Uuid>,
+    PathId(id): PathId,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<Imported>)> {
     client.require_write()?;
+    require_json(&headers)?;
     let status: PositionStatus = sqlx::query_scalar!(
         r#"select status as "status: PositionStatus" from position where id = $1"#,
         id
@@ -133,7 +202,7 @@ pub async fn import(
         ));
     }
     let (rows, mut errors) = read_rows(&body)?;
-    let rows = match import_rows::check_rows(rows, t) {
+    let rows = match import_rows::check_rows(rows, Locale::En) {
         Ok(rows) if errors.is_empty() => rows,
         Ok(_) => return Err(invalid(errors)),
         Err(bad_rows) => {
@@ -152,6 +221,32 @@ pub async fn import(
     }
 }
 
+/// The body must be declared JSON (`application/json` or a `+json` type), so a
+/// form or text sent by mistake is not read as a list of candidates.
+fn require_json(headers: &HeaderMap) -> ApiResult<()> {
+    let essence = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| {
+            value
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    if essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType(
+            "Send the candidates as JSON: Content-Type: application/json.",
+        ))
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Decision {
     pub id: Uuid,
@@ -167,15 +262,17 @@ pub struct Decision {
 #[utoipa::path(get, path = "/candidates/{id}/decision", tag = "candidates",
     params(("id" = Uuid, Path, description = "The candidate's id")),
     responses(
-        (status = 200, body = Decision),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The latest decision.", body = Decision),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid bearer token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No candidate has this id, or none has been decided on.",
+            body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])))]
 pub async fn decision(
     State(app): State<AppState>,
     _client: ApiClient,
-    Path(id): Path<Uuid>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<Decision>> {
     let exists: bool = sqlx::query_scalar!(
         r#"select exists (select 1 from candidate where id = $1) as "exists!""#,

@@ -3,6 +3,7 @@
 //! from the handlers' own types so it cannot drift from them.
 
 mod candidates;
+mod path;
 mod positions;
 pub mod problem;
 pub mod token;

@@ -1,7 +1,7 @@
 //! Positions, their requirement profiles and shortlists, read through the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::PgPool;
@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::api::path::PathId;
 use crate::api::problem::{ApiError, ApiResult, Problem};
 use crate::api::token::ApiClient;
 use crate::scoring::facts;
@@ -114,8 +115,8 @@ pub struct FlagCode {
 /// The positions, open ones first.
 #[utoipa::path(get, path = "/positions", tag = "positions",
     responses(
-        (status = 200, body = Vec<PositionSummary>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Every position.", body = Vec<PositionSummary>),
+        (status = 401, description = "No valid bearer token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])))]
 pub async fn list(
@@ -148,15 +149,16 @@ async fn position_row(pool: &PgPool, id: Uuid) -> ApiResult<PositionRow> {
 #[utoipa::path(get, path = "/positions/{id}", tag = "positions",
     params(("id" = Uuid, Path, description = "The position's id")),
     responses(
-        (status = 200, body = PositionDetail),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The position and its requirement profile.", body = PositionDetail),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid bearer token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No position has this id.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])))]
 pub async fn show(
     State(app): State<AppState>,
     _client: ApiClient,
-    Path(id): Path<Uuid>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<PositionDetail>> {
     let position = position_row(&app.pool, id).await?;
     let criteria: Vec<CriterionRow> = sqlx::query_as!(
@@ -207,15 +209,16 @@ struct CandidateRow {
 #[utoipa::path(get, path = "/positions/{id}/shortlist", tag = "positions",
     params(("id" = Uuid, Path, description = "The position's id")),
     responses(
-        (status = 200, body = Shortlist),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The position's shortlist.", body = Shortlist),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid bearer token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No position has this id.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])))]
 pub async fn shortlist(
     State(app): State<AppState>,
     _client: ApiClient,
-    Path(id): Path<Uuid>,
+    PathId(id): PathId,
 ) -> ApiResult<Json<Shortlist>> {
     position_row(&app.pool, id).await?;
     let mut conn = app.pool.acquire().await?;

@@ -45,6 +45,8 @@ pub enum ApiError {
     NotFound(&'static str),
     Conflict(String),
     BadRequest(String),
+    /// A body that is not declared as JSON.
+    UnsupportedMediaType(&'static str),
     Invalid {
         detail: String,
         errors: Vec<FieldError>,
@@ -62,6 +64,11 @@ impl ApiError {
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", "Not found"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
             ApiError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            ApiError::UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+            ),
             ApiError::Invalid { .. } => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
@@ -147,9 +154,12 @@ impl IntoResponse for ApiError {
         let (detail, errors) = match self {
             ApiError::Unauthorized(detail)
             | ApiError::Forbidden(detail)
-            | ApiError::NotFound(detail) => (detail.to_owned(), None),
+            | ApiError::NotFound(detail)
+            | ApiError::UnsupportedMediaType(detail) => (detail.to_owned(), None),
             ApiError::Conflict(detail) | ApiError::BadRequest(detail) => (detail, None),
-            ApiError::Invalid { detail, errors } => (detail, Some(errors)),
+            ApiError::Invalid { detail, errors } => {
+                (detail, Some(errors).filter(|e| !e.is_empty()))
+            }
             ApiError::Internal => ("An unexpected error occurred.".to_owned(), None),
         };
         let problem = Problem {

@@ -111,7 +111,7 @@ async fn upload(
     let Some(bytes) = file_bytes(multipart, t).await? else {
         return render(&auth, position, Some(Refusal::File(t.err_no_file.into()))).await;
     };
-    let rows = match parse(&bytes, t) {
+    let rows = match parse(&bytes, auth.viewer.locale) {
         Ok(rows) => rows,
         Err(refusal) => return render(&auth, position, Some(refusal)).await,
     };

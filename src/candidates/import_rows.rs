@@ -8,7 +8,10 @@ use uuid::Uuid;
 
 use crate::auth::email::Email;
 use crate::candidates::CandidateText;
+use crate::candidates::fields::{CandidateField, CandidateValues};
 use crate::error::{Result, violated_constraint};
+use crate::i18n::Locale;
+use crate::web::form::count;
 
 /// One candidate to import, with where it came from: the line of a CSV file, or
 /// the index in an API request's array.
@@ -23,18 +26,28 @@ pub struct ImportRow {
     pub open_questions: String,
 }
 
-/// The field of a row that is at fault; `None` for the row as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportField {
-    Name,
-    Email,
+impl ImportRow {
+    fn value_mut(&mut self, field: CandidateField) -> &mut String {
+        match field {
+            CandidateField::Name => &mut self.name,
+            CandidateField::Email => &mut self.email,
+            CandidateField::Phone => &mut self.phone,
+            CandidateField::Source => &mut self.source,
+            CandidateField::FirstRoundSummary => &mut self.first_round_summary,
+            CandidateField::OpenQuestions => &mut self.open_questions,
+        }
+    }
 }
 
-impl ImportField {
-    pub fn code(self) -> &'static str {
-        match self {
-            ImportField::Name => "name",
-            ImportField::Email => "email",
+impl CandidateValues for ImportRow {
+    fn value(&self, field: CandidateField) -> &str {
+        match field {
+            CandidateField::Name => &self.name,
+            CandidateField::Email => &self.email,
+            CandidateField::Phone => &self.phone,
+            CandidateField::Source => &self.source,
+            CandidateField::FirstRoundSummary => &self.first_round_summary,
+            CandidateField::OpenQuestions => &self.open_questions,
         }
     }
 }
@@ -42,7 +55,8 @@ impl ImportField {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     pub row: u64,
-    pub field: Option<ImportField>,
+    /// The field at fault; `None` for the row as a whole.
+    pub field: Option<CandidateField>,
     pub reason: String,
 }
 
@@ -53,29 +67,53 @@ pub enum Refusal {
     Rows(Vec<RowError>),
 }
 
-/// Checks every row (a name, a valid email unique within the input) and
-/// normalises emails; returns the rows, or every error found. Clashes with
-/// stored candidates are checked by `store`.
+/// Checks every row (a name, every field within its limit, a valid email
+/// unique within the input), trims every field and normalises emails; returns
+/// the rows, or every error found. Clashes with stored candidates are checked
+/// by `store`.
 pub fn check_rows(
     mut rows: Vec<ImportRow>,
-    t: &CandidateText,
+    locale: Locale,
 ) -> Result<Vec<ImportRow>, Vec<RowError>> {
+    let t = CandidateText::get(locale);
     let mut errors = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for row in &mut rows {
-        let mut fail = |field: ImportField, reason: String| {
+        let number = row.row;
+        let mut fail = |field: CandidateField, reason: String| {
             errors.push(RowError {
-                row: row.row,
+                row: number,
                 field: Some(field),
                 reason,
             })
         };
-        row.name = row.name.trim().to_owned();
-        row.email = row.email.trim().to_owned();
-        if row.name.is_empty() {
-            fail(ImportField::Name, t.err_name_missing.into());
+        let mut unusable = Vec::new();
+        for field in CandidateField::ALL {
+            let value = row.value(field);
+            // Measured as sent, before trimming, so the API's schema (`maxLength`)
+            // refuses exactly what this does; a CSV's values arrive trimmed.
+            let chars = value.chars().count();
+            let reason = if chars > field.max_chars() {
+                t.err_too_long
+                    .replace("{field}", field.label(t))
+                    .replace("{found}", &count(chars, locale))
+                    .replace("{n}", &count(field.max_chars(), locale))
+            } else if value.contains('\0') {
+                t.err_nul.replace("{field}", field.label(t))
+            } else {
+                continue;
+            };
+            fail(field, reason);
+            unusable.push(field);
         }
-        if row.email.is_empty() {
+        for field in CandidateField::ALL {
+            let value = row.value(field).trim().to_owned();
+            *row.value_mut(field) = value;
+        }
+        if row.name.is_empty() {
+            fail(CandidateField::Name, t.err_name_missing.into());
+        }
+        if row.email.is_empty() || unusable.contains(&CandidateField::Email) {
             continue;
         }
         match Email::try_from(row.email.as_str()) {
@@ -83,7 +121,7 @@ pub fn check_rows(
                 row.email = email.as_str().to_owned();
                 match seen.get(&row.email) {
                     Some(other) => fail(
-                        ImportField::Email,
+                        CandidateField::Email,
                         t.err_email_in_file
                             .replace("{email}", &row.email)
                             .replace("{other}", &other.to_string()),
@@ -94,7 +132,7 @@ pub fn check_rows(
                 }
             }
             Err(_) => fail(
-                ImportField::Email,
+                CandidateField::Email,
                 t.err_email_invalid.replace("{email}", &row.email),
             ),
         }
@@ -112,7 +150,7 @@ fn existing_emails(rows: &[ImportRow], existing: &[String], t: &CandidateText) -
         .filter(|row| !row.email.is_empty() && existing.contains(&row.email))
         .map(|row| RowError {
             row: row.row,
-            field: Some(ImportField::Email),
+            field: Some(CandidateField::Email),
             reason: t.err_email_exists.replace("{email}", &row.email),
         })
         .collect()
@@ -200,10 +238,10 @@ mod tests {
             row(2, "Cy", "not-an-email"),
             row(3, "Di", "ada@example.no"),
         ];
-        let errors = check_rows(rows, &CandidateText::EN).unwrap_err();
+        let errors = check_rows(rows, Locale::En).unwrap_err();
         let named: Vec<(u64, Option<&str>)> = errors
             .iter()
-            .map(|e| (e.row, e.field.map(ImportField::code)))
+            .map(|e| (e.row, e.field.map(CandidateField::code)))
             .collect();
         assert_eq!(
             named,
@@ -213,12 +251,41 @@ mod tests {
 
     #[test]
     fn good_rows_come_back_trimmed_with_emails_normalised() {
-        let rows = check_rows(
-            vec![row(0, " Ada ", " ADA@example.no ")],
-            &CandidateText::EN,
-        )
-        .unwrap();
+        let mut ada = row(0, " Ada ", " ADA@example.no ");
+        ada.phone = " +47 900 ".into();
+        let rows = check_rows(vec![ada], Locale::En).unwrap();
         assert_eq!(rows[0].name, "Ada");
         assert_eq!(rows[0].email, "ada@example.no");
+        assert_eq!(rows[0].phone, "+47 900");
+    }
+
+    #[test]
+    fn a_value_over_its_limit_or_holding_a_nul_is_named_by_row_and_field() {
+        let mut long = row(0, &"x".repeat(40_000), "");
+        long.first_round_summary = "y".repeat(20_000);
+        long.open_questions = "z".repeat(4_001);
+        let mut nul = row(1, "Bo", &format!("{}@example.no", "b".repeat(250)));
+        nul.source = "Finn\0".into();
+        let errors = check_rows(vec![long, nul], Locale::En).unwrap_err();
+        let named: Vec<(u64, Option<&str>)> = errors
+            .iter()
+            .map(|e| (e.row, e.field.map(CandidateField::code)))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                (0, Some("name")),
+                (0, Some("open_questions")),
+                (1, Some("email")),
+                (1, Some("source")),
+            ]
+        );
+        assert_eq!(
+            errors[0].reason,
+            "the field \u{201c}Name\u{201d} has 40,000 characters; at most 200 are allowed."
+        );
+        assert!(errors[3].reason.contains("NUL"), "{:?}", errors[3]);
+        let nb = check_rows(vec![row(0, &"x".repeat(20_001), "")], Locale::Nb).unwrap_err();
+        assert!(nb[0].reason.contains("20\u{a0}001 tegn"), "{:?}", nb[0]);
     }
 }

@@ -1,6 +1,7 @@
 //! Candidates: added and edited by hand or imported from CSV, the candidate
 //! page, and status changes with their history.
 
+pub mod fields;
 mod import;
 pub(crate) mod import_file;
 pub mod import_rows;
@@ -27,11 +28,10 @@ use crate::error::{Result, violated_constraint};
 use crate::i18n::Locale;
 use crate::positions::access::{self, PositionHead};
 use crate::web::flash::FlashKind;
-use crate::web::form::{
-    FormErrors, MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS,
-};
+use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
+use fields::{CandidateField, CandidateValues};
 pub use page::{ShowPage, render as render_page};
 use queries::CandidateInput;
 pub use text::CandidateText;
@@ -70,6 +70,19 @@ impl CandidateForm {
     }
 }
 
+impl CandidateValues for CandidateForm {
+    fn value(&self, field: CandidateField) -> &str {
+        match field {
+            CandidateField::Name => &self.name,
+            CandidateField::Email => &self.email,
+            CandidateField::Phone => &self.phone,
+            CandidateField::Source => &self.source,
+            CandidateField::FirstRoundSummary => &self.first_round_summary,
+            CandidateField::OpenQuestions => &self.open_questions,
+        }
+    }
+}
+
 /// The email to store (lower-cased, or empty), or the errors to show.
 fn validate(form: &CandidateForm, locale: Locale) -> Result<String, FormErrors> {
     let t = CandidateText::get(locale);
@@ -77,20 +90,8 @@ fn validate(form: &CandidateForm, locale: Locale) -> Result<String, FormErrors> 
     if form.name.trim().is_empty() {
         errors.add("name", CommonText::get(locale).field_required);
     }
-    let lengths = [
-        ("name", &form.name, MAX_NAME_CHARS),
-        ("email", &form.email, MAX_EMAIL_CHARS),
-        ("phone", &form.phone, MAX_NAME_CHARS),
-        ("source", &form.source, MAX_NAME_CHARS),
-        (
-            "first_round_summary",
-            &form.first_round_summary,
-            MAX_DOCUMENT_CHARS,
-        ),
-        ("open_questions", &form.open_questions, MAX_NOTE_CHARS),
-    ];
-    for (field, value, max) in lengths {
-        errors.check_length(field, value, max, locale);
+    for field in CandidateField::ALL {
+        errors.check_length(field.code(), form.value(field), field.max_chars(), locale);
     }
     let email = if form.email.trim().is_empty() {
         String::new()

@@ -67,6 +67,8 @@ crate::texts! {
         err_malformed: "The file cannot be read as CSV: {reason}.", "Filen kan ikke leses som CSV: {reason}.";
         err_field_count: "has {found} fields, the header has {expected}.", "har {found} felter, overskriften har {expected}.";
         err_name_missing: "the name is missing.", "navnet mangler.";
+        err_too_long: "the field “{field}” has {found} characters; at most {n} are allowed.", "feltet «{field}» har {found} tegn; høyst {n} er tillatt.";
+        err_nul: "the field “{field}” holds a NUL character, which cannot be stored.", "feltet «{field}» inneholder et NUL-tegn, som ikke kan lagres.";
         err_email_invalid: "\"{email}\" is not a valid email address.", "«{email}» er ikke en gyldig e-postadresse.";
         err_email_in_file: "the email {email} is also on row {other}.", "e-postadressen {email} står også på rad {other}.";
         err_email_exists: "a candidate with the email {email} already exists for this position.", "en kandidat med e-postadressen {email} finnes allerede for denne stillingen.";

@@ -11,6 +11,27 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
+/// The most a workbook cell holds, in UTF-16 code units as Excel counts.
+pub const EXCEL_CELL_UNITS: usize = 32_767;
+
+/// Text as a workbook cell can hold it: whole when it fits, else cut at a
+/// character boundary and ended with `marker`, the whole within the limit.
+pub fn fit_excel(text: String, marker: &str) -> String {
+    if text.encode_utf16().count() <= EXCEL_CELL_UNITS {
+        return text;
+    }
+    let room = EXCEL_CELL_UNITS.saturating_sub(marker.encode_utf16().count());
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(text.len(), |(at, _)| at);
+    format!("{}{marker}", &text[..end])
+}
+
 /// Two decimals, with a decimal comma where the separator is `;` (Norwegian Excel).
 pub fn decimal(value: f64, comma: bool) -> String {
     let text = format!("{value:.2}");
@@ -93,6 +114,23 @@ mod tests {
         for text in ["Ingrid", "", "a=b", "'quoted", "Ærlig"] {
             assert_eq!(neutralise(text), text);
         }
+    }
+
+    #[test]
+    fn text_over_excels_limit_is_cut_with_the_marker_and_fits() {
+        let marker = " [cut]";
+        let units = |s: &str| s.encode_utf16().count();
+        assert_eq!(fit_excel("Kari".into(), marker), "Kari");
+        let at_limit = "x".repeat(EXCEL_CELL_UNITS);
+        assert_eq!(fit_excel(at_limit.clone(), marker), at_limit);
+        let cut = fit_excel("x".repeat(40_000), marker);
+        assert!(cut.ends_with(marker));
+        assert_eq!(units(&cut), EXCEL_CELL_UNITS);
+        // Under the limit in characters, over it in UTF-16: each rocket is two units.
+        let rockets = fit_excel("🚀".repeat(20_000), marker);
+        assert!(units(&rockets) <= EXCEL_CELL_UNITS, "{}", units(&rockets));
+        assert!(rockets.trim_end_matches(marker).chars().all(|c| c == '🚀'));
+        assert!(units(&rockets) >= EXCEL_CELL_UNITS - 1);
     }
 
     #[test]

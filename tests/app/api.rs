@@ -29,6 +29,8 @@ struct Answer {
 }
 
 impl Answer {
+    /// The answer; a body that is not JSON reads as `null`, which no
+    /// documented schema allows.
     async fn read(response: reqwest::Response) -> Answer {
         let status = response.status().as_u16();
         let content_type = response
@@ -36,13 +38,21 @@ impl Answer {
             .get("content-type")
             .map(|value| value.to_str().unwrap().to_owned())
             .unwrap_or_default();
-        let body: Value = response.json().await.unwrap();
+        let bytes = response.bytes().await.unwrap();
+        let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         Answer {
             status,
             content_type,
             body,
         }
     }
+}
+
+/// A request's body: JSON as `reqwest` sends it, or bytes with the content
+/// type given (none when `None`).
+enum Body {
+    Json(Value),
+    Raw(Option<&'static str>, Vec<u8>),
 }
 
 impl<'a> Api<'a> {
@@ -71,27 +81,50 @@ impl<'a> Api<'a> {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Answer {
+        let (answer, documented) = self
+            .send(method.clone(), route, path, token, body.map(Body::Json))
+            .await;
+        documented.unwrap_or_else(|why| {
+            panic!(
+                "{method} {path} -> {} does not match the OpenAPI document: {why}\n{}",
+                answer.status, answer.body
+            )
+        });
+        answer
+    }
+
+    /// Sends a request; returns the answer and whether the document says so:
+    /// the route and status are documented, the content type is the documented
+    /// one, the body matches the schema, and no cookie is set.
+    async fn send(
+        &self,
+        method: Method,
+        route: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Body>,
+    ) -> (Answer, Result<(), String>) {
         let mut request = self.http.request(method.clone(), self.app.url(path));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
+        request = match body {
+            Some(Body::Json(body)) => request.json(&body),
+            Some(Body::Raw(content_type, bytes)) => match content_type {
+                Some(content_type) => request.header("content-type", content_type).body(bytes),
+                None => request.body(bytes),
+            },
+            None => request,
+        };
         let response = request.send().await.unwrap();
-        assert!(
-            response.headers().get("set-cookie").is_none(),
-            "{method} {path} sets no cookie"
-        );
+        let cookie = response.headers().get("set-cookie").is_some();
         let answer = Answer::read(response).await;
-        let status = answer.status;
-        conforms(&self.doc, &method, route, &answer).unwrap_or_else(|why| {
-            panic!(
-                "{method} {path} -> {status} does not match the OpenAPI document: {why}\n{}",
-                answer.body
-            )
-        });
-        answer
+        let documented = if cookie {
+            Err("a cookie is set".to_owned())
+        } else {
+            conforms(&self.doc, &method, route, &answer)
+        };
+        (answer, documented)
     }
 
     async fn get(&self, route: &str, path: &str, token: Option<&str>) -> Answer {
@@ -718,4 +751,554 @@ async fn posting_the_token_form_twice_makes_one_token() {
         .await
         .unwrap();
     assert_eq!(tokens, 1);
+}
+
+/// The OpenAPI Initiative's schema of 3.1 documents (see the fixture's `$comment`).
+fn openapi_31_errors(doc: &Value) -> Vec<String> {
+    let schema: Value =
+        serde_json::from_str(include_str!("../fixtures/openapi-3.1-schema.json")).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).expect("the fixture is a schema");
+    validator
+        .iter_errors(doc)
+        .map(|err| format!("{err} at {}", err.instance_path()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_served_document_is_valid_openapi_3_1() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let errors = openapi_31_errors(&api.doc);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+
+    // The fixture refuses what the specification forbids, so its silence means something.
+    let route = "/api/v1/positions";
+    let mut broken = api.doc.clone();
+    broken["paths"][route]["get"]["responses"]["200"]
+        .as_object_mut()
+        .unwrap()
+        .remove("description");
+    assert!(
+        !openapi_31_errors(&broken).is_empty(),
+        "a response needs a description"
+    );
+    let mut broken = api.doc.clone();
+    broken["paths"][route]["get"]["responses"]["600"] = json!({ "description": "x" });
+    assert!(!openapi_31_errors(&broken).is_empty(), "no status 600");
+    let mut broken = api.doc.clone();
+    broken["paths"]["positions"] = broken["paths"][route].clone();
+    assert!(
+        !openapi_31_errors(&broken).is_empty(),
+        "a path starts with /"
+    );
+    let mut broken = api.doc.clone();
+    broken["paths"][route]["get"]["summery"] = json!("typo");
+    assert!(
+        !openapi_31_errors(&broken).is_empty(),
+        "no unknown operation field"
+    );
+    let mut broken = api.doc.clone();
+    broken["components"]["schemas"]["Not a name"] = json!({ "type": "object" });
+    assert!(
+        !openapi_31_errors(&broken).is_empty(),
+        "component names are keys"
+    );
+}
+
+/// The documented schema of the import's body.
+fn import_body_schema(doc: &Value) -> Value {
+    doc["paths"]["/api/v1/positions/{id}/candidates"]["post"]["requestBody"]["content"]
+        ["application/json"]["schema"]
+        .clone()
+}
+
+#[tokio::test]
+async fn the_document_and_the_api_agree_on_ids_bodies_limits_and_content_types() {
+    let app = TestApp::spawn().await;
+    let api = Api::new(&app).await;
+    let position = app.position("Support engineer").await;
+    let token = token_for(&app, TokenScope::Write).await;
+    let schema = import_body_schema(&api.doc);
+
+    // A path id that is no UUID: 400, documented, with a detail for a script.
+    for (route, path) in [
+        ("/api/v1/positions/{id}", "/api/v1/positions/null%2Cnull"),
+        (
+            "/api/v1/positions/{id}/shortlist",
+            "/api/v1/positions/null%2Cnull/shortlist",
+        ),
+        (
+            "/api/v1/candidates/{id}/decision",
+            "/api/v1/candidates/%FF/decision",
+        ),
+    ] {
+        let answer = api.get(route, path, Some(&token)).await;
+        assert_problem(&answer, 400);
+        let detail = answer.body["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("not a UUID") && !detail.contains("Go back"),
+            "{detail}"
+        );
+    }
+    let route = "/api/v1/positions/{id}/candidates";
+    let answer = api
+        .call(
+            Method::POST,
+            route,
+            "/api/v1/positions/null%2Cnull/candidates",
+            Some(&token),
+            Some(json!([{ "name": "Kari" }])),
+        )
+        .await;
+    assert_problem(&answer, 400);
+
+    // Bodies the schema refuses are refused, with the status it documents.
+    let path = format!("/api/v1/positions/{position}/candidates");
+    let limit = |n: usize| "å".repeat(n);
+    let too_many: Vec<Value> = (0..50_001).map(|_| json!({ "name": "K" })).collect();
+    let refused = [
+        json!([]),
+        json!([{}]),
+        json!([{ "name": "" }]),
+        json!([{ "name": " \t" }]),
+        json!([{ "name": limit(201) }]),
+        json!([{ "name": "K", "email": limit(255) }]),
+        json!([{ "name": "K", "phone": limit(201) }]),
+        json!([{ "name": "K", "source": limit(201) }]),
+        json!([{ "name": "K", "first_round_summary": limit(20_001) }]),
+        json!([{ "name": "K", "open_questions": limit(4_001) }]),
+        Value::Array(too_many),
+    ];
+    for body in refused {
+        assert!(
+            validate(&api.doc, &schema, &body).is_err(),
+            "the schema refuses {body:.60}"
+        );
+        let answer = api
+            .call(Method::POST, route, &path, Some(&token), Some(body.clone()))
+            .await;
+        assert_problem(&answer, 422);
+    }
+    // And over a limit, the item and the field are named, the others let be.
+    let answer = api
+        .call(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(json!([
+                { "name": "Kari", "phone": limit(200), "open_questions": limit(4_000) },
+                { "name": "Ola", "first_round_summary": limit(20_001) },
+                { "name": limit(40_000), "source": limit(201) },
+            ])),
+        )
+        .await;
+    assert_problem(&answer, 422);
+    let named: Vec<(u64, &str)> = answer.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["index"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        named,
+        [(1, "first_round_summary"), (2, "name"), (2, "source")]
+    );
+    assert!(
+        answer.body["errors"][1]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("40,000")
+    );
+
+    // What the schema allows at its edges is imported.
+    let edges = json!([
+        { "name": limit(200), "email": format!("{}@example.no", "k".repeat(243)),
+          "phone": limit(200), "source": limit(200), "first_round_summary": limit(20_000),
+          "open_questions": limit(4_000), "shoe_size": 38 },
+    ]);
+    assert_eq!(validate(&api.doc, &schema, &edges), Ok(()));
+    let answer = api
+        .call(Method::POST, route, &path, Some(&token), Some(edges))
+        .await;
+    assert_eq!(answer.status, 201, "{}", answer.body);
+
+    // A body that is not declared JSON: 415, documented.
+    let kari = br#"[{ "name": "Kari" }]"#.to_vec();
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        None,
+    ] {
+        let (answer, documented) = api
+            .send(
+                Method::POST,
+                route,
+                &path,
+                Some(&token),
+                Some(Body::Raw(content_type, kari.clone())),
+            )
+            .await;
+        documented.unwrap();
+        assert_problem(&answer, 415);
+    }
+    let (answer, documented) = api
+        .send(
+            Method::POST,
+            route,
+            &path,
+            Some(&token),
+            Some(Body::Raw(Some("application/json; charset=utf-8"), kari)),
+        )
+        .await;
+    documented.unwrap();
+    assert_eq!(answer.status, 201, "{}", answer.body);
+}
+
+/// One request to one documented operation, made of pieces a client gets wrong.
+#[derive(Debug, Clone)]
+struct Probe {
+    /// Index into the document's operations.
+    operation: usize,
+    id: ProbeId,
+    token: ProbeToken,
+    content_type: Option<&'static str>,
+    body: ProbeBody,
+}
+
+#[derive(Debug, Clone)]
+enum ProbeId {
+    Existing,
+    Unknown,
+    /// Percent-encoded into the path whatever it holds.
+    Garbage(String),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ProbeToken {
+    Write,
+    Read,
+    Missing,
+    Malformed,
+}
+
+#[derive(Debug, Clone)]
+enum ProbeBody {
+    Bytes(Vec<u8>),
+    Json(Value),
+    Candidates(Vec<Value>),
+}
+
+/// Arrays of 0 to 3 candidates with values at and around every limit, of the
+/// wrong type, blank, missing; an `email` of `"@"` becomes a fresh valid
+/// address when sent (see `fresh_emails`).
+fn candidates_strategy() -> impl proptest::strategy::Strategy<Value = Vec<Value>> {
+    use proptest::prelude::*;
+    let text = |max: usize| {
+        prop_oneof![
+            Just(String::new()),
+            Just(" \t".to_owned()),
+            "[a-zA-Zæøå .'-]{1,12}",
+            (max - 1..=max + 1).prop_map(|n| "å".repeat(n)),
+            (max - 1..=max + 1).prop_map(|n| format!(" {}", "x".repeat(n - 1))),
+        ]
+    };
+    let value = move |max: usize| {
+        prop_oneof![
+            6 => text(max).prop_map(Value::String),
+            1 => Just(Value::Null),
+            1 => any::<i32>().prop_map(Value::from),
+        ]
+    };
+    let email = prop_oneof![
+        3 => Just(Value::String("@".into())),
+        1 => Just(Value::String(String::new())),
+        1 => Just(Value::String("not-an-email".into())),
+        1 => Just(Value::String(format!("{}@example.no", "k".repeat(244)))),
+        1 => Just(Value::Bool(true)),
+    ];
+    let candidate = (
+        proptest::option::weighted(0.9, value(200)),
+        proptest::option::of(email),
+        proptest::option::of(value(200)),
+        proptest::option::of(value(200)),
+        proptest::option::of(value(20_000)),
+        proptest::option::of(value(4_000)),
+    )
+        .prop_map(|(name, email, phone, source, summary, questions)| {
+            let mut item = serde_json::Map::new();
+            for (key, value) in [
+                ("name", name),
+                ("email", email),
+                ("phone", phone),
+                ("source", source),
+                ("first_round_summary", summary),
+                ("open_questions", questions),
+            ] {
+                if let Some(value) = value {
+                    item.insert(key.into(), value);
+                }
+            }
+            Value::Object(item)
+        });
+    proptest::collection::vec(candidate, 0..4)
+}
+
+fn probe_strategy(operations: usize) -> impl proptest::strategy::Strategy<Value = Probe> {
+    use proptest::prelude::*;
+    let garbage = prop_oneof![
+        Just("null,null".to_owned()),
+        Just("%".to_owned()),
+        Just(" ".to_owned()),
+        "[a-zA-Z0-9 ,;:{}!*'\"-]{1,40}",
+        "\\PC{1,20}",
+    ]
+    .prop_filter("not a dot segment", |id| id != "." && id != "..");
+    let id = prop_oneof![
+        2 => Just(ProbeId::Existing),
+        1 => Just(ProbeId::Unknown),
+        3 => garbage.prop_map(ProbeId::Garbage),
+    ];
+    let token = prop_oneof![
+        6 => Just(ProbeToken::Write),
+        1 => Just(ProbeToken::Read),
+        1 => Just(ProbeToken::Missing),
+        1 => Just(ProbeToken::Malformed),
+    ];
+    let content_type = prop_oneof![
+        3 => Just(Some("application/json")),
+        1 => Just(Some("text/plain")),
+        1 => Just(Some("application/x-www-form-urlencoded")),
+        1 => Just(None),
+    ];
+    let json = prop_oneof![
+        Just(json!({ "name": "Kari" })),
+        Just(json!("Kari")),
+        Just(json!([1, null])),
+        Just(json!([[]])),
+        Just(Value::Null),
+    ];
+    let body = prop_oneof![
+        1 => proptest::collection::vec(any::<u8>(), 0..40).prop_map(ProbeBody::Bytes),
+        1 => json.prop_map(ProbeBody::Json),
+        3 => candidates_strategy().prop_map(ProbeBody::Candidates),
+    ];
+    (0..operations, id, token, content_type, body).prop_map(
+        |(operation, id, token, content_type, body)| Probe {
+            operation,
+            id,
+            token,
+            content_type,
+            body,
+        },
+    )
+}
+
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The candidates with each `"@"` email made a fresh valid address, so a
+/// well-formed import does not clash with an earlier case's.
+fn fresh_emails(items: &[Value]) -> Value {
+    items
+        .iter()
+        .map(|item| {
+            let mut item = item.clone();
+            if item["email"] == "@" {
+                item["email"] = json!(format!("{}@example.no", Uuid::new_v4().simple()));
+            }
+            item
+        })
+        .collect()
+}
+
+/// Whether the import takes every candidate of a body the schema allows: each
+/// email empty or valid and unique (what no schema keyword says).
+fn emails_pass(body: &Value) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    body.as_array().unwrap().iter().all(|item| {
+        let email = item["email"].as_str().unwrap_or("");
+        email.trim().is_empty()
+            || secondround::auth::email::Email::try_from(email)
+                .is_ok_and(|email| seen.insert(email.as_str().to_owned()))
+    })
+}
+
+/// What the properties send to: the document's operations, a position with a
+/// candidate, and tokens.
+struct Target<'a> {
+    api: Api<'a>,
+    operations: Vec<(Method, String)>,
+    position: Uuid,
+    candidate: Uuid,
+    write: String,
+    read: String,
+}
+
+impl<'a> Target<'a> {
+    async fn new(app: &'a TestApp) -> Target<'a> {
+        let api = Api::new(app).await;
+        let position = app.position("Support engineer").await;
+        let candidate = app
+            .candidate(position, "Kari Nordmann", "kari@example.no")
+            .await;
+        let mut operations: Vec<(Method, String)> = Vec::new();
+        for (route, item) in api.doc["paths"].as_object().unwrap() {
+            for method in item.as_object().unwrap().keys() {
+                operations.push((method.to_uppercase().parse().unwrap(), route.clone()));
+            }
+        }
+        assert_eq!(operations.len(), 5, "{operations:?}");
+        Target {
+            api,
+            operations,
+            position,
+            candidate,
+            write: token_for(app, TokenScope::Write).await,
+            read: token_for(app, TokenScope::Read).await,
+        }
+    }
+
+    /// Sends a request from a property's (blocking) case and checks it is documented.
+    fn send(
+        &self,
+        (method, route): &(Method, String),
+        path: &str,
+        token: Option<&str>,
+        body: Option<Body>,
+    ) -> Result<Answer, proptest::test_runner::TestCaseError> {
+        let (answer, documented) = tokio::runtime::Handle::current().block_on(self.api.send(
+            method.clone(),
+            route,
+            path,
+            token,
+            body,
+        ));
+        match documented {
+            Ok(()) => Ok(answer),
+            Err(why) => Err(proptest::test_runner::TestCaseError::fail(format!(
+                "{method} {path} -> {}: {why}\n{}",
+                answer.status, answer.body
+            ))),
+        }
+    }
+}
+
+/// Runs a property whose cases send requests: they block on the test's runtime
+/// from a thread that may block.
+fn check_property<S: proptest::strategy::Strategy>(
+    cases: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), proptest::test_runner::TestCaseError>,
+) {
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    if let Err(failure) = tokio::task::block_in_place(|| runner.run(&strategy, test)) {
+        panic!("{failure}");
+    }
+}
+
+/// Every documented operation, given malformed ids, tokens, content types and
+/// bodies: each answer is one the document lists for that operation, in its
+/// documented form, and nothing not sent as JSON is imported.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_to_malformed_requests_is_one_the_document_lists() {
+    let app = TestApp::spawn().await;
+    let target = Target::new(&app).await;
+    let malformed = format!("sr_{}", "zz".repeat(32));
+    check_property(160, probe_strategy(target.operations.len()), |probe| {
+        let operation = &target.operations[probe.operation];
+        let (method, route) = operation;
+        let id = match &probe.id {
+            ProbeId::Existing if route.starts_with("/api/v1/candidates") => {
+                target.candidate.to_string()
+            }
+            ProbeId::Existing => target.position.to_string(),
+            ProbeId::Unknown => Uuid::new_v4().to_string(),
+            ProbeId::Garbage(text) => percent_encode(text),
+        };
+        let path = route.replace("{id}", &id);
+        let token = match probe.token {
+            ProbeToken::Write => Some(target.write.as_str()),
+            ProbeToken::Read => Some(target.read.as_str()),
+            ProbeToken::Missing => None,
+            ProbeToken::Malformed => Some(malformed.as_str()),
+        };
+        let bytes = match &probe.body {
+            ProbeBody::Bytes(bytes) => bytes.clone(),
+            ProbeBody::Json(value) => serde_json::to_vec(value).unwrap(),
+            ProbeBody::Candidates(items) => serde_json::to_vec(&fresh_emails(items)).unwrap(),
+        };
+        let body = (*method != Method::GET).then_some(Body::Raw(probe.content_type, bytes));
+        let answer = target.send(operation, &path, token, body)?;
+        if *method == Method::POST && probe.content_type != Some("application/json") {
+            proptest::prop_assert_ne!(answer.status, 201, "{} imported", path);
+        }
+        Ok(())
+    });
+}
+
+/// An import by a write token is taken exactly when it is sent as JSON and the
+/// documented schema allows its body (and its emails are valid and unique,
+/// which no schema keyword says); anything else is refused with a documented
+/// problem, a 415 when it is not sent as JSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_is_taken_exactly_when_the_documented_schema_allows_its_body() {
+    let app = TestApp::spawn().await;
+    let target = Target::new(&app).await;
+    let schema = import_body_schema(&target.api.doc);
+    let operation = (Method::POST, "/api/v1/positions/{id}/candidates".to_owned());
+    let path = format!("/api/v1/positions/{}/candidates", target.position);
+    let content_types = proptest::sample::select(vec![
+        Some("application/json"),
+        Some("application/json; charset=utf-8"),
+        Some("application/problem+json"),
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        None,
+    ]);
+    check_property(
+        120,
+        (candidates_strategy(), content_types),
+        |(items, content_type)| {
+            let value = fresh_emails(&items);
+            let bytes = serde_json::to_vec(&value).unwrap();
+            let body = Some(Body::Raw(content_type, bytes));
+            let answer = target.send(&operation, &path, Some(&target.write), body)?;
+            let json =
+                content_type.is_some_and(|t| t.starts_with("application/") && t.contains("json"));
+            if !json {
+                proptest::prop_assert_eq!(
+                    answer.status,
+                    415,
+                    "{:?}: {}",
+                    content_type,
+                    answer.body
+                );
+                return Ok(());
+            }
+            let allowed = validate(&target.api.doc, &schema, &value).is_ok();
+            let expected = allowed && emails_pass(&value);
+            proptest::prop_assert_eq!(
+                answer.status == 201,
+                expected,
+                "the schema {} {}; the import answered {}: {}",
+                if allowed { "allows" } else { "refuses" },
+                value,
+                answer.status,
+                answer.body
+            );
+            Ok(())
+        },
+    );
 }

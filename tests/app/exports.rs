@@ -400,3 +400,103 @@ async fn every_export_is_an_audit_event_with_who_and_which_format() {
     let log = get(&admin, &app, "/audit").await.text().await.unwrap();
     assert!(log.contains("Position: shortlist exported"));
 }
+
+/// What the workbook puts after text it had to cut (see `XlsxText::clipped`).
+const CUT_MARKER: &str =
+    " … [cut here: an Excel cell holds at most 32,767 characters; Secondround has the whole text]";
+
+#[tokio::test]
+async fn text_stored_past_excels_limit_is_cut_with_a_marker_and_the_csv_keeps_it_whole() {
+    let app = TestApp::spawn().await;
+    let position = app.position("Archivist").await;
+    let criterion = app.criterion(position, "Patience").await;
+    let candidate = app.candidate(position, "Kari", "kari@example.no").await;
+    // As versions without the limits stored them: straight into the tables.
+    let long_name = format!("Kari {}", "Nordmann ".repeat(4_444));
+    let long_criterion = "🚀".repeat(20_000);
+    sqlx::query("update candidate set name = $1 where id = $2")
+        .bind(&long_name)
+        .bind(candidate)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("update criterion set name = $1 where id = $2")
+        .bind(&long_criterion)
+        .bind(criterion)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (hr, _) = app.login_as(Role::Hr).await;
+
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.xlsx")).await;
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.expect("the whole workbook").to_vec();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("Archivist").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows.len(), 2);
+    let units = |s: &str| s.encode_utf16().count();
+    for (cell, whole) in [
+        (text(&rows[1][0]), &long_name),
+        (text(&rows[0][6]), &long_criterion),
+    ] {
+        let kept = cell.strip_suffix(CUT_MARKER).expect("the cut is marked");
+        assert!(
+            whole.starts_with(kept) && kept.len() > 30_000,
+            "{}",
+            kept.len()
+        );
+        assert!(units(&cell) <= 32_767, "{}", units(&cell));
+    }
+    assert_eq!(text(&rows[1][1]), "kari@example.no", "other cells whole");
+
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.csv")).await;
+    assert_eq!(response.status(), 200);
+    let rows = parse(&response.bytes().await.unwrap(), b';');
+    assert_eq!(rows[0][6], long_criterion);
+    assert_eq!(rows[1][0], long_name);
+}
+
+#[tokio::test]
+async fn a_shortlist_wider_than_a_workbook_is_refused_before_its_first_byte() {
+    let app = TestApp::spawn().await;
+    let position = app.position("Generalist").await;
+    app.candidate(position, "Kari Nordmann", "kari@example.no")
+        .await;
+    // Six columns before the criteria and four after: one more than Excel's 16,384.
+    sqlx::query(
+        "insert into criterion (position_id, name, sort_order)
+         select $1, 'Skill ' || n, n from generate_series(1, 16375) n",
+    )
+    .bind(position)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.xlsx")).await;
+    assert_eq!(response.status(), 409);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("more rows or columns than an Excel workbook holds"),
+        "{html:.2000}"
+    );
+    // One criterion fewer fits; the CSV has no such limit.
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.csv")).await;
+    assert_eq!(response.status(), 200);
+    let rows = parse(&response.bytes().await.unwrap(), b';');
+    assert_eq!(rows[0].len(), 16_385);
+    sqlx::query("delete from criterion where position_id = $1 and name = 'Skill 16375'")
+        .bind(position)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let response = get(&hr, &app, &format!("/positions/{position}/shortlist.xlsx")).await;
+    assert_eq!(response.status(), 200);
+    response.bytes().await.expect("the whole workbook");
+}

@@ -224,3 +224,39 @@ async fn broken_lines_count_toward_the_row_limit() {
         "no list of a million errors"
     );
 }
+
+#[tokio::test]
+async fn a_row_over_a_fields_limit_imports_nothing_and_names_the_row_and_field() {
+    let app = TestApp::spawn().await;
+    let (client, position) = setup(&app).await;
+    let long = |n: usize| "å".repeat(n);
+    let file = format!(
+        "name;phone;source;summary;open questions\n\
+         Kari Nordmann;{};{};{};{}\n\
+         {};;;;\n\
+         Ola Hansen;+47 900;{};;{}\n",
+        long(200),
+        long(200),
+        long(20_000),
+        long(4_000),
+        long(40_000),
+        long(201),
+        long(4_001),
+    );
+    let response = app.upload_csv(&client, position, file.into()).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(
+            "Row 3:</strong> the field “Name” has 40,000 characters; at most 200 are allowed."
+        ),
+        "{html:.3000}"
+    );
+    assert!(html.contains("Row 4:</strong> the field “Source” has 201 characters"));
+    assert!(html.contains(
+        "Row 4:</strong> the field “Open questions from the first interview” has 4,001 characters"
+    ));
+    assert!(!html.contains("Row 2:"), "a row at every limit is fine");
+    assert!(html.len() < 100_000, "the page does not echo the values");
+    assert_eq!(candidates(&app, position).await, 0, "all or nothing");
+}

@@ -1,7 +1,9 @@
-//! The limits every request lives within: the request timeout, the body limit
-//! and the idle session timeout.
+//! The limits every request lives within: the request timeout, the body limit,
+//! the idle session timeout and a candidate's field limits on every write path.
 
 use secondround::auth::Role;
+use secondround::candidates::fields::CandidateField;
+use secondround::case::{Case, NewCandidate};
 use secondround::config::ServerConfig;
 
 use crate::support::TestApp;
@@ -103,4 +105,86 @@ async fn a_session_idle_past_its_expiry_is_signed_out() {
             .unwrap()
             .starts_with("/login")
     );
+}
+
+/// A candidate's values: Kari, with `value` in `field`.
+fn kari(field: CandidateField, value: &str) -> Vec<(&'static str, String)> {
+    CandidateField::ALL
+        .into_iter()
+        .map(|f| {
+            let default = if f == CandidateField::Name {
+                "Kari"
+            } else {
+                ""
+            };
+            (
+                f.code(),
+                if f == field { value } else { default }.to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_candidate_form_and_the_case_builder_hold_every_field_to_its_limit() {
+    let app = TestApp::spawn().await;
+    let (client, manager) = app.login_as(Role::Manager).await;
+    let position = app.position_for(&manager, "Support engineer").await;
+    let path = format!("/positions/{position}/candidates");
+    let case = Case::new(&app.pool);
+    let candidate = |values: &[(&'static str, String)]| {
+        let get = |code: &str| values.iter().find(|(c, _)| *c == code).unwrap().1.clone();
+        [
+            get("name"),
+            get("email"),
+            get("phone"),
+            get("source"),
+            get("first_round_summary"),
+            get("open_questions"),
+        ]
+    };
+    let mut stored = 0;
+    for field in CandidateField::ALL {
+        let at_limit = match field {
+            CandidateField::Email => format!("{}{stored}@example.no", "k".repeat(242)),
+            _ => "å".repeat(field.max_chars()),
+        };
+        let over = format!("{at_limit}x");
+        for (value, fits) in [(&over, false), (&at_limit, true)] {
+            let values = kari(field, value);
+            let form: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.post_form(&client, &path, &form).await;
+            let expected = if fits { 303 } else { 422 };
+            assert_eq!(
+                response.status(),
+                expected,
+                "the form, {field:?} of {}",
+                value.chars().count()
+            );
+            let [name, email, phone, source, summary, questions] = candidate(&values);
+            // Another address of the same length: the form's candidate has this one.
+            let email = email.replacen('k', "c", 1);
+            let new = NewCandidate {
+                name: &name,
+                email: &email,
+                phone: &phone,
+                source: &source,
+                first_round_summary: &summary,
+                open_questions: &questions,
+            };
+            let built = case.candidate(position, &new, manager.id).await;
+            assert_eq!(
+                built.is_ok(),
+                fits,
+                "the case builder, {field:?}: {built:?}"
+            );
+            stored += if fits { 2 } else { 0 };
+        }
+    }
+    let count: i64 = sqlx::query_scalar("select count(*) from candidate where position_id = $1")
+        .bind(position)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, stored);
 }
