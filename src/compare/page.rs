@@ -12,7 +12,7 @@ use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::candidates::CandidateText;
 use crate::compare::chart::{self, Chart};
-use crate::compare::load::{self, Column, Row, Words};
+use crate::compare::load::{self, Column, Row};
 use crate::compare::sort::{Dir, Key, Sort, SortQuery};
 use crate::compare::text::CompareText;
 use crate::decisions::text::DecisionText;
@@ -132,7 +132,7 @@ pub async fn show(
     let t = CompareText::get(locale);
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
-    let mut rows = load::rows(&mut conn, position_id, &columns, Words::Sentences(locale)).await?;
+    let mut rows = load::rows(&mut conn, position_id, &columns, locale).await?;
     drop(conn);
     // The chart keeps rank order; the table follows the chosen sort.
     let words = RowWords { t, locale };

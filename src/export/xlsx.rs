@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::compare::load::{Column, Row, Words};
+use crate::compare::load::{Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::Result;
 use crate::export::cells;
@@ -32,14 +32,8 @@ pub async fn download(
     Path(position_id): Path<Uuid>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
-    let export = crate::export::prepare(
-        &app,
-        &auth,
-        position_id,
-        crate::export::Format::Xlsx,
-        Words::Codes,
-    )
-    .await?;
+    let export =
+        crate::export::prepare(&app, &auth, position_id, crate::export::Format::Xlsx).await?;
     let (writer, body) = stream::channel();
     tokio::task::spawn_blocking(move || {
         let mut writer = writer;
