@@ -34,6 +34,7 @@ crate::texts! {
         no_blockers: "none", "ingen";
         chart_heading: "Criterion means per candidate", "Snitt per kriterium for hver kandidat";
         chart_alt: "One row per candidate in rank order, one bar per criterion showing the panel's mean on the 1–5 scale; a dashed mark on a bar is the must-have's minimum, and a red bar is under it.", "Én rad per kandidat i rangert rekkefølge, én stolpe per kriterium med panelets snitt på skalaen 1–5; et stiplet merke på en stolpe er minimum for et absolutt krav, og en rød stolpe er under det.";
+        chart_legend: "The chart's columns by number", "Diagrammets kolonner etter nummer";
         exports_heading: "Shortlist", "Kortliste";
         export_csv: "Download CSV", "Last ned CSV";
         export_csv_comma: "CSV with commas", "CSV med komma";
