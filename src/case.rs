@@ -23,6 +23,9 @@ use crate::rounds::RoundStatus;
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
 
+/// The time zone rounds are planned in.
+pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Oslo;
+
 /// Builds on one database; errors name the step that failed.
 pub struct Case<'a> {
     pool: &'a PgPool,
@@ -145,7 +148,7 @@ impl<'a> Case<'a> {
         let valid = ValidPlan {
             candidate_id: new.candidate_id,
             scheduled_at: new.scheduled_at,
-            time_zone: chrono_tz::Europe::Oslo,
+            time_zone: TIME_ZONE,
             duration_minutes: 90,
             location: new.location.to_owned(),
             template_id: new.guide_id,

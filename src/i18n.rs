@@ -47,6 +47,20 @@ impl Locale {
     }
 }
 
+/// The text for a count: `one` when `n` is 1, `many` otherwise (0 included).
+/// Bokmål and English draw the line in the same place, so each count text is a
+/// pair of `texts!` lines, `…_one` beside the plural.
+///
+/// ```
+/// use secondround::i18n::one_or_many;
+///
+/// assert_eq!(one_or_many(1, "{n} rating", "{n} ratings"), "{n} rating");
+/// assert_eq!(one_or_many(0, "{n} rating", "{n} ratings"), "{n} ratings");
+/// ```
+pub fn one_or_many<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// Declares a struct of UI strings with an English and a bokmål instance.
 #[macro_export]
 macro_rules! texts {

@@ -13,7 +13,7 @@ use crate::api::path::PathId;
 use crate::api::problem::{ApiError, ApiResult, Problem};
 use crate::api::token::ApiClient;
 use crate::scoring::facts;
-use crate::scoring::flags::assess;
+use crate::scoring::flags::{Flag, assess};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PositionSummary {
@@ -93,7 +93,8 @@ pub struct ShortlistEntry {
     /// The share (0–1) of the profile's weight that was rated.
     pub coverage: f64,
     pub criteria: Vec<CriterionMean>,
-    /// Blockers first, then warnings.
+    /// Each kind of finding once, blockers first, then warnings; `count` says
+    /// how many members, criteria, doubts or ratings it was found for.
     pub flags: Vec<FlagCode>,
     /// The latest decision: hire, no_hire, another_round or on_hold.
     pub decision: Option<String>,
@@ -110,6 +111,26 @@ pub struct CriterionMean {
 pub struct FlagCode {
     pub code: String,
     pub blocker: bool,
+    /// At least 1.
+    pub count: usize,
+}
+
+impl FlagCode {
+    /// The flags one code each, in the order their kinds first appear.
+    pub fn group(flags: &[Flag]) -> Vec<FlagCode> {
+        let mut codes: Vec<FlagCode> = Vec::new();
+        for flag in flags {
+            match codes.iter_mut().find(|c| c.code == flag.code()) {
+                Some(code) => code.count += 1,
+                None => codes.push(FlagCode {
+                    code: flag.code().to_owned(),
+                    blocker: flag.is_blocker(),
+                    count: 1,
+                }),
+            }
+        }
+        codes
+    }
 }
 
 /// The positions, open ones first.
@@ -252,14 +273,7 @@ pub async fn shortlist(
                     mean: criterion.mean,
                 })
                 .collect(),
-            flags: assessment
-                .flags
-                .iter()
-                .map(|flag| FlagCode {
-                    code: flag.code().to_owned(),
-                    blocker: flag.is_blocker(),
-                })
-                .collect(),
+            flags: FlagCode::group(&assessment.flags),
             decision: candidate.decision,
         });
     }

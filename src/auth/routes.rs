@@ -18,7 +18,7 @@ use crate::auth::text::AuthText;
 use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
 use crate::error::Result;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, one_or_many};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
 use crate::web::layout::Layout;
@@ -107,7 +107,8 @@ async fn sign_in(
         Claim::Granted(attempt) => attempt,
         Claim::Paused(until) => {
             let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
-            errors.add_general(t.throttled.replace("{minutes}", &minutes.to_string()));
+            let text = one_or_many(minutes as usize, t.throttled_one, t.throttled);
+            errors.add_general(text.replace("{minutes}", &minutes.to_string()));
             return rerender(&viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
         }
     };

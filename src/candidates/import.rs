@@ -16,6 +16,7 @@ use crate::candidates::CandidateText;
 use crate::candidates::import_file::parse;
 use crate::candidates::import_rows::{Refusal, RowError, store};
 use crate::error::{AppError, Result};
+use crate::i18n::one_or_many;
 use crate::positions::access::PositionHead;
 use crate::web::flash::FlashKind;
 use crate::web::layout::Layout;
@@ -70,7 +71,8 @@ async fn render(
         position,
         file_error,
         row_errors,
-        more_errors: t.err_more.replace("{n}", &more_errors.to_string()),
+        more_errors: one_or_many(more_errors, t.err_more_one, t.err_more)
+            .replace("{n}", &more_errors.to_string()),
         has_more_errors: more_errors > 0,
     };
     Ok((status, page).into_response())
@@ -119,7 +121,8 @@ async fn upload(
         Ok(ids) => {
             let count = ids.len();
             tracing::info!(position_id = %id, count, "candidates imported");
-            let message = t.imported.replace("{n}", &count.to_string());
+            let message =
+                one_or_many(count, t.imported_one, t.imported).replace("{n}", &count.to_string());
             auth.viewer.flash(FlashKind::Success, message).await?;
             Ok(Redirect::to(&format!("/positions/{id}#candidates")).into_response())
         }

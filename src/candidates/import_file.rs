@@ -3,7 +3,7 @@
 
 use crate::candidates::CandidateText;
 use crate::candidates::import_rows::{ImportRow, Refusal, RowError, check_rows};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, one_or_many};
 
 /// More rows than any shortlist; a guard against a wrong file.
 pub const MAX_ROWS: usize = 50_000;
@@ -107,8 +107,7 @@ pub fn parse(bytes: &[u8], locale: Locale) -> Result<Vec<ImportRow>, Refusal> {
             errors.push(RowError {
                 row: row_number,
                 field: None,
-                reason: t
-                    .err_field_count
+                reason: one_or_many(record.len(), t.err_field_count_one, t.err_field_count)
                     .replace("{found}", &record.len().to_string())
                     .replace("{expected}", &columns.len().to_string()),
             });

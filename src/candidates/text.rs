@@ -43,6 +43,9 @@ crate::texts! {
         plan_round: "Plan the second interview", "Planlegg annengangsintervjuet";
         plan_extra: "Plan an extra interview", "Planlegg et ekstra intervju";
         round_n: "Round {n}", "Runde {n}";
+        imported_one: "{n} candidate imported.", "{n} kandidat er importert.";
+        err_more_one: "… and {n} more row with problems. Fix these first, then upload the file again to see the rest.", "… og {n} rad til med feil. Rett disse først, og last opp filen på nytt for å se resten.";
+        err_field_count_one: "has {found} field, the header has {expected}.", "har {found} felt, overskriften har {expected}.";
         extra_round: "extra interview", "ekstra intervju";
         panel: "Panel", "Intervjupanel";
         no_panel: "No panel assigned.", "Ikke noe panel satt opp.";

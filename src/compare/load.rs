@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::compare::blocker_words;
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
@@ -80,17 +81,13 @@ pub struct Row {
     pub open_doubts: usize,
     /// What stops a hire now, as the decision gate sees it (every round).
     pub blockers: Vec<Flag>,
-    /// The blockers in words, when asked for.
+    /// The blockers in words, one sentence each (the page).
     pub blocker_texts: Vec<String>,
+    /// The blockers in words, one line per kind naming whom or what each
+    /// concerns (the shortlist's files and paper).
+    pub blocker_lines: Vec<String>,
     /// The latest decision's outcome code.
     pub decision: Option<String>,
-}
-
-impl Row {
-    pub fn blocker_codes(&self) -> String {
-        let codes: Vec<&str> = self.blockers.iter().map(Flag::code).collect();
-        codes.join(" ")
-    }
 }
 
 struct CandidateHead {
@@ -113,20 +110,14 @@ pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result
     .await
 }
 
-/// Whether to put the blockers into words (pages) or leave them as codes (files).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Words {
-    Codes,
-    Sentences(Locale),
-}
-
-/// Every candidate of the position, ranked. The facts of the whole position are
-/// read in a few queries; each candidate's are built and dropped with their row.
+/// Every candidate of the position, ranked, with the blockers in the reader's
+/// language. The facts of the whole position are read in a few queries; each
+/// candidate's are built and dropped with their row.
 pub async fn rows(
     conn: &mut PgConnection,
     position_id: Uuid,
     columns: &[Column],
-    words: Words,
+    locale: Locale,
 ) -> sqlx::Result<Vec<Row>> {
     let heads: Vec<CandidateHead> = sqlx::query_as!(
         CandidateHead,
@@ -142,7 +133,7 @@ pub async fn rows(
     let mut rows = Vec::with_capacity(heads.len());
     for head in heads {
         let candidate_facts = facts.take(head.id);
-        rows.push(row(conn, head, candidate_facts, columns, words).await?);
+        rows.push(row(conn, head, candidate_facts, columns, locale).await?);
     }
     rank(&mut rows);
     Ok(rows)
@@ -153,7 +144,7 @@ async fn row(
     head: CandidateHead,
     facts: CandidateFacts,
     columns: &[Column],
-    words: Words,
+    locale: Locale,
 ) -> sqlx::Result<Row> {
     let candidate_id = head.id;
     // The gate weighs every round; the scores are the latest rated round's.
@@ -165,22 +156,18 @@ async fn row(
         None => gate_assessment.clone(),
     };
     let blockers: Vec<Flag> = gate_assessment.blockers().copied().collect();
-    let blocker_texts = match words {
-        Words::Codes => Vec::new(),
-        Words::Sentences(locale) => {
-            let descriptions: HashMap<Uuid, String> = if gate_facts.doubts.is_empty() {
-                HashMap::new()
-            } else {
-                crate::decisions::doubt_descriptions(conn, candidate_id).await?
-            };
-            let names = Names::new(&gate_facts, &descriptions);
-            let t = DecisionText::get(locale);
-            blockers
-                .iter()
-                .map(|flag| flag_view::sentence(flag, &names, t, locale))
-                .collect()
-        }
+    let descriptions: HashMap<Uuid, String> = if gate_facts.doubts.is_empty() {
+        HashMap::new()
+    } else {
+        crate::decisions::doubt_descriptions(conn, candidate_id).await?
     };
+    let names = Names::new(&gate_facts, &descriptions);
+    let t = DecisionText::get(locale);
+    let blocker_texts = blockers
+        .iter()
+        .map(|flag| flag_view::sentence(flag, &names, t, locale))
+        .collect();
+    let blocker_lines = blocker_words::lines(&blockers, &names, locale);
     let by_id: HashMap<Uuid, &flags::CriterionSummary> = scores
         .summary
         .criteria
@@ -217,6 +204,7 @@ async fn row(
             .count(),
         blockers,
         blocker_texts,
+        blocker_lines,
         decision: head.decision,
     })
 }

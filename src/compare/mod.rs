@@ -2,6 +2,7 @@
 //! shares (scores and flags from `scoring::flags`), their sorting, the page and
 //! its chart.
 
+pub mod blocker_words;
 pub mod chart;
 pub mod load;
 pub(crate) mod page;

@@ -12,7 +12,7 @@ use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::candidates::CandidateText;
 use crate::compare::chart::{self, Chart};
-use crate::compare::load::{self, Column, Row, Words};
+use crate::compare::load::{self, Column, Row};
 use crate::compare::sort::{Dir, Key, Sort, SortQuery};
 use crate::compare::text::CompareText;
 use crate::decisions::text::DecisionText;
@@ -25,6 +25,8 @@ use crate::web::layout::Layout;
 
 /// A sortable column header: its words, its link and where the sort stands.
 pub struct Header {
+    /// The `data-cell` of the column's body cells.
+    pub cell: &'static str,
     pub label: String,
     pub note: String,
     pub href: String,
@@ -89,13 +91,35 @@ impl RowWords {
     }
 }
 
+/// The `data-cell` name of a column, shared by its header and body cells.
+fn cell(key: Key) -> &'static str {
+    match key {
+        Key::Rank => "rank",
+        Key::Name => "name",
+        Key::Status => "status",
+        Key::Total => "total",
+        Key::Coverage => "coverage",
+        Key::Criterion(_) => "criterion",
+        Key::MustHaves => "must-have",
+        Key::Doubts => "doubts",
+        Key::Blockers => "blockers",
+        Key::Decision => "decision",
+    }
+}
+
+/// The decision-relevant columns come first and the criteria last, so what
+/// blocks a hire is in view on a tablet however many criteria scroll after it.
 pub fn headers(t: &CompareText, columns: &[Column], sort: Sort) -> Vec<Header> {
     let mut list: Vec<(Key, String, String, bool)> = vec![
         (Key::Rank, t.rank.into(), String::new(), true),
         (Key::Name, t.candidate.into(), String::new(), false),
-        (Key::Status, t.status.into(), String::new(), false),
         (Key::Total, t.total.into(), String::new(), true),
         (Key::Coverage, t.coverage.into(), String::new(), true),
+        (Key::MustHaves, t.must_haves.into(), String::new(), false),
+        (Key::Doubts, t.open_doubts.into(), String::new(), true),
+        (Key::Blockers, t.blockers.into(), String::new(), false),
+        (Key::Decision, t.decision.into(), String::new(), false),
+        (Key::Status, t.status.into(), String::new(), false),
     ];
     for column in columns {
         let note = column
@@ -104,14 +128,9 @@ pub fn headers(t: &CompareText, columns: &[Column], sort: Sort) -> Vec<Header> {
             .unwrap_or_default();
         list.push((Key::Criterion(column.id), column.name.clone(), note, true));
     }
-    list.extend([
-        (Key::MustHaves, t.must_haves.into(), String::new(), false),
-        (Key::Doubts, t.open_doubts.into(), String::new(), true),
-        (Key::Blockers, t.blockers.into(), String::new(), false),
-        (Key::Decision, t.decision.into(), String::new(), false),
-    ]);
     list.into_iter()
         .map(|(key, label, note, numeric)| Header {
+            cell: cell(key),
             label,
             note,
             href: sort.next(key).query(),
@@ -132,7 +151,7 @@ pub async fn show(
     let t = CompareText::get(locale);
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
-    let mut rows = load::rows(&mut conn, position_id, &columns, Words::Sentences(locale)).await?;
+    let mut rows = load::rows(&mut conn, position_id, &columns, locale).await?;
     drop(conn);
     // The chart keeps rank order; the table follows the chosen sort.
     let words = RowWords { t, locale };

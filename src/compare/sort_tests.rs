@@ -30,6 +30,7 @@ fn row(name: &str, total: Option<f64>, mean: Option<f64>, doubts: usize) -> Row 
         open_doubts: doubts,
         blockers: Vec::new(),
         blocker_texts: Vec::new(),
+        blocker_lines: Vec::new(),
         decision: None,
     }
 }

@@ -34,6 +34,7 @@ crate::texts! {
         no_blockers: "none", "ingen";
         chart_heading: "Criterion means per candidate", "Snitt per kriterium for hver kandidat";
         chart_alt: "One row per candidate in rank order, one bar per criterion showing the panel's mean on the 1–5 scale; a dashed mark on a bar is the must-have's minimum, and a red bar is under it.", "Én rad per kandidat i rangert rekkefølge, én stolpe per kriterium med panelets snitt på skalaen 1–5; et stiplet merke på en stolpe er minimum for et absolutt krav, og en rød stolpe er under det.";
+        chart_legend: "The chart's columns by number", "Diagrammets kolonner etter nummer";
         exports_heading: "Shortlist", "Kortliste";
         export_csv: "Download CSV", "Last ned CSV";
         export_csv_comma: "CSV with commas", "CSV med komma";
@@ -42,11 +43,42 @@ crate::texts! {
         print_title: "Shortlist · {title}", "Kortliste · {title}";
         printed: "Printed {date}", "Skrevet ut {date}";
         print_blockers: "What blocks a hire", "Hva som sperrer ansettelse";
+        kind_no_interview: "No second interview held", "Ikke intervjuet i andre runde";
+        kind_open_doubt: "Open doubt", "Åpen tvil";
+        kind_open_doubts: "Open doubts", "Åpen tvil";
+        kind_confirmed_doubt: "Confirmed doubt", "Bekreftet tvil";
+        kind_confirmed_doubts: "Confirmed doubts", "Bekreftet tvil";
+        kind_not_submitted: "Not submitted", "Ikke levert";
+        kind_below_minimum: "Must-have under its minimum", "Absolutt krav under minimum";
+        kind_below_minimums: "Must-haves under their minimum", "Absolutte krav under minimum";
+        kind_must_have_unrated: "Must-have unrated", "Absolutt krav ikke vurdert";
+        kind_must_haves_unrated: "Must-haves unrated", "Absolutte krav ikke vurdert";
+        below_subject: "{criterion} ({mean}, min. {minimum})", "{criterion} ({mean}, min. {minimum})";
+        quoted: "“{what}”", "«{what}»";
         bad_separator: "The separator must be ';' or ','.", "Skilletegnet må være ';' eller ','.";
     }
 }
 
 impl CompareText {
+    /// A blocker kind's name on the shortlist, for `subjects` members,
+    /// criteria or doubts; the code itself for a kind that is not a blocker.
+    pub fn blocker_kind(&self, code: &'static str, subjects: usize) -> &'static str {
+        let one = subjects <= 1;
+        match code {
+            "no_interview" => self.kind_no_interview,
+            "open_doubt" if one => self.kind_open_doubt,
+            "open_doubt" => self.kind_open_doubts,
+            "confirmed_doubt" if one => self.kind_confirmed_doubt,
+            "confirmed_doubt" => self.kind_confirmed_doubts,
+            "not_submitted" => self.kind_not_submitted,
+            "must_have_below_minimum" if one => self.kind_below_minimum,
+            "must_have_below_minimum" => self.kind_below_minimums,
+            "must_have_unrated" if one => self.kind_must_have_unrated,
+            "must_have_unrated" => self.kind_must_haves_unrated,
+            other => other,
+        }
+    }
+
     pub fn must_haves(&self, code: &str) -> &'static str {
         match code {
             "met" => self.must_met,

@@ -44,15 +44,15 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn member(&self, id: Uuid) -> &str {
+    pub fn member(&self, id: Uuid) -> &str {
         self.members.get(&id).copied().unwrap_or("–")
     }
 
-    fn criterion(&self, id: Uuid) -> &str {
+    pub fn criterion(&self, id: Uuid) -> &str {
         self.criteria.get(&id).copied().unwrap_or("–")
     }
 
-    fn doubt(&self, id: Uuid) -> String {
+    pub fn doubt(&self, id: Uuid) -> String {
         let text = self.doubts.get(&id).map(String::as_str).unwrap_or("–");
         shorten(text, 160)
     }

@@ -4,11 +4,12 @@
 //! demo users' password (and their language).
 
 pub mod content;
+pub mod schedule;
 
 use std::fmt::Write as _;
 
 use anyhow::{Context, bail};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use rand::Rng;
 use rand::distributions::Alphanumeric;
 use sqlx::{PgConnection, PgPool};
@@ -17,7 +18,7 @@ use uuid::Uuid;
 use crate::auth::email::Email;
 use crate::auth::users::{self, NewUser};
 use crate::auth::{Role, password};
-use crate::case::{Case, NewPosition, NewRound};
+use crate::case::{self, Case, NewPosition, NewRound};
 use crate::guides;
 use crate::i18n::Locale;
 use crate::rounds::plan::PanelRole;
@@ -241,12 +242,7 @@ async fn load_case(
         (expert, PanelRole::SubjectMatterExpert),
         (panelist, PanelRole::Other),
     ];
-    let now = Utc::now();
-    let times = [
-        now - Duration::days(2),
-        now - Duration::hours(1),
-        now + Duration::days(3),
-    ];
+    let times = schedule::demo_times(Utc::now(), case::TIME_ZONE);
     let mut rounds = Vec::new();
     for (i, scheduled_at) in times.into_iter().enumerate() {
         let round = NewRound {

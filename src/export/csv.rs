@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::compare::load::{Column, Row, Words};
+use crate::compare::load::{Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::{ErrorPage, Result};
 use crate::export::cells::{self, neutralise};
@@ -40,14 +40,8 @@ pub async fn download(
         Some(",") => b',',
         Some(_) => return Ok(bad_separator(locale)),
     };
-    let export = crate::export::prepare(
-        &app,
-        &auth,
-        position_id,
-        Format::Csv { separator },
-        Words::Codes,
-    )
-    .await?;
+    let export =
+        crate::export::prepare(&app, &auth, position_id, Format::Csv { separator }).await?;
     let (writer, body) = stream::channel();
     tokio::task::spawn_blocking(move || {
         let mut writer = writer;

@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::compare::load::{self, Column, Row, Words};
+use crate::compare::load::{self, Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::Result;
 use crate::positions::access;
@@ -65,12 +65,11 @@ pub async fn prepare(
     auth: &Authorized<Staff>,
     position_id: Uuid,
     format: Format,
-    words: Words,
 ) -> Result<Export> {
     let head = access::position(&app.pool, &auth.user, position_id).await?;
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
-    let rows = load::rows(&mut conn, position_id, &columns, words).await?;
+    let rows = load::rows(&mut conn, position_id, &columns, auth.viewer.locale).await?;
     let mut details = format.details();
     details["candidates"] = json!(rows.len());
     audit::record(

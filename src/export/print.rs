@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::compare::load::{Column, Row, Words};
+use crate::compare::load::{Column, Row};
 use crate::compare::page::RowWords;
 use crate::compare::text::CompareText;
 use crate::error::Result;
@@ -47,14 +47,7 @@ pub async fn show(
     Path(position_id): Path<Uuid>,
 ) -> Result<PrintPage> {
     let locale = auth.viewer.locale;
-    let export = crate::export::prepare(
-        &app,
-        &auth,
-        position_id,
-        Format::Print,
-        Words::Sentences(locale),
-    )
-    .await?;
+    let export = crate::export::prepare(&app, &auth, position_id, Format::Print).await?;
     let t = CompareText::get(locale);
     Ok(PrintPage {
         t,

@@ -63,7 +63,7 @@ pub fn cells(row: &Row, locale: Locale) -> Vec<Cell> {
         _ => Cell::Missed(t.no.into()),
     });
     cells.push(Cell::Count(row.open_doubts));
-    cells.push(Cell::Text(row.blocker_codes()));
+    cells.push(Cell::Text(row.blocker_lines.join("; ")));
     cells.push(match &row.decision {
         Some(code) => Cell::Text(DecisionText::get(locale).outcome(code).into()),
         None => Cell::Blank,

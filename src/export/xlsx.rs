@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
-use crate::compare::load::{Column, Row, Words};
+use crate::compare::load::{Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::{AppError, Result};
 use crate::export::cells;
@@ -45,14 +45,8 @@ pub async fn download(
     Path(position_id): Path<Uuid>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
-    let export = crate::export::prepare(
-        &app,
-        &auth,
-        position_id,
-        crate::export::Format::Xlsx,
-        Words::Codes,
-    )
-    .await?;
+    let export =
+        crate::export::prepare(&app, &auth, position_id, crate::export::Format::Xlsx).await?;
     let disposition = cells::disposition(&export.file_stem, "xlsx");
     // The sheet is built before the response starts, so whatever the stored
     // data cannot become refuses the download with a page; only the finished

@@ -12,6 +12,7 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
+use crate::i18n::one_or_many;
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
@@ -83,7 +84,8 @@ pub async fn section_not_assessed(
     auth.viewer
         .flash(
             FlashKind::Success,
-            t.section_skipped.replace("{n}", &marked.to_string()),
+            one_or_many(marked, t.section_skipped_one, t.section_skipped)
+                .replace("{n}", &marked.to_string()),
         )
         .await?;
     // On to the first question after the section, or to submission after the last one.

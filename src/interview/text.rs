@@ -71,6 +71,7 @@ crate::texts! {
         back_to_questions: "Back to the questions", "Tilbake til spørsmålene";
         your_recommendation: "Your recommendation", "Din anbefaling";
         panel_title: "Panel", "Panel";
+        state_signed_out_one: "Sign in again: your {n} unsaved rating is kept on this tablet and saved once you are back.", "Logg inn på nytt: den {n} ulagrede vurderingen din ligger trygt på dette nettbrettet og lagres når du er tilbake.";
         state_signed_out: "Sign in again: your {n} unsaved ratings are kept on this tablet and saved once you are back.", "Logg inn på nytt: de {n} ulagrede vurderingene dine ligger trygt på dette nettbrettet og lagres når du er tilbake.";
         sign_in_again: "Sign in", "Logg inn";
         open_debrief: "Open the debrief", "Åpne oppsummeringen";
@@ -109,6 +110,7 @@ crate::texts! {
         skip_section_body: "The questions in “{section}” you have not answered yet will be marked not assessed. Ratings you have given stay as they are.", "Spørsmålene i «{section}» som du ikke har svart på ennå, blir markert som ikke vurdert. Vurderinger du har gitt, blir stående.";
         skip_section_confirm: "Yes, mark them not assessed", "Ja, marker dem som ikke vurdert";
         skip_section_none: "Every question in this section is already answered.", "Alle spørsmålene i denne seksjonen er allerede besvart.";
+        section_skipped_one: "{n} question marked not assessed.", "{n} spørsmål er markert som ikke vurdert.";
         section_skipped: "{n} questions marked not assessed.", "{n} spørsmål er markert som ikke vurdert.";
         form_queued: "Noted on this tablet; it is sent as soon as there is a connection.", "Notert på nettbrettet; det sendes så snart det er forbindelse.";
         form_saved: "Saved.", "Lagret.";

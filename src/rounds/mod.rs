@@ -29,6 +29,7 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
+use crate::i18n::one_or_many;
 use crate::positions::access::PositionHead;
 use crate::web::flash::FlashKind;
 use crate::web::form::FormErrors;
@@ -220,8 +221,7 @@ async fn create(
         return Ok(Redirect::to(&format!("/rounds/{}", planned.round_id)).into_response());
     }
     tracing::info!(round_id = %planned.round_id, number = planned.round_number, questions = planned.questions, "round planned");
-    let message = t
-        .planned
+    let message = one_or_many(planned.questions as usize, t.planned_one, t.planned)
         .replace("{n}", &planned.round_number.to_string())
         .replace("{name}", &planned.candidate_name)
         .replace("{q}", &planned.questions.to_string());

@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result};
+use crate::i18n::one_or_many;
 use crate::interview::TestKind;
 use crate::interview::queries::TestResultRow;
 use crate::interview::tests::{self as test_result, TestResultForm};
@@ -89,9 +90,9 @@ impl RoundPage {
     }
 
     fn unmatched_text(&self) -> String {
-        self.t
-            .unmatched_count
-            .replace("{n}", &self.unmatched().to_string())
+        let n = self.unmatched();
+        one_or_many(n, self.t.unmatched_count_one, self.t.unmatched_count)
+            .replace("{n}", &n.to_string())
     }
 
     fn editable(&self) -> bool {

@@ -33,6 +33,7 @@ crate::texts! {
         role_hr: "HR", "HR";
         role_other: "Other panel member", "Annen paneldeltaker";
         plan: "Plan the round", "Planlegg runden";
+        planned_one: "Round {n} for {name} is planned with {q} question.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
         planned: "Round {n} for {name} is planned with {q} questions.", "Runde {n} for {name} er planlagt med {q} spørsmål.";
         no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge fram et reelt problem fra jobben.";
         who_leads: "Who leads what", "Hvem leder hva";
@@ -53,6 +54,7 @@ crate::texts! {
         criterion: "Criterion", "Kriterium";
         conversation_only: "Conversation only (not rated)", "Bare samtale (vurderes ikke)";
         unmatched: "Not linked to a criterion", "Ikke koblet til et kriterium";
+        unmatched_count_one: "{n} question is not linked to a criterion.", "{n} spørsmål er ikke koblet til et kriterium.";
         unmatched_count: "{n} questions are not linked to a criterion.", "{n} spørsmål er ikke koblet til et kriterium.";
         choose_criterion: "Choose a criterion", "Velg et kriterium";
         link: "Link", "Koble";

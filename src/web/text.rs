@@ -17,6 +17,7 @@ crate::texts! {
         special_categories: "Do not record health, religion, union membership or other special categories of personal data.", "Ikke skriv inn opplysninger om helse, religion, fagforeningsmedlemskap eller andre særlige kategorier av personopplysninger.";
         signed_in_as: "Signed in as", "Innlogget som";
         sign_out: "Sign out", "Logg ut";
+        sign_out_unsaved_one: "{n} rating on this tablet is not saved yet. Sign out and discard it? Choose Cancel to stay signed in until it is saved.", "{n} vurdering på dette nettbrettet er ikke lagret ennå. Vil du logge ut og forkaste den? Velg Avbryt for å være innlogget til den er lagret.";
         sign_out_unsaved: "{n} ratings on this tablet are not saved yet. Sign out and discard them? Choose Cancel to stay signed in until they are saved.", "{n} vurderinger på dette nettbrettet er ikke lagret ennå. Vil du logge ut og forkaste dem? Velg Avbryt for å være innlogget til de er lagret.";
         language: "Language", "Språk";
         save: "Save", "Lagre";

@@ -32,6 +32,10 @@
   // Only the questions this member must rate count towards "answered".
   var requiredTotal = root.querySelectorAll('a[data-jump].is-required').length;
   var text = function (name) { return root.getAttribute('data-text-' + name) || ''; };
+  // A count's text: the `-one` form for exactly one, bokmål and English alike.
+  var counted = function (name, n) {
+    return text(n === 1 ? name + '-one' : name).replace('{n}', String(n));
+  };
 
   var timers = {};
   // Questions with a note typed but no score yet: nothing to save, but not saved either.
@@ -412,7 +416,7 @@
     }).pop();
     var next = last ? parseInt(last.getAttribute('data-n'), 10) + 1 : total + 1;
     setState(load().length ? (busy ? 'saving' : 'offline') : 'saved');
-    stateEl.textContent = text('section-skipped').replace('{n}', String(marked));
+    stateEl.textContent = counted('section-skipped', marked);
     if (next > total) {
       leaveTo = base + '/submit';
       flush();
@@ -426,7 +430,7 @@
     var banner = document.getElementById('signed-out');
     var unsaved = load().filter(function (entry) { return entry.round === roundId; }).length;
     banner.querySelector('[data-signed-out-text]').textContent =
-      text('signed-out').replace('{n}', String(unsaved));
+      counted('signed-out', unsaved);
     banner.querySelector('[data-sign-in]').setAttribute('href',
       '/login?next=' + encodeURIComponent(window.location.pathname));
     banner.hidden = false;

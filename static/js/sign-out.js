@@ -35,7 +35,8 @@
     var keys = queueKeys();
     var count = unsaved(keys);
     if (count > 0) {
-      var question = (form.getAttribute('data-text-unsaved') || '').replace('{n}', String(count));
+      var name = count === 1 ? 'data-text-unsaved-one' : 'data-text-unsaved';
+      var question = (form.getAttribute(name) || '').replace('{n}', String(count));
       if (!window.confirm(question)) {
         event.preventDefault();
         return;

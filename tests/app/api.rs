@@ -530,6 +530,8 @@ async fn the_shortlist_carries_the_flags_of_the_pure_function() {
     round
         .rate_all(&app, member.member_id, "Explained the failover in detail.")
         .await;
+    // Two members who have not submitted: one code, counted twice.
+    round.member(&app).await;
     sqlx::query(
         "insert into doubt (candidate_id, category, description, resolution_method)
          values ($1, 'experience', 'Claims to have led the migration.', 'check_references')",
@@ -553,14 +555,14 @@ async fn the_shortlist_carries_the_flags_of_the_pure_function() {
         entry["flags"]
             .as_array()
             .unwrap()
-            .contains(&json!({ "code": "open_doubt", "blocker": true })),
+            .contains(&json!({ "code": "open_doubt", "blocker": true, "count": 1 })),
         "{entry}"
     );
     assert!(
         entry["flags"]
             .as_array()
             .unwrap()
-            .contains(&json!({ "code": "no_reference_check", "blocker": false }))
+            .contains(&json!({ "code": "no_reference_check", "blocker": false, "count": 1 }))
     );
     assert_eq!(entry["decision"], Value::Null);
 
@@ -570,11 +572,20 @@ async fn the_shortlist_carries_the_flags_of_the_pure_function() {
             .await
             .unwrap(),
     );
-    let codes: Vec<Value> = expected
-        .flags
-        .iter()
-        .map(|flag| json!({ "code": flag.code(), "blocker": flag.is_blocker() }))
-        .collect();
+    // Each code once, in the order the pure function first names it, with its count.
+    let mut codes: Vec<Value> = Vec::new();
+    for flag in &expected.flags {
+        match codes.iter_mut().find(|c| c["code"] == flag.code()) {
+            Some(code) => code["count"] = json!(code["count"].as_u64().unwrap() + 1),
+            None => {
+                codes.push(json!({ "code": flag.code(), "blocker": flag.is_blocker(), "count": 1 }))
+            }
+        }
+    }
+    assert!(
+        codes.contains(&json!({ "code": "not_submitted", "blocker": true, "count": 2 })),
+        "{codes:?}"
+    );
     assert_eq!(entry["flags"], Value::Array(codes));
     assert_eq!(
         entry["weighted_total"],

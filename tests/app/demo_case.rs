@@ -250,3 +250,38 @@ async fn a_demo_that_fails_halfway_leaves_nothing_and_the_next_run_loads_it() {
     assert!(!loaded.contains("already loaded"), "{loaded}");
     assert!(count(&app.pool, "select count(*) from rating").await > 0);
 }
+
+#[tokio::test]
+async fn the_demos_interviews_are_on_weekdays_in_office_hours_on_whole_quarter_hours() {
+    use chrono::{DateTime, Datelike, Timelike, Utc, Weekday};
+
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::En)
+        .await
+        .unwrap();
+    let rounds: Vec<(DateTime<Utc>, String)> =
+        sqlx::query_as("select scheduled_at, time_zone from interview_round order by scheduled_at")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(rounds.len(), 3);
+    let now = Utc::now();
+    assert!(
+        rounds[0].0 < now && rounds[1].0 <= now && rounds[2].0 > now,
+        "{rounds:?}"
+    );
+    for (at, zone) in &rounds {
+        // Read in the round's own time zone, as the invitation and the pages show it.
+        let zone: chrono_tz::Tz = zone.parse().unwrap();
+        let local = at.with_timezone(&zone);
+        let shown = local.format("%a %H:%M:%S %Z").to_string();
+        assert!(
+            !matches!(local.weekday(), Weekday::Sat | Weekday::Sun),
+            "{shown}"
+        );
+        assert!((8..=15).contains(&local.hour()), "{shown}");
+        assert!(local.hour() < 15 || local.minute() == 0, "{shown}");
+        assert_eq!(local.minute() % 15, 0, "{shown}");
+        assert_eq!((local.second(), local.nanosecond()), (0, 0), "{shown}");
+    }
+}

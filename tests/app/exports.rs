@@ -143,13 +143,17 @@ async fn the_csv_reads_back_exactly_with_semicolons_and_decimal_commas() {
             "",
             "no",
             "1",
-            "open_doubt must_have_below_minimum",
+            "Open doubt: “Her notice period is unclear.”; \
+             Must-have under its minimum: Technical depth (2.00, min. 3)",
             "",
         ]
     );
     let bo = by_name(&rows, "Bo Berg");
     assert_eq!(bo[3..6], ["", "", "0"]);
-    assert_eq!(bo[12], "no_interview must_have_unrated");
+    assert_eq!(
+        bo[12],
+        "No second interview held; Must-have unrated: Technical depth"
+    );
     for (i, name) in TRICKY.iter().enumerate() {
         let row = by_name(&rows, name);
         assert_eq!(row[1], format!("'=cmd{i}@example.no"));
@@ -291,7 +295,11 @@ async fn the_workbook_has_the_header_the_rows_and_the_numbers() {
     assert_eq!(text(&rows[2][9]), "");
     assert_eq!(text(&rows[2][10]), "no");
     assert_eq!(number(&rows[2][11]), 1.0);
-    assert_eq!(text(&rows[2][12]), "open_doubt must_have_below_minimum");
+    assert_eq!(
+        text(&rows[2][12]),
+        "Open doubt: “Her notice period is unclear.”; \
+         Must-have under its minimum: Technical depth (2.00, min. 3)"
+    );
     // Text is stored as text, exactly as typed: no formula, nothing to neutralise.
     let names: Vec<String> = rows.iter().map(|r| text(&r[0])).collect();
     for name in TRICKY {
@@ -315,7 +323,7 @@ async fn the_print_view_lists_the_comparison_and_each_candidates_blockers() {
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/print.css\">"));
     assert!(!html.contains("<nav") && !html.contains("<button") && !html.contains("<form"));
     assert!(html.contains("<h3>2. Åse Ødegård</h3>"));
-    assert!(html.contains("<li>Open doubt: Her notice period is unclear.</li>"));
+    assert!(html.contains("<li>Open doubt: “Her notice period is unclear.”</li>"));
     assert!(html.contains("<h3>–. Bo Berg</h3>"));
     let css = get(&hr, &app, "/static/print.css")
         .await
@@ -323,6 +331,83 @@ async fn the_print_view_lists_the_comparison_and_each_candidates_blockers() {
         .await
         .unwrap();
     assert!(css.contains("@page { size: A4;") && css.contains("@media print"));
+}
+
+/// A fourth candidate whose panel of three has not submitted and left the
+/// must-have unrated: six blocker findings, two kinds.
+async fn unsubmitted_panel(app: &TestApp, case: &crate::support::shortlist::Shortlist) {
+    let round = case.ingrid.another(app, "Kai Lund").await;
+    for (name, email) in [
+        ("Kari Nordmann", "kari@example.no"),
+        ("Ola Hansen", "ola@example.no"),
+        ("Per Berg", "per@example.no"),
+    ] {
+        let user = app.create_user_with(Role::Panelist, email, name).await;
+        round.seat(app, &user, "other").await;
+    }
+}
+
+#[tokio::test]
+async fn the_files_and_paper_name_each_blocker_once_in_words_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let case = shortlist(&app).await;
+    let position = case.ingrid.position_id;
+    unsubmitted_panel(&app, &case).await;
+    let (hr, hr_user) = app.login_as(Role::Hr).await;
+    let expected = [
+        (
+            "en",
+            "Not submitted: Kari Nordmann, Ola Hansen, Per Berg; Must-have unrated: Technical depth",
+        ),
+        (
+            "nb",
+            "Ikke levert: Kari Nordmann, Ola Hansen, Per Berg; Absolutt krav ikke vurdert: Technical depth",
+        ),
+    ];
+    for (locale, blockers) in expected {
+        sqlx::query("update app_user set locale = $2 where id = $1")
+            .bind(hr_user.id)
+            .bind(locale)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        for (rest, separator) in [("shortlist.csv", b';'), ("shortlist.csv?sep=,", b',')] {
+            let response = get(&hr, &app, &format!("/positions/{position}/{rest}")).await;
+            let rows = parse(&response.bytes().await.unwrap(), separator);
+            assert_eq!(by_name(&rows, "Kai Lund")[12], blockers, "{locale} {rest}");
+        }
+
+        let response = get(&hr, &app, &format!("/positions/{position}/shortlist.xlsx")).await;
+        let bytes = response.bytes().await.unwrap().to_vec();
+        let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let range = workbook.worksheet_range("Backend engineer").unwrap();
+        let kai = range
+            .rows()
+            .find(|row| text(&row[0]) == "Kai Lund")
+            .expect("a row for Kai Lund");
+        assert_eq!(text(&kai[12]), blockers, "{locale} workbook");
+
+        let html = get(&hr, &app, &format!("/positions/{position}/shortlist/print"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let kai = html
+            .split(". Kai Lund</h3>")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .expect("Kai Lund's blockers on paper");
+        let lines: Vec<&str> = kai
+            .split("<li>")
+            .skip(1)
+            .map(|li| li.split("</li>").next().unwrap())
+            .collect();
+        assert_eq!(
+            lines,
+            blockers.split("; ").collect::<Vec<_>>(),
+            "{locale} print"
+        );
+    }
 }
 
 #[tokio::test]

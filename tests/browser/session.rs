@@ -76,7 +76,7 @@ async fn a_rating_queued_when_the_session_ended_is_kept_and_saved_after_signing_
     assert!(banner_shown, "the page asks to sign in again");
     let banner = browser.text("#signed-out").await;
     assert!(
-        banner.contains("Sign in again: your 1 unsaved ratings are kept"),
+        banner.contains("Sign in again: your 1 unsaved rating is kept"),
         "{banner}"
     );
     assert_eq!(queued(&browser).await, 1, "the save stays queued");
@@ -164,6 +164,67 @@ async fn signing_out_on_a_shared_tablet_asks_before_discarding_unsaved_ratings()
         0,
         "the next member finds no one else's ratings"
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_sign_out_question_counts_one_rating_and_two_ratings_in_both_languages() {
+    let app = TestApp::spawn().await;
+    let user = app.create_user(Role::Panelist).await;
+    let browser = Browser::start(PORTRAIT).await;
+    browser
+        .sign_in(&app.address, &user.email, &user.password)
+        .await;
+    let expected = [
+        (
+            "en",
+            1,
+            "1 rating on this tablet is not saved yet. Sign out and discard it?",
+        ),
+        (
+            "en",
+            2,
+            "2 ratings on this tablet are not saved yet. Sign out and discard them?",
+        ),
+        (
+            "nb",
+            1,
+            "1 vurdering på dette nettbrettet er ikke lagret ennå. Vil du logge ut og forkaste den?",
+        ),
+        (
+            "nb",
+            2,
+            "2 vurderinger på dette nettbrettet er ikke lagret ennå. Vil du logge ut og forkaste dem?",
+        ),
+    ];
+    for (locale, count, question) in expected {
+        sqlx::query("update app_user set locale = $2 where id = $1")
+            .bind(user.id)
+            .bind(locale)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        browser.goto(&app.url("/")).await;
+        let queue: Vec<serde_json::Value> = (0..count)
+            .map(|i| serde_json::json!({ "question": i }))
+            .collect();
+        browser
+            .client
+            .execute(
+                "localStorage.setItem('secondround.queue.member-1', JSON.stringify(arguments[0]));",
+                vec![serde_json::json!(queue)],
+            )
+            .await
+            .unwrap();
+        browser.click("form.sign-out button[type=submit]").await;
+        let asked = browser
+            .client
+            .get_alert_text()
+            .await
+            .expect("a confirmation");
+        browser.client.dismiss_alert().await.unwrap();
+        assert!(asked.starts_with(question), "{locale} {count}: {asked}");
+    }
     browser.close().await;
 }
 
