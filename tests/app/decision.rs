@@ -399,11 +399,32 @@ async fn only_the_positions_manager_or_an_admin_decides() {
     let (hr, _) = app.login_as(Role::Hr).await;
     assert_eq!(case.decide(&app, &hr, "hire", &[]).await.status(), 403);
     let (other_manager, _) = app.login_as(Role::Manager).await;
-    assert_eq!(
-        case.decide(&app, &other_manager, "hire", &[])
+    let refused = case.decide(&app, &other_manager, "hire", &[]).await;
+    assert_eq!(refused.status(), 403);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("belongs to a position another hiring manager is responsible for"),
+        "another position's manager is told it is about the position"
+    );
+    assert!(!page.contains("Your role does not give access"));
+    let candidate_page = format!("/candidates/{}", case.round.candidate_id);
+    let elsewhere = app.get(&other_manager, &candidate_page).await;
+    assert_eq!(elsewhere.status(), 403);
+    assert!(
+        elsewhere
+            .text()
             .await
-            .status(),
-        403
+            .unwrap()
+            .contains("another hiring manager is responsible for")
+    );
+    // HR is refused for the role, and told so.
+    let hr_refused = case.decide(&app, &hr, "hire", &[]).await;
+    assert!(
+        hr_refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Your role does not give access")
     );
     assert_eq!(stored(&app, case.round.candidate_id).await.0, 0);
     let (admin, _) = app.login_as(Role::Admin).await;
