@@ -48,7 +48,9 @@ crate::texts! {
         debrief: "Debrief", "Oppsummering";
         debrief_title: "Debrief · {name} · round {n}", "Oppsummering · {name} · runde {n}";
         matrix_heading: "Panel × criterion", "Panel × kriterium";
-        matrix_caption: "Each member's mean per criterion, the panel's mean, range and spread. Not assessed does not count.", "Hver deltakers snitt per kriterium, panelets snitt, spenn og sprik. «Ikke vurdert» teller ikke.";
+        matrix_caption: "Each member's mean per criterion, how many members rated it (n), the panel's mean, range and spread. Not assessed does not count.", "Hver deltakers snitt per kriterium, hvor mange deltakere som vurderte det (n), panelets snitt, spenn og sprik. «Ikke vurdert» teller ikke.";
+        rated_by: "n", "n";
+        rated_by_title: "Members who rated it", "Deltakere som vurderte det";
         criterion: "Criterion", "Kriterium";
         weight: "Weight", "Vekt";
         panel_mean: "Panel mean", "Panelets snitt";

@@ -685,6 +685,21 @@ async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
 }
 
 #[tokio::test]
+async fn the_debrief_counts_the_members_who_rated_each_criterion() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    // The member marks every Collaboration question "not assessed".
+    case.score(&app, &case.member, case.collaboration, None)
+        .await;
+    let html = app
+        .get_html(&case.manager.client, &case.round.path("/debrief"))
+        .await;
+    assert!(html.contains(r#"<abbr title="Members who rated it">n</abbr>"#));
+    assert!(row(&html, case.technical).contains(r#"data-cell="rated-by">3</td>"#));
+    assert!(row(&html, case.collaboration).contains(r#"data-cell="rated-by">2</td>"#));
+}
+
+#[tokio::test]
 async fn a_panel_member_sees_the_debrief_only_after_submitting() {
     let app = TestApp::spawn().await;
     let case = Case::new(&app).await;
