@@ -31,6 +31,18 @@ crate::texts! {
         no_decision: "No decision recorded yet.", "Ingen beslutning registrert ennå.";
         decided_by: "by {name}, {when}", "av {name}, {when}";
         only_manager: "The position's hiring manager records the decision.", "Stillingens ansettende leder registrerer beslutningen.";
+        decided_heading: "Decided", "Besluttet";
+        decided_final: "A hire or a no hire is final: the candidate takes no new decision and no new round until the decision is reopened.", "Ansett og ikke ansett er endelige beslutninger: kandidaten får ingen ny beslutning og ingen ny runde før beslutningen er gjenåpnet.";
+        decided_refused: "The decision already stands: {decided}. Reopen it first if it no longer holds. Nothing was stored.", "Beslutningen står allerede: {decided}. Gjenåpne den først hvis den ikke lenger gjelder. Ingenting ble lagret.";
+        reopen_heading: "Reopen the decision", "Gjenåpne beslutningen";
+        reopen_reason: "Why it is reopened", "Hvorfor den gjenåpnes";
+        reopen_hint: "For example: the offer was declined, or the hire was withdrawn. Up to 1,000 characters, kept in the audit log.", "For eksempel: tilbudet ble avslått, eller ansettelsen ble trukket tilbake. Inntil 1\u{a0}000 tegn, lagres i revisjonsloggen.";
+        reopen_too_long: "Use at most 1,000 characters.", "Bruk høyst 1\u{a0}000 tegn.";
+        reopen_submit: "Reopen the decision", "Gjenåpne beslutningen";
+        reopen_done: "Decision reopened: the candidate is {status} again, and a new decision or round can be recorded.", "Beslutningen er gjenåpnet: kandidaten har status {status} igjen, og en ny beslutning eller runde kan registreres.";
+        nothing_to_reopen: "No final decision stands for this candidate, so there is nothing to reopen. Nothing was changed.", "Det står ingen endelig beslutning for denne kandidaten, så det er ingenting å gjenåpne. Ingenting ble endret.";
+        only_manager_reopens: "Only the position's hiring manager or an administrator can reopen it.", "Bare stillingens ansettende leder eller en administrator kan gjenåpne den.";
+        reopened: "Reopened", "Gjenåpnet";
         flag_no_interview: "No second interview has been held yet.", "Det er ikke holdt noe annengangsintervju ennå.";
         flag_open_doubt: "Open doubt: {what}", "Åpen tvil: {what}";
         flag_confirmed_doubt: "Confirmed doubt: {what}", "Bekreftet tvil: {what}";
