@@ -11,6 +11,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// The role may use the page, but not for this position (another manager's).
+    #[error("forbidden: another position")]
+    OtherPosition,
     /// A state-changing request without valid cross-site request protection.
     #[error("cross-site request refused")]
     CrossSite,
@@ -109,6 +112,11 @@ pub struct ErrorPage {
     pub message: Option<String>,
 }
 
+/// Beside the `ErrorPage` of a 403 that is about the position, not the role:
+/// the page then says so.
+#[derive(Debug, Clone, Copy)]
+pub struct OtherPosition;
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, message) = match &self {
@@ -118,7 +126,9 @@ impl IntoResponse for AppError {
             }
             AppError::Unauthorized => (StatusCode::UNAUTHORIZED, None),
             AppError::NotFound => (StatusCode::NOT_FOUND, None),
-            AppError::Forbidden | AppError::CrossSite => (StatusCode::FORBIDDEN, None),
+            AppError::Forbidden | AppError::CrossSite | AppError::OtherPosition => {
+                (StatusCode::FORBIDDEN, None)
+            }
             AppError::Conflict(msg) => (StatusCode::CONFLICT, Some(msg.clone())),
             AppError::Validation(msg) => (StatusCode::UNPROCESSABLE_ENTITY, Some(msg.clone())),
             AppError::Unstorable => (StatusCode::UNPROCESSABLE_ENTITY, None),
@@ -136,6 +146,9 @@ impl IntoResponse for AppError {
         };
         let mut response = status.into_response();
         let cross_site = matches!(self, AppError::CrossSite);
+        if matches!(self, AppError::OtherPosition) {
+            response.extensions_mut().insert(OtherPosition);
+        }
         response.extensions_mut().insert(ErrorPage {
             status,
             cross_site,

@@ -44,6 +44,8 @@ pub struct ShowPage {
     references: ReferencesSection,
     /// The gate and the decision form, for those who manage the position.
     decision: Option<DecisionPanel>,
+    /// A final decision stands: no new round, no status by hand, until it is reopened.
+    decided: bool,
     decision_text: &'static DecisionText,
     /// The audit log is for admins and the position's manager.
     shows_audit: bool,
@@ -149,6 +151,9 @@ pub async fn render(
             .map(|status| (status.code(), t.status(status.code())))
             .collect(),
         shows_audit: can_manage && matches!(user.role, Role::Admin | Role::Manager),
+        decided: decision
+            .as_ref()
+            .is_some_and(|panel| panel.decided.is_some()),
         decision,
         decision_text: DecisionText::get(locale),
         doubts: doubt_view::section(
@@ -184,8 +189,14 @@ pub async fn change_status(
     if !to.settable_by_hand() {
         return Err(AppError::Validation(t.status_by_decision.into()));
     }
-    let mut conn = app.pool.acquire().await?;
-    let changed = status::change(&mut conn, id, to, auth.user.id).await?;
+    // Under the lock a decision takes, so a hire recorded meanwhile is seen.
+    let mut tx = app.pool.begin().await?;
+    crate::decisions::queries::lock_candidate(&mut tx, id).await?;
+    if status::decided(&mut tx, id).await?.is_some() {
+        return Err(AppError::Conflict(t.status_decided.into()));
+    }
+    let changed = status::change(&mut tx, id, to, auth.user.id).await?;
+    tx.commit().await?;
     let template = if changed {
         t.status_changed
     } else {

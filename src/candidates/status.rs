@@ -1,7 +1,11 @@
-//! A candidate's status and its history: every change is recorded with who and when.
+//! A candidate's status and its history: every change is recorded with who and
+//! when; and whether a final decision closes the candidate's case.
 
+use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
+
+use crate::scoring::flags::Outcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandidateStatus {
@@ -82,6 +86,58 @@ pub async fn change(
     .execute(&mut *conn)
     .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// The final decision (hire or no hire) that stands for a candidate: until it
+/// is reopened, the candidate takes no new decision, round or status. *Another
+/// round* and *on hold* are steps on the way, never final.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub decision_id: Uuid,
+    pub outcome: String,
+    pub decided_by: Option<String>,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// The final decision standing for the candidate, if any. Read it inside the
+/// transaction that holds the candidate's row lock, so that what it answers
+/// still holds when the caller writes.
+pub async fn decided(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Option<Decided>> {
+    let finals: Vec<&str> = Outcome::ALL
+        .into_iter()
+        .filter(|outcome| outcome.is_final())
+        .map(Outcome::code)
+        .collect();
+    sqlx::query_as!(
+        Decided,
+        r#"select d.id as decision_id, d.outcome, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
+         from decision d left join app_user u on u.id = d.decided_by
+         where d.candidate_id = $1 and d.outcome = any($2) and d.reopened_at is null
+         order by d.decided_at desc, d.id limit 1"#,
+        candidate_id,
+        &finals as &[&str],
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Where a reopened candidate stands again: in the second round once they
+/// have had a round, else shortlisted.
+pub async fn reopened_status(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<CandidateStatus> {
+    let rounds: bool = sqlx::query_scalar!(
+        r#"select exists (select 1 from interview_round where candidate_id = $1) as "exists!""#,
+        candidate_id,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(if rounds {
+        CandidateStatus::InSecondRound
+    } else {
+        CandidateStatus::Shortlisted
+    })
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ crate::texts! {
         change_status: "Change status", "Endre status";
         status_invalid: "Choose one of the statuses.", "Velg en av statusene.";
         status_by_decision: "An offer or a hire is set by recording the decision, which checks that no doubt is open.", "Tilbud og ansettelse settes ved å registrere beslutningen, som sjekker at ingen tvil er åpen.";
+        status_decided: "The candidate has a final decision (hire or no hire): the status follows it until the hiring manager reopens the decision on the candidate's page. Nothing was changed.", "Kandidaten har en endelig beslutning (ansett eller ikke ansett): statusen følger den til ansettende leder gjenåpner beslutningen på kandidatens side. Ingenting ble endret.";
+        status_follows_decision: "The status follows the final decision below.", "Statusen følger den endelige beslutningen nedenfor.";
         debrief: "Debrief", "Oppsummering";
         audit_log: "Audit log", "Revisjonslogg";
         status_changed: "Status changed to {status}.", "Status endret til {status}.";

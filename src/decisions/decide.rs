@@ -1,6 +1,7 @@
 //! `GET` and `POST /candidates/{id}/decision`: the gate evaluated inside the
 //! transaction that stores the decision, with the candidate locked, so a doubt
-//! raised at the same moment cannot slip past.
+//! raised at the same moment cannot slip past, and a final decision already
+//! standing (hire or no hire) refuses any other until it is reopened.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,6 +14,7 @@ use uuid::Uuid;
 use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::ManagerOrAdmin;
+use crate::candidates::status;
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{self, CandidateHead, NewDecision};
 use crate::decisions::text::DecisionText;
@@ -58,11 +60,24 @@ async fn render(
     form: DecisionForm,
     errors: FormErrors,
 ) -> Result<DecidePage> {
+    let reopen = (String::new(), FormErrors::default());
+    render_with(app, auth, id, (form, errors), reopen).await
+}
+
+/// The decision page with the decision form and the reopen form as posted.
+pub(super) async fn render_with(
+    app: &AppState,
+    auth: &Authorized<ManagerOrAdmin>,
+    id: Uuid,
+    (form, errors): (DecisionForm, FormErrors),
+    (reason, reopen_errors): (String, FormErrors),
+) -> Result<DecidePage> {
     let t = DecisionText::get(auth.viewer.locale);
     let mut conn = app.pool.acquire().await?;
     let candidate = queries::candidate(&mut conn, id).await?;
-    let decision =
-        DecisionPanel::load(&mut conn, id, true, auth.viewer.locale, form, errors).await?;
+    let decision = DecisionPanel::load(&mut conn, id, true, auth.viewer.locale, form, errors)
+        .await?
+        .with_reopen(reason, reopen_errors);
     Ok(DecidePage {
         layout: auth
             .viewer
@@ -101,6 +116,8 @@ enum Stored {
     Recorded(Outcome),
     Replayed,
     Refused(FormErrors),
+    /// A hire or no hire already stands; nothing was stored.
+    AlreadyDecided(FormErrors),
 }
 
 pub async fn post(
@@ -125,6 +142,10 @@ pub async fn post(
         Stored::Refused(errors) => {
             let page = render(&app, &auth, id, form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Stored::AlreadyDecided(errors) => {
+            let page = render(&app, &auth, id, form, errors).await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
         }
         Stored::Replayed => {
             auth.viewer
@@ -162,6 +183,14 @@ async fn store(
     queries::lock_candidate(&mut tx, candidate_id).await?;
     if queries::form_recorded(&mut tx, form_id).await? {
         return Ok(Stored::Replayed);
+    }
+    // Read under the candidate's lock: a second post waits here until the
+    // first has committed its hire, and then sees it.
+    if let Some(decided) = status::decided(&mut tx, candidate_id).await? {
+        let panel_text = DecisionPanel::standing_text(t, &decided);
+        let mut errors = FormErrors::default();
+        errors.add_general(t.decided_refused.replace("{decided}", &panel_text));
+        return Ok(Stored::AlreadyDecided(errors));
     }
     let (facts, assessment) = DecisionPanel::assess(&mut tx, candidate_id).await?;
     if let Err(refusal) = flags::gate(outcome, &assessment, &form.acknowledged) {

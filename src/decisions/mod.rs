@@ -1,6 +1,7 @@
 //! The decision on a candidate and the debrief that leads to it. The gate is
 //! `scoring::flags::gate`; this module loads the facts, shows the flags and
-//! stores a decision only when the gate lets it through.
+//! stores a decision only when the gate lets it through and no final decision
+//! (hire, no hire) stands; a final decision is reopened only on purpose.
 
 mod chart;
 mod debrief;
@@ -8,10 +9,11 @@ mod decide;
 pub mod flag_view;
 mod panel;
 pub mod queries;
+mod reopen;
 pub mod text;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::AppState;
 pub use panel::{DecisionForm, DecisionPanel};
@@ -24,5 +26,6 @@ pub fn router() -> Router<AppState> {
             "/candidates/{id}/decision",
             get(decide::show).post(decide::post),
         )
+        .route("/candidates/{id}/decision/reopen", post(reopen::post))
         .route("/rounds/{id}/debrief", get(debrief::show))
 }

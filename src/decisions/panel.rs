@@ -3,9 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::candidates::status::{self, Decided};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::queries::{self, DecisionRow};
 use crate::decisions::text::DecisionText;
@@ -61,6 +63,12 @@ pub struct DecisionPanel {
     pub errors: FormErrors,
     pub outcomes: Vec<(&'static str, &'static str)>,
     pub history: Vec<DecisionRow>,
+    /// The final decision standing, if any: then the gate and the form give way
+    /// to what was decided and, for those who decide, the form that reopens it.
+    pub decided: Option<Decided>,
+    /// The reopen form's reason as posted, and its problems.
+    pub reopen_reason: String,
+    pub reopen_errors: FormErrors,
 }
 
 impl DecisionPanel {
@@ -86,7 +94,7 @@ impl DecisionPanel {
     ) -> sqlx::Result<DecisionPanel> {
         let (facts, assessment) = Self::assess(conn, candidate_id).await?;
         let doubts = queries::doubt_descriptions(conn, candidate_id).await?;
-        Ok(Self::build(
+        let mut panel = Self::build(
             &facts,
             &assessment,
             &doubts,
@@ -95,7 +103,16 @@ impl DecisionPanel {
             locale,
             form,
             errors,
-        ))
+        );
+        panel.decided = status::decided(conn, candidate_id).await?;
+        Ok(panel)
+    }
+
+    /// The reopen form shown again with what was posted and why it was refused.
+    pub fn with_reopen(mut self, reason: String, errors: FormErrors) -> DecisionPanel {
+        self.reopen_reason = reason;
+        self.reopen_errors = errors;
+        self
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -126,6 +143,9 @@ impl DecisionPanel {
                 .map(|o| (o.code(), t.outcome(o.code())))
                 .collect(),
             history,
+            decided: None,
+            reopen_reason: String::new(),
+            reopen_errors: FormErrors::default(),
         }
     }
 
@@ -134,9 +154,29 @@ impl DecisionPanel {
     }
 
     pub fn decided(&self, row: &DecisionRow) -> String {
-        self.t
-            .decided_by
-            .replace("{name}", row.decided_by.as_deref().unwrap_or("–"))
-            .replace("{when}", &format::date_time(row.decided_at, "Europe/Oslo"))
+        by(self.t, row.decided_by.as_deref(), row.decided_at)
     }
+
+    /// "Hire by Kari Nordmann, 04.12.2026 10:15": the decision that stands.
+    pub fn standing(&self, decided: &Decided) -> String {
+        Self::standing_text(self.t, decided)
+    }
+
+    pub fn standing_text(t: &DecisionText, decided: &Decided) -> String {
+        let who = by(t, decided.decided_by.as_deref(), decided.decided_at);
+        format!("{} {who}", t.outcome(&decided.outcome))
+    }
+
+    /// "Reopened by …, when" for a reopened decision in the history.
+    pub fn reopened(&self, row: &DecisionRow) -> Option<String> {
+        let at = row.reopened_at?;
+        let who = by(self.t, row.reopened_by.as_deref(), at);
+        Some(format!("{} {who}", self.t.reopened))
+    }
+}
+
+fn by(t: &DecisionText, name: Option<&str>, at: DateTime<Utc>) -> String {
+    t.decided_by
+        .replace("{name}", name.unwrap_or("–"))
+        .replace("{when}", &format::date_time(at, "Europe/Oslo"))
 }

@@ -11,7 +11,7 @@ use crate::interview::TestKind;
 use crate::rounds::RoundStatus;
 
 use crate::audit::{self, Change};
-use crate::candidates::status::{self, CandidateStatus};
+use crate::candidates::status::{self, CandidateStatus, Decided};
 use crate::scoring::flags::Outcome;
 
 #[derive(Debug)]
@@ -83,6 +83,10 @@ pub struct DecisionRow {
     pub rationale: String,
     pub decided_by: Option<String>,
     pub decided_at: DateTime<Utc>,
+    /// Set when a final decision was reopened, with who did it and why.
+    pub reopened_at: Option<DateTime<Utc>>,
+    pub reopened_by: Option<String>,
+    pub reopen_reason: String,
 }
 
 /// The candidate's decisions, newest first.
@@ -92,13 +96,57 @@ pub async fn decisions(
 ) -> sqlx::Result<Vec<DecisionRow>> {
     sqlx::query_as!(
         DecisionRow,
-        r#"select d.outcome, d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
-         from decision d left join app_user u on u.id = d.decided_by
+        r#"select d.outcome, d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _",
+                d.reopened_at as "reopened_at: _", r.display_name as "reopened_by?", d.reopen_reason
+         from decision d
+         left join app_user u on u.id = d.decided_by
+         left join app_user r on r.id = d.reopened_by
          where d.candidate_id = $1 order by d.decided_at desc, d.id"#,
         candidate_id,
     )
     .fetch_all(conn)
     .await
+}
+
+/// Reopens the final decision `decided`, audits it and puts the candidate back
+/// where they stood before it. Inside the caller's transaction, with the
+/// candidate locked.
+pub async fn reopen(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+    decided: &Decided,
+    reason: &str,
+    by: Uuid,
+) -> crate::error::Result<CandidateStatus> {
+    sqlx::query!(
+        "update decision set reopened_at = now(), reopened_by = $2, reopen_reason = $3
+         where id = $1 and reopened_at is null",
+        decided.decision_id,
+        by,
+        reason,
+    )
+    .execute(&mut *conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            actor_id: by,
+            entity: "decision",
+            entity_id: decided.decision_id,
+            action: "reopened",
+            before: Some(json!({ "outcome": decided.outcome, "reopened": false })),
+            after: Some(json!({
+                "candidate_id": candidate_id,
+                "outcome": decided.outcome,
+                "reopened": true,
+                "reopen_reason": reason,
+            })),
+        },
+    )
+    .await?;
+    let back = status::reopened_status(conn, candidate_id).await?;
+    status::change(conn, candidate_id, back, by).await?;
+    Ok(back)
 }
 
 pub struct NewDecision<'a> {

@@ -53,6 +53,15 @@ fn may_view(user_id: Uuid, role: Role, round: &RoundInfo) -> bool {
     round.hiring_manager_id == user_id || matches!(role, Role::Hr | Role::Admin)
 }
 
+/// Another position's manager is refused for the position; anyone else for the role.
+fn refusal(role: Role) -> AppError {
+    if role == Role::Manager {
+        AppError::OtherPosition
+    } else {
+        AppError::Forbidden
+    }
+}
+
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
@@ -60,7 +69,7 @@ pub async fn show(
 ) -> Result<PanelPage> {
     let round = seat::round(&app.pool, round_id).await?;
     if !may_view(auth.user.id, auth.user.role, &round) {
-        return Err(AppError::Forbidden);
+        return Err(refusal(auth.user.role));
     }
     let t = InterviewText::get(auth.viewer.locale);
     let members = sqlx::query_as!(
@@ -94,7 +103,7 @@ pub async fn reopen(
     let t = InterviewText::get(auth.viewer.locale);
     let round = seat::round(&app.pool, round_id).await?;
     if round.hiring_manager_id != auth.user.id {
-        return Err(AppError::Forbidden);
+        return Err(refusal(auth.user.role));
     }
     if round.round_status.is_closed() {
         return Err(AppError::Conflict(t.round_closed.into()));

@@ -27,12 +27,21 @@ pub fn may_manage(user: &SessionUser, hiring_manager_id: Uuid) -> bool {
     }
 }
 
+/// The refusal for a user who may not open this position: a manager is refused
+/// because the position is another manager's, anyone else because of the role.
+fn refusal(user: &SessionUser) -> AppError {
+    match user.role {
+        Role::Manager => AppError::OtherPosition,
+        _ => AppError::Forbidden,
+    }
+}
+
 fn check(user: &SessionUser, head: Option<PositionHead>) -> Result<PositionHead> {
     let head = head.ok_or(AppError::NotFound)?;
     if may_manage(user, head.hiring_manager_id) {
         Ok(head)
     } else {
-        Err(AppError::Forbidden)
+        Err(refusal(user))
     }
 }
 
@@ -111,7 +120,7 @@ pub async fn candidate_read(
     if row.on_panel || may_manage(user, row.hiring_manager_id) {
         Ok(row.head())
     } else {
-        Err(AppError::Forbidden)
+        Err(refusal(user))
     }
 }
 
@@ -139,6 +148,6 @@ pub async fn round(
     if (panel_may_read && row.on_panel) || may_manage(user, row.hiring_manager_id) {
         Ok(row.head())
     } else {
-        Err(AppError::Forbidden)
+        Err(refusal(user))
     }
 }

@@ -58,7 +58,8 @@ const SCRUB: [&str; 10] = [
          relationship = purged_text(relationship), summary = purged_text(summary),
          concerns = purged_text(concerns), questions_answers = purged_text(questions_answers)
      where candidate_id = any($1)",
-    "update decision set rationale = purged_text(rationale) where candidate_id = any($1)",
+    "update decision set rationale = purged_text(rationale), reopen_reason = purged_text(reopen_reason)
+     where candidate_id = any($1)",
     // The audit trail holds copies of notes and descriptions.
     "update audit_event set before = purged_json(before), after = purged_json(after)
      where candidate_id = any($1)",

@@ -185,9 +185,12 @@ pub async fn show(
 /// What recording did: stored (with or without a doubt from its concerns), found
 /// already recorded, or refused because a ticked doubt could not be settled.
 enum Recording {
-    Stored { raised_doubt: bool },
+    Stored {
+        raised_doubt: bool,
+    },
     AlreadyRecorded,
-    DoubtNotSettled,
+    /// A ticked doubt could not be settled; nothing was stored.
+    DoubtNotSettled(Settled),
 }
 
 async fn record_check(
@@ -212,7 +215,7 @@ async fn record_check(
         )
         .await?;
         if settled != Settled::Done {
-            return Ok(Recording::DoubtNotSettled);
+            return Ok(Recording::DoubtNotSettled(settled));
         }
     }
     let raised_doubt = !check.concerns.is_empty();
@@ -255,9 +258,13 @@ pub async fn record(
             raised_doubt: false,
         } => t.recorded,
         Recording::AlreadyRecorded => t.already_recorded,
-        Recording::DoubtNotSettled => {
+        Recording::DoubtNotSettled(why) => {
+            let reason = match why {
+                Settled::AlreadySettled => t.settled_meanwhile,
+                _ => t.settles_stale,
+            };
             let mut errors = FormErrors::default();
-            errors.add("settles", t.settles_stale);
+            errors.add("settles", reason);
             return render(&app, &auth, candidate_id, form, errors).await;
         }
     };

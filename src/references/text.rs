@@ -34,6 +34,7 @@ crate::texts! {
         recorded_with_concern: "Reference check recorded. Its concerns were raised as a doubt.", "Referansesjekken er registrert. Bekymringene er meldt som tvil.";
         already_recorded: "This reference check was already recorded.", "Denne referansesjekken var allerede registrert.";
         settles_stale: "A doubt you ticked has meanwhile been settled or is not this candidate's. Check the list and send again.", "Noe av tvilen du krysset av for, er avklart i mellomtiden eller gjelder ikke denne kandidaten. Sjekk listen og send på nytt.";
+        settled_meanwhile: "A doubt you ticked was settled or confirmed by someone else meanwhile, so this reference check was not recorded. That doubt is no longer listed; send the form again.", "Tvil du krysset av for, ble avklart eller bekreftet av noen andre i mellomtiden, så referansesjekken ble ikke registrert. Den tvilen står ikke lenger på listen; send skjemaet på nytt.";
         recorded_by: "Recorded by {name}", "Registrert av {name}";
         concerns_label: "Concerns", "Bekymringer";
         questions_label: "Questions and answers", "Spørsmål og svar";

@@ -216,7 +216,20 @@ async fn create(
         Ok(plan) => plan,
         Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
     };
-    let planned = plan::create(&app.pool, &plan, auth.user.id).await?;
+    let planned = match plan::create(&app.pool, &plan, auth.user.id).await? {
+        Ok(planned) => planned,
+        Err(refused) => {
+            let status =
+                crate::candidates::CandidateText::get(auth.viewer.locale).status(&refused.status);
+            let message = t
+                .candidate_decided
+                .replace("{name}", &refused.candidate_name)
+                .replace("{status}", status);
+            let mut errors = FormErrors::default();
+            errors.add("candidate_id", message);
+            return render(&app.pool, &auth, position, form, errors).await;
+        }
+    };
     if planned.repeated {
         return Ok(Redirect::to(&format!("/rounds/{}", planned.round_id)).into_response());
     }

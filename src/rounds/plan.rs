@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::candidates::status::{self, CandidateStatus};
+use crate::candidates::status::{self, CandidateStatus, Decided};
 use crate::i18n::Locale;
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
@@ -271,6 +271,15 @@ async fn plan_key(
     .await
 }
 
+/// Why planning refused: a final decision stands for the candidate.
+#[derive(Debug)]
+pub struct AlreadyDecided {
+    pub candidate_name: String,
+    /// The candidate's status code (hired, rejected) as the decision left it.
+    pub status: String,
+    pub decided: Decided,
+}
+
 /// What planning created.
 #[derive(Debug)]
 pub struct Planned {
@@ -285,8 +294,13 @@ pub struct Planned {
 /// Creates the round as the candidate's next (2 for the second interview, 3 and
 /// up for extra interviews), its panel and its snapshot, all or nothing. The
 /// carried-over and the open doubts' sections are in the guide's language, not
-/// the planner's.
-pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<Planned> {
+/// the planner's. A candidate with a final decision standing (hire, no hire)
+/// gets no new round: that decision is answered instead.
+pub async fn create(
+    pool: &PgPool,
+    plan: &ValidPlan,
+    by: Uuid,
+) -> sqlx::Result<Result<Planned, AlreadyDecided>> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
     let (candidate_name, current): (String, String) = sqlx::query!(
@@ -313,14 +327,22 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
         .fetch_optional(&mut *tx)
         .await?;
         if let Some((round_id, round_number)) = earlier {
-            return Ok(Planned {
+            return Ok(Ok(Planned {
                 round_id,
                 round_number,
                 questions: 0,
                 candidate_name,
                 repeated: true,
-            });
+            }));
         }
+    }
+    // Under the candidate's lock, like the decision itself.
+    if let Some(decided) = status::decided(&mut tx, plan.candidate_id).await? {
+        return Ok(Err(AlreadyDecided {
+            candidate_name,
+            status: current,
+            decided,
+        }));
     }
     let language: String = sqlx::query_scalar!(
         "select language from interview_template where id = $1",
@@ -373,13 +395,13 @@ pub async fn create(pool: &PgPool, plan: &ValidPlan, by: Uuid) -> sqlx::Result<P
         .await?;
     }
     tx.commit().await?;
-    Ok(Planned {
+    Ok(Ok(Planned {
         round_id,
         round_number: number,
         questions,
         candidate_name,
         repeated: false,
-    })
+    }))
 }
 
 #[cfg(test)]

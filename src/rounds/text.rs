@@ -6,6 +6,7 @@ crate::texts! {
         plan_intro: "Choose the candidate, the time and place, the interview guide and the panel. The guide's questions are copied into the round now, so later changes to the guide do not change this interview.", "Velg kandidat, tid og sted, intervjuguide og panel. Spørsmålene i guiden kopieres inn i runden nå, så senere endringer i guiden endrer ikke dette intervjuet.";
         candidate: "Candidate", "Kandidat";
         candidate_invalid: "Choose a candidate of this position.", "Velg en kandidat til denne stillingen.";
+        candidate_decided: "{name} has a final decision (status: {status}), so no new round can be planned. If it no longer holds (an offer declined, a hire withdrawn), the hiring manager reopens it on the candidate's page first.", "{name} har en endelig beslutning (status: {status}), så ingen ny runde kan planlegges. Gjelder den ikke lenger (tilbudet ble avslått, ansettelsen trukket tilbake), gjenåpner ansettende leder den først på kandidatens side.";
         no_candidates: "The position has no candidates yet. Add or import candidates first.", "Stillingen har ingen kandidater ennå. Legg til eller importer kandidater først.";
         date: "Date", "Dato";
         date_invalid: "Enter a date as YYYY-MM-DD.", "Skriv inn en dato som ÅÅÅÅ-MM-DD.";

@@ -479,6 +479,12 @@ impl Outcome {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|o| o.code() == code.trim())
     }
+
+    /// Hire and no hire close the candidate's case until it is reopened;
+    /// another round and on hold are steps on the way.
+    pub fn is_final(self) -> bool {
+        matches!(self, Outcome::Hire | Outcome::NoHire)
+    }
 }
 
 /// Why the gate refused a hire: the blockers standing and the warnings not acknowledged.

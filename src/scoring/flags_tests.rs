@@ -331,3 +331,12 @@ fn outcomes_parse_from_their_codes_only() {
     }
     assert_eq!(Outcome::parse("offer"), None);
 }
+
+#[test]
+fn hire_and_no_hire_are_final_another_round_and_on_hold_are_not() {
+    let finals: Vec<Outcome> = Outcome::ALL
+        .into_iter()
+        .filter(|outcome| outcome.is_final())
+        .collect();
+    assert_eq!(finals, vec![Outcome::Hire, Outcome::NoHire]);
+}

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use crate::api::problem;
 use crate::auth::extract::LOCALE_KEY;
-use crate::error::{AppError, ErrorPage};
+use crate::error::{AppError, ErrorPage, OtherPosition};
 use crate::i18n::Locale;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
@@ -34,9 +34,10 @@ pub async fn render(request: Request, next: Next) -> Response {
     let session = request.extensions().get::<Session>().cloned();
     let headers = request.headers().clone();
     let response = next.run(request).await;
-    let Some(page) = error_page_of(&response) else {
+    let Some(mut page) = error_page_of(&response) else {
         return response;
     };
+    let other_position = response.extensions().get::<OtherPosition>().is_some();
     // With the database gone the session cannot be read either: asking would
     // only wait out another pool timeout.
     let chosen = match &session {
@@ -46,6 +47,9 @@ pub async fn render(request: Request, next: Next) -> Response {
         _ => None,
     };
     let locale = chosen.unwrap_or_else(|| locale_from(&headers));
+    if other_position {
+        page.message = Some(CommonText::get(locale).error_other_position_body.to_owned());
+    }
     build(&page, locale, &headers)
 }
 

@@ -31,6 +31,7 @@ crate::texts! {
         error_not_found_body: "The page does not exist, or it was removed.", "Siden finnes ikke, eller den er fjernet.";
         error_forbidden_title: "Access denied", "Ingen tilgang";
         error_forbidden_body: "Your role does not give access to this page.", "Rollen din gir ikke tilgang til denne siden.";
+        error_other_position_body: "This page belongs to a position another hiring manager is responsible for. Its hiring manager, HR or an administrator can open it.", "Denne siden hører til en stilling som en annen ansettende leder har ansvar for. Stillingens ansettende leder, HR eller en administrator kan åpne den.";
         error_csrf_body: "The form had expired or came from another site. Reload the page and try again; nothing was changed.", "Skjemaet var utløpt eller kom fra et annet nettsted. Last inn siden på nytt og prøv igjen; ingenting ble endret.";
         error_conflict_title: "Conflict", "Konflikt";
         error_invalid_title: "Invalid request", "Ugyldig forespørsel";

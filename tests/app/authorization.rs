@@ -41,6 +41,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("post", "/candidates/{id}", "aaaddds"),
     ("get", "/candidates/{id}/decision", "adaddds"),
     ("post", "/candidates/{id}/decision", "adaddds"),
+    ("post", "/candidates/{id}/decision/reopen", "adaddds"),
     ("post", "/candidates/{id}/doubts", "aaaddds"),
     ("get", "/candidates/{id}/edit", "aaaddds"),
     ("get", "/candidates/{id}/export.json", "aadddds"),

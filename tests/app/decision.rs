@@ -1,8 +1,6 @@
 //! The decision gate over HTTP: a hire is refused while any blocker stands,
 //! whatever the request carries; warnings need acknowledging; no hire always passes.
 
-use std::time::Duration;
-
 use secondround::auth::Role;
 use uuid::Uuid;
 
@@ -12,17 +10,17 @@ use crate::support::walk::{Member, Round};
 /// A finished round: the manager, an expert and a panel member rated every
 /// question 3 with a note and submitted; "Technical depth" is a must-have
 /// with minimum 3; one reference check is on file. Nothing blocks a hire.
-struct Case {
-    round: Round,
-    manager: Member,
-    expert: Member,
-    member: Member,
-    technical: Uuid,
-    collaboration: Uuid,
+pub struct Case {
+    pub round: Round,
+    pub manager: Member,
+    pub expert: Member,
+    pub member: Member,
+    pub technical: Uuid,
+    pub collaboration: Uuid,
 }
 
 impl Case {
-    async fn new(app: &TestApp) -> Case {
+    pub async fn new(app: &TestApp) -> Case {
         let round = Round::plan(app).await;
         let manager = round.manager_member(app).await;
         let expert = round.member(app).await;
@@ -68,7 +66,7 @@ impl Case {
     }
 
     /// Gives every question on `criterion` this score from `seat`.
-    async fn score(&self, app: &TestApp, seat: &Member, criterion: Uuid, score: Option<i16>) {
+    pub async fn score(&self, app: &TestApp, seat: &Member, criterion: Uuid, score: Option<i16>) {
         sqlx::query(
             "update rating set score = $3
              from round_question q
@@ -82,7 +80,7 @@ impl Case {
         .unwrap();
     }
 
-    async fn doubt(&self, app: &TestApp, status: &str) -> Uuid {
+    pub async fn doubt(&self, app: &TestApp, status: &str) -> Uuid {
         let (what, outcome) = if status == "open" {
             ("", "")
         } else {
@@ -124,12 +122,12 @@ impl Case {
         assert_eq!(response.status(), 303, "{verdict} submitted");
     }
 
-    fn decision_path(&self) -> String {
+    pub fn decision_path(&self) -> String {
         format!("/candidates/{}/decision", self.round.candidate_id)
     }
 
     /// Posts the decision as the hiring manager would, with these acknowledgements.
-    async fn decide(
+    pub async fn decide(
         &self,
         app: &TestApp,
         client: &reqwest::Client,
@@ -167,7 +165,7 @@ async fn criterion_id(app: &TestApp, round: &Round, name: &str) -> Uuid {
         .unwrap()
 }
 
-async fn stored(app: &TestApp, candidate_id: Uuid) -> (i64, String) {
+pub async fn stored(app: &TestApp, candidate_id: Uuid) -> (i64, String) {
     sqlx::query_as(
         "select (select count(*) from decision where candidate_id = c.id), c.status
          from candidate c where c.id = $1",
@@ -399,11 +397,32 @@ async fn only_the_positions_manager_or_an_admin_decides() {
     let (hr, _) = app.login_as(Role::Hr).await;
     assert_eq!(case.decide(&app, &hr, "hire", &[]).await.status(), 403);
     let (other_manager, _) = app.login_as(Role::Manager).await;
-    assert_eq!(
-        case.decide(&app, &other_manager, "hire", &[])
+    let refused = case.decide(&app, &other_manager, "hire", &[]).await;
+    assert_eq!(refused.status(), 403);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("belongs to a position another hiring manager is responsible for"),
+        "another position's manager is told it is about the position"
+    );
+    assert!(!page.contains("Your role does not give access"));
+    let candidate_page = format!("/candidates/{}", case.round.candidate_id);
+    let elsewhere = app.get(&other_manager, &candidate_page).await;
+    assert_eq!(elsewhere.status(), 403);
+    assert!(
+        elsewhere
+            .text()
             .await
-            .status(),
-        403
+            .unwrap()
+            .contains("another hiring manager is responsible for")
+    );
+    // HR is refused for the role, and told so.
+    let hr_refused = case.decide(&app, &hr, "hire", &[]).await;
+    assert!(
+        hr_refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Your role does not give access")
     );
     assert_eq!(stored(&app, case.round.candidate_id).await.0, 0);
     let (admin, _) = app.login_as(Role::Admin).await;
@@ -530,11 +549,9 @@ async fn a_doubt_raised_while_the_hire_is_being_decided_cannot_slip_past() {
         ])
         .send();
     let hire = tokio::spawn(hire);
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    assert!(
-        !hire.is_finished(),
-        "the decision waits for the doubt's transaction"
-    );
+    // The decision waits for the doubt's transaction, on the candidate's lock.
+    crate::decision_final::until_waiting_on_locks(&app, 1).await;
+    assert!(!hire.is_finished());
     raising.commit().await.unwrap();
     let response = hire.await.unwrap().unwrap();
     assert_eq!(response.status(), 422);
@@ -581,7 +598,7 @@ async fn the_status_form_no_longer_sets_offer_or_hired() {
 }
 
 /// The debrief row of one criterion.
-fn row(html: &str, criterion: Uuid) -> &str {
+pub fn row(html: &str, criterion: Uuid) -> &str {
     let start = html
         .find(&format!(r#"id="criterion-{criterion}""#))
         .unwrap();
@@ -661,6 +678,21 @@ async fn the_debrief_shows_the_numbers_a_hand_computation_gives() {
         html.contains("Walked us through the rollback plan."),
         "notes on demand"
     );
+}
+
+#[tokio::test]
+async fn the_debrief_counts_the_members_who_rated_each_criterion() {
+    let app = TestApp::spawn().await;
+    let case = Case::new(&app).await;
+    // The member marks every Collaboration question "not assessed".
+    case.score(&app, &case.member, case.collaboration, None)
+        .await;
+    let html = app
+        .get_html(&case.manager.client, &case.round.path("/debrief"))
+        .await;
+    assert!(html.contains(r#"<abbr title="Members who rated it">n</abbr>"#));
+    assert!(row(&html, case.technical).contains(r#"data-cell="rated-by">3</td>"#));
+    assert!(row(&html, case.collaboration).contains(r#"data-cell="rated-by">2</td>"#));
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@ mod compare;
 mod conversation_only;
 mod criteria;
 mod decision;
+mod decision_final;
 mod demo_case;
 mod demo_pages;
 mod doubts_settle;

@@ -89,6 +89,14 @@ async fn filled_case(app: &TestApp) -> Round {
          insert into audit_event (entity, entity_id, action, after)
          select 'decision', id, 'recorded', jsonb_build_object('candidate_id', candidate_id,
                 'outcome', outcome, 'rationale', rationale) from d",
+        // The no hire reopened, with its reason on the decision and in the trail.
+        "with d as (
+             update decision set reopened_at = now(), reopened_by = decided_by,
+                    reopen_reason = $2 || '-reopenreason'
+             where candidate_id = (select candidate_id from interview_round where id = $1) returning *)
+         insert into audit_event (entity, entity_id, action, after)
+         select 'decision', id, 'reopened', jsonb_build_object('candidate_id', candidate_id,
+                'outcome', outcome, 'reopen_reason', reopen_reason) from d",
     ];
     for statement in statements {
         sqlx::query(statement)
@@ -186,6 +194,7 @@ async fn after_the_purge_no_personal_data_of_the_candidate_remains_anywhere() {
         "reference_check.referee_name",
         "reference_check.questions_answers",
         "decision.rationale",
+        "decision.reopen_reason",
         "audit_event.before",
         "audit_event.after",
     ] {

@@ -217,3 +217,64 @@ async fn a_reference_form_posted_twice_records_one_check() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_ticked_doubt_settled_meanwhile_is_named_as_the_reason() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let manager = manager_client(&app, &round).await;
+    let doubt: Uuid = sqlx::query_scalar(
+        "insert into doubt (candidate_id, round_id, category, description, resolution_method, raised_by)
+         values ($1, $2, 'experience', 'Why she left after 14 months', 'check_references', $3) returning id",
+    )
+    .bind(round.candidate_id)
+    .bind(round.id)
+    .bind(round.manager.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let path = format!("/candidates/{}/references", round.candidate_id);
+    // The form is open with the doubt listed; a colleague settles it meanwhile.
+    let page = app.get_html(&manager, &path).await;
+    assert!(page.contains(&format!("value=\"{doubt}\"")));
+    let settled = app
+        .post_form(
+            &manager,
+            &format!("/doubts/{doubt}/resolve"),
+            &[
+                ("fact_kind", "information"),
+                ("fact_what", "Asked the previous employer's HR"),
+                ("fact_source", "HR at Acme, by phone"),
+                ("fact_outcome", "The team was closed down"),
+            ],
+        )
+        .await;
+    assert_eq!(settled.status(), 303);
+    let today = today();
+    let ticked = doubt.to_string();
+    let response = app
+        .post_form(
+            &manager,
+            &path,
+            &[
+                ("form_id", &Uuid::new_v4().to_string()),
+                ("referee_name", "Kari Nordmann"),
+                ("contact_method", "phone"),
+                ("consent", "on"),
+                ("checked_on", &today),
+                ("summary", "Led the migration herself."),
+                ("settles", &ticked),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(
+            "id=\"settles-error\">A doubt you ticked was settled or confirmed by someone else meanwhile"
+        ),
+        "the reason is shown, not only the summary: {html}"
+    );
+    assert!(html.contains(">Led the migration herself.</textarea>"));
+    assert_eq!(count(&app, "select count(*) from reference_check").await, 0);
+}

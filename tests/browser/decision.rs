@@ -260,6 +260,21 @@ async fn the_manager_sees_hire_blocked_settles_the_doubt_with_a_reference_check_
     assert_eq!(candidate_status, "hired");
     let flash = browser.text(".flash-success").await;
     assert!(flash.contains("Decision recorded: Hire."), "{flash}");
+    // Decided: the page says so, with no gate and no decision form, and offers
+    // the manager the form that reopens it.
+    assert!(has(&browser, ".gate-decided").await);
+    assert!(!has(&browser, "form.decision-form").await);
+    let violations = browser.serious_violations().await;
+    assert!(violations.is_empty(), "decided: {violations:#?}");
+    browser
+        .fill("#reopen-reason", "She declined the offer.")
+        .await;
+    browser
+        .click_and_wait("form.reopen-form button[type=submit]")
+        .await;
+    let flash = browser.text(".flash-success").await;
+    assert!(flash.contains("Decision reopened"), "{flash}");
+    assert!(has(&browser, "form.decision-form").await);
     browser.close().await;
 }
 
