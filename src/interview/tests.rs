@@ -117,8 +117,8 @@ pub async fn record(
     Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
 }
 
-/// Stores a test result with its audit event; a form delivered again (same form
-/// id) stores nothing and returns the first result.
+/// Stores a test result with its audit event; a form delivered again by the same
+/// user (same form id) stores nothing and returns their first result.
 pub(crate) async fn store(
     pool: &sqlx::PgPool,
     round_id: Uuid,
@@ -129,7 +129,7 @@ pub(crate) async fn store(
     let inserted: Option<Uuid> = sqlx::query_scalar!(
         "insert into test_result (round_id, kind, summary, score, recorded_by, form_id)
          values ($1, $2, $3, $4, $5, $6)
-         on conflict (form_id) do nothing
+         on conflict (recorded_by, form_id) do nothing
          returning id",
         round_id,
         valid.kind.code(),
@@ -142,8 +142,9 @@ pub(crate) async fn store(
     .await?;
     let Some(id) = inserted else {
         let first: Uuid = sqlx::query_scalar!(
-            "select id from test_result where form_id = $1",
-            valid.form_id
+            "select id from test_result where recorded_by = $1 and form_id = $2",
+            user_id,
+            valid.form_id,
         )
         .fetch_one(&mut *tx)
         .await?;
