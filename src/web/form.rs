@@ -110,6 +110,8 @@ impl FormErrors {
 
 /// A script that sends a form in the background (the walk-through's offline
 /// queue) asks for JSON: it gets a small answer instead of a redirect and a flash.
+/// Every refusal asks the same (the origin check, the token check, the error
+/// pages), so a script gets JSON whichever of them stops it.
 pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
     headers
         .get(axum::http::header::ACCEPT)

@@ -281,3 +281,74 @@ async fn secure_cookies_and_hsts_when_configured() {
             .starts_with("max-age=")
     );
 }
+
+#[tokio::test]
+async fn a_script_refused_for_its_origin_gets_json_as_one_refused_for_its_token_does() {
+    let app = TestApp::spawn().await;
+    let round = crate::support::walk::Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let token = app.csrf_token(&me.client).await;
+    let url = app.url(&round.rating_path(2));
+    let rating = serde_json::json!({
+        "score": 3, "evidence": "", "base_version": null, "save_id": uuid::Uuid::new_v4(),
+    });
+    let send = |accept: &str, origin: Option<&str>, token: Option<&str>| {
+        let mut request = me.client.put(&url).header("accept", accept).json(&rating);
+        if let Some(origin) = origin {
+            request = request
+                .header("origin", origin)
+                .header("sec-fetch-site", "cross-site");
+        }
+        if let Some(token) = token {
+            request = request.header("x-csrf-token", token);
+        }
+        request.send()
+    };
+    // As the walk-through's script asks: JSON, whichever check refuses it.
+    let no_token = send("application/json", None, None).await.unwrap();
+    let foreign = send(
+        "application/json",
+        Some("https://evil.example"),
+        Some(&token),
+    )
+    .await
+    .unwrap();
+    for (what, response, status) in [("no token", no_token, 401), ("foreign", foreign, 403)] {
+        assert_eq!(response.status(), status, "{what}");
+        let kind = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(kind.starts_with("application/json"), "{what}: {kind}");
+        let json: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(json["status"], status, "{what}");
+        assert!(
+            json["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{what}"
+        );
+    }
+    // Asked for a page, the same refusal is the page.
+    let page = send("text/html", Some("https://evil.example"), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 403);
+    assert!(page.text().await.unwrap().contains("Reload the page"));
+    let stored = app
+        .count(
+            "select count(*) from rating where round_question_id = $1",
+            round.questions[2],
+        )
+        .await;
+    assert_eq!(stored, 0, "nothing was saved");
+    // The same request with its token and from the site itself is saved.
+    let saved = me
+        .client
+        .put(&url)
+        .header("accept", "application/json")
+        .header("x-csrf-token", &token)
+        .json(&rating)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+}
