@@ -14,7 +14,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -28,7 +28,7 @@ use crate::i18n::Locale;
 use crate::positions::access::{self, PositionHead};
 use crate::web::flash::FlashKind;
 use crate::web::form::{
-    FormErrors, MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    Form, FormErrors, MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS,
 };
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;

@@ -1,11 +1,11 @@
 //! Recording test results (personality, ability, work sample) from the
 //! test-results section of the walk-through. The tests run outside the app.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -21,7 +21,7 @@ use crate::interview::page::{self, Extras};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, wants_json};
+use crate::web::form::{Form, FormErrors, wants_json};
 use crate::web::text::CommonText;
 
 pub(crate) const MAX_SUMMARY: usize = crate::web::form::MAX_NOTE_CHARS;

@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -20,7 +20,7 @@ use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries;
 use crate::positions::text::PositionText;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
