@@ -58,8 +58,7 @@ pub async fn download(
             &export.rows,
             locale,
         ) {
-            tracing::error!(error = %err, "shortlist CSV cut short");
-            writer.fail(err.to_string());
+            writer.fail("shortlist CSV", &err);
         }
     });
     Ok((

@@ -50,8 +50,7 @@ pub async fn download(
             &export.rows,
             locale,
         ) {
-            tracing::error!(error = %err, "shortlist workbook cut short");
-            writer.fail(err.to_string());
+            writer.fail("shortlist workbook", &err);
         }
     });
     Ok((
