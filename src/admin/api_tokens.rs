@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -17,7 +17,7 @@ use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result};
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, name_too_long};
+use crate::web::form::{Form, FormErrors, name_too_long};
 use crate::web::format;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;

@@ -5,7 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get};
+use axum::{Router, routing::get};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -15,7 +15,7 @@ use crate::auth::role::AdminOnly;
 use crate::error::Result;
 use crate::privacy::{self, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS};
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {

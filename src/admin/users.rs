@@ -5,7 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -18,7 +18,7 @@ use crate::auth::{Authorized, Role, password};
 use crate::error::{AppError, Result, violated_constraint};
 use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
+use crate::web::form::{Form, FormErrors, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
 use crate::web::format;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;

@@ -4,11 +4,11 @@ use std::net::SocketAddr;
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::Utc;
 use serde::Deserialize;
 
@@ -20,7 +20,7 @@ use crate::auth::{password, users};
 use crate::error::Result;
 use crate::i18n::{Locale, one_or_many};
 use crate::web::csrf;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {

@@ -4,7 +4,6 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Redirect;
 use serde::Deserialize;
@@ -23,7 +22,7 @@ use crate::error::{AppError, Result};
 use crate::positions::access;
 use crate::references::{self, ReferencesSection};
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::format;
 use crate::web::layout::Layout;
 

@@ -3,7 +3,6 @@
 //! reason kept on the decision and in the audit trail. Afterwards the candidate
 //! takes a new decision and a new round again.
 
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,7 +21,7 @@ use crate::decisions::text::DecisionText;
 use crate::error::Result;
 use crate::positions::access;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::text::CommonText;
 
 pub const MAX_REASON: usize = 1000;

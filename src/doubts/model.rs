@@ -147,13 +147,13 @@ pub struct NewDoubt<'a> {
 }
 
 /// Stores the doubt on the candidate and audits it, inside the caller's transaction.
-/// A form delivered again (same `form_id`) stores nothing and returns the first doubt.
+/// A form delivered again (same author, same `form_id`) stores nothing and returns the first doubt.
 pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result<Uuid> {
     let inserted: Option<Uuid> = sqlx::query_scalar!(
         "insert into doubt (candidate_id, round_id, round_question_id, criterion_id, category,
                             description, resolution_method, raised_by, form_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         on conflict (form_id) do nothing
+         on conflict (raised_by, form_id) do nothing
          returning id",
         doubt.candidate_id,
         doubt.round_id,
@@ -168,9 +168,13 @@ pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result
     .fetch_optional(&mut *conn)
     .await?;
     let Some(id) = inserted else {
-        return sqlx::query_scalar!("select id from doubt where form_id = $1", doubt.form_id)
-            .fetch_one(&mut *conn)
-            .await;
+        return sqlx::query_scalar!(
+            "select id from doubt where raised_by = $1 and form_id = $2",
+            doubt.raised_by,
+            doubt.form_id,
+        )
+        .fetch_one(&mut *conn)
+        .await;
     };
     let after = json!({
         "candidate_id": doubt.candidate_id,

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,7 +21,7 @@ use crate::interview::TestKind;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 /// One of the page's two forms, with what was typed into it after a refusal.

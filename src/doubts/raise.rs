@@ -2,11 +2,11 @@
 //! by the people who decide. Stored on the candidate at once; from the candidate
 //! page the chosen way of settling it opens its next step.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -21,7 +21,7 @@ use crate::interview::text::InterviewText;
 use crate::interview::{self, Extras, seat};
 use crate::positions::access;
 use crate::web::flash::FlashKind;
-use crate::web::form::wants_json;
+use crate::web::form::{Form, wants_json};
 
 pub async fn from_question(
     State(app): State<AppState>,

@@ -52,8 +52,7 @@ pub async fn download(
             &export.rows,
             locale,
         ) {
-            tracing::error!(error = %err, "shortlist CSV cut short");
-            writer.fail(err.to_string());
+            writer.fail("shortlist CSV", &err);
         }
     });
     Ok((

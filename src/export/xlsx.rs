@@ -67,8 +67,7 @@ pub async fn download(
         }
         let mut writer = writer;
         if let Err(err) = workbook.save_to_writer(&mut writer) {
-            tracing::error!(error = %err, "shortlist workbook cut short");
-            writer.fail(err.to_string());
+            writer.fail("shortlist workbook", &err.into());
         }
     });
     match built.await {

@@ -7,7 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -23,7 +23,7 @@ use crate::guides::{GuideForm, validate};
 use crate::guides::{SectionKind, SectionLead};
 use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
+use crate::web::form::{Form, FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {

@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -20,7 +20,7 @@ use crate::guides::queries::Question;
 use crate::guides::text::GuideText;
 use crate::i18n::Locale;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::web::form::{Form, FormErrors, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {

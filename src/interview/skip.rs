@@ -2,7 +2,6 @@
 //! panel did not get to, or that another role leads. Only questions the member
 //! has not answered are marked; a rating already given is never replaced.
 
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Redirect;
 use serde::Deserialize;
@@ -17,6 +16,7 @@ use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::web::flash::FlashKind;
+use crate::web::form::Form;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

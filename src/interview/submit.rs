@@ -5,7 +5,6 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,7 +22,7 @@ use crate::interview::seat::{self, RoundInfo, Seat};
 use crate::interview::text::InterviewText;
 use crate::scoring::Verdict;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 

@@ -1,11 +1,11 @@
 //! Recording test results (personality, ability, work sample) from the
 //! test-results section of the walk-through. The tests run outside the app.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -21,7 +21,7 @@ use crate::interview::page::{self, Extras};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, wants_json};
+use crate::web::form::{Form, FormErrors, wants_json};
 use crate::web::text::CommonText;
 
 pub(crate) const MAX_SUMMARY: usize = crate::web::form::MAX_NOTE_CHARS;
@@ -117,8 +117,8 @@ pub async fn record(
     Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
 }
 
-/// Stores a test result with its audit event; a form delivered again (same form
-/// id) stores nothing and returns the first result.
+/// Stores a test result with its audit event; a form delivered again by the same
+/// user (same form id) stores nothing and returns their first result.
 pub(crate) async fn store(
     pool: &sqlx::PgPool,
     round_id: Uuid,
@@ -129,7 +129,7 @@ pub(crate) async fn store(
     let inserted: Option<Uuid> = sqlx::query_scalar!(
         "insert into test_result (round_id, kind, summary, score, recorded_by, form_id)
          values ($1, $2, $3, $4, $5, $6)
-         on conflict (form_id) do nothing
+         on conflict (recorded_by, form_id) do nothing
          returning id",
         round_id,
         valid.kind.code(),
@@ -142,8 +142,9 @@ pub(crate) async fn store(
     .await?;
     let Some(id) = inserted else {
         let first: Uuid = sqlx::query_scalar!(
-            "select id from test_result where form_id = $1",
-            valid.form_id
+            "select id from test_result where recorded_by = $1 and form_id = $2",
+            user_id,
+            valid.form_id,
         )
         .fetch_one(&mut *tx)
         .await?;

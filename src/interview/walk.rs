@@ -1,7 +1,6 @@
 //! The walk-through's page routes: open it, show question n, and the plain form
 //! post that saves a rating and moves on (the path without JavaScript).
 
-use axum::Form;
 use axum::extract::{Path, State};
 use std::hash::{Hash, Hasher};
 
@@ -20,6 +19,7 @@ use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::scoring::ScoreChoice;
+use crate::web::form::Form;
 
 /// Opens the walk-through at its first question for a member who has answered
 /// nothing yet (the guide's opening question starts the conversation, rated or

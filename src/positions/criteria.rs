@@ -6,7 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -20,7 +20,7 @@ use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries;
 use crate::positions::text::PositionText;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
@@ -197,13 +197,17 @@ async fn delete(
     open_position(&app.pool, &auth, id).await?;
     let t = PositionText::get(auth.viewer.locale);
     // A round's questions point at their criterion; removing it would change
-    // what a planned or held interview measures.
+    // what a planned or held interview measures. Asked of this position's
+    // criterion only: another position's is not found, whatever its rounds.
     let in_use: bool = sqlx::query_scalar!(
-        r#"select exists (select 1 from round_question where criterion_id = $1) as "exists!""#,
+        r#"select exists (select 1 from round_question q where q.criterion_id = c.id) as "in_use!"
+           from criterion c where c.id = $1 and c.position_id = $2"#,
         cid,
+        id,
     )
-    .fetch_one(&app.pool)
-    .await?;
+    .fetch_optional(&app.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
     if in_use {
         return Err(AppError::Conflict(t.criterion_in_use.into()));
     }
@@ -245,15 +249,20 @@ async fn move_criterion(
         _ => return Err(AppError::Validation("direction must be up or down".into())),
     };
     let mut tx = app.pool.begin().await?;
-    sqlx::query!(
+    let renumbered: Vec<Uuid> = sqlx::query_scalar!(
         "update criterion c set sort_order = o.n
          from (select id, row_number() over (order by sort_order, created_at, id) as n
                from criterion where position_id = $1) o
-         where c.id = o.id",
+         where c.id = o.id
+         returning c.id",
         id,
     )
-    .execute(&mut *tx)
+    .fetch_all(&mut *tx)
     .await?;
+    // Another position's criterion is not found here, as on every other route.
+    if !renumbered.contains(&cid) {
+        return Err(AppError::NotFound);
+    }
     sqlx::query!(
         "with me as (select sort_order from criterion where id = $2 and position_id = $1)
          update criterion c

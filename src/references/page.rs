@@ -4,7 +4,6 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,7 +26,7 @@ use crate::references::form::{
 use crate::references::queries::{self, ReferenceCheck};
 use crate::references::text::ReferenceText;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;

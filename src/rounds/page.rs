@@ -7,7 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get, routing::post};
+use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -25,7 +25,7 @@ use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, Round
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
 use crate::web::flash::FlashKind;
-use crate::web::form::FormErrors;
+use crate::web::form::{Form, FormErrors};
 use crate::web::format;
 use crate::web::layout::Layout;
 

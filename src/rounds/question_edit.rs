@@ -7,7 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Router, routing::get};
+use axum::{Router, routing::get};
 use serde::Deserialize;
 use serde_json::json;
 use sqlx::PgPool;
@@ -23,7 +23,7 @@ use crate::positions::access::may_manage;
 use crate::rounds::RoundStatus;
 use crate::rounds::text::RoundText;
 use crate::web::flash::FlashKind;
-use crate::web::form::{FormErrors, MAX_NOTE_CHARS};
+use crate::web::form::{Form, FormErrors, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {

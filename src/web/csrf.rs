@@ -118,11 +118,7 @@ pub async fn require_token(
     ) {
         next.run(request).await
     } else {
-        let wants_json = request
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|value| value.to_str().ok())
-            .is_some_and(|accept| accept.starts_with("application/json"));
+        let wants_json = crate::web::form::wants_json(request.headers());
         let is_sign_in = request.uri().path() == "/login";
         let expected = session_token.or(cookie_token);
         match check(expected, request).await {

@@ -124,11 +124,7 @@ fn build(page: &ErrorPage, locale: Locale, headers: &HeaderMap) -> Response {
         .message
         .clone()
         .unwrap_or_else(|| default_body.to_owned());
-    let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.starts_with("application/json"));
-    if wants_json {
+    if crate::web::form::wants_json(headers) {
         let json = serde_json::json!({ "error": body, "status": page.status.as_u16(), "request_id": request_id });
         return (page.status, axum::Json(json)).into_response();
     }

@@ -1,9 +1,88 @@
-//! Field errors for forms that re-render with the user's input kept.
+//! Reading forms, and field errors for forms that re-render with the user's input kept.
 
 use std::collections::BTreeMap;
 
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::Method;
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use crate::AppState;
+use crate::auth::extract::Viewer;
+use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::web::text::CommonText;
+
+/// A form, read as `axum::Form` reads it, except that text which is not UTF-8
+/// is refused (422, in the user's language; JSON to a script) instead of being
+/// stored with its bytes replaced by `�`. Every form of the app is read
+/// through here (clippy.toml disallows `axum::Form`).
+pub struct Form<T>(pub T);
+
+#[allow(clippy::disallowed_types)] // the one place that reads a form with `axum::Form`
+impl<T, S> FromRequest<S> for Form<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let bytes = to_bytes(body, crate::web::MAX_BODY_BYTES)
+            .await
+            .map_err(|_| AppError::TooLarge.into_response())?;
+        let encoded = match parts.method {
+            Method::GET | Method::HEAD => parts.uri.query().unwrap_or_default().as_bytes(),
+            _ => &bytes[..],
+        };
+        if !decodes_to_utf8(encoded) {
+            let locale = match Viewer::from_request_parts(&mut parts, state).await {
+                Ok(viewer) => viewer.locale,
+                Err(refused) => return Err(refused.into_response()),
+            };
+            tracing::info!("form refused: its text is not UTF-8");
+            let message = CommonText::get(locale).error_not_utf8_body;
+            return Err(AppError::Validation(message.into()).into_response());
+        }
+        let request = Request::from_parts(parts, Body::from(bytes));
+        let read = axum::Form::<T>::from_request(request, state).await;
+        match read {
+            Ok(axum::Form(value)) => Ok(Form(value)),
+            Err(rejection) => Err(rejection.into_response()),
+        }
+    }
+}
+
+/// Whether every name and value of an `application/x-www-form-urlencoded`
+/// text decodes, its `%XX` escapes and raw bytes alike, to UTF-8.
+fn decodes_to_utf8(encoded: &[u8]) -> bool {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut decoded = Vec::new();
+    encoded.split(|&b| b == b'&').all(|pair| {
+        decoded.clear();
+        let mut i = 0;
+        while i < pair.len() {
+            let escaped = match pair.get(i..i + 3) {
+                Some([b'%', high, low]) => hex(*high).zip(hex(*low)),
+                _ => None,
+            };
+            match escaped {
+                Some((high, low)) => {
+                    decoded.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                None => {
+                    decoded.push(pair[i]);
+                    i += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    })
+}
 
 // Every free-text field takes at most one of these many characters; the limit
 // is stated beside the field (`Layout::up_to`) and checked here on the server.
@@ -110,6 +189,8 @@ impl FormErrors {
 
 /// A script that sends a form in the background (the walk-through's offline
 /// queue) asks for JSON: it gets a small answer instead of a redirect and a flash.
+/// Every refusal asks the same (the origin check, the token check, the error
+/// pages), so a script gets JSON whichever of them stops it.
 pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
     headers
         .get(axum::http::header::ACCEPT)
@@ -127,6 +208,20 @@ mod tests {
         assert_eq!(count(4000, Locale::En), "4,000");
         assert_eq!(count(20_000, Locale::Nb), "20\u{a0}000");
         assert_eq!(count(1_234_567, Locale::En), "1,234,567");
+    }
+
+    #[test]
+    fn a_form_is_utf8_only_when_every_escape_and_byte_decodes_to_it() {
+        assert!(decodes_to_utf8(
+            b"name=Kari+Nordmann&note=%C3%A6%C3%B8%C3%A5"
+        ));
+        assert!(decodes_to_utf8("name=Åse".as_bytes()));
+        assert!(decodes_to_utf8(b"a=100%&b=%zz&c=%"), "a stray % is itself");
+        assert!(decodes_to_utf8(b""));
+        assert!(!decodes_to_utf8(b"name=%ff%fe%c3%28"));
+        assert!(!decodes_to_utf8(b"ok=1&name=%C3"), "a sequence cut short");
+        assert!(!decodes_to_utf8(&[b'n', b'=', 0xff]), "a raw byte");
+        assert!(!decodes_to_utf8(b"%ff=name"), "names too");
     }
 
     #[test]

@@ -42,6 +42,7 @@ crate::texts! {
         error_unavailable_body: "The service is briefly unavailable; nothing was lost. Try again in a moment.", "Tjenesten er midlertidig utilgjengelig; ingenting gikk tapt. Prøv igjen om et øyeblikk.";
         error_timeout_title: "The request took too long", "Forespørselen tok for lang tid";
         error_too_large_title: "The upload is too large", "Opplastingen er for stor";
+        error_not_utf8_body: "The form held characters that cannot be read: its text was not sent as UTF-8. Nothing was saved. Go back, retype or paste the text again and send it.", "Skjemaet inneholdt tegn som ikke kan leses: teksten ble ikke sendt som UTF-8. Ingenting ble lagret. Gå tilbake, skriv eller lim inn teksten på nytt og send den.";
         request_id: "Reference", "Referanse";
         back_home: "Back to the dashboard", "Tilbake til oversikten";
         role_admin: "Administrator", "Administrator";

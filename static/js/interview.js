@@ -154,6 +154,7 @@
     });
     store(queue);
     lastError = '';
+    withdrawSkipOffers();
     flush();
   }
 
@@ -400,7 +401,7 @@
       if (section.getAttribute('data-section') !== order || !isRated(section)) {
         return;
       }
-      if (section.getAttribute('data-version') || section.querySelector('input[name="score"]:checked')) {
+      if (isAnswered(section)) {
         return;
       }
       setValues(section, null, section.querySelector('textarea[name="evidence"]').value);
@@ -469,6 +470,33 @@
       radio.checked = true;
     }
     section.querySelector('textarea[name="evidence"]').value = evidence;
+  }
+
+  // Whether the member has answered the question, saved or still queued.
+  function isAnswered(section) {
+    return Boolean(section.getAttribute('data-version') || section.querySelector('input[name="score"]:checked'));
+  }
+
+  // The offer to mark the rest of a section not assessed, withdrawn from every
+  // section with nothing left to mark. (The round's questions arrive blank, with
+  // the offer on every section; the server leaves it off an answered section's
+  // own page.) Only once all of the section's questions are in the page.
+  function withdrawSkipOffers() {
+    if (installState !== 'done') {
+      return;
+    }
+    var open = {};
+    sections.forEach(function (section) {
+      if (isRated(section) && !isAnswered(section)) {
+        open[section.getAttribute('data-section')] = true;
+      }
+    });
+    root.querySelectorAll('form[data-skip-section]').forEach(function (form) {
+      var details = form.closest('details');
+      if (!open[form.getAttribute('data-skip-section')] && details) {
+        details.remove();
+      }
+    });
   }
 
   function markAnswered(section) {
@@ -602,6 +630,7 @@
     });
     sections = Array.prototype.slice.call(root.querySelectorAll('section.question'));
     installState = 'done';
+    withdrawSkipOffers();
   }
 
   function installOffline() {

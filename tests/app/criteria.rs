@@ -307,3 +307,59 @@ async fn a_criterion_that_rounds_ask_about_cannot_be_deleted() {
         1
     );
 }
+
+#[tokio::test]
+async fn another_managers_criterion_is_not_found_whether_rounds_ask_about_it_or_not() {
+    let app = TestApp::spawn().await;
+    let (owner, position) = manager_with_position(&app).await;
+    let asked = app.criterion(position, "Problem solving").await;
+    let unasked = app.criterion(position, "Teamwork").await;
+    let candidate = app.candidate(position, "Kari", "").await;
+    let panelist = app.create_user(Role::Panelist).await;
+    let round = app.round_with(candidate, &panelist).await;
+    sqlx::query(
+        "insert into round_question (round_id, section_title, section_order, question_order, text, criterion_id)
+         values ($1, 'Case', 1, 1, 'Solve this.', $2)",
+    )
+    .bind(round)
+    .bind(asked)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // Another hiring manager, through a position of their own.
+    let (other, theirs) = manager_with_position(&app).await;
+    let unknown = Uuid::new_v4();
+    for cid in [asked, unasked, unknown] {
+        let base = format!("/positions/{theirs}/criteria/{cid}");
+        let deleted = app.post_form(&other, &format!("{base}/delete"), &[]).await;
+        assert_eq!(deleted.status(), 404, "delete {cid}");
+        let moved = app
+            .post_form(&other, &format!("{base}/move"), &[("direction", "up")])
+            .await;
+        assert_eq!(moved.status(), 404, "move {cid}");
+        let edited = app.get(&other, &format!("{base}/edit")).await;
+        assert_eq!(edited.status(), 404, "edit {cid}");
+        let updated = app
+            .post_form(&other, &base, &[("name", "Taken over"), ("weight", "1")])
+            .await;
+        assert_eq!(updated.status(), 404, "update {cid}");
+    }
+    assert_eq!(
+        app.count(
+            "select count(*) from criterion where position_id = $1 and name <> 'Taken over'",
+            position
+        )
+        .await,
+        2,
+        "both criteria are untouched"
+    );
+    // The owner is still told why the asked-about one stays.
+    let refused = app
+        .post_form(
+            &owner,
+            &format!("/positions/{position}/criteria/{asked}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status(), 409);
+}

@@ -222,3 +222,90 @@ async fn test_results_are_validated_and_recorded() {
             && shown.contains("Test result recorded.")
     );
 }
+
+/// Posts a form as the walk-through's offline queue does, asking for JSON; the
+/// status and the id the server answers with.
+async fn post_queued(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let token = app.csrf_token(client).await;
+    let mut fields = fields.to_vec();
+    fields.push(("csrf_token", &token));
+    let response = client
+        .post(app.url(path))
+        .header("accept", "application/json")
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body: serde_json::Value = response.json().await.unwrap();
+    (status, body["id"].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn a_form_id_names_a_form_only_among_its_authors_doubts_and_test_results() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (a, b) = (round.member(&app).await, round.member(&app).await);
+    let form_id = Uuid::new_v4().to_string();
+    let doubt = [
+        ("category", "experience"),
+        ("description", "The dates of the migration do not add up."),
+        ("method", "check_references"),
+        ("form_id", form_id.as_str()),
+    ];
+    let test = [
+        ("kind", "work_sample"),
+        ("summary", "Finished the task in time."),
+        ("form_id", form_id.as_str()),
+    ];
+    for (path, fields, table, (author, at)) in [
+        (
+            round.path("/interview/3/doubts"),
+            &doubt[..],
+            "doubt",
+            ("raised_by", "raised_at"),
+        ),
+        (
+            round.path("/interview/5/test-results"),
+            &test[..],
+            "test_result",
+            ("recorded_by", "recorded_at"),
+        ),
+    ] {
+        let (status, as_a) = post_queued(&app, &a.client, &path, fields).await;
+        assert_eq!(status, 201, "{table}");
+        // B sends a form with A's id (a client reusing it, by mistake or not).
+        let (status, as_b) = post_queued(&app, &b.client, &path, fields).await;
+        assert_eq!(status, 201, "{table}");
+        assert_ne!(as_b, as_a, "B is not given A's {table}");
+        let authors: Vec<(String, Uuid)> = sqlx::query_as(&format!(
+            "select id::text, {author} from {table} where round_id = $1 order by {at}"
+        ))
+        .bind(round.id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            authors,
+            [(as_a.clone(), a.user.id), (as_b.clone(), b.user.id)],
+            "B's {table} is B's own"
+        );
+        // Each one's own form sent again is still stored once.
+        let (_, again) = post_queued(&app, &b.client, &path, fields).await;
+        assert_eq!(again, as_b, "{table}");
+        let (_, again) = post_queued(&app, &a.client, &path, fields).await;
+        assert_eq!(again, as_a, "{table}");
+        let count = app
+            .count(
+                &format!("select count(*) from {table} where round_id = $1"),
+                round.id,
+            )
+            .await;
+        assert_eq!(count, 2, "{table}");
+    }
+}

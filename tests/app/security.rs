@@ -281,3 +281,170 @@ async fn secure_cookies_and_hsts_when_configured() {
             .starts_with("max-age=")
     );
 }
+
+/// Posts an urlencoded body as it is, token first, the way a page's form would
+/// (or, asking for JSON, as the walk-through's queue does).
+async fn post_raw(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &str,
+    accept: &str,
+) -> reqwest::Response {
+    let token = app.csrf_token(client).await;
+    client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", accept)
+        .body(format!("csrf_token={token}&{fields}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn text_that_is_not_utf8_is_refused_on_every_form_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let round = crate::support::walk::Round::plan(&app).await;
+    let manager = round.manager_member(&app).await;
+    let (client, position) = (&manager.client, round.position_id);
+    let not_utf8 = "%ff%fe%c3%28";
+    let forms = [
+        (
+            format!("/positions/{position}/candidates"),
+            format!("name={not_utf8}&email="),
+        ),
+        (
+            format!("/positions/{position}"),
+            format!(
+                "title={not_utf8}&department=&description=&hiring_manager_id={}",
+                manager.user.id
+            ),
+        ),
+        (
+            round.path("/interview/3/doubts"),
+            format!("category=experience&method=check_references&description={not_utf8}"),
+        ),
+    ];
+    let stored = || async {
+        let row: (i64, String, i64) = sqlx::query_as(
+            "select (select count(*) from candidate where position_id = p.id), p.title,
+                    (select count(*) from doubt)
+             from position p where p.id = $1",
+        )
+        .bind(position)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        row
+    };
+    let before = stored().await;
+    assert_eq!(before, (1, "Backend engineer".to_owned(), 0));
+    for (path, fields) in &forms {
+        let page = post_raw(&app, client, path, fields, "text/html").await;
+        assert_eq!(page.status(), 422, "{path}");
+        let body = page.text().await.unwrap();
+        assert!(body.contains("<html"), "{path}: a page");
+        assert!(body.contains("not sent as UTF-8"), "{path}: {body}");
+        let script = post_raw(&app, client, path, fields, "application/json").await;
+        assert_eq!(script.status(), 422, "{path}");
+        let json: serde_json::Value = script.json().await.unwrap();
+        assert!(
+            json["error"].as_str().unwrap().contains("UTF-8"),
+            "{path}: {json}"
+        );
+    }
+    assert_eq!(stored().await, before, "nothing was stored");
+
+    // In the member's language.
+    let switched = app
+        .post_form(client, "/locale", &[("lang", "nb"), ("next", "/")])
+        .await;
+    assert_eq!(switched.status(), 303);
+    let (path, fields) = &forms[0];
+    let page = post_raw(&app, client, path, fields, "text/html").await;
+    let body = page.text().await.unwrap();
+    assert!(body.contains("Ugyldig forespørsel"), "{body}");
+    assert!(body.contains("ble ikke sendt som UTF-8"), "{body}");
+
+    // The same forms with proper text are taken.
+    let (path, _) = &forms[0];
+    let taken = post_raw(&app, client, path, "name=%C3%85se+Berg&email=", "text/html").await;
+    assert_eq!(taken.status(), 303);
+    let name: String = sqlx::query_scalar("select name from candidate where name like 'Åse%'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Åse Berg");
+}
+
+#[tokio::test]
+async fn a_script_refused_for_its_origin_gets_json_as_one_refused_for_its_token_does() {
+    let app = TestApp::spawn().await;
+    let round = crate::support::walk::Round::plan(&app).await;
+    let me = round.member(&app).await;
+    let token = app.csrf_token(&me.client).await;
+    let url = app.url(&round.rating_path(2));
+    let rating = serde_json::json!({
+        "score": 3, "evidence": "", "base_version": null, "save_id": uuid::Uuid::new_v4(),
+    });
+    let send = |accept: &str, origin: Option<&str>, token: Option<&str>| {
+        let mut request = me.client.put(&url).header("accept", accept).json(&rating);
+        if let Some(origin) = origin {
+            request = request
+                .header("origin", origin)
+                .header("sec-fetch-site", "cross-site");
+        }
+        if let Some(token) = token {
+            request = request.header("x-csrf-token", token);
+        }
+        request.send()
+    };
+    // As the walk-through's script asks: JSON, whichever check refuses it.
+    let no_token = send("application/json", None, None).await.unwrap();
+    let foreign = send(
+        "application/json",
+        Some("https://evil.example"),
+        Some(&token),
+    )
+    .await
+    .unwrap();
+    for (what, response, status) in [("no token", no_token, 401), ("foreign", foreign, 403)] {
+        assert_eq!(response.status(), status, "{what}");
+        let kind = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(kind.starts_with("application/json"), "{what}: {kind}");
+        let json: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(json["status"], status, "{what}");
+        assert!(
+            json["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{what}"
+        );
+    }
+    // Asked for a page, the same refusal is the page.
+    let page = send("text/html", Some("https://evil.example"), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 403);
+    assert!(page.text().await.unwrap().contains("Reload the page"));
+    let stored = app
+        .count(
+            "select count(*) from rating where round_question_id = $1",
+            round.questions[2],
+        )
+        .await;
+    assert_eq!(stored, 0, "nothing was saved");
+    // The same request with its token and from the site itself is saved.
+    let saved = me
+        .client
+        .put(&url)
+        .header("accept", "application/json")
+        .header("x-csrf-token", &token)
+        .json(&rating)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+}

@@ -486,3 +486,76 @@ async fn axe_finds_no_serious_violation_on_the_walk_through() {
     }
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_offer_to_mark_a_section_not_assessed_is_gone_once_the_section_is_answered() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let user = seated_panelist(&app, &round).await;
+    let questions: Vec<(Uuid, i32, bool)> = sqlx::query_as(
+        "select id, section_order, rated from round_question where round_id = $1
+         order by section_order, question_order",
+    )
+    .bind(round.id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let total = questions.len();
+    let (answered, own) = (questions[0].1, questions[total - 1].1);
+    // Every question of the first section that takes a score is answered.
+    let case = secondround::case::Case::new(&app.pool);
+    for (id, _, _) in questions.iter().filter(|q| q.1 == answered && q.2) {
+        case.rate(round.id, user.id, *id, Some(3), "Seen.")
+            .await
+            .unwrap();
+    }
+    let numbers = |wanted: &dyn Fn(i32) -> bool| -> Vec<usize> {
+        (1..=total)
+            .filter(|n| questions[n - 1].2 && wanted(questions[n - 1].1))
+            .collect()
+    };
+    let in_answered = numbers(&|section| section == answered);
+    let elsewhere = numbers(&|section| section != answered && section != own);
+    assert!(!in_answered.is_empty() && !elsewhere.is_empty());
+
+    let browser = Browser::start(LANDSCAPE).await;
+    sign_in(&browser, &app, &user).await;
+    // The last question's page: the other sections come from the round's questions.
+    browser
+        .goto(&app.url(&round.path(&format!("/interview/{total}"))))
+        .await;
+    let offers = |numbers: Vec<usize>| {
+        let browser = &browser;
+        async move {
+            let script = format!(
+                "return [{}].map(function (n) {{ return !!document.querySelector('#q' + n + ' .skip-section'); }});",
+                numbers
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let shown = browser.client.execute(&script, vec![]).await.unwrap();
+            serde_json::from_value::<Vec<bool>>(shown).unwrap()
+        }
+    };
+    let installed =
+        format!("return document.querySelectorAll('section.question').length === {total};");
+    let mut waited = 0;
+    while browser.client.execute(&installed, vec![]).await.unwrap() != json!(true) {
+        waited += 1;
+        assert!(waited < 100, "the round's questions never arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        offers(in_answered.clone()).await,
+        vec![false; in_answered.len()],
+        "no offer in the answered section (questions {in_answered:?})"
+    );
+    assert_eq!(
+        offers(elsewhere.clone()).await,
+        vec![true; elsewhere.len()],
+        "the offer stays where questions are open (questions {elsewhere:?})"
+    );
+    browser.close().await;
+}
