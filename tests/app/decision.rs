@@ -766,9 +766,21 @@ async fn before_submitting_a_manager_on_the_panel_learns_nothing_of_the_others_v
     let html = app.get_html(&case.manager.client, "/").await;
     assert!(!html.contains("Contradicted her CV twice."));
     assert!(html.contains("Submit your own ratings first"));
-    assert!(
-        html.contains(r#"<td class="num">0</td>"#)
-            && !html.contains(r#"<span class="tag tag-warn">1</span>"#),
-        "no open-doubt count"
+    assert_eq!(open_doubts_cell(&html), "0", "no open-doubt count");
+
+    // Once their own ratings are in, the same cell counts the doubt.
+    case.resubmit(&app, &case.manager, "yes", "Solid facts.")
+        .await;
+    let html = app.get_html(&case.manager.client, "/").await;
+    assert_eq!(
+        open_doubts_cell(&html),
+        r#"<span class="tag tag-warn">1</span>"#
     );
+}
+
+/// The dashboard's open-doubt count for the (only) position listed.
+fn open_doubts_cell(html: &str) -> &str {
+    let marker = r#"data-cell="open-doubts">"#;
+    let start = html.find(marker).expect("the open-doubts cell") + marker.len();
+    &html[start..start + html[start..].find("</td>").unwrap()]
 }
