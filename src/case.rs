@@ -24,7 +24,7 @@ use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
 
 /// The time zone rounds are planned in.
-pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Oslo;
+pub const TIME_ZONE: chrono_tz::Tz = crate::web::format::DEFAULT_TIME_ZONE;
 
 /// Builds on one database; errors name the step that failed.
 pub struct Case<'a> {

@@ -78,7 +78,7 @@ impl ShowPage {
     }
 
     fn changed_at(&self, change: &StatusChange) -> String {
-        format::date_time(change.changed_at, "Europe/Oslo")
+        format::date_time(change.changed_at, format::DEFAULT_TIME_ZONE.name())
     }
 
     fn open_question_lines(&self) -> Vec<&str> {

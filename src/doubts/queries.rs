@@ -15,6 +15,8 @@ pub struct DoubtRow {
     pub candidate_id: Uuid,
     pub round_id: Option<Uuid>,
     pub round_number: Option<i32>,
+    /// The zone of the round it was raised in, in which its dates are shown.
+    pub round_time_zone: Option<String>,
     pub question_text: Option<String>,
     pub category: String,
     pub description: String,
@@ -76,7 +78,7 @@ async fn load(pool: &PgPool, which: Which) -> Result<Vec<DoubtRow>> {
     Ok(sqlx::query_as!(
         DoubtRow,
         r#"select d.id, d.candidate_id, d.round_id, r.round_number as "round_number?",
-               q.text as "question_text?",
+               r.time_zone as "round_time_zone?", q.text as "question_text?",
                d.category, d.description, d.resolution_method, d.status,
                d.raised_by, ru.display_name as "raised_by_name?", d.raised_at as "raised_at: _",
                d.settled_by_reference_check_id as reference_check_id, rc.referee_name as "referee_name?",

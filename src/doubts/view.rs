@@ -93,6 +93,10 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
     let t = DoubtText::get(locale);
     let status = row.status();
     let by = |name: &Option<String>| name.clone().unwrap_or_else(|| t.someone.to_owned());
+    let time_zone = row
+        .round_time_zone
+        .as_deref()
+        .unwrap_or(format::DEFAULT_TIME_ZONE.name());
     DoubtView {
         id: row.id,
         category: row.category().label(t),
@@ -108,7 +112,7 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         raised: t
             .raised_by
             .replace("{name}", &by(&row.raised_by_name))
-            .replace("{date}", &format::date_time(row.raised_at, "Europe/Oslo")),
+            .replace("{date}", &format::date_time(row.raised_at, time_zone)),
         question: row.question_text.clone(),
         round: match row.round_number {
             Some(n) => t.round_n.replace("{n}", &n.to_string()),
@@ -118,7 +122,7 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         settled: row.settled_at.map(|at| {
             t.settled_by
                 .replace("{name}", &by(&row.settled_by_name))
-                .replace("{date}", &format::date_time(at, "Europe/Oslo"))
+                .replace("{date}", &format::date_time(at, time_zone))
         }),
         follow_up: position_id
             .filter(|_| status == Status::Open)

@@ -422,7 +422,7 @@ async fn build(
         read_only: seat.read_only(),
         read_only_banner: seat.submitted_at.map(|at| {
             t.read_only_banner
-                .replace("{when}", &format::date_time(at, "Europe/Oslo"))
+                .replace("{when}", &format::date_time(at, &seat.round.time_zone))
         }),
         conflict: extras.conflict,
         doubt_for,

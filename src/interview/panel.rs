@@ -43,7 +43,7 @@ impl PanelPage {
     fn when(&self, member: &MemberRow) -> String {
         member
             .submitted_at
-            .map(|at| format::date_time(at, "Europe/Oslo"))
+            .map(|at| format::date_time(at, &self.round.time_zone))
             .unwrap_or_default()
     }
 }

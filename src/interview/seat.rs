@@ -16,6 +16,8 @@ pub struct RoundInfo {
     pub candidate_name: String,
     pub position_title: String,
     pub hiring_manager_id: Uuid,
+    /// `interview_round.time_zone`, in which the round's times are shown.
+    pub time_zone: String,
     /// The first interview as the panel needs it at hand: its summary, and the
     /// open questions it left (one per line).
     pub first_round_summary: String,
@@ -57,7 +59,7 @@ pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
         RoundInfo,
         r#"select r.id as round_id, r.round_number, r.status as "round_status: _", c.id as candidate_id,
                 c.name as candidate_name, p.title as position_title, p.hiring_manager_id,
-                c.first_round_summary, c.open_questions
+                r.time_zone, c.first_round_summary, c.open_questions
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
@@ -76,7 +78,7 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
     let row = sqlx::query!(
         r#"select r.id as round_id, r.round_number, r.status as "round_status: RoundStatus",
                 c.id as candidate_id, c.name as candidate_name, p.title as position_title,
-                p.hiring_manager_id, c.first_round_summary, c.open_questions,
+                p.hiring_manager_id, r.time_zone, c.first_round_summary, c.open_questions,
                 r.questions_version,
                 pm.id as "member_id?", pm.panel_role as "panel_role?",
                 pm.submitted_at as "submitted_at?: DateTime<Utc>",
@@ -125,6 +127,7 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
             candidate_name: row.candidate_name,
             position_title: row.position_title,
             hiring_manager_id: row.hiring_manager_id,
+            time_zone: row.time_zone,
             first_round_summary: row.first_round_summary,
             open_questions: row.open_questions,
         },

@@ -110,8 +110,10 @@ async fn render(
             .filter(|row| row.required_of(&seat.panel_role))
             .count(),
         submitted: seat.submitted_at.map(|at| {
-            t.read_only_banner
-                .replace("{when}", &crate::web::format::date_time(at, "Europe/Oslo"))
+            t.read_only_banner.replace(
+                "{when}",
+                &crate::web::format::date_time(at, &seat.round.time_zone),
+            )
         }),
         given,
         form,

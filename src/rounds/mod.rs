@@ -59,7 +59,7 @@ struct PlanPage {
     candidates: Vec<CandidateOption>,
     templates: Vec<TemplateOption>,
     users: Vec<UserOption>,
-    time_zones: &'static [&'static str],
+    time_zones: Vec<&'static str>,
     roles: Vec<(&'static str, &'static str)>,
 }
 
@@ -119,7 +119,7 @@ async fn render(
         position,
         form,
         errors,
-        time_zones: &plan::TIME_ZONES,
+        time_zones: plan::TIME_ZONES.iter().map(|zone| zone.name()).collect(),
         roles: PanelRole::ALL
             .iter()
             .map(|role| (role.code(), t.panel_role(role.code())))

@@ -13,17 +13,18 @@ use crate::i18n::Locale;
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
 use crate::web::form::FormErrors;
+use crate::web::format::DEFAULT_TIME_ZONE;
 
-/// Time zones offered in the form; any valid IANA name is accepted.
-pub const TIME_ZONES: [&str; 8] = [
-    "Europe/Oslo",
-    "Europe/Stockholm",
-    "Europe/Copenhagen",
-    "Europe/Helsinki",
-    "Europe/London",
-    "Europe/Berlin",
-    "America/New_York",
-    "UTC",
+/// Time zones offered in the form, the default first; any valid IANA name is accepted.
+pub const TIME_ZONES: [Tz; 8] = [
+    DEFAULT_TIME_ZONE,
+    chrono_tz::Europe::Stockholm,
+    chrono_tz::Europe::Copenhagen,
+    chrono_tz::Europe::Helsinki,
+    chrono_tz::Europe::London,
+    chrono_tz::Europe::Berlin,
+    chrono_tz::America::New_York,
+    chrono_tz::UTC,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +185,7 @@ pub fn validate(
     let scheduled_at = match local_to_utc(
         &form.date,
         &form.time,
-        time_zone.unwrap_or(chrono_tz::Europe::Oslo),
+        time_zone.unwrap_or(DEFAULT_TIME_ZONE),
     ) {
         Ok(at) => Some(at),
         Err("date") => {
@@ -441,7 +442,7 @@ mod tests {
             ("candidate_id".into(), Uuid::nil().to_string()),
             ("date".into(), "2026-12-01".into()),
             ("time".into(), "09:00".into()),
-            ("time_zone".into(), "Europe/Oslo".into()),
+            ("time_zone".into(), DEFAULT_TIME_ZONE.name().into()),
             ("duration_minutes".into(), "90".into()),
             ("template_id".into(), Uuid::nil().to_string()),
             (format!("panel_{}", Uuid::nil()), "hr".into()),
