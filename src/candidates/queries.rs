@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
-use crate::error::Result;
+use crate::error::{AppError, Result};
 
 #[derive(Debug)]
 pub struct Candidate {
@@ -23,15 +23,16 @@ pub struct Candidate {
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Candidate> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         Candidate,
         r#"select c.id, c.position_id, p.title as position_title, c.name, c.email, c.phone, c.source,
                 c.first_round_summary, c.open_questions, c.status as "status: _"
          from candidate c join position p on p.id = c.position_id where c.id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 pub struct CandidateInput<'a> {

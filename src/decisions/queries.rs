@@ -12,6 +12,7 @@ use crate::rounds::RoundStatus;
 
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus, Decided};
+use crate::error::{AppError, Result};
 use crate::scoring::flags::Outcome;
 
 #[derive(Debug)]
@@ -23,26 +24,28 @@ pub struct CandidateHead {
     pub position_title: String,
 }
 
-pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<CandidateHead> {
+pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> Result<CandidateHead> {
     sqlx::query_as!(
         CandidateHead,
         r#"select c.id, c.name, c.status as "status: _", p.id as position_id, p.title as position_title
          from candidate c join position p on p.id = c.position_id where c.id = $1"#,
         id,
     )
-    .fetch_one(conn)
-    .await
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 /// Locks the candidate (a doubt raised meanwhile waits on its foreign key) and
 /// the seats of its panels (a reopening waits), until the transaction ends.
-pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<()> {
+pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> Result<()> {
     sqlx::query!(
         "select id from candidate where id = $1 for update",
         candidate_id,
     )
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
     sqlx::query!(
         "select pm.id from panel_member pm join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 for share of pm",

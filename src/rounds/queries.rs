@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::rounds::RoundStatus;
 
-use crate::error::Result;
+use crate::error::{AppError, Result};
 
 #[derive(Debug)]
 pub struct CandidateOption {
@@ -113,7 +113,7 @@ pub struct RoundDetail {
 }
 
 pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         RoundDetail,
         r#"select r.id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.duration_minutes, r.location, r.status as "status: _",
                 c.id as candidate_id, c.name as candidate_name, p.id as position_id, p.title as position_title,
@@ -125,8 +125,9 @@ pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
          where r.id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 #[derive(Debug)]
