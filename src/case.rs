@@ -158,7 +158,7 @@ impl<'a> Case<'a> {
         let planned = plan::create(self.pool, &valid, by)
             .await
             .context("planning a round")?
-            .map_err(|refused| anyhow!("the candidate is decided: {}", refused.status))?;
+            .map_err(|refused| anyhow!("the candidate is decided: {}", refused.status.code()))?;
         let questions = sqlx::query_scalar!(
             "select id from round_question where round_id = $1 order by section_order, question_order",
             planned.round_id,

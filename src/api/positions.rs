@@ -222,7 +222,7 @@ pub async fn show(
 struct CandidateRow {
     id: Uuid,
     name: String,
-    status: String,
+    status: crate::candidates::status::CandidateStatus,
     decision: Option<String>,
 }
 
@@ -260,7 +260,7 @@ pub async fn shortlist(
         entries.push(ShortlistEntry {
             candidate_id: candidate.id,
             name: candidate.name,
-            status: candidate.status,
+            status: candidate.status.code().into(),
             weighted_total: assessment.summary.weighted_total,
             coverage: assessment.summary.coverage,
             criteria: assessment

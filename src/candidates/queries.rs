@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::candidates::status::CandidateStatus;
 use crate::rounds::RoundStatus;
 
 use crate::error::{AppError, Result};
@@ -19,7 +20,7 @@ pub struct Candidate {
     pub source: String,
     pub first_round_summary: String,
     pub open_questions: String,
-    pub status: String,
+    pub status: CandidateStatus,
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Candidate> {
@@ -90,8 +91,8 @@ pub async fn update(pool: &PgPool, id: Uuid, input: &CandidateInput<'_>) -> sqlx
 
 #[derive(Debug)]
 pub struct StatusChange {
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<CandidateStatus>,
+    pub to_status: CandidateStatus,
     pub changed_by: Option<String>,
     pub changed_at: DateTime<Utc>,
 }
@@ -99,7 +100,7 @@ pub struct StatusChange {
 pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChange>> {
     Ok(sqlx::query_as!(
         StatusChange,
-        r#"select s.from_status, s.to_status, u.display_name as "changed_by?", s.changed_at as "changed_at: _"
+        r#"select s.from_status as "from_status: _", s.to_status as "to_status: _", u.display_name as "changed_by?", s.changed_at as "changed_at: _"
          from candidate_status_change s left join app_user u on u.id = s.changed_by
          where s.candidate_id = $1 order by s.changed_at desc, s.id"#,
         candidate_id,

@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::scoring::flags::Outcome;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `candidate.status` (and the history's `from_status`, `to_status`), read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CandidateStatus {
     Shortlisted,
     InSecondRound,

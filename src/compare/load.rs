@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::candidates::status::CandidateStatus;
 use crate::compare::blocker_words;
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
@@ -66,7 +67,7 @@ pub struct Row {
     pub candidate_id: Uuid,
     pub name: String,
     pub email: String,
-    pub status: String,
+    pub status: CandidateStatus,
     /// The round the scores come from: the latest with a score in it.
     pub round_id: Option<Uuid>,
     /// The panel's mean per column, in column order.
@@ -94,7 +95,7 @@ struct CandidateHead {
     id: Uuid,
     name: String,
     email: String,
-    status: String,
+    status: CandidateStatus,
     decision: Option<String>,
 }
 

@@ -157,7 +157,7 @@ impl Sort {
             let ordering = match self.key {
                 Key::Rank => by_option(a.rank, b.rank, self.dir, usize::cmp),
                 Key::Name => directed(a.name.to_lowercase().cmp(&b.name.to_lowercase()), self.dir),
-                Key::Status => directed(a.status.cmp(&b.status), self.dir),
+                Key::Status => directed(a.status.code().cmp(b.status.code()), self.dir),
                 Key::Total => by_option(a.weighted_total, b.weighted_total, self.dir, f64_cmp),
                 Key::Coverage => directed(a.coverage.total_cmp(&b.coverage), self.dir),
                 Key::Criterion(_) => {

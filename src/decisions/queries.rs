@@ -19,7 +19,7 @@ use crate::scoring::flags::Outcome;
 pub struct CandidateHead {
     pub id: Uuid,
     pub name: String,
-    pub status: String,
+    pub status: CandidateStatus,
     pub position_id: Uuid,
     pub position_title: String,
 }

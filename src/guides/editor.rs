@@ -143,7 +143,7 @@ async fn show(
 fn saved_form(guide: Guide) -> GuideForm {
     GuideForm {
         name: guide.name,
-        language: guide.language,
+        language: guide.language.code().to_owned(),
         description: guide.description,
     }
 }

@@ -5,12 +5,13 @@ use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::guides::{SectionKind, SectionLead};
+use crate::i18n::Locale;
 
 #[derive(Debug)]
 pub struct GuideRow {
     pub id: Uuid,
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub is_default: bool,
     pub sections: i64,
     pub questions: i64,
@@ -19,7 +20,7 @@ pub struct GuideRow {
 pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
     Ok(sqlx::query_as!(
         GuideRow,
-        r#"select t.id, t.name, t.language, t.is_default,
+        r#"select t.id, t.name, t.language as "language: _", t.is_default,
                 (select count(*) from template_section s where s.template_id = t.id) as "sections!",
                 (select count(*) from template_question q join template_section s on s.id = q.section_id
                   where s.template_id = t.id) as "questions!"
@@ -32,14 +33,14 @@ pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
 #[derive(Debug)]
 pub struct Guide {
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub description: String,
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Guide> {
     sqlx::query_as!(
         Guide,
-        "select name, language, description from interview_template where id = $1",
+        r#"select name, language as "language: _", description from interview_template where id = $1"#,
         id,
     )
     .fetch_optional(pool)

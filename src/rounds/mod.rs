@@ -71,18 +71,12 @@ impl PlanPage {
             .led_sections
             .iter()
             .zip(&template.led_by)
-            .map(|(title, code)| {
-                let role = crate::guides::SectionLead::parse(code)
-                    .map_or(code.as_str(), |lead| gt.lead(&lead));
-                format!("{title} — {role}")
-            })
+            .map(|(title, lead)| format!("{title} — {}", gt.lead(lead)))
             .collect()
     }
 
     fn user_role(&self, user: &UserOption) -> &'static str {
-        crate::auth::Role::parse(&user.role)
-            .map(|role| role.label(self.layout.locale))
-            .unwrap_or("")
+        user.role.label(self.layout.locale)
     }
 
     /// After a refused submission: the panel as chosen has no expert.
@@ -142,10 +136,9 @@ async fn new_form(
 ) -> Result<Response> {
     let position = crate::positions::open_position(&app.pool, &auth, id).await?;
     let templates = queries::templates(&app.pool).await?;
-    let language = auth.viewer.locale.code();
     let template = templates
         .iter()
-        .find(|t| t.is_default && t.language == language)
+        .find(|t| t.is_default && t.language == auth.viewer.locale)
         .or(templates.first());
     let tomorrow = Utc::now().with_timezone(&DEFAULT_TIME_ZONE).date_naive() + Duration::days(1);
     let mut form = PlanForm {

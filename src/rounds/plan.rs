@@ -276,8 +276,8 @@ async fn plan_key(
 #[derive(Debug)]
 pub struct AlreadyDecided {
     pub candidate_name: String,
-    /// The candidate's status code (hired, rejected) as the decision left it.
-    pub status: String,
+    /// The candidate's status (hired, rejected) as the decision left it.
+    pub status: CandidateStatus,
     pub decided: Decided,
 }
 
@@ -304,8 +304,8 @@ pub async fn create(
 ) -> sqlx::Result<Result<Planned, AlreadyDecided>> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
-    let (candidate_name, current): (String, String) = sqlx::query!(
-        "select name, status from candidate where id = $1 for update",
+    let (candidate_name, current): (String, CandidateStatus) = sqlx::query!(
+        r#"select name, status as "status: CandidateStatus" from candidate where id = $1 for update"#,
         plan.candidate_id,
     )
     .map(|row| (row.name, row.status))
@@ -345,13 +345,12 @@ pub async fn create(
             decided,
         }));
     }
-    let language: String = sqlx::query_scalar!(
-        "select language from interview_template where id = $1",
+    let guide_locale: Locale = sqlx::query_scalar!(
+        r#"select language as "language: Locale" from interview_template where id = $1"#,
         plan.template_id,
     )
     .fetch_one(&mut *tx)
     .await?;
-    let guide_locale = Locale::parse(&language).unwrap_or_default();
     let carried_over_title = RoundText::get(guide_locale).carried_over;
     let (round_id, number): (Uuid, i32) = sqlx::query!(
         "insert into interview_round
@@ -386,7 +385,7 @@ pub async fn create(
     let doubts = snapshot::take_doubts(&mut tx, round_id, guide_locale).await?;
     let questions =
         doubts + snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
-    if current == CandidateStatus::Shortlisted.code() {
+    if current == CandidateStatus::Shortlisted {
         status::change(
             &mut tx,
             plan.candidate_id,

@@ -4,6 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::auth::Role;
+use crate::guides::SectionLead;
+use crate::i18n::Locale;
 use crate::rounds::RoundStatus;
 
 use crate::error::{AppError, Result};
@@ -32,22 +35,22 @@ pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<Candidat
 pub struct TemplateOption {
     pub id: Uuid,
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub is_default: bool,
     /// The guide's sections that one panel role leads (titles), in order,
     pub led_sections: Vec<String>,
-    /// and the role that leads each (`SectionLead` codes).
-    pub led_by: Vec<String>,
+    /// and the role that leads each.
+    pub led_by: Vec<SectionLead>,
 }
 
 pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
     Ok(sqlx::query_as!(
         TemplateOption,
-        r#"select t.id, t.name, t.language, t.is_default,
+        r#"select t.id, t.name, t.language as "language: _", t.is_default,
                 coalesce(array_agg(s.title order by s.sort_order, s.id)
                          filter (where s.led_by <> 'everyone'), '{}') as "led_sections!",
                 coalesce(array_agg(s.led_by order by s.sort_order, s.id)
-                         filter (where s.led_by <> 'everyone'), '{}') as "led_by!"
+                         filter (where s.led_by <> 'everyone'), '{}') as "led_by!: Vec<SectionLead>"
          from interview_template t
          left join template_section s on s.template_id = t.id
          group by t.id
@@ -62,13 +65,13 @@ pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
 }
 
 pub async fn active_users(pool: &PgPool) -> Result<Vec<UserOption>> {
     Ok(sqlx::query_as!(
         UserOption,
-        "select id, display_name, email, role from app_user where not disabled order by display_name",
+        r#"select id, display_name, email, role as "role: _" from app_user where not disabled order by display_name"#,
     )
     .fetch_all(pool)
     .await?)
