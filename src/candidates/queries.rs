@@ -134,19 +134,19 @@ pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
 pub struct PanelSeat {
     pub round_id: Uuid,
     pub display_name: String,
-    pub panel_role: String,
+    pub panel_role: crate::rounds::plan::PanelRole,
 }
 
 /// The panels of all the candidate's rounds, in one query.
 pub async fn panels(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<PanelSeat>> {
     Ok(sqlx::query_as!(
         PanelSeat,
-        "select pm.round_id, u.display_name, pm.panel_role
+        r#"select pm.round_id, u.display_name, pm.panel_role as "panel_role: _"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join app_user u on u.id = pm.user_id
          where r.candidate_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
         candidate_id,
     )
     .fetch_all(pool)

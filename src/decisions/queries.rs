@@ -288,7 +288,7 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
 #[derive(Debug)]
 pub struct Recommendation {
     pub member_name: String,
-    pub panel_role: String,
+    pub panel_role: crate::rounds::plan::PanelRole,
     pub submitted: bool,
     pub verdict: Option<String>,
     pub justification: Option<String>,
@@ -301,7 +301,7 @@ pub async fn recommendations(
 ) -> sqlx::Result<Vec<Recommendation>> {
     sqlx::query_as!(
         Recommendation,
-        r#"select u.display_name as member_name, pm.panel_role,
+        r#"select u.display_name as member_name, pm.panel_role as "panel_role: _",
                 pm.submitted_at is not null as "submitted!",
                 case when pm.submitted_at is not null then rec.verdict end as verdict,
                 case when pm.submitted_at is not null then rec.justification end as justification

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::rounds::RoundStatus;
+use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]
 pub struct RoundInfo {
@@ -30,7 +31,7 @@ pub struct Seat {
     pub member_id: Uuid,
     pub user_id: Uuid,
     /// `panel_member.panel_role`: which sections are this member's to rate.
-    pub panel_role: String,
+    pub panel_role: PanelRole,
     pub submitted_at: Option<DateTime<Utc>>,
     /// `interview_round.questions_version`: names the round's questions as they
     /// stand, for the questions kept in memory (`question_cache`).
@@ -80,7 +81,7 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
                 c.id as candidate_id, c.name as candidate_name, p.title as position_title,
                 p.hiring_manager_id, r.time_zone, c.first_round_summary, c.open_questions,
                 r.questions_version,
-                pm.id as "member_id?", pm.panel_role as "panel_role?",
+                pm.id as "member_id?", pm.panel_role as "panel_role?: PanelRole",
                 pm.submitted_at as "submitted_at?: DateTime<Utc>",
                 mine.question_ids as "rating_question_ids?: Vec<Uuid>",
                 mine.scores as "rating_scores?: Vec<Option<i16>>",
@@ -133,7 +134,8 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
         },
         member_id,
         user_id,
-        panel_role: row.panel_role.unwrap_or_default(),
+        // Read with the seat's id, so there whenever the member is.
+        panel_role: row.panel_role.unwrap_or(PanelRole::Other),
         submitted_at: row.submitted_at,
         questions_version: row.questions_version,
         ratings,

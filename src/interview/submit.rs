@@ -78,7 +78,7 @@ async fn render(
     let missing = rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| row.outstanding_for(&seat.panel_role))
+        .filter(|(_, row)| row.outstanding_for(seat.panel_role))
         .map(|(i, row)| (i + 1, row.text.clone()))
         .collect();
     let given = match seat.submitted_at {
@@ -107,7 +107,7 @@ async fn render(
         missing,
         total: rows
             .iter()
-            .filter(|row| row.required_of(&seat.panel_role))
+            .filter(|row| row.required_of(seat.panel_role))
             .count(),
         submitted: seat.submitted_at.map(|at| {
             t.read_only_banner.replace(

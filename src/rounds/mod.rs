@@ -116,7 +116,7 @@ async fn render(
         time_zones: plan::TIME_ZONES.iter().map(|zone| zone.name()).collect(),
         roles: PanelRole::ALL
             .iter()
-            .map(|role| (role.code(), t.panel_role(role.code())))
+            .map(|role| (role.code(), t.panel_role(role)))
             .collect(),
     };
     Ok((status, page).into_response())
@@ -163,7 +163,7 @@ async fn new_form(
         );
     }
     for (user, role) in earlier {
-        form.panel.insert(user.to_string(), role);
+        form.panel.insert(user.to_string(), role.code().into());
     }
     render(&app.pool, &auth, position, form, FormErrors::default()).await
 }

@@ -27,7 +27,10 @@ pub const TIME_ZONES: [Tz; 8] = [
     chrono_tz::UTC,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `panel_member.panel_role`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PanelRole {
     HiringManager,
     SubjectMatterExpert,

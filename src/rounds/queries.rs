@@ -8,6 +8,7 @@ use crate::auth::Role;
 use crate::guides::SectionLead;
 use crate::i18n::Locale;
 use crate::rounds::RoundStatus;
+use crate::rounds::plan::PanelRole;
 
 use crate::error::{AppError, Result};
 
@@ -83,14 +84,14 @@ pub async fn latest_panel(
     pool: &PgPool,
     position_id: Uuid,
     candidate_id: Uuid,
-) -> Result<Vec<(Uuid, String)>> {
+) -> Result<Vec<(Uuid, PanelRole)>> {
     Ok(sqlx::query!(
-        "select pm.user_id, pm.panel_role
+        r#"select pm.user_id, pm.panel_role as "panel_role: PanelRole"
          from panel_member pm join app_user u on u.id = pm.user_id and not u.disabled
          where pm.round_id = (
              select r.id from interview_round r join candidate c on c.id = r.candidate_id
              where r.candidate_id = $2 and c.position_id = $1
-             order by r.round_number desc limit 1)",
+             order by r.round_number desc limit 1)"#,
         position_id,
         candidate_id,
     )
@@ -137,16 +138,16 @@ pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
 pub struct PanelMember {
     pub display_name: String,
     pub email: String,
-    pub panel_role: String,
+    pub panel_role: PanelRole,
 }
 
 pub async fn panel(pool: &PgPool, round_id: Uuid) -> Result<Vec<PanelMember>> {
     Ok(sqlx::query_as!(
         PanelMember,
-        "select u.display_name, u.email, pm.panel_role
+        r#"select u.display_name, u.email, pm.panel_role as "panel_role: _"
          from panel_member pm join app_user u on u.id = pm.user_id
          where pm.round_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
         round_id,
     )
     .fetch_all(pool)

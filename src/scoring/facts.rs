@@ -9,6 +9,7 @@ use futures_util::TryStreamExt;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::rounds::plan::PanelRole;
 use crate::scoring::flags::{
     CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts, RecommendationFacts,
 };
@@ -52,7 +53,7 @@ struct SeatRow {
     candidate_id: Uuid,
     user_id: Uuid,
     display_name: String,
-    panel_role: String,
+    panel_role: PanelRole,
     round_id: Uuid,
     submitted: bool,
 }
@@ -132,7 +133,7 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .await?;
     let seats: Vec<SeatRow> = sqlx::query_as!(
         SeatRow,
-        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role as "panel_role: _", pm.round_id,
                 pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
@@ -278,7 +279,7 @@ pub async fn load_position(
     }
     let seats: Vec<SeatRow> = sqlx::query_as!(
         SeatRow,
-        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role as "panel_role: _", pm.round_id,
                 pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
@@ -440,7 +441,7 @@ fn members<'a>(seats: impl Iterator<Item = &'a SeatRow>) -> Vec<MemberFacts> {
     let mut index: HashMap<Uuid, usize> = HashMap::new();
     for seat in seats {
         let unsubmitted = (!seat.submitted).then_some(seat.round_id);
-        let is_expert = seat.panel_role == "subject_matter_expert";
+        let is_expert = seat.panel_role == PanelRole::SubjectMatterExpert;
         match index.get(&seat.user_id) {
             Some(&i) => {
                 let member = &mut members[i];
