@@ -96,7 +96,7 @@ pub async fn change(
 #[derive(Debug, Clone)]
 pub struct Decided {
     pub decision_id: Uuid,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub decided_by: Option<String>,
     pub decided_at: DateTime<Utc>,
 }
@@ -112,7 +112,7 @@ pub async fn decided(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Resul
         .collect();
     sqlx::query_as!(
         Decided,
-        r#"select d.id as decision_id, d.outcome, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
+        r#"select d.id as decision_id, d.outcome as "outcome: _", u.display_name as "decided_by?", d.decided_at as "decided_at: _"
          from decision d left join app_user u on u.id = d.decided_by
          where d.candidate_id = $1 and d.outcome = any($2) and d.reopened_at is null
          order by d.decided_at desc, d.id limit 1"#,

@@ -13,7 +13,7 @@ use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
 use crate::scoring::facts::{self, CandidateFacts};
-use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
+use crate::scoring::flags::{self, DoubtState, Flag, MustHave, Outcome};
 
 /// One criterion of the position's requirement profile: a column.
 #[derive(Debug, Clone)]
@@ -87,8 +87,8 @@ pub struct Row {
     /// The blockers in words, one line per kind naming whom or what each
     /// concerns (the shortlist's files and paper).
     pub blocker_lines: Vec<String>,
-    /// The latest decision's outcome code.
-    pub decision: Option<String>,
+    /// The latest decision's outcome.
+    pub decision: Option<Outcome>,
 }
 
 struct CandidateHead {
@@ -96,7 +96,7 @@ struct CandidateHead {
     name: String,
     email: String,
     status: CandidateStatus,
-    decision: Option<String>,
+    decision: Option<Outcome>,
 }
 
 pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result<Vec<Column>> {
@@ -124,7 +124,7 @@ pub async fn rows(
         CandidateHead,
         r#"select c.id, c.name, c.email, c.status as "status: _",
                 (select d.outcome from decision d where d.candidate_id = c.id
-                  order by d.decided_at desc limit 1) as decision
+                  order by d.decided_at desc limit 1) as "decision: Outcome"
          from candidate c where c.position_id = $1 order by c.name, c.id"#,
         position_id,
     )

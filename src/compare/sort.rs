@@ -8,6 +8,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::compare::load::{Column, Row};
+use crate::scoring::flags::Outcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -167,9 +168,10 @@ impl Sort {
                 Key::MustHaves => directed(a.must_haves.cmp(&b.must_haves), self.dir),
                 Key::Doubts => directed(a.open_doubts.cmp(&b.open_doubts), self.dir),
                 Key::Blockers => directed(a.blockers.len().cmp(&b.blockers.len()), self.dir),
+                // By the outcome's code, as when it was read as a string.
                 Key::Decision => by_option(
-                    a.decision.as_deref(),
-                    b.decision.as_deref(),
+                    a.decision.map(Outcome::code),
+                    b.decision.map(Outcome::code),
                     self.dir,
                     |x, y| x.cmp(y),
                 ),

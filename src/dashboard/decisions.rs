@@ -122,7 +122,7 @@ pub struct FollowUp {
     pub candidate_name: String,
     pub position_title: String,
     pub description: String,
-    pub resolution_method: String,
+    pub resolution_method: crate::doubts::model::Method,
     pub raised_at: DateTime<Utc>,
 }
 
@@ -133,7 +133,8 @@ pub async fn follow_ups(pool: &PgPool, user_id: Uuid, scope: Scope) -> Result<Ve
     Ok(sqlx::query_as!(
         FollowUp,
         r#"select d.id as doubt_id, c.id as candidate_id, c.name as candidate_name,
-                p.title as position_title, d.description, d.resolution_method, d.raised_at as "raised_at: _"
+                p.title as position_title, d.description,
+                d.resolution_method as "resolution_method: _", d.raised_at as "raised_at: _"
          from doubt d
          join candidate c on c.id = d.candidate_id
          join position p on p.id = c.position_id

@@ -58,10 +58,8 @@ impl DashboardPage {
         format::date(doubt.raised_at)
     }
 
-    fn method(&self, code: &str) -> &'static str {
-        crate::doubts::model::Method::parse(code)
-            .map(|m| m.label(self.doubt_text))
-            .unwrap_or("")
+    fn method(&self, method: &crate::doubts::model::Method) -> &'static str {
+        method.label(self.doubt_text)
     }
 }
 

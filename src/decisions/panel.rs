@@ -140,7 +140,7 @@ impl DecisionPanel {
             errors,
             outcomes: Outcome::ALL
                 .iter()
-                .map(|o| (o.code(), t.outcome(o.code())))
+                .map(|o| (o.code(), t.outcome(o)))
                 .collect(),
             history,
             decided: None,

@@ -68,7 +68,7 @@ fn fact(row: &DoubtRow, t: &DoubtText, locale: Locale) -> Option<String> {
 
 fn follow_up(row: &DoubtRow, t: &DoubtText, position_id: Uuid) -> Link {
     let candidate = row.candidate_id;
-    match row.method() {
+    match row.resolution_method {
         Method::CheckReferences => Link {
             href: format!("/candidates/{candidate}/references"),
             label: t.follow_references,
@@ -91,7 +91,7 @@ fn follow_up(row: &DoubtRow, t: &DoubtText, position_id: Uuid) -> Link {
 /// The doubt in words; `position_id` only when the viewer may act on it.
 pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtView {
     let t = DoubtText::get(locale);
-    let status = row.status();
+    let status = row.status;
     let by = |name: &Option<String>| name.clone().unwrap_or_else(|| t.someone.to_owned());
     let time_zone = row
         .round_time_zone
@@ -99,9 +99,9 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         .unwrap_or(format::DEFAULT_TIME_ZONE.name());
     DoubtView {
         id: row.id,
-        category: row.category().label(t),
+        category: row.category.label(t),
         description: row.description.clone(),
-        method: row.method().label(t),
+        method: row.resolution_method.label(t),
         status: status.label(t),
         status_class: match status {
             Status::Open => "tag-warn",

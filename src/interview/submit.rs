@@ -36,7 +36,7 @@ pub struct SubmitForm {
 }
 
 pub struct Given {
-    verdict: String,
+    verdict: Verdict,
     justification: String,
 }
 
@@ -60,9 +60,7 @@ impl SubmitPage {
     fn given_label(&self) -> &'static str {
         self.given
             .as_ref()
-            .and_then(|g| Verdict::parse(&g.verdict))
-            .map(|v| self.t.verdict(v))
-            .unwrap_or("")
+            .map_or("", |given| self.t.verdict(given.verdict))
     }
 }
 
@@ -85,7 +83,7 @@ async fn render(
         Some(_) => {
             sqlx::query_as!(
                 Given,
-                "select verdict, justification from recommendation where panel_member_id = $1",
+                r#"select verdict as "verdict: _", justification from recommendation where panel_member_id = $1"#,
                 seat.member_id,
             )
             .fetch_optional(&app.pool)

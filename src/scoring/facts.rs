@@ -87,13 +87,13 @@ struct VerdictRow {
     candidate_id: Uuid,
     round_id: Uuid,
     user_id: Uuid,
-    verdict: String,
+    verdict: Verdict,
 }
 
 struct DoubtRow {
     candidate_id: Uuid,
     id: Uuid,
-    status: String,
+    status: DoubtState,
 }
 
 /// What one candidate's facts are built from, each list in the order the rules
@@ -163,12 +163,12 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .await?;
     let verdicts: Vec<VerdictRow> = sqlx::query_as!(
         VerdictRow,
-        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
+        r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and pm.submitted_at is not null
-         order by r.round_number, pm.user_id",
+         order by r.round_number, pm.user_id"#,
         candidate_id,
         round_filter,
     )
@@ -334,13 +334,13 @@ pub async fn load_position(
     }
     let verdicts: Vec<VerdictRow> = sqlx::query_as!(
         VerdictRow,
-        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
+        r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          join candidate c on c.id = r.candidate_id
          where c.position_id = $1 and pm.submitted_at is not null
-         order by r.candidate_id, r.round_number, pm.user_id",
+         order by r.candidate_id, r.round_number, pm.user_id"#,
         position_id,
     )
     .fetch_all(&mut *conn)
@@ -416,18 +416,17 @@ fn assemble(
             .verdicts
             .iter()
             .filter(|row| in_scope(row.round_id))
-            .filter_map(|row| {
-                Verdict::parse(&row.verdict).map(|verdict| RecommendationFacts {
-                    user_id: row.user_id,
-                    verdict,
-                })
+            .map(|row| RecommendationFacts {
+                user_id: row.user_id,
+                verdict: row.verdict,
             })
             .collect(),
         doubts: rows
             .doubts
             .iter()
-            .filter_map(|row| {
-                DoubtState::parse(&row.status).map(|state| DoubtFacts { id: row.id, state })
+            .map(|row| DoubtFacts {
+                id: row.id,
+                state: row.status,
             })
             .collect(),
         reference_checks: usize::try_from(rows.reference_checks).unwrap_or(0),
