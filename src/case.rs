@@ -24,7 +24,7 @@ use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
 
 /// The time zone rounds are planned in.
-pub const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Oslo;
+pub const TIME_ZONE: chrono_tz::Tz = crate::web::format::DEFAULT_TIME_ZONE;
 
 /// Builds on one database; errors name the step that failed.
 pub struct Case<'a> {
@@ -158,7 +158,7 @@ impl<'a> Case<'a> {
         let planned = plan::create(self.pool, &valid, by)
             .await
             .context("planning a round")?
-            .map_err(|refused| anyhow!("the candidate is decided: {}", refused.status))?;
+            .map_err(|refused| anyhow!("the candidate is decided: {}", refused.status.code()))?;
         let questions = sqlx::query_scalar!(
             "select id from round_question where round_id = $1 order by section_order, question_order",
             planned.round_id,

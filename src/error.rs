@@ -43,10 +43,12 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// A missing row is a server error: a row that must exist does not. A handler
+/// that looks up a user-given id asks with `fetch_optional` and answers
+/// `AppError::NotFound` itself.
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
-            sqlx::Error::RowNotFound => AppError::NotFound,
             other if is_unavailable(&other) => AppError::Unavailable(other.to_string()),
             other if is_unstorable_input(&other) => {
                 tracing::info!(error = %other, "input the database cannot store");
@@ -170,4 +172,19 @@ fn urlencode(value: &str) -> String {
     serde_urlencoded::to_string([("", value)])
         .map(|encoded| encoded.trim_start_matches('=').to_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_that_must_exist_but_does_not_is_a_server_error() {
+        let response = AppError::from(sqlx::Error::RowNotFound).into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            AppError::NotFound.into_response().status(),
+            StatusCode::NOT_FOUND
+        );
+    }
 }

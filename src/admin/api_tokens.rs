@@ -63,11 +63,10 @@ struct TokensPage {
 }
 
 impl TokensPage {
-    fn scope_label(&self, code: &str) -> &'static str {
-        match TokenScope::parse(code) {
-            Some(TokenScope::Read) => self.t.scope_read,
-            Some(TokenScope::Write) => self.t.scope_write,
-            None => "",
+    fn scope_label(&self, scope: &TokenScope) -> &'static str {
+        match scope {
+            TokenScope::Read => self.t.scope_read,
+            TokenScope::Write => self.t.scope_write,
         }
     }
 

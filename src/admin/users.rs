@@ -41,10 +41,8 @@ struct UsersPage {
 }
 
 impl UsersPage {
-    fn role_label(&self, code: &str) -> &'static str {
-        Role::parse(code)
-            .map(|role| role.label(self.layout.locale))
-            .unwrap_or("")
+    fn role_label(&self, role: &Role) -> &'static str {
+        role.label(self.layout.locale)
     }
 
     fn created(&self, user: &UserListRow) -> String {

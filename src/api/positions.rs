@@ -72,7 +72,7 @@ struct PositionRow {
     title: String,
     department: String,
     description: String,
-    status: String,
+    status: crate::positions::PositionStatus,
     closed_at: Option<DateTime<Utc>>,
 }
 
@@ -196,7 +196,7 @@ pub async fn show(
         title: position.title,
         department: position.department,
         description: position.description,
-        status: position.status,
+        status: position.status.code().into(),
         closed_at: position.closed_at,
         criteria: criteria
             .into_iter()
@@ -222,8 +222,8 @@ pub async fn show(
 struct CandidateRow {
     id: Uuid,
     name: String,
-    status: String,
-    decision: Option<String>,
+    status: crate::candidates::status::CandidateStatus,
+    decision: Option<crate::scoring::flags::Outcome>,
 }
 
 /// The position's candidates with their scores and flags, as the debrief computes them.
@@ -247,7 +247,7 @@ pub async fn shortlist(
         CandidateRow,
         r#"select c.id, c.name, c.status as "status: _",
                 (select d.outcome from decision d where d.candidate_id = c.id
-                 order by d.decided_at desc, d.id desc limit 1) as decision
+                 order by d.decided_at desc, d.id desc limit 1) as "decision: crate::scoring::flags::Outcome"
          from candidate c where c.position_id = $1 order by c.name, c.id"#,
         id,
     )
@@ -260,7 +260,7 @@ pub async fn shortlist(
         entries.push(ShortlistEntry {
             candidate_id: candidate.id,
             name: candidate.name,
-            status: candidate.status,
+            status: candidate.status.code().into(),
             weighted_total: assessment.summary.weighted_total,
             coverage: assessment.summary.coverage,
             criteria: assessment
@@ -274,7 +274,7 @@ pub async fn shortlist(
                 })
                 .collect(),
             flags: FlagCode::group(&assessment.flags),
-            decision: candidate.decision,
+            decision: candidate.decision.map(|outcome| outcome.code().to_owned()),
         });
     }
     Ok(Json(Shortlist {

@@ -15,8 +15,9 @@ use crate::api::problem::ApiError;
 
 pub const PREFIX: &str = "sr_";
 
-/// What a token may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a token may do: `api_token.scope`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum TokenScope {
     Read,
     Write,
@@ -61,7 +62,7 @@ fn well_formed(token: &str) -> bool {
 pub struct TokenRow {
     pub id: Uuid,
     pub name: String,
-    pub scope: String,
+    pub scope: TokenScope,
     pub token_prefix: String,
     pub created_by_name: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -72,7 +73,7 @@ pub struct TokenRow {
 pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<TokenRow>> {
     sqlx::query_as!(
         TokenRow,
-        r#"select t.id, t.name, t.scope, t.token_prefix, u.display_name as "created_by_name?",
+        r#"select t.id, t.name, t.scope as "scope: _", t.token_prefix, u.display_name as "created_by_name?",
                 t.created_at as "created_at: _", t.last_used_at as "last_used_at: _", t.revoked_at as "revoked_at: _"
          from api_token t left join app_user u on u.id = t.created_by
          order by t.revoked_at is not null, t.created_at desc"#,
@@ -179,14 +180,14 @@ where
         let app = AppState::from_ref(state);
         // Touching last_used_at at most once a minute keeps reads mostly read-only.
         let row = sqlx::query!(
-            "with found as (
+            r#"with found as (
                  select id, scope, created_by, last_used_at from api_token
                  where token_hash = $1 and revoked_at is null),
              touched as (
                  update api_token t set last_used_at = now() from found
                  where t.id = found.id
                    and (found.last_used_at is null or found.last_used_at < now() - interval '1 minute'))
-             select id, scope, created_by from found",
+             select id, scope as "scope: TokenScope", created_by from found"#,
             hash(presented),
         )
         .fetch_optional(&app.pool)
@@ -197,7 +198,6 @@ where
                 "The bearer token is unknown or has been revoked.",
             ));
         };
-        let scope = TokenScope::parse(&scope).ok_or(ApiError::Internal)?;
         Ok(ApiClient {
             token_id,
             scope,

@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Locale;
 use crate::web::text::CommonText;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// `app_user.role`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Role {
     Admin,
     Hr,

@@ -16,20 +16,19 @@ pub(crate) struct UserRow {
     pub(crate) id: Uuid,
     pub(crate) email: String,
     pub(crate) display_name: String,
-    pub(crate) role: String,
-    pub(crate) locale: String,
+    pub(crate) role: Role,
+    pub(crate) locale: Locale,
 }
 
 impl UserRow {
-    pub(crate) fn into_session_user(self) -> Result<SessionUser> {
-        Ok(SessionUser {
+    pub(crate) fn into_session_user(self) -> SessionUser {
+        SessionUser {
             id: self.id,
-            role: Role::parse(&self.role)
-                .ok_or_else(|| anyhow::anyhow!("unknown role {:?} in database", self.role))?,
-            locale: Locale::parse(&self.locale).unwrap_or_default(),
+            role: self.role,
+            locale: self.locale,
             email: self.email,
             display_name: self.display_name,
-        })
+        }
     }
 }
 
@@ -37,12 +36,13 @@ impl UserRow {
 pub async fn find_active(pool: &PgPool, id: Uuid) -> Result<Option<SessionUser>> {
     let row: Option<UserRow> = sqlx::query_as!(
         UserRow,
-        "select id, email, display_name, role, locale from app_user where id = $1 and not disabled",
+        r#"select id, email, display_name, role as "role: _", locale as "locale: _"
+         from app_user where id = $1 and not disabled"#,
         id,
     )
     .fetch_optional(pool)
     .await?;
-    row.map(UserRow::into_session_user).transpose()
+    Ok(row.map(UserRow::into_session_user))
 }
 
 /// What sign-in needs to know about an account.
@@ -102,8 +102,8 @@ pub struct UserListRow {
     pub id: Uuid,
     pub email: String,
     pub display_name: String,
-    pub role: String,
-    pub locale: String,
+    pub role: Role,
+    pub locale: Locale,
     pub disabled: bool,
     pub created_at: DateTime<Utc>,
 }
@@ -111,7 +111,8 @@ pub struct UserListRow {
 pub async fn list(pool: &PgPool) -> Result<Vec<UserListRow>> {
     Ok(sqlx::query_as!(
         UserListRow,
-        r#"select id, email, display_name, role, locale, disabled, created_at as "created_at: _"
+        r#"select id, email, display_name, role as "role: _", locale as "locale: _", disabled,
+                created_at as "created_at: _"
          from app_user order by disabled, lower(display_name)"#,
     )
     .fetch_all(pool)

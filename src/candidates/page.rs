@@ -78,7 +78,7 @@ impl ShowPage {
     }
 
     fn changed_at(&self, change: &StatusChange) -> String {
-        format::date_time(change.changed_at, "Europe/Oslo")
+        format::date_time(change.changed_at, format::DEFAULT_TIME_ZONE.name())
     }
 
     fn open_question_lines(&self) -> Vec<&str> {
@@ -147,7 +147,7 @@ pub async fn render(
         panels: queries::panels(&app.pool, id).await?,
         statuses: CandidateStatus::SETTABLE
             .iter()
-            .map(|status| (status.code(), t.status(status.code())))
+            .map(|status| (status.code(), t.status(status)))
             .collect(),
         shows_audit: can_manage && matches!(user.role, Role::Admin | Role::Manager),
         decided: decision
@@ -201,7 +201,7 @@ pub async fn change_status(
     } else {
         t.status_unchanged
     };
-    let message = template.replace("{status}", t.status(to.code()));
+    let message = template.replace("{status}", t.status(&to));
     auth.viewer.flash(FlashKind::Success, message).await?;
     Ok(Redirect::to(&format!("/candidates/{id}#status")))
 }

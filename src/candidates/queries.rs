@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::candidates::status::CandidateStatus;
 use crate::rounds::RoundStatus;
 
-use crate::error::Result;
+use crate::error::{AppError, Result};
 
 #[derive(Debug)]
 pub struct Candidate {
@@ -19,19 +20,20 @@ pub struct Candidate {
     pub source: String,
     pub first_round_summary: String,
     pub open_questions: String,
-    pub status: String,
+    pub status: CandidateStatus,
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Candidate> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         Candidate,
         r#"select c.id, c.position_id, p.title as position_title, c.name, c.email, c.phone, c.source,
                 c.first_round_summary, c.open_questions, c.status as "status: _"
          from candidate c join position p on p.id = c.position_id where c.id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 pub struct CandidateInput<'a> {
@@ -89,8 +91,8 @@ pub async fn update(pool: &PgPool, id: Uuid, input: &CandidateInput<'_>) -> sqlx
 
 #[derive(Debug)]
 pub struct StatusChange {
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub from_status: Option<CandidateStatus>,
+    pub to_status: CandidateStatus,
     pub changed_by: Option<String>,
     pub changed_at: DateTime<Utc>,
 }
@@ -98,7 +100,7 @@ pub struct StatusChange {
 pub async fn history(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<StatusChange>> {
     Ok(sqlx::query_as!(
         StatusChange,
-        r#"select s.from_status, s.to_status, u.display_name as "changed_by?", s.changed_at as "changed_at: _"
+        r#"select s.from_status as "from_status: _", s.to_status as "to_status: _", u.display_name as "changed_by?", s.changed_at as "changed_at: _"
          from candidate_status_change s left join app_user u on u.id = s.changed_by
          where s.candidate_id = $1 order by s.changed_at desc, s.id"#,
         candidate_id,
@@ -132,19 +134,19 @@ pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
 pub struct PanelSeat {
     pub round_id: Uuid,
     pub display_name: String,
-    pub panel_role: String,
+    pub panel_role: crate::rounds::plan::PanelRole,
 }
 
 /// The panels of all the candidate's rounds, in one query.
 pub async fn panels(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<PanelSeat>> {
     Ok(sqlx::query_as!(
         PanelSeat,
-        "select pm.round_id, u.display_name, pm.panel_role
+        r#"select pm.round_id, u.display_name, pm.panel_role as "panel_role: _"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
          join app_user u on u.id = pm.user_id
          where r.candidate_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
         candidate_id,
     )
     .fetch_all(pool)

@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::scoring::flags::Outcome;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `candidate.status` (and the history's `from_status`, `to_status`), read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum CandidateStatus {
     Shortlisted,
     InSecondRound,
@@ -94,7 +96,7 @@ pub async fn change(
 #[derive(Debug, Clone)]
 pub struct Decided {
     pub decision_id: Uuid,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub decided_by: Option<String>,
     pub decided_at: DateTime<Utc>,
 }
@@ -110,7 +112,7 @@ pub async fn decided(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Resul
         .collect();
     sqlx::query_as!(
         Decided,
-        r#"select d.id as decision_id, d.outcome, u.display_name as "decided_by?", d.decided_at as "decided_at: _"
+        r#"select d.id as decision_id, d.outcome as "outcome: _", u.display_name as "decided_by?", d.decided_at as "decided_at: _"
          from decision d left join app_user u on u.id = d.decided_by
          where d.candidate_id = $1 and d.outcome = any($2) and d.reopened_at is null
          order by d.decided_at desc, d.id limit 1"#,

@@ -1,5 +1,7 @@
 //! Texts of the candidate pages and the CSV import.
 
+use crate::candidates::status::CandidateStatus;
+
 crate::texts! {
     CandidateText {
         candidate: "Candidate", "Kandidat";
@@ -83,14 +85,14 @@ crate::texts! {
 }
 
 impl CandidateText {
-    pub fn status(&self, code: &str) -> &'static str {
-        match code {
-            "shortlisted" => self.status_shortlisted,
-            "in_second_round" => self.status_in_second_round,
-            "offer" => self.status_offer,
-            "hired" => self.status_hired,
-            "rejected" => self.status_rejected,
-            _ => self.status_withdrawn,
+    pub fn status(&self, status: &CandidateStatus) -> &'static str {
+        match status {
+            CandidateStatus::Shortlisted => self.status_shortlisted,
+            CandidateStatus::InSecondRound => self.status_in_second_round,
+            CandidateStatus::Offer => self.status_offer,
+            CandidateStatus::Hired => self.status_hired,
+            CandidateStatus::Rejected => self.status_rejected,
+            CandidateStatus::Withdrawn => self.status_withdrawn,
         }
     }
 }

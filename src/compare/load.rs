@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::candidates::status::CandidateStatus;
 use crate::compare::blocker_words;
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
 use crate::scoring::facts::{self, CandidateFacts};
-use crate::scoring::flags::{self, DoubtState, Flag, MustHave};
+use crate::scoring::flags::{self, DoubtState, Flag, MustHave, Outcome};
 
 /// One criterion of the position's requirement profile: a column.
 #[derive(Debug, Clone)]
@@ -66,7 +67,7 @@ pub struct Row {
     pub candidate_id: Uuid,
     pub name: String,
     pub email: String,
-    pub status: String,
+    pub status: CandidateStatus,
     /// The round the scores come from: the latest with a score in it.
     pub round_id: Option<Uuid>,
     /// The panel's mean per column, in column order.
@@ -86,16 +87,16 @@ pub struct Row {
     /// The blockers in words, one line per kind naming whom or what each
     /// concerns (the shortlist's files and paper).
     pub blocker_lines: Vec<String>,
-    /// The latest decision's outcome code.
-    pub decision: Option<String>,
+    /// The latest decision's outcome.
+    pub decision: Option<Outcome>,
 }
 
 struct CandidateHead {
     id: Uuid,
     name: String,
     email: String,
-    status: String,
-    decision: Option<String>,
+    status: CandidateStatus,
+    decision: Option<Outcome>,
 }
 
 pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result<Vec<Column>> {
@@ -123,7 +124,7 @@ pub async fn rows(
         CandidateHead,
         r#"select c.id, c.name, c.email, c.status as "status: _",
                 (select d.outcome from decision d where d.candidate_id = c.id
-                  order by d.decided_at desc limit 1) as decision
+                  order by d.decided_at desc limit 1) as "decision: Outcome"
          from candidate c where c.position_id = $1 order by c.name, c.id"#,
         position_id,
     )

@@ -77,7 +77,7 @@ impl RowWords {
 
     pub fn decision(&self, row: &Row) -> &'static str {
         match &row.decision {
-            Some(code) => DecisionText::get(self.locale).outcome(code),
+            Some(outcome) => DecisionText::get(self.locale).outcome(outcome),
             None => self.t.no_decision,
         }
     }

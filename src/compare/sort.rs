@@ -8,6 +8,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::compare::load::{Column, Row};
+use crate::scoring::flags::Outcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -157,7 +158,7 @@ impl Sort {
             let ordering = match self.key {
                 Key::Rank => by_option(a.rank, b.rank, self.dir, usize::cmp),
                 Key::Name => directed(a.name.to_lowercase().cmp(&b.name.to_lowercase()), self.dir),
-                Key::Status => directed(a.status.cmp(&b.status), self.dir),
+                Key::Status => directed(a.status.code().cmp(b.status.code()), self.dir),
                 Key::Total => by_option(a.weighted_total, b.weighted_total, self.dir, f64_cmp),
                 Key::Coverage => directed(a.coverage.total_cmp(&b.coverage), self.dir),
                 Key::Criterion(_) => {
@@ -167,9 +168,10 @@ impl Sort {
                 Key::MustHaves => directed(a.must_haves.cmp(&b.must_haves), self.dir),
                 Key::Doubts => directed(a.open_doubts.cmp(&b.open_doubts), self.dir),
                 Key::Blockers => directed(a.blockers.len().cmp(&b.blockers.len()), self.dir),
+                // By the outcome's code, as when it was read as a string.
                 Key::Decision => by_option(
-                    a.decision.as_deref(),
-                    b.decision.as_deref(),
+                    a.decision.map(Outcome::code),
+                    b.decision.map(Outcome::code),
                     self.dir,
                     |x, y| x.cmp(y),
                 ),

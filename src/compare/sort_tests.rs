@@ -19,7 +19,7 @@ fn row(name: &str, total: Option<f64>, mean: Option<f64>, doubts: usize) -> Row 
         candidate_id: Uuid::new_v4(),
         name: name.into(),
         email: String::new(),
-        status: "in_second_round".into(),
+        status: crate::candidates::status::CandidateStatus::InSecondRound,
         round_id: None,
         means: vec![mean],
         must_have: vec![MustHave::NotRequired],

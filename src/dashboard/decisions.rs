@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::queries::Scope;
 use crate::decisions::flag_view;
 use crate::error::Result;
 use crate::i18n::Locale;
@@ -40,8 +41,8 @@ pub struct Board {
 }
 
 /// Candidates still in play (interviewed, no final decision) on the viewer's open
-/// positions, or on all of them with `all`.
-pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> Result<Board> {
+/// positions within `scope`.
+pub async fn board(pool: &PgPool, user_id: Uuid, scope: Scope, locale: Locale) -> Result<Board> {
     let rows: Vec<InPlay> = sqlx::query_as!(
         InPlay,
         r#"select c.id as candidate_id, c.name as candidate_name, p.id as position_id,
@@ -54,7 +55,7 @@ pub async fn board(pool: &PgPool, user_id: Uuid, all: bool, locale: Locale) -> R
            and exists (select 1 from interview_round r where r.candidate_id = c.id)
          order by p.title, p.id, c.name"#,
         user_id,
-        all,
+        scope.all(),
     )
     .fetch_all(pool)
     .await?;
@@ -121,18 +122,19 @@ pub struct FollowUp {
     pub candidate_name: String,
     pub position_title: String,
     pub description: String,
-    pub resolution_method: String,
+    pub resolution_method: crate::doubts::model::Method,
     pub raised_at: DateTime<Utc>,
 }
 
 /// Open doubts to be settled by gathering facts or a practical test, on the
-/// viewer's positions (all with `all`), except those raised by others on a
+/// viewer's positions within `scope`, except those raised by others on a
 /// panel where the viewer has not submitted yet.
-pub async fn follow_ups(pool: &PgPool, user_id: Uuid, all: bool) -> Result<Vec<FollowUp>> {
+pub async fn follow_ups(pool: &PgPool, user_id: Uuid, scope: Scope) -> Result<Vec<FollowUp>> {
     Ok(sqlx::query_as!(
         FollowUp,
         r#"select d.id as doubt_id, c.id as candidate_id, c.name as candidate_name,
-                p.title as position_title, d.description, d.resolution_method, d.raised_at as "raised_at: _"
+                p.title as position_title, d.description,
+                d.resolution_method as "resolution_method: _", d.raised_at as "raised_at: _"
          from doubt d
          join candidate c on c.id = d.candidate_id
          join position p on p.id = c.position_id
@@ -143,7 +145,7 @@ pub async fn follow_ups(pool: &PgPool, user_id: Uuid, all: bool) -> Result<Vec<F
                where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))
          order by d.raised_at"#,
         user_id,
-        all,
+        scope.all(),
     )
     .fetch_all(pool)
     .await?)

@@ -16,7 +16,7 @@ use crate::auth::{Authorized, Role};
 use crate::error::Result;
 use crate::web::format;
 use crate::web::layout::Layout;
-use queries::{OpenDoubt, PositionSummary, UpcomingInterview};
+use queries::{OpenDoubt, PositionSummary, Scope, UpcomingInterview};
 pub use text::DashboardText;
 
 pub fn router() -> Router<AppState> {
@@ -58,10 +58,8 @@ impl DashboardPage {
         format::date(doubt.raised_at)
     }
 
-    fn method(&self, code: &str) -> &'static str {
-        crate::doubts::model::Method::parse(code)
-            .map(|m| m.label(self.doubt_text))
-            .unwrap_or("")
+    fn method(&self, method: &crate::doubts::model::Method) -> &'static str {
+        method.label(self.doubt_text)
     }
 }
 
@@ -69,18 +67,12 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
     let user = &auth.user;
     let t = DashboardText::get(auth.viewer.locale);
     let locale = auth.viewer.locale;
-    // Managers see their own positions; HR and admin all of them; panel members none.
-    let scope = match user.role {
-        Role::Panelist => None,
-        Role::Manager => Some(false),
-        Role::Hr | Role::Admin => Some(true),
-    };
-    let (positions, board, follow_ups) = match scope {
+    let (positions, board, follow_ups) = match Scope::of(user.role) {
         None => (None, None, Vec::new()),
-        Some(all) => (
-            Some(queries::open_positions(&app.pool, user.id, all).await?),
-            Some(decisions::board(&app.pool, user.id, all, locale).await?),
-            decisions::follow_ups(&app.pool, user.id, all).await?,
+        Some(scope) => (
+            Some(queries::open_positions(&app.pool, user.id, scope).await?),
+            Some(decisions::board(&app.pool, user.id, scope, locale).await?),
+            decisions::follow_ups(&app.pool, user.id, scope).await?,
         ),
     };
     let user_counts = match user.role {

@@ -6,6 +6,7 @@ use sqlx::PgPool;
 use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::auth::Role;
 use crate::rounds::RoundStatus;
 
 use crate::error::Result;
@@ -20,7 +21,7 @@ pub struct UpcomingInterview {
     pub status: RoundStatus,
     pub candidate_name: String,
     pub position_title: String,
-    pub panel_role: String,
+    pub panel_role: crate::rounds::plan::PanelRole,
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
@@ -67,6 +68,31 @@ pub async fn own_work(
     Ok((row.interviews.0, row.doubts.0))
 }
 
+/// Whose positions the staff panels of the start page cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A hiring manager: the positions they manage.
+    OwnPositions,
+    /// HR and admin: every position.
+    AllPositions,
+}
+
+impl Scope {
+    /// `None` for a panel member, who sees no staff panels.
+    pub fn of(role: Role) -> Option<Scope> {
+        match role {
+            Role::Panelist => None,
+            Role::Manager => Some(Scope::OwnPositions),
+            Role::Hr | Role::Admin => Some(Scope::AllPositions),
+        }
+    }
+
+    /// The `all` flag of the queries (`$2 or p.hiring_manager_id = $1`).
+    pub fn all(self) -> bool {
+        self == Scope::AllPositions
+    }
+}
+
 #[derive(Debug)]
 pub struct PositionSummary {
     pub id: Uuid,
@@ -78,11 +104,11 @@ pub struct PositionSummary {
     pub open_doubts: i64,
 }
 
-/// Open positions with their counts; only the manager's own unless `all`.
+/// Open positions with their counts, within `scope`.
 pub async fn open_positions(
     pool: &PgPool,
     manager_id: Uuid,
-    all: bool,
+    scope: Scope,
 ) -> Result<Vec<PositionSummary>> {
     Ok(sqlx::query_as!(
         PositionSummary,
@@ -107,7 +133,7 @@ pub async fn open_positions(
          group by p.id, u.display_name
          order by p.title"#,
         manager_id,
-        all,
+        scope.all(),
     )
     .fetch_all(pool)
     .await?)

@@ -1,6 +1,7 @@
 //! Texts of the dashboards.
 
 use crate::rounds::RoundStatus;
+use crate::rounds::plan::PanelRole;
 
 crate::texts! {
     DashboardText {
@@ -65,12 +66,12 @@ impl DashboardText {
         }
     }
 
-    pub fn panel_role(&self, code: &str) -> &'static str {
-        match code {
-            "hiring_manager" => self.panel_hiring_manager,
-            "subject_matter_expert" => self.panel_subject_matter_expert,
-            "hr" => self.panel_hr,
-            _ => self.panel_other,
+    pub fn panel_role(&self, role: &PanelRole) -> &'static str {
+        match role {
+            PanelRole::HiringManager => self.panel_hiring_manager,
+            PanelRole::SubjectMatterExpert => self.panel_subject_matter_expert,
+            PanelRole::Hr => self.panel_hr,
+            PanelRole::Other => self.panel_other,
         }
     }
 }

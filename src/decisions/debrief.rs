@@ -134,10 +134,8 @@ impl DebriefPage {
         }
     }
 
-    fn verdict(&self, code: &str) -> &'static str {
-        Verdict::parse(code)
-            .map(|v| self.it.verdict(v))
-            .unwrap_or("")
+    fn verdict(&self, verdict: &Verdict) -> &'static str {
+        self.it.verdict(*verdict)
     }
 
     fn test_score(&self, test: &TestResult) -> String {
@@ -146,14 +144,8 @@ impl DebriefPage {
             .unwrap_or_default()
     }
 
-    fn category(&self, code: &str) -> &'static str {
-        use crate::doubts::model::Category;
-        Category::PICKABLE
-            .into_iter()
-            .chain([Category::Recommendation])
-            .find(|c| c.code() == code)
-            .map(|c| c.label(self.dt))
-            .unwrap_or("")
+    fn category(&self, category: &crate::doubts::model::Category) -> &'static str {
+        category.label(self.dt)
     }
 
     fn raised(&self, doubt: &Doubt) -> String {

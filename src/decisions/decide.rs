@@ -160,7 +160,7 @@ pub async fn post(
             Ok(Redirect::to(&planning).into_response())
         }
         Stored::Recorded(outcome) => {
-            let message = t.recorded.replace("{outcome}", t.outcome(outcome.code()));
+            let message = t.recorded.replace("{outcome}", t.outcome(&outcome));
             auth.viewer.flash(FlashKind::Success, message).await?;
             Ok(Redirect::to(&format!("/candidates/{id}#decision")).into_response())
         }

@@ -140,7 +140,7 @@ impl DecisionPanel {
             errors,
             outcomes: Outcome::ALL
                 .iter()
-                .map(|o| (o.code(), t.outcome(o.code())))
+                .map(|o| (o.code(), t.outcome(o)))
                 .collect(),
             history,
             decided: None,
@@ -176,7 +176,8 @@ impl DecisionPanel {
 }
 
 fn by(t: &DecisionText, name: Option<&str>, at: DateTime<Utc>) -> String {
-    t.decided_by
-        .replace("{name}", name.unwrap_or("–"))
-        .replace("{when}", &format::date_time(at, "Europe/Oslo"))
+    t.decided_by.replace("{name}", name.unwrap_or("–")).replace(
+        "{when}",
+        &format::date_time(at, format::DEFAULT_TIME_ZONE.name()),
+    )
 }

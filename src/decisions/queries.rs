@@ -12,37 +12,40 @@ use crate::rounds::RoundStatus;
 
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus, Decided};
+use crate::error::{AppError, Result};
 use crate::scoring::flags::Outcome;
 
 #[derive(Debug)]
 pub struct CandidateHead {
     pub id: Uuid,
     pub name: String,
-    pub status: String,
+    pub status: CandidateStatus,
     pub position_id: Uuid,
     pub position_title: String,
 }
 
-pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<CandidateHead> {
+pub async fn candidate(conn: &mut PgConnection, id: Uuid) -> Result<CandidateHead> {
     sqlx::query_as!(
         CandidateHead,
         r#"select c.id, c.name, c.status as "status: _", p.id as position_id, p.title as position_title
          from candidate c join position p on p.id = c.position_id where c.id = $1"#,
         id,
     )
-    .fetch_one(conn)
-    .await
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 /// Locks the candidate (a doubt raised meanwhile waits on its foreign key) and
 /// the seats of its panels (a reopening waits), until the transaction ends.
-pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<()> {
+pub async fn lock_candidate(conn: &mut PgConnection, candidate_id: Uuid) -> Result<()> {
     sqlx::query!(
         "select id from candidate where id = $1 for update",
         candidate_id,
     )
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
     sqlx::query!(
         "select pm.id from panel_member pm join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 for share of pm",
@@ -79,7 +82,7 @@ pub async fn doubt_descriptions(
 
 #[derive(Debug)]
 pub struct DecisionRow {
-    pub outcome: String,
+    pub outcome: Outcome,
     pub rationale: String,
     pub decided_by: Option<String>,
     pub decided_at: DateTime<Utc>,
@@ -96,7 +99,7 @@ pub async fn decisions(
 ) -> sqlx::Result<Vec<DecisionRow>> {
     sqlx::query_as!(
         DecisionRow,
-        r#"select d.outcome, d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _",
+        r#"select d.outcome as "outcome: _", d.rationale, u.display_name as "decided_by?", d.decided_at as "decided_at: _",
                 d.reopened_at as "reopened_at: _", r.display_name as "reopened_by?", d.reopen_reason
          from decision d
          left join app_user u on u.id = d.decided_by
@@ -134,10 +137,10 @@ pub async fn reopen(
             entity: "decision",
             entity_id: decided.decision_id,
             action: "reopened",
-            before: Some(json!({ "outcome": decided.outcome, "reopened": false })),
+            before: Some(json!({ "outcome": decided.outcome.code(), "reopened": false })),
             after: Some(json!({
                 "candidate_id": candidate_id,
-                "outcome": decided.outcome,
+                "outcome": decided.outcome.code(),
                 "reopened": true,
                 "reopen_reason": reason,
             })),
@@ -285,9 +288,9 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
 #[derive(Debug)]
 pub struct Recommendation {
     pub member_name: String,
-    pub panel_role: String,
+    pub panel_role: crate::rounds::plan::PanelRole,
     pub submitted: bool,
-    pub verdict: Option<String>,
+    pub verdict: Option<crate::scoring::Verdict>,
     pub justification: Option<String>,
 }
 
@@ -298,9 +301,9 @@ pub async fn recommendations(
 ) -> sqlx::Result<Vec<Recommendation>> {
     sqlx::query_as!(
         Recommendation,
-        r#"select u.display_name as member_name, pm.panel_role,
+        r#"select u.display_name as member_name, pm.panel_role as "panel_role: _",
                 pm.submitted_at is not null as "submitted!",
-                case when pm.submitted_at is not null then rec.verdict end as verdict,
+                case when pm.submitted_at is not null then rec.verdict end as "verdict: _",
                 case when pm.submitted_at is not null then rec.justification end as justification
          from panel_member pm
          join app_user u on u.id = pm.user_id
@@ -336,9 +339,9 @@ pub async fn test_results(
 #[derive(Debug)]
 pub struct Doubt {
     pub id: Uuid,
-    pub category: String,
+    pub category: crate::doubts::model::Category,
     pub description: String,
-    pub status: String,
+    pub status: crate::doubts::model::Status,
     pub raised_by: Option<String>,
     pub raised_at: DateTime<Utc>,
 }
@@ -346,7 +349,7 @@ pub struct Doubt {
 pub async fn doubts(conn: &mut PgConnection, candidate_id: Uuid) -> sqlx::Result<Vec<Doubt>> {
     sqlx::query_as!(
         Doubt,
-        r#"select d.id, d.category, d.description, d.status as "status: _", u.display_name as "raised_by?", d.raised_at as "raised_at: _"
+        r#"select d.id, d.category as "category: _", d.description, d.status as "status: _", u.display_name as "raised_by?", d.raised_at as "raised_at: _"
          from doubt d left join app_user u on u.id = d.raised_by
          where d.candidate_id = $1 order by d.status <> 'open', d.raised_at"#,
         candidate_id,

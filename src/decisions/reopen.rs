@@ -86,8 +86,8 @@ pub async fn post(
     };
     let back = queries::reopen(&mut tx, id, &decided, &reason, auth.user.id).await?;
     tx.commit().await?;
-    tracing::info!(candidate_id = %id, outcome = %decided.outcome, "decision reopened");
-    let label = CandidateText::get(locale).status(back.code());
+    tracing::info!(candidate_id = %id, outcome = decided.outcome.code(), "decision reopened");
+    let label = CandidateText::get(locale).status(&back);
     auth.viewer
         .flash(FlashKind::Success, t.reopen_done.replace("{status}", label))
         .await?;

@@ -1,5 +1,7 @@
 //! Texts of the debrief, the flags and the decision.
 
+use crate::scoring::flags::Outcome;
+
 crate::texts! {
     DecisionText {
         decision: "Decision", "Beslutning";
@@ -104,20 +106,21 @@ crate::texts! {
 }
 
 impl DecisionText {
-    pub fn outcome(&self, code: &str) -> &'static str {
-        match code {
-            "hire" => self.outcome_hire,
-            "no_hire" => self.outcome_no_hire,
-            "another_round" => self.outcome_another_round,
-            _ => self.outcome_on_hold,
+    pub fn outcome(&self, outcome: &Outcome) -> &'static str {
+        match outcome {
+            Outcome::Hire => self.outcome_hire,
+            Outcome::NoHire => self.outcome_no_hire,
+            Outcome::AnotherRound => self.outcome_another_round,
+            Outcome::OnHold => self.outcome_on_hold,
         }
     }
 
-    pub fn doubt_status(&self, code: &str) -> &'static str {
-        match code {
-            "open" => self.doubt_open,
-            "confirmed" => self.doubt_confirmed,
-            _ => self.doubt_resolved,
+    pub fn doubt_status(&self, status: &crate::doubts::model::Status) -> &'static str {
+        use crate::doubts::model::Status;
+        match status {
+            Status::Open => self.doubt_open,
+            Status::Confirmed => self.doubt_confirmed,
+            Status::Resolved => self.doubt_resolved,
         }
     }
 }

@@ -7,7 +7,9 @@ use uuid::Uuid;
 use crate::audit::{self, Change};
 use crate::doubts::text::DoubtText;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `doubt.category`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Category {
     Competence,
     Experience,
@@ -59,7 +61,9 @@ impl Category {
 }
 
 /// How the doubt is to be settled: always by facts, never by opinion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `doubt.resolution_method`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Method {
     CheckReferences,
     GatherFacts,
@@ -101,7 +105,9 @@ impl Method {
 pub const MAX_DESCRIPTION: usize = 4000;
 
 /// Where a doubt stands. A confirmed doubt blocks a hire for good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `doubt.status`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Status {
     Open,
     Resolved,
@@ -115,12 +121,6 @@ impl Status {
             Status::Resolved => "resolved",
             Status::Confirmed => "confirmed",
         }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Status::Open, Status::Resolved, Status::Confirmed]
-            .into_iter()
-            .find(|s| s.code() == code)
     }
 
     pub fn label(self, t: &DoubtText) -> &'static str {

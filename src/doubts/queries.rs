@@ -15,11 +15,13 @@ pub struct DoubtRow {
     pub candidate_id: Uuid,
     pub round_id: Option<Uuid>,
     pub round_number: Option<i32>,
+    /// The zone of the round it was raised in, in which its dates are shown.
+    pub round_time_zone: Option<String>,
     pub question_text: Option<String>,
-    pub category: String,
+    pub category: Category,
     pub description: String,
-    pub resolution_method: String,
-    pub status: String,
+    pub resolution_method: Method,
+    pub status: Status,
     pub raised_by: Option<Uuid>,
     pub raised_by_name: Option<String>,
     pub raised_at: DateTime<Utc>,
@@ -39,24 +41,8 @@ pub struct DoubtRow {
 }
 
 impl DoubtRow {
-    pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Open)
-    }
-
     pub fn is_open(&self) -> bool {
-        self.status() == Status::Open
-    }
-
-    pub fn category(&self) -> Category {
-        Category::PICKABLE
-            .into_iter()
-            .chain([Category::Recommendation])
-            .find(|c| c.code() == self.category)
-            .unwrap_or(Category::Other)
-    }
-
-    pub fn method(&self) -> Method {
-        Method::parse(&self.resolution_method).unwrap_or(Method::GatherFacts)
+        self.status == Status::Open
     }
 }
 
@@ -76,8 +62,9 @@ async fn load(pool: &PgPool, which: Which) -> Result<Vec<DoubtRow>> {
     Ok(sqlx::query_as!(
         DoubtRow,
         r#"select d.id, d.candidate_id, d.round_id, r.round_number as "round_number?",
-               q.text as "question_text?",
-               d.category, d.description, d.resolution_method, d.status,
+               r.time_zone as "round_time_zone?", q.text as "question_text?",
+               d.category as "category: _", d.description,
+               d.resolution_method as "resolution_method: _", d.status as "status: _",
                d.raised_by, ru.display_name as "raised_by_name?", d.raised_at as "raised_at: _",
                d.settled_by_reference_check_id as reference_check_id, rc.referee_name as "referee_name?",
                rc.checked_on as "reference_checked_on: _",

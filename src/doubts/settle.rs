@@ -39,7 +39,7 @@ pub enum Settled {
 
 struct Locked {
     candidate_id: Uuid,
-    status: String,
+    status: Status,
     round_number: Option<i32>,
     raised_at: DateTime<Utc>,
 }
@@ -65,7 +65,7 @@ pub async fn settle(
     let Some(doubt) = locked.filter(|d| d.candidate_id == candidate_id) else {
         return Ok(Settled::NoSuchDoubt);
     };
-    if doubt.status != Status::Open.code() {
+    if doubt.status != Status::Open {
         return Ok(Settled::AlreadySettled);
     }
     if let Some(problem) = check_fact(conn, &doubt, fact).await? {
@@ -95,7 +95,7 @@ pub async fn settle(
         entity: "doubt",
         entity_id: doubt_id,
         action: outcome.status().code(),
-        before: Some(json!({ "status": doubt.status })),
+        before: Some(json!({ "status": doubt.status.code() })),
         after: Some(json!({
             "status": outcome.status().code(),
             "settled_by_reference_check_id": reference,

@@ -68,7 +68,7 @@ fn fact(row: &DoubtRow, t: &DoubtText, locale: Locale) -> Option<String> {
 
 fn follow_up(row: &DoubtRow, t: &DoubtText, position_id: Uuid) -> Link {
     let candidate = row.candidate_id;
-    match row.method() {
+    match row.resolution_method {
         Method::CheckReferences => Link {
             href: format!("/candidates/{candidate}/references"),
             label: t.follow_references,
@@ -91,13 +91,17 @@ fn follow_up(row: &DoubtRow, t: &DoubtText, position_id: Uuid) -> Link {
 /// The doubt in words; `position_id` only when the viewer may act on it.
 pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtView {
     let t = DoubtText::get(locale);
-    let status = row.status();
+    let status = row.status;
     let by = |name: &Option<String>| name.clone().unwrap_or_else(|| t.someone.to_owned());
+    let time_zone = row
+        .round_time_zone
+        .as_deref()
+        .unwrap_or(format::DEFAULT_TIME_ZONE.name());
     DoubtView {
         id: row.id,
-        category: row.category().label(t),
+        category: row.category.label(t),
         description: row.description.clone(),
-        method: row.method().label(t),
+        method: row.resolution_method.label(t),
         status: status.label(t),
         status_class: match status {
             Status::Open => "tag-warn",
@@ -108,7 +112,7 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         raised: t
             .raised_by
             .replace("{name}", &by(&row.raised_by_name))
-            .replace("{date}", &format::date_time(row.raised_at, "Europe/Oslo")),
+            .replace("{date}", &format::date_time(row.raised_at, time_zone)),
         question: row.question_text.clone(),
         round: match row.round_number {
             Some(n) => t.round_n.replace("{n}", &n.to_string()),
@@ -118,7 +122,7 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         settled: row.settled_at.map(|at| {
             t.settled_by
                 .replace("{name}", &by(&row.settled_by_name))
-                .replace("{date}", &format::date_time(at, "Europe/Oslo"))
+                .replace("{date}", &format::date_time(at, time_zone))
         }),
         follow_up: position_id
             .filter(|_| status == Status::Open)

@@ -65,7 +65,7 @@ pub fn cells(row: &Row, locale: Locale) -> Vec<Cell> {
     cells.push(Cell::Count(row.open_doubts));
     cells.push(Cell::Text(row.blocker_lines.join("; ")));
     cells.push(match &row.decision {
-        Some(code) => Cell::Text(DecisionText::get(locale).outcome(code).into()),
+        Some(outcome) => Cell::Text(DecisionText::get(locale).outcome(outcome).into()),
         None => Cell::Blank,
     });
     cells

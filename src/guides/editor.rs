@@ -47,6 +47,16 @@ struct EditPage {
     questions: Vec<Question>,
     kinds: &'static [SectionKind],
     leads: &'static [SectionLead],
+    /// A section form sent back with what was typed and why it was refused.
+    refused: Option<RefusedSection>,
+}
+
+/// A refused section form: the section it edits (`None` for a new one), the
+/// values as posted and the problem beside each field.
+pub struct RefusedSection {
+    section: Option<Uuid>,
+    form: SectionForm,
+    errors: FormErrors,
 }
 
 impl EditPage {
@@ -56,17 +66,51 @@ impl EditPage {
             .filter(|q| q.section_id == section.id)
             .collect()
     }
+
+    /// The refused form when it belongs to `section` (`None`: the new-section form).
+    fn refused_for(&self, section: Option<Uuid>) -> Option<&RefusedSection> {
+        self.refused.as_ref().filter(|r| r.section == section)
+    }
+
+    fn title_of<'a>(&'a self, section: &'a Section) -> &'a str {
+        self.refused_for(Some(section.id))
+            .map_or(&section.title, |r| &r.form.title)
+    }
+
+    fn new_title(&self) -> &str {
+        self.refused_for(None).map_or("", |r| &r.form.title)
+    }
+
+    /// Whether `kind` is the one shown chosen in the form of `section`.
+    fn kind_chosen(&self, section: Option<&Section>, kind: &SectionKind) -> bool {
+        match self.refused_for(section.map(|s| s.id)) {
+            Some(refused) => refused.form.kind.trim() == kind.code(),
+            None => section.map_or(SectionKind::General, |s| s.kind) == *kind,
+        }
+    }
+
+    fn lead_chosen(&self, section: Option<&Section>, lead: &SectionLead) -> bool {
+        match self.refused_for(section.map(|s| s.id)) {
+            Some(refused) => refused.form.led_by.trim() == lead.code(),
+            None => section.map_or(SectionLead::Everyone, |s| s.led_by) == *lead,
+        }
+    }
+
+    /// The problem with `field` of the form of `section`, if it was refused.
+    fn section_error(&self, section: Option<&Section>, field: &str) -> Option<&str> {
+        self.refused_for(section.map(|s| s.id))?.errors.get(field)
+    }
 }
 
 async fn render(
     pool: &PgPool,
     auth: &Authorized<AdminOnly>,
     id: Uuid,
-    form: GuideForm,
-    errors: FormErrors,
+    (form, errors): (GuideForm, FormErrors),
+    refused: Option<RefusedSection>,
 ) -> Result<Response> {
     let t = GuideText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
+    let status = if errors.is_empty() && refused.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -81,6 +125,7 @@ async fn render(
         errors,
         kinds: &SectionKind::ALL,
         leads: &SectionLead::ALL,
+        refused,
     };
     Ok((status, page).into_response())
 }
@@ -90,17 +135,17 @@ async fn show(
     auth: Authorized<AdminOnly>,
     Path(id): Path<Uuid>,
 ) -> Result<Response> {
-    let Guide {
-        name,
-        language,
-        description,
-    } = queries::find(&app.pool, id).await?;
-    let form = GuideForm {
-        name,
-        language,
-        description,
-    };
-    render(&app.pool, &auth, id, form, FormErrors::default()).await
+    let form = saved_form(queries::find(&app.pool, id).await?);
+    render(&app.pool, &auth, id, (form, FormErrors::default()), None).await
+}
+
+/// The details form as the guide is stored.
+fn saved_form(guide: Guide) -> GuideForm {
+    GuideForm {
+        name: guide.name,
+        language: guide.language.code().to_owned(),
+        description: guide.description,
+    }
 }
 
 async fn update(
@@ -114,7 +159,7 @@ async fn update(
     let t = GuideText::get(locale);
     let language = match validate(&form, locale) {
         Ok(language) => language,
-        Err(errors) => return render(&app.pool, &auth, id, form, errors).await,
+        Err(errors) => return render(&app.pool, &auth, id, (form, errors), None).await,
     };
     match queries::update(
         &app.pool,
@@ -132,7 +177,7 @@ async fn update(
         Err(err) if violated_constraint(&err) == Some("interview_template_name_key") => {
             let mut errors = FormErrors::default();
             errors.add("name", t.name_taken);
-            render(&app.pool, &auth, id, form, errors).await
+            render(&app.pool, &auth, id, (form, errors), None).await
         }
         Err(err) => Err(err.into()),
     }
@@ -140,32 +185,51 @@ async fn update(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct SectionForm {
+pub struct SectionForm {
     title: String,
     kind: String,
     /// Empty (a form from before sections had a lead) means everyone.
     led_by: String,
 }
 
-/// Back to the editor with an error message, for the small inline forms.
-pub async fn refuse(auth: &Authorized<AdminOnly>, id: Uuid, message: &str) -> Result<Redirect> {
-    auth.viewer.flash(FlashKind::Error, message).await?;
-    Ok(Redirect::to(&format!("/guides/{id}")))
+/// The editor again (422), the refused section form showing what was typed
+/// and the problem beside each field.
+async fn refuse(
+    pool: &PgPool,
+    auth: &Authorized<AdminOnly>,
+    (id, guide): (Uuid, Guide),
+    refused: RefusedSection,
+) -> Result<Response> {
+    let details = (saved_form(guide), FormErrors::default());
+    render(pool, auth, id, details, Some(refused)).await
 }
 
-fn valid_section(form: &SectionForm, locale: Locale) -> Result<(SectionKind, SectionLead), String> {
+fn valid_section(
+    form: &SectionForm,
+    locale: Locale,
+) -> std::result::Result<(SectionKind, SectionLead), FormErrors> {
     let t = GuideText::get(locale);
+    let mut errors = FormErrors::default();
     if form.title.trim().is_empty() {
-        return Err(t.section_title_required.into());
+        errors.add("title", t.section_title_required);
     } else if too_long(&form.title, MAX_NAME_CHARS) {
-        return Err(too_long_message(MAX_NAME_CHARS, locale));
+        errors.add("title", too_long_message(MAX_NAME_CHARS, locale));
     }
-    let kind = SectionKind::parse(&form.kind).ok_or(t.kind_invalid)?;
+    let kind = SectionKind::parse(&form.kind);
+    if kind.is_none() {
+        errors.add("kind", t.kind_invalid);
+    }
     let lead = match form.led_by.trim() {
-        "" => SectionLead::Everyone,
-        code => SectionLead::parse(code).ok_or(t.lead_invalid)?,
+        "" => Some(SectionLead::Everyone),
+        code => SectionLead::parse(code),
     };
-    Ok((kind, lead))
+    if lead.is_none() {
+        errors.add("led_by", t.lead_invalid);
+    }
+    match (kind, lead) {
+        (Some(kind), Some(lead)) if errors.is_empty() => Ok((kind, lead)),
+        _ => Err(errors),
+    }
 }
 
 async fn add_section(
@@ -173,12 +237,19 @@ async fn add_section(
     auth: Authorized<AdminOnly>,
     Path(id): Path<Uuid>,
     Form(form): Form<SectionForm>,
-) -> Result<Redirect> {
-    queries::find(&app.pool, id).await?;
+) -> Result<Response> {
+    let guide = queries::find(&app.pool, id).await?;
     let t = GuideText::get(auth.viewer.locale);
     let (kind, lead) = match valid_section(&form, auth.viewer.locale) {
         Ok(valid) => valid,
-        Err(message) => return refuse(&auth, id, &message).await,
+        Err(errors) => {
+            let refused = RefusedSection {
+                section: None,
+                form,
+                errors,
+            };
+            return refuse(&app.pool, &auth, (id, guide), refused).await;
+        }
     };
     let sid: Uuid = sqlx::query_scalar!(
         "insert into template_section (template_id, title, kind, led_by, sort_order)
@@ -194,7 +265,7 @@ async fn add_section(
     auth.viewer
         .flash(FlashKind::Success, t.section_added)
         .await?;
-    Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")))
+    Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")).into_response())
 }
 
 async fn update_section(
@@ -202,11 +273,20 @@ async fn update_section(
     auth: Authorized<AdminOnly>,
     Path((id, sid)): Path<(Uuid, Uuid)>,
     Form(form): Form<SectionForm>,
-) -> Result<Redirect> {
+) -> Result<Response> {
+    let guide = queries::find(&app.pool, id).await?;
+    queries::find_section(&app.pool, id, sid).await?;
     let t = GuideText::get(auth.viewer.locale);
     let (kind, lead) = match valid_section(&form, auth.viewer.locale) {
         Ok(valid) => valid,
-        Err(message) => return refuse(&auth, id, &message).await,
+        Err(errors) => {
+            let refused = RefusedSection {
+                section: Some(sid),
+                form,
+                errors,
+            };
+            return refuse(&app.pool, &auth, (id, guide), refused).await;
+        }
     };
     let done = sqlx::query!(
         "update template_section set title = $3, kind = $4, led_by = $5 where id = $2 and template_id = $1",
@@ -222,7 +302,7 @@ async fn update_section(
         return Err(AppError::NotFound);
     }
     auth.viewer.flash(FlashKind::Success, t.saved).await?;
-    Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")))
+    Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")).into_response())
 }
 
 async fn delete_section(
@@ -253,6 +333,7 @@ async fn move_section(
     Path((id, sid)): Path<(Uuid, Uuid)>,
     Form(form): Form<MoveForm>,
 ) -> Result<Redirect> {
+    queries::find_section(&app.pool, id, sid).await?;
     order::swap(&app.pool, order::SECTIONS, id, sid, order::step(&form)?).await?;
     Ok(Redirect::to(&format!("/guides/{id}#section-{sid}")))
 }

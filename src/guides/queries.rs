@@ -3,14 +3,15 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::guides::{SectionKind, SectionLead};
+use crate::i18n::Locale;
 
 #[derive(Debug)]
 pub struct GuideRow {
     pub id: Uuid,
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub is_default: bool,
     pub sections: i64,
     pub questions: i64,
@@ -19,7 +20,7 @@ pub struct GuideRow {
 pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
     Ok(sqlx::query_as!(
         GuideRow,
-        r#"select t.id, t.name, t.language, t.is_default,
+        r#"select t.id, t.name, t.language as "language: _", t.is_default,
                 (select count(*) from template_section s where s.template_id = t.id) as "sections!",
                 (select count(*) from template_question q join template_section s on s.id = q.section_id
                   where s.template_id = t.id) as "questions!"
@@ -32,18 +33,19 @@ pub async fn list(pool: &PgPool) -> Result<Vec<GuideRow>> {
 #[derive(Debug)]
 pub struct Guide {
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub description: String,
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Guide> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         Guide,
-        "select name, language, description from interview_template where id = $1",
+        r#"select name, language as "language: _", description from interview_template where id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 #[derive(Debug)]
@@ -52,6 +54,19 @@ pub struct Section {
     pub title: String,
     pub kind: SectionKind,
     pub led_by: SectionLead,
+}
+
+/// Nothing, or `NotFound` unless guide `id` has section `sid`.
+pub async fn find_section(pool: &PgPool, id: Uuid, sid: Uuid) -> Result<()> {
+    sqlx::query_scalar!(
+        "select id from template_section where id = $2 and template_id = $1",
+        id,
+        sid,
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+    .map(drop)
 }
 
 pub async fn sections(pool: &PgPool, guide_id: Uuid) -> Result<Vec<Section>> {
@@ -136,10 +151,14 @@ pub async fn copy(pool: &PgPool, id: Uuid, suffix: &str, by: Uuid) -> Result<(Uu
     sqlx::query!("select pg_advisory_xact_lock(hashtext('interview_template copy'))",)
         .execute(&mut *tx)
         .await?;
-    let original: String =
-        sqlx::query_scalar!("select name from interview_template where id = $1", id,)
-            .fetch_one(&mut *tx)
-            .await?;
+    // Kept (for share) until the copy is made, so the copy below finds it.
+    let original: String = sqlx::query_scalar!(
+        "select name from interview_template where id = $1 for share",
+        id,
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let taken: Vec<String> =
         sqlx::query_scalar!(r#"select lower(name) as "name!" from interview_template"#)
             .fetch_all(&mut *tx)

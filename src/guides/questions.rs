@@ -132,7 +132,7 @@ struct QuestionPage {
 }
 
 async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         Question,
         "select q.id, q.section_id, q.text, q.guidance, q.criterion_hint, q.rated
          from template_question q join template_section s on s.id = q.section_id
@@ -140,8 +140,9 @@ async fn find_question(pool: &PgPool, id: Uuid, qid: Uuid) -> Result<Question> {
         id,
         qid,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 async fn edit_question(

@@ -2,6 +2,8 @@
 //! member must rate the sections their role leads and those everyone leads;
 //! the rest are welcome but optional for them.
 
+use crate::rounds::plan::PanelRole;
+
 /// `template_section.led_by` and `round_question.section_led_by`, read straight from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
 #[sqlx(type_name = "text", rename_all = "snake_case")]
@@ -37,20 +39,20 @@ impl SectionLead {
     }
 
     /// Whether a member in `panel_role` must rate this section's questions.
-    pub fn requires(self, panel_role: &str) -> bool {
-        self == SectionLead::Everyone || self.code() == panel_role
+    pub fn requires(self, panel_role: PanelRole) -> bool {
+        self == SectionLead::Everyone || self.code() == panel_role.code()
     }
 
     /// Whether this section is the focus of a member in `panel_role`: led by
     /// their role, not by everyone.
-    pub fn is_focus_of(self, panel_role: &str) -> bool {
-        self != SectionLead::Everyone && self.code() == panel_role
+    pub fn is_focus_of(self, panel_role: PanelRole) -> bool {
+        self != SectionLead::Everyone && self.code() == panel_role.code()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::SectionLead;
+    use super::{PanelRole, SectionLead};
 
     #[test]
     fn every_lead_parses_back_from_its_code() {
@@ -62,11 +64,11 @@ mod tests {
 
     #[test]
     fn a_member_must_rate_their_own_role_s_sections_and_everyone_s() {
-        let expert = "subject_matter_expert";
+        let expert = PanelRole::SubjectMatterExpert;
         assert!(SectionLead::Everyone.requires(expert));
         assert!(SectionLead::SubjectMatterExpert.requires(expert));
         assert!(!SectionLead::HiringManager.requires(expert));
-        assert!(!SectionLead::Hr.requires("other"));
+        assert!(!SectionLead::Hr.requires(PanelRole::Other));
         assert!(SectionLead::SubjectMatterExpert.is_focus_of(expert));
         assert!(!SectionLead::Everyone.is_focus_of(expert));
         assert!(!SectionLead::HiringManager.is_focus_of(expert));

@@ -1,6 +1,7 @@
 //! Texts of the interview guide (template) pages.
 
 use super::{SectionKind, SectionLead};
+use crate::i18n::Locale;
 
 crate::texts! {
     GuideText {
@@ -90,11 +91,10 @@ impl GuideText {
         }
     }
 
-    pub fn language(&self, code: &str) -> &'static str {
-        if code == "en" {
-            self.lang_en
-        } else {
-            self.lang_nb
+    pub fn language(&self, language: &Locale) -> &'static str {
+        match language {
+            Locale::En => self.lang_en,
+            Locale::Nb => self.lang_nb,
         }
     }
 }

@@ -186,8 +186,8 @@ fn view(n: usize, row: &QuestionRow, seat: &Seat, rows: &[QuestionRow]) -> Quest
         text: row.text.clone(),
         guidance: row.guidance.clone(),
         rated: row.rated,
-        focus: row.section_led_by.is_focus_of(&seat.panel_role),
-        optional: row.rated && !row.required_of(&seat.panel_role),
+        focus: row.section_led_by.is_focus_of(seat.panel_role),
+        optional: row.rated && !row.required_of(seat.panel_role),
         section_order: row.section_order,
         section_open: rows
             .iter()
@@ -232,7 +232,7 @@ fn jump_sections(rows: &[QuestionRow], seat: &Seat, gt: &'static GuideText) -> V
             n: i + 1,
             text: row.text.clone(),
             rated: row.rated,
-            required: row.required_of(&seat.panel_role),
+            required: row.required_of(seat.panel_role),
             answered: row.rated && row.answered(),
             version: row.version,
             score_code: match (row.rated, row.score) {
@@ -250,7 +250,7 @@ fn jump_sections(rows: &[QuestionRow], seat: &Seat, gt: &'static GuideText) -> V
                 title: row.section_title.clone(),
                 lead: (row.section_led_by != SectionLead::Everyone)
                     .then(|| gt.lead(&row.section_led_by)),
-                focus: row.section_led_by.is_focus_of(&seat.panel_role),
+                focus: row.section_led_by.is_focus_of(seat.panel_role),
                 items: vec![item],
             }),
         }
@@ -372,7 +372,7 @@ async fn build(
         Some(user)
             if seat.round.round_status.plan_editable()
                 && (seat.round.hiring_manager_id == user.id
-                    || seat.panel_role == "subject_matter_expert"
+                    || seat.panel_role == crate::rounds::plan::PanelRole::SubjectMatterExpert
                     || user.role == crate::auth::Role::Admin) =>
         {
             question_edit::access(&app.pool, user, seat.round.round_id)
@@ -400,15 +400,15 @@ async fn build(
         sections: jump_sections(rows, seat, GuideText::get(locale)),
         required: rows
             .iter()
-            .filter(|row| row.required_of(&seat.panel_role))
+            .filter(|row| row.required_of(seat.panel_role))
             .count(),
         answered: rows
             .iter()
-            .filter(|row| row.required_of(&seat.panel_role) && row.answered())
+            .filter(|row| row.required_of(seat.panel_role) && row.answered())
             .count(),
         has_focus: rows
             .iter()
-            .any(|row| row.section_led_by.is_focus_of(&seat.panel_role)),
+            .any(|row| row.section_led_by.is_focus_of(seat.panel_role)),
         brief_summary: seat.round.first_round_summary.trim().to_owned(),
         brief_open_questions: seat
             .round
@@ -422,7 +422,7 @@ async fn build(
         read_only: seat.read_only(),
         read_only_banner: seat.submitted_at.map(|at| {
             t.read_only_banner
-                .replace("{when}", &format::date_time(at, "Europe/Oslo"))
+                .replace("{when}", &format::date_time(at, &seat.round.time_zone))
         }),
         conflict: extras.conflict,
         doubt_for,

@@ -24,7 +24,7 @@ use crate::web::layout::Layout;
 pub struct MemberRow {
     id: Uuid,
     display_name: String,
-    panel_role: String,
+    panel_role: crate::rounds::plan::PanelRole,
     submitted_at: Option<DateTime<Utc>>,
 }
 
@@ -43,7 +43,7 @@ impl PanelPage {
     fn when(&self, member: &MemberRow) -> String {
         member
             .submitted_at
-            .map(|at| format::date_time(at, "Europe/Oslo"))
+            .map(|at| format::date_time(at, &self.round.time_zone))
             .unwrap_or_default()
     }
 }
@@ -74,7 +74,7 @@ pub async fn show(
     let t = InterviewText::get(auth.viewer.locale);
     let members = sqlx::query_as!(
         MemberRow,
-        r#"select pm.id, u.display_name, pm.panel_role, pm.submitted_at as "submitted_at: _"
+        r#"select pm.id, u.display_name, pm.panel_role as "panel_role: _", pm.submitted_at as "submitted_at: _"
          from panel_member pm join app_user u on u.id = pm.user_id
          where pm.round_id = $1 order by u.display_name"#,
         round_id,

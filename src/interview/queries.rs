@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::guides::{SectionKind, SectionLead};
 use crate::interview::TestKind;
+use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]
 pub struct QuestionRow {
@@ -43,12 +44,12 @@ impl QuestionRow {
 
     /// Whether a member in `panel_role` must rate it (or mark it not assessed)
     /// before submitting: it takes a score, and its section is led by their role or by everyone.
-    pub fn required_of(&self, panel_role: &str) -> bool {
+    pub fn required_of(&self, panel_role: PanelRole) -> bool {
         self.rated && self.section_led_by.requires(panel_role)
     }
 
     /// Still wants a score (or "not assessed") from a member in `panel_role` before they can submit.
-    pub fn outstanding_for(&self, panel_role: &str) -> bool {
+    pub fn outstanding_for(&self, panel_role: PanelRole) -> bool {
         self.required_of(panel_role) && !self.answered()
     }
 

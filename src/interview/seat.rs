@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, Result};
 use crate::rounds::RoundStatus;
+use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]
 pub struct RoundInfo {
@@ -16,6 +17,8 @@ pub struct RoundInfo {
     pub candidate_name: String,
     pub position_title: String,
     pub hiring_manager_id: Uuid,
+    /// `interview_round.time_zone`, in which the round's times are shown.
+    pub time_zone: String,
     /// The first interview as the panel needs it at hand: its summary, and the
     /// open questions it left (one per line).
     pub first_round_summary: String,
@@ -28,7 +31,7 @@ pub struct Seat {
     pub member_id: Uuid,
     pub user_id: Uuid,
     /// `panel_member.panel_role`: which sections are this member's to rate.
-    pub panel_role: String,
+    pub panel_role: PanelRole,
     pub submitted_at: Option<DateTime<Utc>>,
     /// `interview_round.questions_version`: names the round's questions as they
     /// stand, for the questions kept in memory (`question_cache`).
@@ -57,7 +60,7 @@ pub async fn round(pool: &PgPool, round_id: Uuid) -> Result<RoundInfo> {
         RoundInfo,
         r#"select r.id as round_id, r.round_number, r.status as "round_status: _", c.id as candidate_id,
                 c.name as candidate_name, p.title as position_title, p.hiring_manager_id,
-                c.first_round_summary, c.open_questions
+                r.time_zone, c.first_round_summary, c.open_questions
          from interview_round r
          join candidate c on c.id = r.candidate_id
          join position p on p.id = c.position_id
@@ -76,9 +79,9 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
     let row = sqlx::query!(
         r#"select r.id as round_id, r.round_number, r.status as "round_status: RoundStatus",
                 c.id as candidate_id, c.name as candidate_name, p.title as position_title,
-                p.hiring_manager_id, c.first_round_summary, c.open_questions,
+                p.hiring_manager_id, r.time_zone, c.first_round_summary, c.open_questions,
                 r.questions_version,
-                pm.id as "member_id?", pm.panel_role as "panel_role?",
+                pm.id as "member_id?", pm.panel_role as "panel_role?: PanelRole",
                 pm.submitted_at as "submitted_at?: DateTime<Utc>",
                 mine.question_ids as "rating_question_ids?: Vec<Uuid>",
                 mine.scores as "rating_scores?: Vec<Option<i16>>",
@@ -125,12 +128,14 @@ pub async fn find(pool: &PgPool, round_id: Uuid, user_id: Uuid) -> Result<Seat> 
             candidate_name: row.candidate_name,
             position_title: row.position_title,
             hiring_manager_id: row.hiring_manager_id,
+            time_zone: row.time_zone,
             first_round_summary: row.first_round_summary,
             open_questions: row.open_questions,
         },
         member_id,
         user_id,
-        panel_role: row.panel_role.unwrap_or_default(),
+        // Read with the seat's id, so there whenever the member is.
+        panel_role: row.panel_role.unwrap_or(PanelRole::Other),
         submitted_at: row.submitted_at,
         questions_version: row.questions_version,
         ratings,

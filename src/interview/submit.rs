@@ -36,7 +36,7 @@ pub struct SubmitForm {
 }
 
 pub struct Given {
-    verdict: String,
+    verdict: Verdict,
     justification: String,
 }
 
@@ -60,9 +60,7 @@ impl SubmitPage {
     fn given_label(&self) -> &'static str {
         self.given
             .as_ref()
-            .and_then(|g| Verdict::parse(&g.verdict))
-            .map(|v| self.t.verdict(v))
-            .unwrap_or("")
+            .map_or("", |given| self.t.verdict(given.verdict))
     }
 }
 
@@ -78,14 +76,14 @@ async fn render(
     let missing = rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| row.outstanding_for(&seat.panel_role))
+        .filter(|(_, row)| row.outstanding_for(seat.panel_role))
         .map(|(i, row)| (i + 1, row.text.clone()))
         .collect();
     let given = match seat.submitted_at {
         Some(_) => {
             sqlx::query_as!(
                 Given,
-                "select verdict, justification from recommendation where panel_member_id = $1",
+                r#"select verdict as "verdict: _", justification from recommendation where panel_member_id = $1"#,
                 seat.member_id,
             )
             .fetch_optional(&app.pool)
@@ -107,11 +105,13 @@ async fn render(
         missing,
         total: rows
             .iter()
-            .filter(|row| row.required_of(&seat.panel_role))
+            .filter(|row| row.required_of(seat.panel_role))
             .count(),
         submitted: seat.submitted_at.map(|at| {
-            t.read_only_banner
-                .replace("{when}", &crate::web::format::date_time(at, "Europe/Oslo"))
+            t.read_only_banner.replace(
+                "{when}",
+                &crate::web::format::date_time(at, &seat.round.time_zone),
+            )
         }),
         given,
         form,

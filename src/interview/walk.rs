@@ -34,7 +34,7 @@ pub async fn start(
     let first_open = match rows.iter().any(|row| row.answered()) {
         true => rows
             .iter()
-            .position(|row| row.outstanding_for(&seat.panel_role))
+            .position(|row| row.outstanding_for(seat.panel_role))
             .unwrap_or(0),
         false => 0,
     };

@@ -216,8 +216,9 @@ async fn delete(
         cid,
         id,
     )
-    .fetch_one(&app.pool)
-    .await?;
+    .fetch_optional(&app.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let t = PositionText::get(auth.viewer.locale);
     auth.viewer
         .flash(

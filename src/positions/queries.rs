@@ -8,7 +8,7 @@ use super::PositionStatus;
 use crate::rounds::RoundStatus;
 
 use crate::auth::{Role, SessionUser};
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::positions::criterion::{CriterionForm, ValidCriterion};
 
 #[derive(Debug)]
@@ -56,15 +56,16 @@ pub struct Position {
 }
 
 pub async fn find(pool: &PgPool, id: Uuid) -> Result<Position> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         Position,
         r#"select p.id, p.title, p.department, p.description, p.status as "status: _", p.hiring_manager_id,
                 u.display_name as manager_name
          from position p join app_user u on u.id = p.hiring_manager_id where p.id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 /// A user who may own a position: an active admin, HR or manager account.
@@ -149,7 +150,7 @@ pub struct CandidateRow {
     pub id: Uuid,
     pub name: String,
     pub email: String,
-    pub status: String,
+    pub status: crate::candidates::status::CandidateStatus,
 }
 
 pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<CandidateRow>> {
@@ -207,8 +208,9 @@ pub async fn find_form(pool: &PgPool, position_id: Uuid, cid: Uuid) -> Result<Cr
         cid,
         position_id,
     )
-    .fetch_one(pool)
-    .await?;
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
     Ok(CriterionForm {
         name: row.name,
         description: row.description,

@@ -12,8 +12,10 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_TEXT: usize = 4000;
 pub const MAX_QUESTIONS: usize = 8000;
 
-/// How the referee was reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How the referee was reached: `reference_check.contact_method`, read
+/// straight from the row (where '' stands for "not said", read as `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum ContactMethod {
     Phone,
     Video,

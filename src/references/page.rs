@@ -49,9 +49,7 @@ pub fn view(check: &ReferenceCheck, t: &ReferenceText) -> ReferenceView {
         id: check.id,
         referee_name: check.referee_name.clone(),
         relationship: check.relationship.clone(),
-        contact: ContactMethod::parse(&check.contact_method)
-            .map(|m| m.label(t))
-            .unwrap_or(""),
+        contact: check.contact_method.map_or("", |m| m.label(t)),
         checked_on: check.checked_on.format("%d.%m.%Y").to_string(),
         questions_answers: check.questions_answers.clone(),
         summary: check.summary.clone(),

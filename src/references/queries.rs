@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::audit::{self, Change};
 use crate::error::Result;
-use crate::references::form::ValidReference;
+use crate::references::form::{ContactMethod, ValidReference};
 
 #[derive(Debug)]
 pub struct ReferenceCheck {
@@ -15,7 +15,8 @@ pub struct ReferenceCheck {
     pub candidate_id: Uuid,
     pub referee_name: String,
     pub relationship: String,
-    pub contact_method: String,
+    /// `None` when not said.
+    pub contact_method: Option<ContactMethod>,
     pub consent_given: bool,
     pub checked_on: NaiveDate,
     pub questions_answers: String,
@@ -29,7 +30,8 @@ pub struct ReferenceCheck {
 pub async fn for_candidate(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<ReferenceCheck>> {
     Ok(sqlx::query_as!(
         ReferenceCheck,
-        r#"select rc.id, rc.candidate_id, rc.referee_name, rc.relationship, rc.contact_method,
+        r#"select rc.id, rc.candidate_id, rc.referee_name, rc.relationship,
+                nullif(rc.contact_method, '') as "contact_method: ContactMethod",
                 rc.consent_given, rc.checked_on as "checked_on: _", rc.questions_answers, rc.summary, rc.concerns,
                 u.display_name as "recorded_by_name?", rc.created_at as "created_at: _"
          from reference_check rc left join app_user u on u.id = rc.recorded_by

@@ -59,7 +59,7 @@ struct PlanPage {
     candidates: Vec<CandidateOption>,
     templates: Vec<TemplateOption>,
     users: Vec<UserOption>,
-    time_zones: &'static [&'static str],
+    time_zones: Vec<&'static str>,
     roles: Vec<(&'static str, &'static str)>,
 }
 
@@ -71,18 +71,12 @@ impl PlanPage {
             .led_sections
             .iter()
             .zip(&template.led_by)
-            .map(|(title, code)| {
-                let role = crate::guides::SectionLead::parse(code)
-                    .map_or(code.as_str(), |lead| gt.lead(&lead));
-                format!("{title} — {role}")
-            })
+            .map(|(title, lead)| format!("{title} — {}", gt.lead(lead)))
             .collect()
     }
 
     fn user_role(&self, user: &UserOption) -> &'static str {
-        crate::auth::Role::parse(&user.role)
-            .map(|role| role.label(self.layout.locale))
-            .unwrap_or("")
+        user.role.label(self.layout.locale)
     }
 
     /// After a refused submission: the panel as chosen has no expert.
@@ -119,10 +113,10 @@ async fn render(
         position,
         form,
         errors,
-        time_zones: &plan::TIME_ZONES,
+        time_zones: plan::TIME_ZONES.iter().map(|zone| zone.name()).collect(),
         roles: PanelRole::ALL
             .iter()
-            .map(|role| (role.code(), t.panel_role(role.code())))
+            .map(|role| (role.code(), t.panel_role(role)))
             .collect(),
     };
     Ok((status, page).into_response())
@@ -142,10 +136,9 @@ async fn new_form(
 ) -> Result<Response> {
     let position = crate::positions::open_position(&app.pool, &auth, id).await?;
     let templates = queries::templates(&app.pool).await?;
-    let language = auth.viewer.locale.code();
     let template = templates
         .iter()
-        .find(|t| t.is_default && t.language == language)
+        .find(|t| t.is_default && t.language == auth.viewer.locale)
         .or(templates.first());
     let tomorrow = Utc::now().with_timezone(&DEFAULT_TIME_ZONE).date_naive() + Duration::days(1);
     let mut form = PlanForm {
@@ -170,7 +163,7 @@ async fn new_form(
         );
     }
     for (user, role) in earlier {
-        form.panel.insert(user.to_string(), role);
+        form.panel.insert(user.to_string(), role.code().into());
     }
     render(&app.pool, &auth, position, form, FormErrors::default()).await
 }

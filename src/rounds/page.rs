@@ -21,6 +21,7 @@ use crate::interview::queries::TestResultRow;
 use crate::interview::tests::{self as test_result, TestResultForm};
 use crate::interview::text::InterviewText;
 use crate::positions::access;
+use crate::rounds::plan::PanelRole;
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
@@ -79,7 +80,7 @@ impl RoundPage {
     fn has_expert(&self) -> bool {
         self.panel
             .iter()
-            .any(|member| member.panel_role == "subject_matter_expert")
+            .any(|member| member.panel_role == PanelRole::SubjectMatterExpert)
     }
 
     fn unmatched(&self) -> usize {

@@ -13,20 +13,24 @@ use crate::i18n::Locale;
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
 use crate::web::form::FormErrors;
+use crate::web::format::DEFAULT_TIME_ZONE;
 
-/// Time zones offered in the form; any valid IANA name is accepted.
-pub const TIME_ZONES: [&str; 8] = [
-    "Europe/Oslo",
-    "Europe/Stockholm",
-    "Europe/Copenhagen",
-    "Europe/Helsinki",
-    "Europe/London",
-    "Europe/Berlin",
-    "America/New_York",
-    "UTC",
+/// Time zones offered in the form, the default first; any valid IANA name is accepted.
+pub const TIME_ZONES: [Tz; 8] = [
+    DEFAULT_TIME_ZONE,
+    chrono_tz::Europe::Stockholm,
+    chrono_tz::Europe::Copenhagen,
+    chrono_tz::Europe::Helsinki,
+    chrono_tz::Europe::London,
+    chrono_tz::Europe::Berlin,
+    chrono_tz::America::New_York,
+    chrono_tz::UTC,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `panel_member.panel_role`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PanelRole {
     HiringManager,
     SubjectMatterExpert,
@@ -184,7 +188,7 @@ pub fn validate(
     let scheduled_at = match local_to_utc(
         &form.date,
         &form.time,
-        time_zone.unwrap_or(chrono_tz::Europe::Oslo),
+        time_zone.unwrap_or(DEFAULT_TIME_ZONE),
     ) {
         Ok(at) => Some(at),
         Err("date") => {
@@ -275,8 +279,8 @@ async fn plan_key(
 #[derive(Debug)]
 pub struct AlreadyDecided {
     pub candidate_name: String,
-    /// The candidate's status code (hired, rejected) as the decision left it.
-    pub status: String,
+    /// The candidate's status (hired, rejected) as the decision left it.
+    pub status: CandidateStatus,
     pub decided: Decided,
 }
 
@@ -303,8 +307,8 @@ pub async fn create(
 ) -> sqlx::Result<Result<Planned, AlreadyDecided>> {
     let mut tx = pool.begin().await?;
     // Locks the candidate so two planners cannot take the same round number.
-    let (candidate_name, current): (String, String) = sqlx::query!(
-        "select name, status from candidate where id = $1 for update",
+    let (candidate_name, current): (String, CandidateStatus) = sqlx::query!(
+        r#"select name, status as "status: CandidateStatus" from candidate where id = $1 for update"#,
         plan.candidate_id,
     )
     .map(|row| (row.name, row.status))
@@ -344,13 +348,12 @@ pub async fn create(
             decided,
         }));
     }
-    let language: String = sqlx::query_scalar!(
-        "select language from interview_template where id = $1",
+    let guide_locale: Locale = sqlx::query_scalar!(
+        r#"select language as "language: Locale" from interview_template where id = $1"#,
         plan.template_id,
     )
     .fetch_one(&mut *tx)
     .await?;
-    let guide_locale = Locale::parse(&language).unwrap_or_default();
     let carried_over_title = RoundText::get(guide_locale).carried_over;
     let (round_id, number): (Uuid, i32) = sqlx::query!(
         "insert into interview_round
@@ -385,7 +388,7 @@ pub async fn create(
     let doubts = snapshot::take_doubts(&mut tx, round_id, guide_locale).await?;
     let questions =
         doubts + snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
-    if current == CandidateStatus::Shortlisted.code() {
+    if current == CandidateStatus::Shortlisted {
         status::change(
             &mut tx,
             plan.candidate_id,
@@ -441,7 +444,7 @@ mod tests {
             ("candidate_id".into(), Uuid::nil().to_string()),
             ("date".into(), "2026-12-01".into()),
             ("time".into(), "09:00".into()),
-            ("time_zone".into(), "Europe/Oslo".into()),
+            ("time_zone".into(), DEFAULT_TIME_ZONE.name().into()),
             ("duration_minutes".into(), "90".into()),
             ("template_id".into(), Uuid::nil().to_string()),
             (format!("panel_{}", Uuid::nil()), "hr".into()),

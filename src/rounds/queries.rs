@@ -4,9 +4,13 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::auth::Role;
+use crate::guides::SectionLead;
+use crate::i18n::Locale;
 use crate::rounds::RoundStatus;
+use crate::rounds::plan::PanelRole;
 
-use crate::error::Result;
+use crate::error::{AppError, Result};
 
 #[derive(Debug)]
 pub struct CandidateOption {
@@ -32,22 +36,22 @@ pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<Candidat
 pub struct TemplateOption {
     pub id: Uuid,
     pub name: String,
-    pub language: String,
+    pub language: Locale,
     pub is_default: bool,
     /// The guide's sections that one panel role leads (titles), in order,
     pub led_sections: Vec<String>,
-    /// and the role that leads each (`SectionLead` codes).
-    pub led_by: Vec<String>,
+    /// and the role that leads each.
+    pub led_by: Vec<SectionLead>,
 }
 
 pub async fn templates(pool: &PgPool) -> Result<Vec<TemplateOption>> {
     Ok(sqlx::query_as!(
         TemplateOption,
-        r#"select t.id, t.name, t.language, t.is_default,
+        r#"select t.id, t.name, t.language as "language: _", t.is_default,
                 coalesce(array_agg(s.title order by s.sort_order, s.id)
                          filter (where s.led_by <> 'everyone'), '{}') as "led_sections!",
                 coalesce(array_agg(s.led_by order by s.sort_order, s.id)
-                         filter (where s.led_by <> 'everyone'), '{}') as "led_by!"
+                         filter (where s.led_by <> 'everyone'), '{}') as "led_by!: Vec<SectionLead>"
          from interview_template t
          left join template_section s on s.template_id = t.id
          group by t.id
@@ -62,13 +66,13 @@ pub struct UserOption {
     pub id: Uuid,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
 }
 
 pub async fn active_users(pool: &PgPool) -> Result<Vec<UserOption>> {
     Ok(sqlx::query_as!(
         UserOption,
-        "select id, display_name, email, role from app_user where not disabled order by display_name",
+        r#"select id, display_name, email, role as "role: _" from app_user where not disabled order by display_name"#,
     )
     .fetch_all(pool)
     .await?)
@@ -80,14 +84,14 @@ pub async fn latest_panel(
     pool: &PgPool,
     position_id: Uuid,
     candidate_id: Uuid,
-) -> Result<Vec<(Uuid, String)>> {
+) -> Result<Vec<(Uuid, PanelRole)>> {
     Ok(sqlx::query!(
-        "select pm.user_id, pm.panel_role
+        r#"select pm.user_id, pm.panel_role as "panel_role: PanelRole"
          from panel_member pm join app_user u on u.id = pm.user_id and not u.disabled
          where pm.round_id = (
              select r.id from interview_round r join candidate c on c.id = r.candidate_id
              where r.candidate_id = $2 and c.position_id = $1
-             order by r.round_number desc limit 1)",
+             order by r.round_number desc limit 1)"#,
         position_id,
         candidate_id,
     )
@@ -113,7 +117,7 @@ pub struct RoundDetail {
 }
 
 pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
-    Ok(sqlx::query_as!(
+    sqlx::query_as!(
         RoundDetail,
         r#"select r.id, r.round_number, r.scheduled_at as "scheduled_at: _", r.time_zone, r.duration_minutes, r.location, r.status as "status: _",
                 c.id as candidate_id, c.name as candidate_name, p.id as position_id, p.title as position_title,
@@ -125,24 +129,25 @@ pub async fn round(pool: &PgPool, id: Uuid) -> Result<RoundDetail> {
          where r.id = $1"#,
         id,
     )
-    .fetch_one(pool)
-    .await?)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
 #[derive(Debug)]
 pub struct PanelMember {
     pub display_name: String,
     pub email: String,
-    pub panel_role: String,
+    pub panel_role: PanelRole,
 }
 
 pub async fn panel(pool: &PgPool, round_id: Uuid) -> Result<Vec<PanelMember>> {
     Ok(sqlx::query_as!(
         PanelMember,
-        "select u.display_name, u.email, pm.panel_role
+        r#"select u.display_name, u.email, pm.panel_role as "panel_role: _"
          from panel_member pm join app_user u on u.id = pm.user_id
          where pm.round_id = $1
-         order by pm.panel_role = 'hiring_manager' desc, u.display_name",
+         order by pm.panel_role = 'hiring_manager' desc, u.display_name"#,
         round_id,
     )
     .fetch_all(pool)

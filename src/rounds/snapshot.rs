@@ -118,11 +118,12 @@ pub async fn take_doubts(
     round_id: Uuid,
     locale: Locale,
 ) -> sqlx::Result<u64> {
-    let doubts: Vec<(String, String, String)> = sqlx::query!(
-        "select d.description, d.category, d.resolution_method
+    let doubts: Vec<(String, Category, Method)> = sqlx::query!(
+        r#"select d.description, d.category as "category: Category",
+                d.resolution_method as "resolution_method: Method"
          from doubt d join interview_round r on r.candidate_id = d.candidate_id
          where r.id = $1 and d.status = 'open'
-         order by d.raised_at, d.id",
+         order by d.raised_at, d.id"#,
         round_id,
     )
     .map(|row| (row.description, row.category, row.resolution_method))
@@ -135,15 +136,9 @@ pub async fn take_doubts(
     let guidance: Vec<String> = doubts
         .iter()
         .map(|(_, category, method)| {
-            let category = Category::PICKABLE
-                .into_iter()
-                .chain([Category::Recommendation])
-                .find(|c| c.code() == category)
-                .map_or(category.as_str(), |c| c.label(dt));
-            let method = Method::parse(method).map_or(method.as_str(), |m| m.label(dt));
             rt.doubt_guidance
-                .replace("{category}", category)
-                .replace("{method}", method)
+                .replace("{category}", category.label(dt))
+                .replace("{method}", method.label(dt))
         })
         .collect();
     let texts: Vec<&str> = doubts.iter().map(|(text, _, _)| text.as_str()).collect();

@@ -1,5 +1,7 @@
 //! Texts of round planning, the round page and the calendar invitation.
 
+use crate::rounds::plan::PanelRole;
+
 crate::texts! {
     RoundText {
         plan_title: "Plan an interview round", "Planlegg en intervjurunde";
@@ -84,12 +86,12 @@ crate::texts! {
 }
 
 impl RoundText {
-    pub fn panel_role(&self, code: &str) -> &'static str {
-        match code {
-            "hiring_manager" => self.role_hiring_manager,
-            "subject_matter_expert" => self.role_subject_matter_expert,
-            "hr" => self.role_hr,
-            _ => self.role_other,
+    pub fn panel_role(&self, role: &PanelRole) -> &'static str {
+        match role {
+            PanelRole::HiringManager => self.role_hiring_manager,
+            PanelRole::SubjectMatterExpert => self.role_subject_matter_expert,
+            PanelRole::Hr => self.role_hr,
+            PanelRole::Other => self.role_other,
         }
     }
 }

@@ -9,6 +9,7 @@ use futures_util::TryStreamExt;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::rounds::plan::PanelRole;
 use crate::scoring::flags::{
     CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts, RecommendationFacts,
 };
@@ -52,7 +53,7 @@ struct SeatRow {
     candidate_id: Uuid,
     user_id: Uuid,
     display_name: String,
-    panel_role: String,
+    panel_role: PanelRole,
     round_id: Uuid,
     submitted: bool,
 }
@@ -86,13 +87,13 @@ struct VerdictRow {
     candidate_id: Uuid,
     round_id: Uuid,
     user_id: Uuid,
-    verdict: String,
+    verdict: Verdict,
 }
 
 struct DoubtRow {
     candidate_id: Uuid,
     id: Uuid,
-    status: String,
+    status: DoubtState,
 }
 
 /// What one candidate's facts are built from, each list in the order the rules
@@ -132,7 +133,7 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .await?;
     let seats: Vec<SeatRow> = sqlx::query_as!(
         SeatRow,
-        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role as "panel_role: _", pm.round_id,
                 pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
@@ -162,12 +163,12 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
     .await?;
     let verdicts: Vec<VerdictRow> = sqlx::query_as!(
         VerdictRow,
-        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
+        r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and pm.submitted_at is not null
-         order by r.round_number, pm.user_id",
+         order by r.round_number, pm.user_id"#,
         candidate_id,
         round_filter,
     )
@@ -278,7 +279,7 @@ pub async fn load_position(
     }
     let seats: Vec<SeatRow> = sqlx::query_as!(
         SeatRow,
-        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role, pm.round_id,
+        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role as "panel_role: _", pm.round_id,
                 pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
@@ -333,13 +334,13 @@ pub async fn load_position(
     }
     let verdicts: Vec<VerdictRow> = sqlx::query_as!(
         VerdictRow,
-        "select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict
+        r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
          join candidate c on c.id = r.candidate_id
          where c.position_id = $1 and pm.submitted_at is not null
-         order by r.candidate_id, r.round_number, pm.user_id",
+         order by r.candidate_id, r.round_number, pm.user_id"#,
         position_id,
     )
     .fetch_all(&mut *conn)
@@ -415,18 +416,17 @@ fn assemble(
             .verdicts
             .iter()
             .filter(|row| in_scope(row.round_id))
-            .filter_map(|row| {
-                Verdict::parse(&row.verdict).map(|verdict| RecommendationFacts {
-                    user_id: row.user_id,
-                    verdict,
-                })
+            .map(|row| RecommendationFacts {
+                user_id: row.user_id,
+                verdict: row.verdict,
             })
             .collect(),
         doubts: rows
             .doubts
             .iter()
-            .filter_map(|row| {
-                DoubtState::parse(&row.status).map(|state| DoubtFacts { id: row.id, state })
+            .map(|row| DoubtFacts {
+                id: row.id,
+                state: row.status,
             })
             .collect(),
         reference_checks: usize::try_from(rows.reference_checks).unwrap_or(0),
@@ -440,7 +440,7 @@ fn members<'a>(seats: impl Iterator<Item = &'a SeatRow>) -> Vec<MemberFacts> {
     let mut index: HashMap<Uuid, usize> = HashMap::new();
     for seat in seats {
         let unsubmitted = (!seat.submitted).then_some(seat.round_id);
-        let is_expert = seat.panel_role == "subject_matter_expert";
+        let is_expert = seat.panel_role == PanelRole::SubjectMatterExpert;
         match index.get(&seat.user_id) {
             Some(&i) => {
                 let member = &mut members[i];

@@ -69,22 +69,13 @@ pub struct RecommendationFacts {
     pub verdict: crate::scoring::Verdict,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `doubt.status` as the rules see it, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum DoubtState {
     Open,
     Resolved,
     Confirmed,
-}
-
-impl DoubtState {
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "open" => Some(DoubtState::Open),
-            "resolved" => Some(DoubtState::Resolved),
-            "confirmed" => Some(DoubtState::Confirmed),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -450,8 +441,9 @@ fn summarise(facts: &Facts) -> Summary {
     }
 }
 
-/// What a decision asks of the gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a decision asks of the gate: `decision.outcome`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Outcome {
     Hire,
     NoHire,

@@ -65,8 +65,10 @@ impl ScoreChoice {
     }
 }
 
-/// A panel member's overall recommendation; deliberately without a neutral option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A panel member's overall recommendation; deliberately without a neutral
+/// option. `recommendation.verdict`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum Verdict {
     StrongNo,
     No,

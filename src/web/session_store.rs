@@ -112,7 +112,7 @@ impl tower_sessions::SessionStore for FinalSignOutStore {
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let Some(row) = sqlx::query!(
             r#"select s.data, u.id as "user_id?", u.email as "email?",
-                    u.display_name as "display_name?", u.role as "role?", u.locale as "locale?"
+                    u.display_name as "display_name?", u.role as "role?: crate::auth::Role", u.locale as "locale?: crate::i18n::Locale"
              from user_session s
              left join app_user u on u.id = s.user_id and not u.disabled
              where s.id = $1 and s.expiry_date > now()"#,
@@ -134,15 +134,16 @@ impl tower_sessions::SessionStore for FinalSignOutStore {
             row.role,
             row.locale,
         ) {
-            (Some(id), Some(email), Some(display_name), Some(role), Some(locale)) => UserRow {
-                id,
-                email,
-                display_name,
-                role,
-                locale,
-            }
-            .into_session_user()
-            .ok(),
+            (Some(id), Some(email), Some(display_name), Some(role), Some(locale)) => Some(
+                UserRow {
+                    id,
+                    email,
+                    display_name,
+                    role,
+                    locale,
+                }
+                .into_session_user(),
+            ),
             _ => None,
         };
         if let Some(user) = user {

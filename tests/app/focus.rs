@@ -291,9 +291,14 @@ async fn the_guide_editor_sets_who_leads_a_section_and_a_copy_keeps_it() {
             ],
         )
         .await;
-    assert_eq!(refused.status(), 303);
-    let editor = app.get_html(&admin, &guide).await;
+    assert_eq!(
+        refused.status(),
+        422,
+        "the editor again, the section as typed"
+    );
+    let editor = refused.text().await.unwrap();
     assert!(editor.contains("Choose who leads the section."));
+    assert!(editor.contains(r#"name="title" type="text" value="Pitch""#));
     let changed = app
         .post_form(
             &admin,

@@ -84,8 +84,8 @@ async fn a_guide_is_created_with_a_unique_name_and_a_language() {
             &[("title", "X"), ("kind", "party")],
         )
         .await;
-    assert_eq!(bad_kind.status(), 303, "refused with a message");
-    let html = app.get_html(&admin, &guide).await;
+    assert_eq!(bad_kind.status(), 422, "the editor again, with the problem");
+    let html = bad_kind.text().await.unwrap();
     assert!(
         html.contains("Choose a kind of section."),
         "the refused section says why"
@@ -345,4 +345,78 @@ async fn sections_and_questions_move_without_javascript() {
     .await
     .unwrap();
     assert_ne!(first, question, "the question moved down");
+}
+
+/// A refused section form comes back in place (422) with what was typed and
+/// the problem beside the field, for a new section and for an existing one.
+#[tokio::test]
+async fn a_refused_section_keeps_what_was_typed_and_names_the_problem() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let guide: Uuid =
+        sqlx::query_scalar("select id from interview_template where is_default limit 1")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let new = app
+        .post_form(
+            &admin,
+            &format!("/guides/{guide}/sections"),
+            &[
+                ("title", "Wrap-up <round>"),
+                ("kind", "party"),
+                ("led_by", "hr"),
+            ],
+        )
+        .await;
+    assert_eq!(new.status(), 422);
+    let html = new.text().await.unwrap();
+    assert!(
+        html.contains(
+            r#"id="new-section-title" name="title" type="text" value="Wrap-up &#60;round&#62;""#
+        ),
+        "the typed title is kept, escaped"
+    );
+    assert!(html.contains(r#"id="new-section-kind-error">Choose a kind of section.</p>"#));
+    assert!(
+        html.contains(r#"<option value="hr" selected>"#),
+        "the chosen lead is kept"
+    );
+
+    let (section, title): (Uuid, String) = sqlx::query_as(
+        "select id, title from template_section where template_id = $1 order by sort_order limit 1",
+    )
+    .bind(guide)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let long = "x".repeat(201);
+    let edited = app
+        .post_form(
+            &admin,
+            &format!("/guides/{guide}/sections/{section}"),
+            &[
+                ("title", long.as_str()),
+                ("kind", "closing"),
+                ("led_by", "nobody"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status(), 422);
+    let html = edited.text().await.unwrap();
+    assert!(html.contains(&format!(
+        r#"id="title-{section}" name="title" type="text" value="{long}""#
+    )));
+    assert!(html.contains(&format!(
+        r#"id="title-{section}-error">Use at most 200 characters.</p>"#
+    )));
+    assert!(html.contains(&format!(
+        r#"id="lead-{section}-error">Choose who leads the section.</p>"#
+    )));
+    let stored: String = sqlx::query_scalar("select title from template_section where id = $1")
+        .bind(section)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, title, "nothing stored");
 }

@@ -169,3 +169,94 @@ fn refused_by_a_constraint<T: std::fmt::Debug>(result: Result<T, sqlx::Error>, w
         "{what}: refused, but not by a constraint: {err}"
     );
 }
+
+/// The values a single-column CHECK constraint of `table.column` allows
+/// (`column in ('a', 'b')`), read from the schema itself.
+async fn allowed_values(pool: &sqlx::PgPool, table: &str, column: &str) -> Vec<String> {
+    let definitions: Vec<String> = sqlx::query_scalar(
+        "select pg_get_constraintdef(c.oid) from pg_constraint c
+         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+         where c.conrelid = $1::regclass and c.contype = 'c'
+           and cardinality(c.conkey) = 1 and a.attname = $2",
+    )
+    .bind(table)
+    .bind(column)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(definitions.len(), 1, "{table}.{column}: {definitions:?}");
+    // The quoted literals: every other piece between single quotes.
+    definitions[0]
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every value the schema allows in `table.column` decodes into `T`, and a
+/// value it does not allow is a decode error (never a silent default).
+async fn decodes_every_allowed_value<T>(pool: &sqlx::PgPool, table: &str, column: &str)
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
+    T: std::fmt::Debug,
+{
+    let values = allowed_values(pool, table, column).await;
+    // '' is "not said" for the contact method, read as None.
+    let values: Vec<&String> = values.iter().filter(|v| !v.is_empty()).collect();
+    assert!(values.len() >= 2, "{table}.{column}: {values:?}");
+    for value in values {
+        let decoded = sqlx::query_scalar::<_, T>("select $1::text")
+            .bind(value)
+            .fetch_one(pool)
+            .await;
+        assert!(
+            decoded.is_ok(),
+            "{table}.{column}: {value:?} does not decode: {decoded:?}"
+        );
+    }
+    let unknown = sqlx::query_scalar::<_, T>("select 'not_a_code'::text")
+        .fetch_one(pool)
+        .await;
+    assert!(
+        matches!(unknown, Err(sqlx::Error::ColumnDecode { .. })),
+        "{table}.{column}: an unknown value gave {unknown:?}"
+    );
+}
+
+/// Each status and kind column held by a CHECK constraint has an enum read
+/// straight from the row, which takes exactly what the schema allows.
+#[tokio::test]
+async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
+    use secondround::{api, auth, candidates, doubts, guides, i18n, interview};
+    use secondround::{positions, references, rounds, scoring};
+    let db = TestDatabase::create().await;
+    let pool = &db.pool;
+    decodes_every_allowed_value::<auth::Role>(pool, "app_user", "role").await;
+    decodes_every_allowed_value::<i18n::Locale>(pool, "app_user", "locale").await;
+    decodes_every_allowed_value::<i18n::Locale>(pool, "interview_template", "language").await;
+    decodes_every_allowed_value::<positions::PositionStatus>(pool, "position", "status").await;
+    decodes_every_allowed_value::<guides::SectionKind>(pool, "template_section", "kind").await;
+    decodes_every_allowed_value::<guides::SectionLead>(pool, "template_section", "led_by").await;
+    decodes_every_allowed_value::<guides::SectionLead>(pool, "round_question", "section_led_by")
+        .await;
+    decodes_every_allowed_value::<candidates::status::CandidateStatus>(pool, "candidate", "status")
+        .await;
+    decodes_every_allowed_value::<rounds::RoundStatus>(pool, "interview_round", "status").await;
+    decodes_every_allowed_value::<rounds::plan::PanelRole>(pool, "panel_member", "panel_role")
+        .await;
+    decodes_every_allowed_value::<scoring::Verdict>(pool, "recommendation", "verdict").await;
+    decodes_every_allowed_value::<interview::TestKind>(pool, "test_result", "kind").await;
+    decodes_every_allowed_value::<doubts::model::Category>(pool, "doubt", "category").await;
+    decodes_every_allowed_value::<doubts::model::Method>(pool, "doubt", "resolution_method").await;
+    decodes_every_allowed_value::<doubts::model::Status>(pool, "doubt", "status").await;
+    decodes_every_allowed_value::<scoring::flags::DoubtState>(pool, "doubt", "status").await;
+    decodes_every_allowed_value::<scoring::flags::Outcome>(pool, "decision", "outcome").await;
+    decodes_every_allowed_value::<references::form::ContactMethod>(
+        pool,
+        "reference_check",
+        "contact_method",
+    )
+    .await;
+    decodes_every_allowed_value::<api::token::TokenScope>(pool, "api_token", "scope").await;
+}
