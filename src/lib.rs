@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod candidates;
@@ -28,6 +29,5 @@ pub mod references;
 pub mod rounds;
 pub mod scoring;
 pub mod startup;
+pub mod state;
 pub mod web;
-
-pub use web::AppState;

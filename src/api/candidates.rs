@@ -13,7 +13,6 @@ use utoipa::openapi::{Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::api::path::PathId;
 use crate::api::problem::{ApiError, ApiResult, FieldError, Problem};
 use crate::api::token::ApiClient;
@@ -22,6 +21,7 @@ use crate::candidates::fields::CandidateField;
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
 use crate::i18n::Locale;
 use crate::positions::PositionStatus;
+use crate::state::AppState;
 
 /// A candidate to import; only the name is required. Its schema is written
 /// from the fields' own limits (`CandidateField`), which the import enforces.

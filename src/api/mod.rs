@@ -19,8 +19,8 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
 use crate::api::problem::{ApiError, FieldError, Problem};
+use crate::state::AppState;
 
 pub const BASE: &str = "/api/v1";
 

@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::api::problem::ApiError;
+use crate::state::AppState;
 
 pub const PREFIX: &str = "sr_";
 

@@ -10,11 +10,11 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::{Policy, Role};
 use crate::auth::users;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::csrf::SignInToken;
 use crate::web::flash::{self, FlashKind};
 use crate::web::layout::Layout;
@@ -23,7 +23,7 @@ pub const USER_ID_KEY: &str = "auth.user_id";
 pub const SIGNED_IN_AT_KEY: &str = "auth.signed_in_at";
 pub const LOCALE_KEY: &str = "locale";
 /// The session's user as read in the same query as the session; only ever in
-/// memory, never stored (see `web::session_store`).
+/// memory, never stored (see `auth::session_store`).
 pub(crate) const LOADED_USER_KEY: &str = "auth.loaded_user";
 /// When the session was last written because of activity (unix seconds).
 const SEEN_AT_KEY: &str = "seen_at";
@@ -158,7 +158,7 @@ async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<Sess
 
 /// Ends a session for good: its data and its row go, and whatever is stored
 /// next (the language, a message) goes under a new id. Reusing the id would let
-/// a request still holding the old session write it back (see `web::session_store`).
+/// a request still holding the old session write it back (see `auth::session_store`).
 pub async fn end_session(session: &Session) -> Result<()> {
     session.flush().await?;
     session.cycle_id().await?;

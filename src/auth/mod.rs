@@ -5,6 +5,7 @@ pub mod extract;
 pub mod password;
 pub mod role;
 mod routes;
+pub mod session_store;
 pub mod text;
 pub mod throttle;
 pub mod users;

@@ -20,13 +20,13 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::email::Email;
 use crate::auth::role::Staff;
 use crate::error::{Result, violated_constraint};
 use crate::i18n::Locale;
 use crate::positions::access::{self, PositionHead};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -9,7 +9,6 @@ use axum::response::Redirect;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::{AnyRole, Staff};
 use crate::auth::{Authorized, Role, SessionUser, Viewer};
 use crate::candidates::queries::{self, Candidate, PanelSeat, Round, StatusChange};
@@ -21,6 +20,7 @@ use crate::doubts::view::{self as doubt_view, DoubtsSection, Reader};
 use crate::error::{AppError, Result};
 use crate::positions::access;
 use crate::references::{self, ReferencesSection};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format;

@@ -12,7 +12,7 @@ pub mod text;
 use axum::Router;
 use axum::routing::get;
 
-use crate::AppState;
+use crate::state::AppState;
 pub use text::CompareText;
 
 pub fn router() -> Router<AppState> {

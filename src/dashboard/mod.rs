@@ -10,10 +10,10 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use crate::AppState;
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::state::AppState;
 use crate::web::format;
 use crate::web::layout::Layout;
 use queries::{OpenDoubt, PositionSummary, UpcomingInterview};

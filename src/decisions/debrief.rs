@@ -8,7 +8,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
@@ -28,6 +27,7 @@ use crate::positions::access;
 use crate::scoring::Verdict;
 use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
+use crate::state::AppState;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;

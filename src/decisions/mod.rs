@@ -15,7 +15,7 @@ pub mod text;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 pub use panel::{DecisionForm, DecisionPanel};
 pub use queries::doubt_descriptions;
 pub use text::DecisionText;

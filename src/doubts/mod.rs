@@ -14,7 +14,7 @@ pub mod view;
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

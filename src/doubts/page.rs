@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::doubts::fact::{FactForm, FactProblem};
@@ -20,6 +19,7 @@ use crate::error::{AppError, Result};
 use crate::interview::TestKind;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::{AnyRole, Staff};
 use crate::doubts::form::DoubtForm;
@@ -20,6 +19,7 @@ use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
 use crate::interview::{self, Extras, seat};
 use crate::positions::access;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, wants_json};
 

@@ -18,10 +18,9 @@ mod walk;
 use axum::Router;
 use axum::routing::{get, post, put};
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub use page::{Extras, InterviewPage, render};
-pub use question_cache::QuestionCache;
 pub use test_kind::TestKind;
 
 pub fn router() -> Router<AppState> {

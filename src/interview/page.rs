@@ -8,7 +8,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::extract::Viewer;
 use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{Category, Method};
@@ -21,6 +20,7 @@ use crate::interview::seat::{RoundInfo, Seat};
 use crate::interview::tests::TestResultForm;
 use crate::interview::text::InterviewText;
 use crate::rounds::question_edit;
+use crate::state::AppState;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role};
@@ -17,6 +16,7 @@ use crate::dashboard::DashboardText;
 use crate::error::{AppError, Result};
 use crate::interview::seat::{self, RoundInfo};
 use crate::interview::text::InterviewText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::format;
 use crate::web::layout::Layout;

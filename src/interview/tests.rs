@@ -10,7 +10,6 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
@@ -20,6 +19,7 @@ use crate::interview::TestKind;
 use crate::interview::page::{self, Extras};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, wants_json};
 use crate::web::text::CommonText;

@@ -19,10 +19,10 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::Staff;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_DOCUMENT_CHARS, MAX_NAME_CHARS};
 use crate::web::layout::Layout;

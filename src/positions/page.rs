@@ -7,13 +7,13 @@ use axum::extract::{Path, State};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
 use crate::positions::access;
 use crate::positions::queries::{self, CandidateRow, Position, RoundRow};
 use crate::positions::text::PositionText;
+use crate::state::AppState;
 use crate::web::format;
 use crate::web::layout::Layout;
 

@@ -9,7 +9,7 @@ pub mod text;
 use axum::Router;
 use axum::routing::get;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub use page::{ReferenceView, ReferencesSection, section};
 

@@ -25,12 +25,12 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
 use crate::i18n::one_or_many;
 use crate::positions::access::PositionHead;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format::DEFAULT_TIME_ZONE;

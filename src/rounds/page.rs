@@ -11,7 +11,6 @@ use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result};
@@ -24,6 +23,7 @@ use crate::positions::access;
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format;

@@ -13,7 +13,6 @@ use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role, SessionUser};
@@ -22,6 +21,7 @@ use crate::i18n::Locale;
 use crate::positions::access::may_manage;
 use crate::rounds::RoundStatus;
 use crate::rounds::text::RoundText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;

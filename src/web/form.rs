@@ -8,10 +8,10 @@ use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use crate::AppState;
 use crate::auth::extract::Viewer;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::text::CommonText;
 
 /// A form, read as `axum::Form` reads it, except that text which is not UTF-8
