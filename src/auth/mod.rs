@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod extract;
+mod layout;
 pub mod password;
 pub mod role;
 mod routes;

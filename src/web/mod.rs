@@ -8,7 +8,9 @@ pub mod flash;
 pub mod form;
 pub mod format;
 pub mod layout;
+pub mod problem;
 pub(crate) mod security_headers;
+pub mod session_keys;
 pub mod text;
 
 /// Largest request body: room for a 10,000-row candidate import.
