@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
 struct DashboardPage {
     layout: Layout,
     t: &'static DashboardText,
+    labels: &'static crate::rounds::RoundLabels,
     welcome: String,
     interviews: Vec<UpcomingInterview>,
     doubts: Vec<OpenDoubt>,
@@ -46,7 +47,7 @@ impl DashboardPage {
     fn when(&self, interview: &UpcomingInterview) -> String {
         match interview.scheduled_at {
             Some(at) => format::date_time(at, &interview.time_zone),
-            None => self.t.not_scheduled.to_owned(),
+            None => self.labels.not_scheduled.to_owned(),
         }
     }
 
@@ -91,6 +92,7 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
     Ok(DashboardPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
+        labels: crate::rounds::RoundLabels::get(auth.viewer.locale),
         welcome: t.welcome.replace("{name}", &user.display_name),
         interviews,
         doubts,

@@ -11,7 +11,6 @@ use uuid::Uuid;
 use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
-use crate::dashboard::DashboardText;
 use crate::decisions::chart::{self, Chart};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
@@ -24,6 +23,7 @@ use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
+use crate::rounds::RoundLabels;
 use crate::scoring::Verdict;
 use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
@@ -39,7 +39,7 @@ pub struct DebriefPage {
     t: &'static DecisionText,
     it: &'static InterviewText,
     dt: &'static DoubtText,
-    status: &'static DashboardText,
+    status: &'static RoundLabels,
     round: RoundHead,
     members: Vec<MemberFacts>,
     summary: Summary,
@@ -214,7 +214,7 @@ pub async fn show(
         t,
         it: InterviewText::get(locale),
         dt: DoubtText::get(locale),
-        status: DashboardText::get(locale),
+        status: RoundLabels::get(locale),
         flags: flag_view::views(&assessment, &facts, &descriptions, locale),
         members: facts.panel,
         summary: assessment.summary,

@@ -156,6 +156,20 @@ impl InterviewText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rounds::{RoundLabels, RoundStatus};
+
+    /// A round waiting for its debrief must not read like one rating.
+    #[test]
+    fn no_round_status_is_named_like_a_rating() {
+        for (labels, interview) in [
+            (&RoundLabels::NB, &InterviewText::NB),
+            (&RoundLabels::EN, &InterviewText::EN),
+        ] {
+            for status in RoundStatus::ALL {
+                assert_ne!(labels.round_status(&status), interview.rating, "{status:?}");
+            }
+        }
+    }
 
     fn number_in(text: &str) -> usize {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();

@@ -41,7 +41,7 @@ pub fn router() -> Router<AppState> {
 struct RoundPage {
     layout: Layout,
     t: &'static RoundText,
-    status: &'static crate::dashboard::DashboardText,
+    status: &'static crate::rounds::RoundLabels,
     round: RoundDetail,
     panel: Vec<PanelMember>,
     questions: Vec<Question>,
@@ -146,7 +146,7 @@ async fn render(
     Ok(RoundPage {
         layout: auth.viewer.layout(title).await?,
         t,
-        status: crate::dashboard::DashboardText::get(locale),
+        status: crate::rounds::RoundLabels::get(locale),
         panel: queries::panel(&app.pool, id).await?,
         questions: queries::questions(&app.pool, id).await?,
         criteria: queries::criteria(&app.pool, head.position_id).await?,
