@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::candidates::fields::{CandidateField, CandidateValues};
 use crate::candidates::queries::CandidateInput;
+use crate::domain::RoundStatus;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
@@ -19,7 +20,6 @@ use crate::interview::text::InterviewText;
 use crate::interview::{queries, submit};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries::{self as positions, PositionInput};
-use crate::rounds::RoundStatus;
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
 

@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod db;
 pub mod decisions;
 pub mod demo;
+pub mod domain;
 pub mod doubts;
 pub mod error;
 pub mod export;

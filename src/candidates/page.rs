@@ -31,7 +31,7 @@ use crate::web::layout::Layout;
 pub struct ShowPage {
     layout: Layout,
     t: &'static CandidateText,
-    rounds_text: &'static crate::rounds::RoundLabels,
+    rounds_text: &'static crate::domain::RoundLabels,
     candidate: Candidate,
     /// Staff who may change the candidate; panel members only read.
     can_manage: bool,
@@ -140,7 +140,7 @@ pub async fn render(
     Ok(ShowPage {
         layout: viewer.layout(candidate.name.clone()).await?,
         t,
-        rounds_text: crate::rounds::RoundLabels::get(locale),
+        rounds_text: crate::domain::RoundLabels::get(locale),
         can_manage,
         history: queries::history(&app.pool, id).await?,
         rounds: queries::rounds(&app.pool, id).await?,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
 
 use crate::error::Result;
 

@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
 struct DashboardPage {
     layout: Layout,
     t: &'static DashboardText,
-    labels: &'static crate::rounds::RoundLabels,
+    labels: &'static crate::domain::RoundLabels,
     welcome: String,
     interviews: Vec<UpcomingInterview>,
     doubts: Vec<OpenDoubt>,
@@ -92,7 +92,7 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
     Ok(DashboardPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
-        labels: crate::rounds::RoundLabels::get(auth.viewer.locale),
+        labels: crate::domain::RoundLabels::get(auth.viewer.locale),
         welcome: t.welcome.replace("{name}", &user.display_name),
         interviews,
         doubts,

@@ -6,7 +6,7 @@ use sqlx::PgPool;
 use sqlx::types::Json;
 use uuid::Uuid;
 
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
 
 use crate::error::Result;
 

@@ -18,12 +18,12 @@ use crate::decisions::queries::{
     self, Doubt, Note, Recommendation, Reference, RoundHead, TestResult,
 };
 use crate::decisions::text::DecisionText;
+use crate::domain::RoundLabels;
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
-use crate::rounds::RoundLabels;
 use crate::scoring::Verdict;
 use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};

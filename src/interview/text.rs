@@ -156,7 +156,7 @@ impl InterviewText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rounds::{RoundLabels, RoundStatus};
+    use crate::domain::{RoundLabels, RoundStatus};
 
     /// A round waiting for its debrief must not read like one rating.
     #[test]

@@ -46,7 +46,7 @@ pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionR
 pub struct ShowPage {
     layout: Layout,
     t: &'static PositionText,
-    status: &'static crate::rounds::RoundLabels,
+    status: &'static crate::domain::RoundLabels,
     candidate_text: &'static crate::candidates::CandidateText,
     position: Position,
     criteria: Vec<CriterionRow>,
@@ -100,7 +100,7 @@ pub async fn show(
     Ok(ShowPage {
         layout: auth.viewer.layout(position.title.clone()).await?,
         t: PositionText::get(locale),
-        status: crate::rounds::RoundLabels::get(locale),
+        status: crate::domain::RoundLabels::get(locale),
         candidate_text: crate::candidates::CandidateText::get(locale),
         criteria: criteria(&app.pool, id).await?,
         candidates: queries::candidates(&app.pool, id).await?,

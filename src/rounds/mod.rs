@@ -3,8 +3,6 @@
 //! calendar invitation.
 
 mod ics;
-pub mod labels;
-pub mod lifecycle;
 mod page;
 pub mod plan;
 pub mod progress;
@@ -36,8 +34,6 @@ use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
-pub use labels::RoundLabels;
-pub use lifecycle::RoundStatus;
 use plan::{IdKind, PanelRole, PlanForm};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;

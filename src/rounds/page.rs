@@ -41,7 +41,7 @@ pub fn router() -> Router<AppState> {
 struct RoundPage {
     layout: Layout,
     t: &'static RoundText,
-    status: &'static crate::rounds::RoundLabels,
+    status: &'static crate::domain::RoundLabels,
     round: RoundDetail,
     panel: Vec<PanelMember>,
     questions: Vec<Question>,
@@ -146,7 +146,7 @@ async fn render(
     Ok(RoundPage {
         layout: auth.viewer.layout(title).await?,
         t,
-        status: crate::rounds::RoundLabels::get(locale),
+        status: crate::domain::RoundLabels::get(locale),
         panel: queries::panel(&app.pool, id).await?,
         questions: queries::questions(&app.pool, id).await?,
         criteria: queries::criteria(&app.pool, head.position_id).await?,

@@ -1,8 +1,8 @@
 //! Labels of a round's status, time and panel roles, beside the types
 //! they name, for every page that shows a round.
 
+use crate::domain::RoundStatus;
 use crate::i18n::Locale;
-use crate::rounds::RoundStatus;
 
 crate::texts! {
     RoundLabels {
