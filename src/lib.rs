@@ -11,7 +11,6 @@ pub mod case;
 pub mod cli;
 pub mod compare;
 pub mod config;
-pub mod dashboard;
 pub mod db;
 pub mod decisions;
 pub mod demo;
@@ -22,6 +21,7 @@ pub mod export;
 pub mod guides;
 pub mod i18n;
 pub mod interview;
+pub mod pages;
 pub mod positions;
 pub mod privacy;
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
     let config = state.config.clone();
     let features = Router::new()
         .merge(crate::auth::router())
-        .merge(crate::dashboard::router())
+        .merge(crate::pages::router())
         .merge(crate::admin::router())
         .merge(crate::positions::router())
         .merge(crate::compare::router())

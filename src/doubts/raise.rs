@@ -98,7 +98,7 @@ pub async fn from_candidate(
     let (category, method) = match form.validate(locale) {
         Ok(valid) => valid,
         Err(errors) => {
-            let page = crate::candidates::render_page(
+            let page = crate::pages::candidate::render(
                 &app,
                 &auth.viewer,
                 &auth.user,

@@ -4,7 +4,6 @@
 pub mod access;
 mod criteria;
 pub mod criterion;
-mod page;
 pub(crate) mod queries;
 pub mod status;
 pub mod text;
@@ -28,7 +27,6 @@ use crate::web::form::{Form, FormErrors, MAX_DOCUMENT_CHARS, MAX_NAME_CHARS};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 pub use criteria::open_position;
-pub use page::{CriterionRow, criteria};
 use queries::{ManagerOption, PositionInput, PositionRow};
 pub use status::PositionStatus;
 pub use text::PositionText;
@@ -37,7 +35,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions", get(list).post(create))
         .route("/positions/new", get(new_form).post(create))
-        .route("/positions/{id}", get(page::show).post(update))
+        .route("/positions/{id}", post(update))
         .route("/positions/{id}/edit", get(edit_form))
         .route("/positions/{id}/close", post(close))
         .route("/positions/{id}/reopen", post(reopen))

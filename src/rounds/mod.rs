@@ -3,13 +3,12 @@
 //! calendar invitation.
 
 mod ics;
-mod page;
 pub mod plan;
 pub mod progress;
-mod queries;
+pub(crate) mod queries;
 pub mod question_edit;
 pub mod snapshot;
-mod text;
+pub(crate) mod text;
 
 use std::collections::HashSet;
 
@@ -41,7 +40,6 @@ pub use text::RoundText;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions/{id}/rounds/new", get(new_form).post(create))
-        .merge(page::router())
         .merge(question_edit::router())
         .merge(ics::router())
 }

@@ -6,13 +6,8 @@ crate::texts! {
         welcome: "Welcome, {name}", "Velkommen, {name}";
         my_interviews: "My upcoming interviews", "Mine kommende intervjuer";
         no_interviews: "You are not on any panel with an interview ahead.", "Du sitter ikke i noe panel med intervju foran deg.";
-        candidate: "Candidate", "Kandidat";
         position: "Position", "Stilling";
-        when: "When", "Tidspunkt";
-        place: "Place", "Sted";
         round: "Round", "Runde";
-        panel_role: "My role", "Min rolle";
-        my_scores: "My scores", "Mine vurderinger";
         submitted: "Submitted", "Levert";
         not_submitted: "Not submitted", "Ikke levert";
         open_interview: "Open", "Åpne";
