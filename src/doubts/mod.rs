@@ -6,7 +6,6 @@ pub mod form;
 pub mod model;
 mod page;
 pub mod queries;
-mod raise;
 pub mod settle;
 pub mod text;
 pub mod view;
@@ -18,11 +17,6 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/rounds/{id}/interview/{n}/doubts",
-            post(raise::from_question),
-        )
-        .route("/candidates/{id}/doubts", post(raise::from_candidate))
         .route("/doubts/{id}", get(page::show))
         .route("/doubts/{id}/resolve", post(page::resolve))
         .route("/doubts/{id}/confirm", post(page::confirm))

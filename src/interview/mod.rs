@@ -6,6 +6,7 @@ mod page;
 mod panel;
 pub mod queries;
 pub mod question_cache;
+mod raise_doubt;
 pub mod save;
 pub mod seat;
 mod skip;
@@ -34,6 +35,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/rounds/{id}/interview/{n}",
             get(walk::show).post(walk::post),
+        )
+        .route(
+            "/rounds/{id}/interview/{n}/doubts",
+            post(raise_doubt::from_question),
         )
         .route(
             "/rounds/{id}/interview/sections/{order}/not-assessed",
