@@ -31,4 +31,5 @@ pub mod rounds;
 pub mod scoring;
 pub mod startup;
 pub mod state;
+pub mod test_results;
 pub mod web;

@@ -8,7 +8,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::domain::RoundStatus;
-use crate::interview::TestKind;
+use crate::test_results::TestKind;
 
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus, Decided};

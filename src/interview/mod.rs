@@ -1,5 +1,5 @@
 //! The interview walk-through: one question per screen, independent ratings
-//! that autosave, submission with a recommendation, and test results.
+//! that autosave, submission with a recommendation, and test results (`test_results`).
 
 mod api;
 mod page;
@@ -11,8 +11,7 @@ pub mod save;
 pub mod seat;
 mod skip;
 pub(crate) mod submit;
-pub mod test_kind;
-pub(crate) mod tests;
+mod test_result;
 pub mod text;
 mod walk;
 
@@ -22,7 +21,6 @@ use axum::routing::{get, post, put};
 use crate::state::AppState;
 
 pub use page::{Extras, InterviewPage, render};
-pub use test_kind::TestKind;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -46,7 +44,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/rounds/{id}/interview/{n}/test-results",
-            post(tests::record),
+            post(test_result::record),
         )
         .route("/rounds/{id}/questions/{qid}/rating", put(api::put_rating))
         .route("/rounds/{id}/panel", get(panel::show))
