@@ -4,9 +4,9 @@
 pub mod fields;
 mod import;
 pub(crate) mod import_file;
-pub mod import_rows;
+pub(crate) mod import_rows;
 pub(crate) mod queries;
-pub mod status;
+pub(crate) mod status;
 pub(crate) mod text;
 
 use askama::Template;

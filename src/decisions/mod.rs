@@ -6,11 +6,11 @@
 mod chart;
 mod debrief;
 mod decide;
-pub mod flag_view;
+pub(crate) mod flag_view;
 mod panel;
 pub mod queries;
 mod reopen;
-pub mod text;
+pub(crate) mod text;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -3,8 +3,8 @@
 //! may use them; they use nothing but `i18n`. (`scoring`, beside it, holds the
 //! flags, the gate and the statistics.)
 
-pub mod round_labels;
-pub mod round_status;
+mod round_labels;
+pub(crate) mod round_status;
 
 pub use round_labels::RoundLabels;
 pub use round_status::RoundStatus;

@@ -1,14 +1,14 @@
 //! Doubts about a candidate: raised by the panel or the people who decide, settled
 //! only by facts, or confirmed by them.
 
-pub mod fact;
-pub mod form;
-pub mod model;
+pub(crate) mod fact;
+pub(crate) mod form;
+pub(crate) mod model;
 mod page;
 pub mod queries;
 pub mod settle;
-pub mod text;
-pub mod view;
+pub(crate) mod text;
+pub(crate) mod view;
 
 use axum::Router;
 use axum::routing::{get, post};

@@ -3,7 +3,7 @@
 //! event saying who exported which position in which format.
 
 mod cells;
-pub mod csv;
+mod csv;
 mod print;
 mod sheet;
 mod stream;

@@ -5,8 +5,8 @@ mod editor;
 mod order;
 mod queries;
 mod questions;
-pub mod section_kind;
-pub mod section_lead;
+mod section_kind;
+mod section_lead;
 mod text;
 
 use askama::Template;

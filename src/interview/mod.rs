@@ -4,15 +4,15 @@
 mod api;
 mod page;
 mod panel;
-pub mod queries;
-pub mod question_cache;
+pub(crate) mod queries;
+mod question_cache;
 mod raise_doubt;
-pub mod save;
-pub mod seat;
+pub(crate) mod save;
+pub(crate) mod seat;
 mod skip;
 pub(crate) mod submit;
 mod test_result;
-pub mod text;
+pub(crate) mod text;
 mod walk;
 
 use axum::Router;

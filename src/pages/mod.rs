@@ -3,7 +3,7 @@
 //! candidate page (rounds, doubts, references, the decision, and a doubt raised there) and the round page
 //! (panel, questions, test results). Features never name this module.
 
-pub mod candidate;
+mod candidate;
 mod candidate_doubt;
 mod dashboard;
 mod position;

@@ -1,12 +1,12 @@
 //! Positions: the list, creating and editing one, closing and reopening it,
 //! and the position page with its requirement profile and candidates.
 
-pub mod access;
+pub(crate) mod access;
 mod criteria;
-pub mod criterion;
+pub(crate) mod criterion;
 pub(crate) mod queries;
-pub mod status;
-pub mod text;
+mod status;
+pub(crate) mod text;
 
 use askama::Template;
 use askama_web::WebTemplate;

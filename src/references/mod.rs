@@ -1,10 +1,10 @@
 //! Reference checks: conversations with former managers and colleagues, held with
 //! the candidate's consent, that raise doubts and settle them with facts.
 
-pub mod form;
+mod form;
 mod page;
 pub mod queries;
-pub mod text;
+mod text;
 
 use axum::Router;
 use axum::routing::get;

@@ -4,7 +4,7 @@
 
 mod ics;
 pub mod plan;
-pub mod progress;
+pub(crate) mod progress;
 pub(crate) mod queries;
 pub mod question_edit;
 pub mod snapshot;

@@ -2,9 +2,9 @@
 //! recorded from tests taken outside the app, by the panel in the walk-through
 //! or by HR on the round page; a doubt may be settled with one.
 
-pub mod kind;
-pub mod queries;
-pub mod record;
-pub mod text;
+mod kind;
+pub(crate) mod queries;
+pub(crate) mod record;
+pub(crate) mod text;
 
 pub use kind::TestKind;

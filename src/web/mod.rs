@@ -2,16 +2,16 @@
 //! error pages, the cross-site token check, formats and common texts. It names
 //! no feature; the app (`app`) assembles the features' routers on top of it.
 
-pub mod csrf;
+pub(crate) mod csrf;
 pub(crate) mod error_pages;
-pub mod flash;
+pub(crate) mod flash;
 pub mod form;
-pub mod format;
-pub mod layout;
-pub mod problem;
+pub(crate) mod format;
+pub(crate) mod layout;
+pub(crate) mod problem;
 pub(crate) mod security_headers;
-pub mod session_keys;
-pub mod text;
+pub(crate) mod session_keys;
+pub(crate) mod text;
 
 /// Largest request body: room for a 10,000-row candidate import.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
