@@ -1,7 +1,7 @@
 //! The ceiling of this stack, for the page benchmark to measure pages against:
 //! one route that reads one row from Postgres and renders it with a tiny askama
 //! template, on the same axum, the same pool settings (`db::connect`) and the
-//! same compression layer (`web::compression`) as the app, and nothing else.
+//! same compression layer (`app::compression`) as the app, and nothing else.
 //!
 //! ```sh
 //! cargo build --release --examples
@@ -64,7 +64,7 @@ async fn main() -> anyhow::Result<()> {
     let pool = secondround::db::connect(&args.database).await?;
     let router = Router::new()
         .route("/users/{id}", get(user))
-        .layer(secondround::web::compression())
+        .layer(secondround::app::compression())
         .with_state(pool);
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     axum::serve(listener, router).await?;

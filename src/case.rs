@@ -10,18 +10,18 @@ use uuid::Uuid;
 
 use crate::candidates::fields::{CandidateField, CandidateValues};
 use crate::candidates::queries::CandidateInput;
+use crate::domain::RoundStatus;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat::{self, Seat};
-use crate::interview::tests::{self as test_results, TestResultForm};
 use crate::interview::text::InterviewText;
 use crate::interview::{queries, submit};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries::{self as positions, PositionInput};
-use crate::rounds::RoundStatus;
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
 use crate::scoring::{Score, Verdict};
+use crate::test_results::record::{self as test_results, TestResultForm};
 
 /// The time zone rounds are planned in.
 pub const TIME_ZONE: chrono_tz::Tz = crate::web::format::DEFAULT_TIME_ZONE;

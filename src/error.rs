@@ -87,10 +87,14 @@ fn is_unstorable_input(err: &sqlx::Error) -> bool {
     }
 }
 
+/// Marks a session store error that means "the database is out of reach"
+/// (`auth::session_store`).
+pub const STORE_UNAVAILABLE: &str = "[database unavailable]";
+
 impl From<tower_sessions::session::Error> for AppError {
     fn from(err: tower_sessions::session::Error) -> Self {
         let text = err.to_string();
-        if text.contains(crate::web::session_store::UNAVAILABLE) {
+        if text.contains(STORE_UNAVAILABLE) {
             AppError::Unavailable(text)
         } else {
             AppError::Internal(err.into())

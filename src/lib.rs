@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod candidates;
@@ -10,16 +11,17 @@ pub mod case;
 pub mod cli;
 pub mod compare;
 pub mod config;
-pub mod dashboard;
 pub mod db;
 pub mod decisions;
 pub mod demo;
+pub mod domain;
 pub mod doubts;
 pub mod error;
 pub mod export;
 pub mod guides;
 pub mod i18n;
 pub mod interview;
+pub mod pages;
 pub mod positions;
 pub mod privacy;
 #[cfg(test)]
@@ -28,6 +30,6 @@ pub mod references;
 pub mod rounds;
 pub mod scoring;
 pub mod startup;
+pub mod state;
+pub mod test_results;
 pub mod web;
-
-pub use web::AppState;

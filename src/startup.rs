@@ -2,7 +2,6 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -12,8 +11,8 @@ use tokio::net::TcpListener;
 use tower_sessions::ExpiredDeletion;
 
 use crate::config::{DatabaseConfig, ServerConfig};
-use crate::web::{self, AppState};
-use crate::{auth, db, privacy};
+use crate::state::AppState;
+use crate::{app, auth, db, privacy};
 
 pub struct Application {
     listener: TcpListener,
@@ -28,12 +27,7 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
-        let state = AppState {
-            pool,
-            config: Arc::new(config),
-            questions: Arc::default(),
-        };
-        let router = web::app(state)?;
+        let router = app::router(AppState::new(pool, config))?;
         Ok(Self {
             listener,
             router,
@@ -86,7 +80,7 @@ fn spawn_housekeeping(pool: PgPool) {
             }
         }
     });
-    let sessions = web::session_store(pool.clone());
+    let sessions = auth::session_store::postgres_store(pool.clone());
     tokio::spawn(async move {
         if let Err(err) = sessions
             .continuously_delete_expired(Duration::from_secs(600))

@@ -10,12 +10,12 @@ use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::admin::text::AdminText;
 use crate::api::token::{self, TokenRow, TokenScope};
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, name_too_long};
 use crate::web::format;

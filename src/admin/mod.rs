@@ -8,7 +8,7 @@ mod users;
 
 use axum::Router;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

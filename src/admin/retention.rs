@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::admin::text::AdminText;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::Result;
 use crate::privacy::{self, MAX_RETENTION_MONTHS, MIN_RETENTION_MONTHS};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -9,7 +9,6 @@ use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::admin::text::AdminText;
 use crate::auth::email::Email;
 use crate::auth::role::AdminOnly;
@@ -17,6 +16,7 @@ use crate::auth::users::{self, NewUser, UserListRow};
 use crate::auth::{Authorized, Role, password};
 use crate::error::{AppError, Result, violated_constraint};
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_EMAIL_CHARS, MAX_NAME_CHARS};
 use crate::web::format;

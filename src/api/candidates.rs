@@ -13,15 +13,15 @@ use utoipa::openapi::{Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::api::path::PathId;
-use crate::api::problem::{ApiError, ApiResult, FieldError, Problem};
 use crate::api::token::ApiClient;
 use crate::candidates::CandidateText;
 use crate::candidates::fields::CandidateField;
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
 use crate::i18n::Locale;
 use crate::positions::PositionStatus;
+use crate::state::AppState;
+use crate::web::problem::{ApiError, ApiResult, FieldError, Problem};
 
 /// A candidate to import; only the name is required. Its schema is written
 /// from the fields' own limits (`CandidateField`), which the import enforces.

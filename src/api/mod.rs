@@ -5,7 +5,6 @@
 mod candidates;
 mod path;
 mod positions;
-pub mod problem;
 pub mod token;
 
 use std::sync::Arc;
@@ -19,8 +18,8 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::AppState;
-use crate::api::problem::{ApiError, FieldError, Problem};
+use crate::state::AppState;
+use crate::web::problem::{ApiError, FieldError, Problem};
 
 pub const BASE: &str = "/api/v1";
 

@@ -6,7 +6,7 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use uuid::Uuid;
 
-use crate::api::problem::ApiError;
+use crate::web::problem::ApiError;
 
 /// How much of a bad id the problem quotes.
 const QUOTED_CHARS: usize = 60;

@@ -8,12 +8,12 @@ use sqlx::PgPool;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::api::path::PathId;
-use crate::api::problem::{ApiError, ApiResult, Problem};
 use crate::api::token::ApiClient;
 use crate::scoring::facts;
 use crate::scoring::flags::{Flag, assess};
+use crate::state::AppState;
+use crate::web::problem::{ApiError, ApiResult, Problem};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PositionSummary {

@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
-use crate::api::problem::ApiError;
+use crate::state::AppState;
+use crate::web::problem::ApiError;
 
 pub const PREFIX: &str = "sr_";
 

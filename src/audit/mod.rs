@@ -11,7 +11,7 @@ use serde_json::Value;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::AppState;
+use crate::state::AppState;
 pub use text::AuditText;
 
 pub fn router() -> Router<AppState> {

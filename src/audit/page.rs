@@ -10,12 +10,12 @@ use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::queries::{self, CandidateOption, Cursor, Event, Filter, Scope, UserOption};
 use crate::audit::text::AuditText;
 use crate::auth::role::ManagerOrAdmin;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::state::AppState;
 use crate::web::form::FormErrors;
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;

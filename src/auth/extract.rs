@@ -10,20 +10,18 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::{Policy, Role};
 use crate::auth::users;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::csrf::SignInToken;
 use crate::web::flash::{self, FlashKind};
-use crate::web::layout::Layout;
+pub use crate::web::session_keys::{LOCALE_KEY, USER_ID_KEY};
 
-pub const USER_ID_KEY: &str = "auth.user_id";
 pub const SIGNED_IN_AT_KEY: &str = "auth.signed_in_at";
-pub const LOCALE_KEY: &str = "locale";
 /// The session's user as read in the same query as the session; only ever in
-/// memory, never stored (see `web::session_store`).
+/// memory, never stored (see `auth::session_store`).
 pub(crate) const LOADED_USER_KEY: &str = "auth.loaded_user";
 /// When the session was last written because of activity (unix seconds).
 const SEEN_AT_KEY: &str = "seen_at";
@@ -54,11 +52,6 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    /// The base layout for a page with this title.
-    pub async fn layout(&self, title: impl Into<String>) -> Result<Layout> {
-        Layout::build(self, title.into()).await
-    }
-
     pub async fn flash(&self, kind: FlashKind, message: impl Into<String>) -> Result<()> {
         flash::push(&self.session, kind, message).await
     }
@@ -96,6 +89,20 @@ where
         };
         parts.extensions.insert(viewer.clone());
         Ok(viewer)
+    }
+}
+
+/// The viewer's language alone, for the shared layers that answer in it
+/// without naming `auth` (`web::form`).
+impl<S> FromRequestParts<S> for Locale
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        Ok(Viewer::from_request_parts(parts, state).await?.locale)
     }
 }
 
@@ -158,7 +165,7 @@ async fn signed_in_user(session: &Session, app: &AppState) -> Result<Option<Sess
 
 /// Ends a session for good: its data and its row go, and whatever is stored
 /// next (the language, a message) goes under a new id. Reusing the id would let
-/// a request still holding the old session write it back (see `web::session_store`).
+/// a request still holding the old session write it back (see `auth::session_store`).
 pub async fn end_session(session: &Session) -> Result<()> {
     session.flush().await?;
     session.cycle_id().await?;

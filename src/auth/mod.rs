@@ -1,12 +1,14 @@
 //! Who may do what: accounts, passwords, sessions, roles and sign-in.
 
 pub mod email;
-pub mod extract;
+pub(crate) mod extract;
+mod layout;
 pub mod password;
-pub mod role;
+pub(crate) mod role;
 mod routes;
-pub mod text;
-pub mod throttle;
+pub(crate) mod session_store;
+pub(crate) mod text;
+pub(crate) mod throttle;
 pub mod users;
 
 pub use extract::{Authorized, SessionUser, Viewer};

@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
-use crate::web::text::CommonText;
 
 /// `app_user.role`, read straight from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
@@ -35,13 +34,22 @@ impl Role {
     }
 
     pub fn label(self, locale: Locale) -> &'static str {
-        let t = CommonText::get(locale);
+        let t = RoleText::get(locale);
         match self {
-            Role::Admin => t.role_admin,
-            Role::Hr => t.role_hr,
-            Role::Manager => t.role_manager,
-            Role::Panelist => t.role_panelist,
+            Role::Admin => t.admin,
+            Role::Hr => t.hr,
+            Role::Manager => t.manager,
+            Role::Panelist => t.panelist,
         }
+    }
+}
+
+crate::texts! {
+    RoleText {
+        admin: "Administrator", "Administrator";
+        hr: "HR", "HR";
+        manager: "Hiring manager", "Ansettende leder";
+        panelist: "Panel member", "Paneldeltaker";
     }
 }
 

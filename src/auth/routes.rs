@@ -12,13 +12,13 @@ use axum::routing::{get, post};
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer, end_session};
 use crate::auth::text::AuthText;
 use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
 use crate::error::Result;
 use crate::i18n::{Locale, one_or_many};
+use crate::state::AppState;
 use crate::web::csrf;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

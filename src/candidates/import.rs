@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::candidates::CandidateText;
@@ -18,6 +17,7 @@ use crate::candidates::import_rows::{Refusal, RowError, store};
 use crate::error::{AppError, Result};
 use crate::i18n::one_or_many;
 use crate::positions::access::PositionHead;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::layout::Layout;
 

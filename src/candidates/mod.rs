@@ -4,11 +4,10 @@
 pub mod fields;
 mod import;
 pub(crate) mod import_file;
-pub mod import_rows;
-mod page;
+pub(crate) mod import_rows;
 pub(crate) mod queries;
 pub mod status;
-mod text;
+pub(crate) mod text;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,19 +19,18 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::email::Email;
 use crate::auth::role::Staff;
 use crate::error::{Result, violated_constraint};
 use crate::i18n::Locale;
 use crate::positions::access::{self, PositionHead};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 use fields::{CandidateField, CandidateValues};
-pub use page::{ShowPage, render as render_page};
 use queries::CandidateInput;
 pub use text::CandidateText;
 
@@ -40,9 +38,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions/{id}/candidates", post(create))
         .route("/positions/{id}/candidates/new", get(new_form))
-        .route("/candidates/{id}", get(page::show).post(update))
+        .route("/candidates/{id}", post(update))
         .route("/candidates/{id}/edit", get(edit_form))
-        .route("/candidates/{id}/status", post(page::change_status))
         .merge(import::router())
 }
 

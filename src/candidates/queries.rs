@@ -5,7 +5,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::candidates::status::CandidateStatus;
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
 
 use crate::error::{AppError, Result};
 

@@ -2,17 +2,17 @@
 //! shares (scores and flags from `scoring::flags`), their sorting, the page and
 //! its chart.
 
-pub mod blocker_words;
-pub mod chart;
-pub mod load;
+mod blocker_words;
+mod chart;
+pub(crate) mod load;
 pub(crate) mod page;
-pub mod sort;
-pub mod text;
+mod sort;
+pub(crate) mod text;
 
 use axum::Router;
 use axum::routing::get;
 
-use crate::AppState;
+use crate::state::AppState;
 pub use text::CompareText;
 
 pub fn router() -> Router<AppState> {

@@ -7,7 +7,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::candidates::CandidateText;
@@ -20,6 +19,7 @@ use crate::error::Result;
 use crate::i18n::Locale;
 use crate::positions::access;
 use crate::scoring::flags::MustHave;
+use crate::state::AppState;
 use crate::web::format;
 use crate::web::layout::Layout;
 

@@ -8,11 +8,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
-use crate::dashboard::DashboardText;
 use crate::decisions::chart::{self, Chart};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
@@ -20,6 +18,7 @@ use crate::decisions::queries::{
     self, Doubt, Note, Recommendation, Reference, RoundHead, TestResult,
 };
 use crate::decisions::text::DecisionText;
+use crate::domain::RoundLabels;
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
@@ -28,6 +27,7 @@ use crate::positions::access;
 use crate::scoring::Verdict;
 use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
+use crate::state::AppState;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
@@ -39,7 +39,7 @@ pub struct DebriefPage {
     t: &'static DecisionText,
     it: &'static InterviewText,
     dt: &'static DoubtText,
-    status: &'static DashboardText,
+    status: &'static RoundLabels,
     round: RoundHead,
     members: Vec<MemberFacts>,
     summary: Summary,
@@ -206,7 +206,7 @@ pub async fn show(
         t,
         it: InterviewText::get(locale),
         dt: DoubtText::get(locale),
-        status: DashboardText::get(locale),
+        status: RoundLabels::get(locale),
         flags: flag_view::views(&assessment, &facts, &descriptions, locale),
         members: facts.panel,
         summary: assessment.summary,

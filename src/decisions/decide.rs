@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::ManagerOrAdmin;
 use crate::candidates::status;
@@ -20,6 +19,7 @@ use crate::decisions::text::DecisionText;
 use crate::error::Result;
 use crate::positions::access;
 use crate::scoring::flags::{self, Outcome};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -6,16 +6,16 @@
 mod chart;
 mod debrief;
 mod decide;
-pub mod flag_view;
+pub(crate) mod flag_view;
 mod panel;
 pub mod queries;
 mod reopen;
-pub mod text;
+pub(crate) mod text;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 pub use panel::{DecisionForm, DecisionPanel};
 pub use queries::doubt_descriptions;
 pub use text::DecisionText;

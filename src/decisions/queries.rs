@@ -7,8 +7,8 @@ use serde_json::json;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::interview::TestKind;
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
+use crate::test_results::TestKind;
 
 use crate::audit::{self, Change};
 use crate::candidates::status::{self, CandidateStatus, Decided};

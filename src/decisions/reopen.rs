@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::ManagerOrAdmin;
 use crate::candidates::CandidateText;
@@ -20,6 +19,7 @@ use crate::decisions::queries;
 use crate::decisions::text::DecisionText;
 use crate::error::Result;
 use crate::positions::access;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::text::CommonText;

@@ -4,7 +4,7 @@
 //! demo users' password (and their language).
 
 pub mod content;
-pub mod schedule;
+mod schedule;
 
 use std::fmt::Write as _;
 

@@ -1,28 +1,22 @@
 //! Doubts about a candidate: raised by the panel or the people who decide, settled
 //! only by facts, or confirmed by them.
 
-pub mod fact;
-pub mod form;
+pub(crate) mod fact;
+pub(crate) mod form;
 pub mod model;
 mod page;
 pub mod queries;
-mod raise;
 pub mod settle;
-pub mod text;
-pub mod view;
+pub(crate) mod text;
+pub(crate) mod view;
 
 use axum::Router;
 use axum::routing::{get, post};
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(
-            "/rounds/{id}/interview/{n}/doubts",
-            post(raise::from_question),
-        )
-        .route("/candidates/{id}/doubts", post(raise::from_candidate))
         .route("/doubts/{id}", get(page::show))
         .route("/doubts/{id}/resolve", post(page::resolve))
         .route("/doubts/{id}/confirm", post(page::confirm))

@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::doubts::fact::{FactForm, FactProblem};
@@ -17,9 +16,9 @@ use crate::doubts::settle::{self, Outcome, Settled};
 use crate::doubts::text::DoubtText;
 use crate::doubts::view::{self, DoubtView};
 use crate::error::{AppError, Result};
-use crate::interview::TestKind;
-use crate::interview::text::InterviewText;
 use crate::positions::access;
+use crate::state::AppState;
+use crate::test_results::TestKind;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
@@ -106,7 +105,6 @@ async fn render(
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
     let t = DoubtText::get(locale);
-    let it = InterviewText::get(locale);
     let base = format!("/doubts/{}", doubt.id);
     let mut forms = vec![
         FactFormView {
@@ -142,7 +140,7 @@ async fn render(
     let mut test_results = queries::test_result_choices(&app.pool, doubt.candidate_id).await?;
     for choice in &mut test_results {
         if let Some(kind) = TestKind::parse(&choice.label) {
-            choice.label = it.test_kind(&kind).to_owned();
+            choice.label = kind.label(locale).to_owned();
         }
     }
     let page = DoubtPage {

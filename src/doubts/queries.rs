@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::doubts::model::{Category, Method, Status};
 use crate::error::Result;
-use crate::interview::TestKind;
+use crate::test_results::TestKind;
 
 /// A doubt with who raised it, where, and the fact that settled it, if any.
 #[derive(Debug)]

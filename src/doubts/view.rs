@@ -9,7 +9,6 @@ use crate::doubts::queries::{self, DoubtRow};
 use crate::doubts::text::DoubtText;
 use crate::error::Result;
 use crate::i18n::Locale;
-use crate::interview::text::InterviewText;
 use crate::web::form::FormErrors;
 use crate::web::format;
 
@@ -48,7 +47,7 @@ fn fact(row: &DoubtRow, t: &DoubtText, locale: Locale) -> Option<String> {
         );
     }
     if let (Some(kind), Some(summary)) = (row.test_kind, &row.test_summary) {
-        let kind = InterviewText::get(locale).test_kind(&kind);
+        let kind = kind.label(locale);
         return Some(
             t.fact_test_label
                 .replace("{kind}", kind)

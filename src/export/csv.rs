@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::compare::load::{Column, Row};
@@ -21,6 +20,7 @@ use crate::export::cells::{self, neutralise};
 use crate::export::sheet::{self, Cell};
 use crate::export::{Format, stream};
 use crate::i18n::Locale;
+use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

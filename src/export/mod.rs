@@ -3,7 +3,7 @@
 //! event saying who exported which position in which format.
 
 mod cells;
-pub mod csv;
+mod csv;
 mod print;
 mod sheet;
 mod stream;
@@ -14,7 +14,6 @@ use axum::routing::get;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
@@ -22,6 +21,7 @@ use crate::compare::load::{self, Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::Result;
 use crate::positions::access;
+use crate::state::AppState;
 
 pub use cells::{disposition, neutralise, sheet_name};
 

@@ -6,7 +6,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::compare::load::{Column, Row};
@@ -14,6 +13,7 @@ use crate::compare::page::RowWords;
 use crate::compare::text::CompareText;
 use crate::error::Result;
 use crate::export::Format;
+use crate::state::AppState;
 use crate::web::format;
 
 #[derive(Template, WebTemplate)]

@@ -15,7 +15,6 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
 use tokio::sync::oneshot;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::compare::load::{Column, Row};
@@ -25,6 +24,7 @@ use crate::export::cells;
 use crate::export::sheet::{self, Cell};
 use crate::export::stream;
 use crate::i18n::Locale;
+use crate::state::AppState;
 
 /// An Excel sheet's rows (the header is one) and columns.
 const EXCEL_ROWS: usize = 1_048_576;

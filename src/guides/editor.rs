@@ -12,7 +12,6 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result, violated_constraint};
@@ -22,6 +21,7 @@ use crate::guides::text::GuideText;
 use crate::guides::{GuideForm, validate};
 use crate::guides::{SectionKind, SectionLead};
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_NAME_CHARS, too_long, too_long_message};
 use crate::web::layout::Layout;

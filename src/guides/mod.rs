@@ -5,8 +5,8 @@ mod editor;
 mod order;
 mod queries;
 mod questions;
-pub mod section_kind;
-pub mod section_lead;
+mod section_kind;
+mod section_lead;
 mod text;
 
 use askama::Template;
@@ -18,11 +18,11 @@ use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{Result, violated_constraint};
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -11,7 +11,6 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AdminOnly;
 use crate::error::{AppError, Result};
@@ -19,6 +18,7 @@ use crate::guides::order::{self, MoveForm};
 use crate::guides::queries::Question;
 use crate::guides::text::GuideText;
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;

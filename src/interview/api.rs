@@ -22,13 +22,13 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::text::InterviewText;
 use crate::scoring::Score;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct SaveBody {

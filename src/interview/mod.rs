@@ -1,28 +1,26 @@
 //! The interview walk-through: one question per screen, independent ratings
-//! that autosave, submission with a recommendation, and test results.
+//! that autosave, submission with a recommendation, and test results (`test_results`).
 
 mod api;
 mod page;
 mod panel;
-pub mod queries;
-pub mod question_cache;
-pub mod save;
-pub mod seat;
+pub(crate) mod queries;
+mod question_cache;
+mod raise_doubt;
+pub(crate) mod save;
+pub(crate) mod seat;
 mod skip;
 pub(crate) mod submit;
-pub mod test_kind;
-pub(crate) mod tests;
-pub mod text;
+mod test_result;
+pub(crate) mod text;
 mod walk;
 
 use axum::Router;
 use axum::routing::{get, post, put};
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub use page::{Extras, InterviewPage, render};
-pub use question_cache::QuestionCache;
-pub use test_kind::TestKind;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -37,12 +35,16 @@ pub fn router() -> Router<AppState> {
             get(walk::show).post(walk::post),
         )
         .route(
+            "/rounds/{id}/interview/{n}/doubts",
+            post(raise_doubt::from_question),
+        )
+        .route(
             "/rounds/{id}/interview/sections/{order}/not-assessed",
             post(skip::section_not_assessed),
         )
         .route(
             "/rounds/{id}/interview/{n}/test-results",
-            post(tests::record),
+            post(test_result::record),
         )
         .route("/rounds/{id}/questions/{qid}/rating", put(api::put_rating))
         .route("/rounds/{id}/panel", get(panel::show))

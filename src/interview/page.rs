@@ -8,19 +8,20 @@ use askama::Template;
 use askama_web::WebTemplate;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::extract::Viewer;
 use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{Category, Method};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::guides::{GuideText, SectionKind, SectionLead};
-use crate::interview::TestKind;
-use crate::interview::queries::{self, QuestionRow, TestResultRow};
+use crate::interview::queries::QuestionRow;
 use crate::interview::seat::{RoundInfo, Seat};
-use crate::interview::tests::TestResultForm;
 use crate::interview::text::InterviewText;
 use crate::rounds::question_edit;
+use crate::state::AppState;
+use crate::test_results::TestKind;
+use crate::test_results::queries::{self as test_results, TestResultRow};
+use crate::test_results::record::TestResultForm;
 use crate::web::form::FormErrors;
 use crate::web::format;
 use crate::web::layout::Layout;
@@ -383,7 +384,7 @@ async fn build(
     };
     // Only the test-results question lists them.
     let test_results = match questions.iter().any(|q| q.shows_tests) {
-        true => queries::test_results(&app.pool, seat.round.round_id).await?,
+        true => test_results::test_results(&app.pool, seat.round.round_id).await?,
         false => Vec::new(),
     };
     Ok(InterviewPage {
@@ -445,7 +446,7 @@ async fn build(
         test_errors,
         test_kinds: TestKind::ALL
             .iter()
-            .map(|k| (k.code(), t.test_kind(k)))
+            .map(|k| (k.code(), k.label(viewer.locale)))
             .collect(),
     })
 }

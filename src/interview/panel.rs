@@ -9,14 +9,14 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role};
-use crate::dashboard::DashboardText;
+use crate::domain::RoundLabels;
 use crate::error::{AppError, Result};
 use crate::interview::seat::{self, RoundInfo};
 use crate::interview::text::InterviewText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::format;
 use crate::web::layout::Layout;
@@ -33,7 +33,7 @@ pub struct MemberRow {
 pub struct PanelPage {
     layout: Layout,
     t: &'static InterviewText,
-    dt: &'static DashboardText,
+    dt: &'static RoundLabels,
     round: RoundInfo,
     members: Vec<MemberRow>,
     can_reopen: bool,
@@ -87,7 +87,7 @@ pub async fn show(
             .layout(format!("{} · {}", t.panel_title, round.candidate_name))
             .await?,
         t,
-        dt: DashboardText::get(auth.viewer.locale),
+        dt: RoundLabels::get(auth.viewer.locale),
         can_reopen: round.hiring_manager_id == auth.user.id && !round.round_status.is_closed(),
         round,
         members,

@@ -3,10 +3,11 @@
 //! and anchors was the heaviest statement of the walk-through. They change
 //! rarely, and `interview_round.questions_version`, read with the member's seat,
 //! says when they did (triggers bump it with every change: migration 0026), so a
-//! screen reads only the seat with the member's own ratings.
+//! screen reads only the seat with the member's own ratings. The memory is the
+//! state's (`state::QuestionCache`), so the state names no feature; what it holds is read here.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -14,16 +15,9 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::interview::queries::{self, QuestionRow};
 use crate::interview::seat::Seat;
-
-/// Rounds kept; beyond it one is dropped to make room (a round is a few tens of kB).
-const ROUNDS_KEPT: usize = 256;
+use crate::state::QuestionCache;
 
 pub type Questions = Arc<Vec<QuestionRow>>;
-
-#[derive(Default)]
-pub struct QuestionCache {
-    rounds: Mutex<HashMap<Uuid, (i64, Questions)>>,
-}
 
 impl QuestionCache {
     /// The round's questions in interview order, without ratings.
@@ -59,37 +53,5 @@ impl QuestionCache {
                 row
             })
             .collect())
-    }
-
-    fn get(&self, round_id: Uuid, version: i64) -> Option<Questions> {
-        let rounds = self
-            .rounds
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        rounds
-            .get(&round_id)
-            .filter(|(kept, _)| *kept == version)
-            .map(|(_, questions)| questions.clone())
-    }
-
-    fn put(&self, round_id: Uuid, version: i64, questions: Questions) {
-        let mut rounds = self
-            .rounds
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // A slower request must not put back what a faster one replaced.
-        if rounds
-            .get(&round_id)
-            .is_some_and(|(kept, _)| *kept > version)
-        {
-            return;
-        }
-        if rounds.len() >= ROUNDS_KEPT && !rounds.contains_key(&round_id) {
-            let dropped = rounds.keys().next().copied();
-            if let Some(dropped) = dropped {
-                rounds.remove(&dropped);
-            }
-        }
-        rounds.insert(round_id, (version, questions));
     }
 }

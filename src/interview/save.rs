@@ -13,9 +13,9 @@ use serde_json::{Value, json};
 use sqlx::{FromRow, PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::RoundStatus;
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
-use crate::rounds::RoundStatus;
 use crate::scoring::Score;
 
 /// Longest evidence note accepted, in characters.

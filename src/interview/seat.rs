@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::RoundStatus;
 use crate::error::{AppError, Result};
-use crate::rounds::RoundStatus;
 use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]

@@ -7,7 +7,6 @@ use axum::response::Redirect;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
@@ -15,6 +14,7 @@ use crate::i18n::one_or_many;
 use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::Form;
 

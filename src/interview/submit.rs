@@ -12,7 +12,6 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
@@ -21,6 +20,7 @@ use crate::error::{AppError, Result};
 use crate::interview::seat::{self, RoundInfo, Seat};
 use crate::interview::text::InterviewText;
 use crate::scoring::Verdict;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

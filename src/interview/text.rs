@@ -1,7 +1,5 @@
 //! Texts of the interview walk-through and submission.
 
-use super::TestKind;
-
 crate::texts! {
     InterviewText {
         title: "Interview", "Intervju";
@@ -89,14 +87,7 @@ crate::texts! {
         test_kind: "Kind", "Type";
         test_summary: "Summary", "Sammendrag";
         test_score: "Score (optional)", "Poeng (valgfritt)";
-        test_score_invalid: "Enter a number, or leave it empty.", "Skriv et tall, eller la feltet stå tomt.";
-        test_kind_invalid: "Choose a kind of test.", "Velg en testtype.";
         test_add: "Record test result", "Registrer testresultat";
-        test_added: "Test result recorded.", "Testresultatet er registrert.";
-        kind_personality: "Personality test", "Personlighetstest";
-        kind_cognitive: "Ability test", "Evnetest";
-        kind_work_sample: "Work sample", "Arbeidsprøve";
-        kind_other: "Other", "Annet";
         no_questions: "This round has no questions yet.", "Runden har ingen spørsmål ennå.";
         your_focus: "Your focus", "Ditt fokus";
         optional_for_you: "Optional for you", "Valgfritt for deg";
@@ -142,20 +133,25 @@ impl InterviewText {
             Verdict::StrongYes => self.verdict_strong_yes,
         }
     }
-
-    pub fn test_kind(&self, kind: &TestKind) -> &'static str {
-        match kind {
-            TestKind::Personality => self.kind_personality,
-            TestKind::Cognitive => self.kind_cognitive,
-            TestKind::WorkSample => self.kind_work_sample,
-            TestKind::Other => self.kind_other,
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{RoundLabels, RoundStatus};
+
+    /// A round waiting for its debrief must not read like one rating.
+    #[test]
+    fn no_round_status_is_named_like_a_rating() {
+        for (labels, interview) in [
+            (&RoundLabels::NB, &InterviewText::NB),
+            (&RoundLabels::EN, &InterviewText::EN),
+        ] {
+            for status in RoundStatus::ALL {
+                assert_ne!(labels.round_status(&status), interview.rating, "{status:?}");
+            }
+        }
+    }
 
     fn number_in(text: &str) -> usize {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();

@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
@@ -19,6 +18,7 @@ use crate::interview::save::{self, SaveOutcome, SaveRequest};
 use crate::interview::seat;
 use crate::interview::text::InterviewText;
 use crate::scoring::ScoreChoice;
+use crate::state::AppState;
 use crate::web::form::Form;
 
 /// Opens the walk-through at its first question for a member who has answered

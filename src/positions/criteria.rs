@@ -11,7 +11,6 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result, violated_constraint};
@@ -19,6 +18,7 @@ use crate::positions::access::{self, PositionHead};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries;
 use crate::positions::text::PositionText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;

@@ -1,13 +1,12 @@
 //! Positions: the list, creating and editing one, closing and reopening it,
 //! and the position page with its requirement profile and candidates.
 
-pub mod access;
+pub(crate) mod access;
 mod criteria;
-pub mod criterion;
-mod page;
+pub(crate) mod criterion;
 pub(crate) mod queries;
-pub mod status;
-pub mod text;
+mod status;
+pub(crate) mod text;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -19,16 +18,15 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::Staff;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_DOCUMENT_CHARS, MAX_NAME_CHARS};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 pub use criteria::open_position;
-pub use page::{CriterionRow, criteria};
 use queries::{ManagerOption, PositionInput, PositionRow};
 pub use status::PositionStatus;
 pub use text::PositionText;
@@ -37,7 +35,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions", get(list).post(create))
         .route("/positions/new", get(new_form).post(create))
-        .route("/positions/{id}", get(page::show).post(update))
+        .route("/positions/{id}", post(update))
         .route("/positions/{id}/edit", get(edit_form))
         .route("/positions/{id}/close", post(close))
         .route("/positions/{id}/reopen", post(reopen))

@@ -5,7 +5,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::PositionStatus;
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
 
 use crate::auth::{Role, SessionUser};
 use crate::error::{AppError, Result};

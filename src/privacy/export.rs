@@ -7,11 +7,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
 use crate::auth::role::HrOrAdmin;
 use crate::error::{AppError, Result};
+use crate::state::AppState;
 
 /// One query, so the document is one consistent picture.
 pub async fn download(

@@ -8,7 +8,7 @@ use axum::Router;
 use axum::routing::get;
 use sqlx::PgPool;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub const DEFAULT_RETENTION_MONTHS: i32 = 12;
 pub const MIN_RETENTION_MONTHS: i32 = 1;

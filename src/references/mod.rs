@@ -4,12 +4,12 @@
 pub mod form;
 mod page;
 pub mod queries;
-pub mod text;
+mod text;
 
 use axum::Router;
 use axum::routing::get;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub use page::{ReferenceView, ReferencesSection, section};
 

@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::doubts::fact::Fact;
@@ -25,6 +24,7 @@ use crate::references::form::{
 };
 use crate::references::queries::{self, ReferenceCheck};
 use crate::references::text::ReferenceText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format::DEFAULT_TIME_ZONE;

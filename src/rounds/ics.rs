@@ -8,13 +8,13 @@ use axum::{Router, routing::get};
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
 use crate::positions::access;
 use crate::rounds::queries;
 use crate::rounds::text::RoundText;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/rounds/{id}/invite.ics", get(invite))

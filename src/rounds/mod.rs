@@ -3,14 +3,12 @@
 //! calendar invitation.
 
 mod ics;
-pub mod lifecycle;
-mod page;
 pub mod plan;
-pub mod progress;
-mod queries;
+pub(crate) mod progress;
+pub(crate) mod queries;
 pub mod question_edit;
 pub mod snapshot;
-mod text;
+pub(crate) mod text;
 
 use std::collections::HashSet;
 
@@ -25,17 +23,16 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
 use crate::i18n::one_or_many;
 use crate::positions::access::PositionHead;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
-pub use lifecycle::RoundStatus;
 use plan::{IdKind, PanelRole, PlanForm};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;
@@ -43,7 +40,6 @@ pub use text::RoundText;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/positions/{id}/rounds/new", get(new_form).post(create))
-        .merge(page::router())
         .merge(question_edit::router())
         .merge(ics::router())
 }

@@ -1,12 +1,12 @@
 //! How a round's status follows the panel's work: the first rating starts it
 //! (planned → in progress), the last submission hands it to scoring, a
 //! reopened member takes it back to in progress, and a final decision closes
-//! it. Each change locks the round, asks `lifecycle::transition` and stores its answer.
+//! it. Each change locks the round, asks `domain::round_status::transition` and stores its answer.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::lifecycle::{LifecycleError, RoundEvent, RoundStatus, transition};
+use crate::domain::round_status::{LifecycleError, RoundEvent, RoundStatus, transition};
 
 /// The round's status after `event`, or the refusal (nothing is written then).
 pub type Progress = Result<RoundStatus, LifecycleError>;

@@ -5,9 +5,9 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::auth::Role;
+use crate::domain::RoundStatus;
 use crate::guides::SectionLead;
 use crate::i18n::Locale;
-use crate::rounds::RoundStatus;
 use crate::rounds::plan::PanelRole;
 
 use crate::error::{AppError, Result};

@@ -13,15 +13,15 @@ use serde_json::json;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role, SessionUser};
+use crate::domain::RoundStatus;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::positions::access::may_manage;
-use crate::rounds::RoundStatus;
 use crate::rounds::text::RoundText;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_NOTE_CHARS};
 use crate::web::layout::Layout;

@@ -147,7 +147,7 @@ async fn refusal(session: &Session, wants_json: bool, is_sign_in: bool) -> AppEr
         return AppError::Unauthorized;
     }
     let signed_in = session
-        .get::<uuid::Uuid>(crate::auth::extract::USER_ID_KEY)
+        .get::<uuid::Uuid>(crate::web::session_keys::USER_ID_KEY)
         .await
         .ok()
         .flatten()

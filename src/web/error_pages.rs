@@ -8,11 +8,11 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use tower_sessions::Session;
 
-use crate::api::problem;
-use crate::auth::extract::LOCALE_KEY;
 use crate::error::{AppError, ErrorPage, OtherPosition};
 use crate::i18n::Locale;
 use crate::web::layout::Layout;
+use crate::web::problem;
+use crate::web::session_keys::LOCALE_KEY;
 use crate::web::text::CommonText;
 
 #[derive(Template)]

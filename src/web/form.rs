@@ -8,10 +8,9 @@ use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use crate::AppState;
-use crate::auth::extract::Viewer;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::web::text::CommonText;
 
 /// A form, read as `axum::Form` reads it, except that text which is not UTF-8
@@ -39,8 +38,9 @@ where
             _ => &bytes[..],
         };
         if !decodes_to_utf8(encoded) {
-            let locale = match Viewer::from_request_parts(&mut parts, state).await {
-                Ok(viewer) => viewer.locale,
+            // The viewer's language (`auth` reads it for any request).
+            let locale = match Locale::from_request_parts(&mut parts, state).await {
+                Ok(locale) => locale,
                 Err(refused) => return Err(refused.into_response()),
             };
             tracing::info!("form refused: its text is not UTF-8");

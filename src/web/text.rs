@@ -1,4 +1,4 @@
-//! Strings shared by every page: layout, navigation, errors, roles.
+//! Strings shared by every page: layout, navigation, errors.
 
 crate::texts! {
     /// Texts of the base layout and the error pages.
@@ -45,9 +45,5 @@ crate::texts! {
         error_not_utf8_body: "The form held characters that cannot be read: its text was not sent as UTF-8. Nothing was saved. Go back, retype or paste the text again and send it.", "Skjemaet inneholdt tegn som ikke kan leses: teksten ble ikke sendt som UTF-8. Ingenting ble lagret. Gå tilbake, skriv eller lim inn teksten på nytt og send den.";
         request_id: "Reference", "Referanse";
         back_home: "Back to the dashboard", "Tilbake til oversikten";
-        role_admin: "Administrator", "Administrator";
-        role_hr: "HR", "HR";
-        role_manager: "Hiring manager", "Ansettende leder";
-        role_panelist: "Panel member", "Paneldeltaker";
     }
 }

@@ -228,7 +228,7 @@ where
 /// straight from the row, which takes exactly what the schema allows.
 #[tokio::test]
 async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
-    use secondround::{api, auth, candidates, doubts, guides, i18n, interview};
+    use secondround::{api, auth, candidates, domain, doubts, guides, i18n, test_results};
     use secondround::{positions, references, rounds, scoring};
     let db = TestDatabase::create().await;
     let pool = &db.pool;
@@ -242,11 +242,11 @@ async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
         .await;
     decodes_every_allowed_value::<candidates::status::CandidateStatus>(pool, "candidate", "status")
         .await;
-    decodes_every_allowed_value::<rounds::RoundStatus>(pool, "interview_round", "status").await;
+    decodes_every_allowed_value::<domain::RoundStatus>(pool, "interview_round", "status").await;
     decodes_every_allowed_value::<rounds::plan::PanelRole>(pool, "panel_member", "panel_role")
         .await;
     decodes_every_allowed_value::<scoring::Verdict>(pool, "recommendation", "verdict").await;
-    decodes_every_allowed_value::<interview::TestKind>(pool, "test_result", "kind").await;
+    decodes_every_allowed_value::<test_results::TestKind>(pool, "test_result", "kind").await;
     decodes_every_allowed_value::<doubts::model::Category>(pool, "doubt", "category").await;
     decodes_every_allowed_value::<doubts::model::Method>(pool, "doubt", "resolution_method").await;
     decodes_every_allowed_value::<doubts::model::Status>(pool, "doubt", "status").await;

@@ -137,7 +137,7 @@ async fn a_page_too_small_to_gain_from_compression_goes_uncompressed() {
         .bytes()
         .await
         .unwrap();
-    let small = 32..secondround::web::COMPRESS_FROM_BYTES as usize;
+    let small = 32..secondround::app::COMPRESS_FROM_BYTES as usize;
     assert!(
         small.contains(&plain.len()),
         "the sign-in page ({} bytes) is the small page here",

@@ -10,10 +10,10 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 
-use crate::AppState;
 use crate::auth::role::AnyRole;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::state::AppState;
 use crate::web::format;
 use crate::web::layout::Layout;
 use queries::{OpenDoubt, PositionSummary, Scope, UpcomingInterview};
@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
 struct DashboardPage {
     layout: Layout,
     t: &'static DashboardText,
+    labels: &'static crate::domain::RoundLabels,
     welcome: String,
     interviews: Vec<UpcomingInterview>,
     doubts: Vec<OpenDoubt>,
@@ -46,7 +47,7 @@ impl DashboardPage {
     fn when(&self, interview: &UpcomingInterview) -> String {
         match interview.scheduled_at {
             Some(at) => format::date_time(at, &interview.time_zone),
-            None => self.t.not_scheduled.to_owned(),
+            None => self.labels.not_scheduled.to_owned(),
         }
     }
 
@@ -83,6 +84,7 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
     Ok(DashboardPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
+        labels: crate::domain::RoundLabels::get(auth.viewer.locale),
         welcome: t.welcome.replace("{name}", &user.display_name),
         interviews,
         doubts,

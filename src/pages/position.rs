@@ -7,13 +7,13 @@ use axum::extract::{Path, State};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
 use crate::positions::access;
 use crate::positions::queries::{self, CandidateRow, Position, RoundRow};
 use crate::positions::text::PositionText;
+use crate::state::AppState;
 use crate::web::format;
 use crate::web::layout::Layout;
 
@@ -46,7 +46,7 @@ pub async fn criteria(pool: &PgPool, position_id: Uuid) -> Result<Vec<CriterionR
 pub struct ShowPage {
     layout: Layout,
     t: &'static PositionText,
-    status: &'static crate::dashboard::DashboardText,
+    status: &'static crate::domain::RoundLabels,
     candidate_text: &'static crate::candidates::CandidateText,
     position: Position,
     criteria: Vec<CriterionRow>,
@@ -100,7 +100,7 @@ pub async fn show(
     Ok(ShowPage {
         layout: auth.viewer.layout(position.title.clone()).await?,
         t: PositionText::get(locale),
-        status: crate::dashboard::DashboardText::get(locale),
+        status: crate::domain::RoundLabels::get(locale),
         candidate_text: crate::candidates::CandidateText::get(locale),
         criteria: criteria(&app.pool, id).await?,
         candidates: queries::candidates(&app.pool, id).await?,

@@ -9,7 +9,6 @@ use axum::response::Redirect;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::role::{AnyRole, Staff};
 use crate::auth::{Authorized, Role, SessionUser, Viewer};
 use crate::candidates::queries::{self, Candidate, PanelSeat, Round, StatusChange};
@@ -21,6 +20,7 @@ use crate::doubts::view::{self as doubt_view, DoubtsSection, Reader};
 use crate::error::{AppError, Result};
 use crate::positions::access;
 use crate::references::{self, ReferencesSection};
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format;
@@ -31,7 +31,7 @@ use crate::web::layout::Layout;
 pub struct ShowPage {
     layout: Layout,
     t: &'static CandidateText,
-    rounds_text: &'static crate::dashboard::DashboardText,
+    rounds_text: &'static crate::domain::RoundLabels,
     candidate: Candidate,
     /// Staff who may change the candidate; panel members only read.
     can_manage: bool,
@@ -140,7 +140,7 @@ pub async fn render(
     Ok(ShowPage {
         layout: viewer.layout(candidate.name.clone()).await?,
         t,
-        rounds_text: crate::dashboard::DashboardText::get(locale),
+        rounds_text: crate::domain::RoundLabels::get(locale),
         can_manage,
         history: queries::history(&app.pool, id).await?,
         rounds: queries::rounds(&app.pool, id).await?,

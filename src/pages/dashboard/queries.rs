@@ -7,7 +7,7 @@ use sqlx::types::Json;
 use uuid::Uuid;
 
 use crate::auth::Role;
-use crate::rounds::RoundStatus;
+use crate::domain::RoundStatus;
 
 use crate::error::Result;
 

@@ -1,4 +1,7 @@
-//! What kind of test a recorded test result comes from.
+//! What kind of test a recorded test result comes from, with its label.
+
+use crate::i18n::Locale;
+use crate::test_results::text::TestResultText;
 
 /// `test_result.kind`, read straight from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
@@ -24,6 +27,16 @@ impl TestKind {
             TestKind::Cognitive => "cognitive",
             TestKind::WorkSample => "work_sample",
             TestKind::Other => "other",
+        }
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        let t = TestResultText::get(locale);
+        match self {
+            TestKind::Personality => t.kind_personality,
+            TestKind::Cognitive => t.kind_cognitive,
+            TestKind::WorkSample => t.kind_work_sample,
+            TestKind::Other => t.kind_other,
         }
     }
 

@@ -1,6 +1,6 @@
-//! Raising a doubt: from a question of the walk-through, or on the candidate page
-//! by the people who decide. Stored on the candidate at once; from the candidate
-//! page the chosen way of settling it opens its next step.
+//! Raising a doubt from a question of the walk-through: stored on the candidate
+//! at once, with the round, the question and its criterion. (On the candidate
+//! page: `pages::candidate_doubt`.)
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -10,16 +10,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
-use crate::auth::role::{AnyRole, Staff};
+use crate::auth::role::AnyRole;
 use crate::doubts::form::DoubtForm;
-use crate::doubts::model::{self, Method, NewDoubt};
+use crate::doubts::model::{self, NewDoubt};
 use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::interview::text::InterviewText;
 use crate::interview::{self, Extras, seat};
-use crate::positions::access;
+use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, wants_json};
 
@@ -72,62 +71,4 @@ pub async fn from_question(
         .flash(FlashKind::Success, DoubtText::get(locale).raised)
         .await?;
     Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}")).into_response())
-}
-
-/// Where the chosen way of settling a doubt on `candidate_id` continues.
-fn next_step(method: Method, candidate_id: Uuid, position_id: Uuid) -> String {
-    match method {
-        Method::CheckReferences => format!("/candidates/{candidate_id}/references"),
-        Method::ExtraInterview => {
-            format!("/positions/{position_id}/rounds/new?candidate={candidate_id}")
-        }
-        Method::GatherFacts | Method::PracticalTest => {
-            format!("/candidates/{candidate_id}#doubts")
-        }
-    }
-}
-
-pub async fn from_candidate(
-    State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    Path(candidate_id): Path<Uuid>,
-    Form(form): Form<DoubtForm>,
-) -> Result<Response> {
-    let locale = auth.viewer.locale;
-    let head = access::candidate(&app.pool, &auth.user, candidate_id).await?;
-    let (category, method) = match form.validate(locale) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            let page = crate::candidates::render_page(
-                &app,
-                &auth.viewer,
-                &auth.user,
-                candidate_id,
-                form,
-                errors,
-            )
-            .await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
-    };
-    let mut tx = app.pool.begin().await?;
-    let doubt = NewDoubt {
-        candidate_id,
-        round_id: None,
-        round_question_id: None,
-        criterion_id: None,
-        category,
-        description: &form.description,
-        method,
-        raised_by: auth.user.id,
-        form_id: form.form_id(),
-    };
-    let id = model::raise(&mut tx, doubt).await?;
-    tx.commit().await?;
-    tracing::info!(doubt_id = %id, %candidate_id, "doubt raised on the candidate page");
-    auth.viewer
-        .flash(FlashKind::Success, DoubtText::get(locale).raised)
-        .await?;
-    let to = next_step(method, candidate_id, head.position_id);
-    Ok(Redirect::to(&to).into_response())
 }

@@ -1,27 +1,17 @@
-//! Recording test results (personality, ability, work sample) from the
-//! test-results section of the walk-through. The tests run outside the app.
+//! Recording test results (personality, ability, work sample): the form, its
+//! checks and the store, for the walk-through's test-results section and the
+//! round page alike. The tests run outside the app.
 
-use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::audit::{self, Change};
-use crate::auth::Authorized;
-use crate::auth::role::AnyRole;
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::i18n::Locale;
-use crate::interview::TestKind;
-use crate::interview::page::{self, Extras};
-use crate::interview::seat;
-use crate::interview::text::InterviewText;
-use crate::web::flash::FlashKind;
-use crate::web::form::{Form, FormErrors, wants_json};
+use crate::test_results::TestKind;
+use crate::test_results::text::TestResultText;
+use crate::web::form::FormErrors;
 use crate::web::text::CommonText;
 
 pub(crate) const MAX_SUMMARY: usize = crate::web::form::MAX_NOTE_CHARS;
@@ -44,7 +34,7 @@ pub struct ValidTestResult {
 }
 
 pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult, FormErrors> {
-    let t = InterviewText::get(locale);
+    let t = TestResultText::get(locale);
     let common = CommonText::get(locale);
     let mut errors = FormErrors::default();
     let kind = TestKind::parse(&form.kind);
@@ -83,38 +73,6 @@ pub fn validate(form: &TestResultForm, locale: Locale) -> Result<ValidTestResult
         }),
         _ => Err(errors),
     }
-}
-
-pub async fn record(
-    State(app): State<AppState>,
-    auth: Authorized<AnyRole>,
-    Path((round_id, n)): Path<(Uuid, usize)>,
-    headers: HeaderMap,
-    Form(form): Form<TestResultForm>,
-) -> Result<Response> {
-    let locale = auth.viewer.locale;
-    let t = InterviewText::get(locale);
-    let seat = seat::find(&app.pool, round_id, auth.user.id).await?;
-    if seat.round.round_status.is_closed() {
-        return Err(AppError::Conflict(t.round_closed.into()));
-    }
-    let valid = match validate(&form, locale) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            let extras = Extras {
-                test: Some((form, errors)),
-                ..Extras::default()
-            };
-            let page = page::render(&app, &auth.viewer, &seat, n, extras).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
-    };
-    let id = store(&app.pool, round_id, auth.user.id, &valid).await?;
-    if wants_json(&headers) {
-        return Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response());
-    }
-    auth.viewer.flash(FlashKind::Success, t.test_added).await?;
-    Ok(Redirect::to(&format!("/rounds/{round_id}/interview/{n}#test-results")).into_response())
 }
 
 /// Stores a test result with its audit event; a form delivered again by the same

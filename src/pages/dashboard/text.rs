@@ -1,26 +1,17 @@
 //! Texts of the dashboards.
 
-use crate::rounds::RoundStatus;
-use crate::rounds::plan::PanelRole;
-
 crate::texts! {
     DashboardText {
         title: "Dashboard", "Oversikt";
         welcome: "Welcome, {name}", "Velkommen, {name}";
         my_interviews: "My upcoming interviews", "Mine kommende intervjuer";
         no_interviews: "You are not on any panel with an interview ahead.", "Du sitter ikke i noe panel med intervju foran deg.";
-        candidate: "Candidate", "Kandidat";
         position: "Position", "Stilling";
-        when: "When", "Tidspunkt";
-        place: "Place", "Sted";
         round: "Round", "Runde";
-        panel_role: "My role", "Min rolle";
-        my_scores: "My scores", "Mine vurderinger";
         submitted: "Submitted", "Levert";
         not_submitted: "Not submitted", "Ikke levert";
         open_interview: "Open", "Åpne";
         add_to_calendar: "Add to calendar", "Legg i kalenderen";
-        not_scheduled: "Not scheduled", "Ikke satt opp";
         my_open_doubts: "Doubts I raised that are still open", "Tvil jeg har meldt som fortsatt er åpen";
         no_open_doubts: "No open doubts.", "Ingen åpen tvil.";
         positions_heading: "Open positions", "Åpne stillinger";
@@ -44,57 +35,6 @@ crate::texts! {
         active_users: "active", "aktive";
         disabled_users: "disabled", "deaktiverte";
         manage_users: "Manage users", "Administrer brukere";
-        status_planned: "Planned", "Planlagt";
-        status_in_progress: "In progress", "Pågår";
-        status_scoring: "Scoring", "Til oppsummering";
-        status_closed: "Closed", "Avsluttet";
-        panel_hiring_manager: "Hiring manager", "Ansettende leder";
-        panel_subject_matter_expert: "Subject-matter expert", "Fagperson";
-        panel_hr: "HR", "HR";
-        panel_other: "Panel member", "Paneldeltaker";
         compare: "Compare candidates", "Sammenlign kandidater";
-    }
-}
-
-impl DashboardText {
-    pub fn round_status(&self, status: &RoundStatus) -> &'static str {
-        match status {
-            RoundStatus::Planned => self.status_planned,
-            RoundStatus::InProgress => self.status_in_progress,
-            RoundStatus::Scoring => self.status_scoring,
-            RoundStatus::Closed => self.status_closed,
-        }
-    }
-
-    pub fn panel_role(&self, role: &PanelRole) -> &'static str {
-        match role {
-            PanelRole::HiringManager => self.panel_hiring_manager,
-            PanelRole::SubjectMatterExpert => self.panel_subject_matter_expert,
-            PanelRole::Hr => self.panel_hr,
-            PanelRole::Other => self.panel_other,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::interview::text::InterviewText;
-
-    /// A round waiting for its debrief must not read like one rating.
-    #[test]
-    fn no_round_status_is_named_like_a_rating() {
-        for (dashboard, interview) in [
-            (&DashboardText::NB, &InterviewText::NB),
-            (&DashboardText::EN, &InterviewText::EN),
-        ] {
-            for status in RoundStatus::ALL {
-                assert_ne!(
-                    dashboard.round_status(&status),
-                    interview.rating,
-                    "{status:?}"
-                );
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 //! A round's status and the one rule for how it may change: a pure function
 //! from (status, event) to the next status, which every write of
-//! `interview_round.status` goes through (see `progress`).
+//! `interview_round.status` goes through (see `rounds::progress`).
 
 /// `interview_round.status`, read straight from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use sqlx::PgPool;
 
-use crate::AppState;
+use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()

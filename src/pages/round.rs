@@ -11,20 +11,21 @@ use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::AppState;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result};
 use crate::i18n::one_or_many;
-use crate::interview::TestKind;
-use crate::interview::queries::TestResultRow;
-use crate::interview::tests::{self as test_result, TestResultForm};
 use crate::interview::text::InterviewText;
 use crate::positions::access;
 use crate::rounds::plan::PanelRole;
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
+use crate::state::AppState;
+use crate::test_results::TestKind;
+use crate::test_results::queries::TestResultRow;
+use crate::test_results::record::{self as test_result, TestResultForm};
+use crate::test_results::text::TestResultText;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
 use crate::web::format;
@@ -42,7 +43,7 @@ pub fn router() -> Router<AppState> {
 struct RoundPage {
     layout: Layout,
     t: &'static RoundText,
-    status: &'static crate::dashboard::DashboardText,
+    status: &'static crate::domain::RoundLabels,
     round: RoundDetail,
     panel: Vec<PanelMember>,
     questions: Vec<Question>,
@@ -147,19 +148,19 @@ async fn render(
     Ok(RoundPage {
         layout: auth.viewer.layout(title).await?,
         t,
-        status: crate::dashboard::DashboardText::get(locale),
+        status: crate::domain::RoundLabels::get(locale),
         panel: queries::panel(&app.pool, id).await?,
         questions: queries::questions(&app.pool, id).await?,
         criteria: queries::criteria(&app.pool, head.position_id).await?,
         question_access: question_edit::access(&app.pool, &auth.user, id).await?,
         round,
         it,
-        test_results: crate::interview::queries::test_results(&app.pool, id).await?,
+        test_results: crate::test_results::queries::test_results(&app.pool, id).await?,
         test_form,
         test_errors,
         test_kinds: TestKind::ALL
             .iter()
-            .map(|kind| (kind.code(), it.test_kind(kind)))
+            .map(|kind| (kind.code(), kind.label(locale)))
             .collect(),
     })
 }
@@ -186,7 +187,12 @@ async fn record_test_result(
         }
     };
     test_result::store(&app.pool, id, auth.user.id, &valid).await?;
-    auth.viewer.flash(FlashKind::Success, it.test_added).await?;
+    auth.viewer
+        .flash(
+            FlashKind::Success,
+            TestResultText::get(auth.viewer.locale).test_added,
+        )
+        .await?;
     Ok(Redirect::to(&format!("/rounds/{id}#test-results")).into_response())
 }
 

@@ -18,11 +18,19 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, Error};
 use uuid::Uuid;
 
+use tower_sessions_sqlx_store::PostgresStore;
+
 use crate::auth::extract::{LOADED_USER_KEY, USER_ID_KEY};
 use crate::auth::users::UserRow;
+use crate::error::STORE_UNAVAILABLE as UNAVAILABLE;
 
-/// Marks a store error that means "the database is out of reach".
-pub const UNAVAILABLE: &str = "[database unavailable]";
+/// The published store on the same table, for its sweep of expired sessions.
+pub fn postgres_store(pool: PgPool) -> PostgresStore {
+    PostgresStore::new(pool)
+        .with_schema_name("public")
+        .and_then(|store| store.with_table_name("user_session"))
+        .expect("valid session table name")
+}
 
 fn backend(err: sqlx::Error) -> Error {
     if crate::error::is_unavailable(&err) {

@@ -1,0 +1,10 @@
+//! The domain's own words, pure (no database, no HTTP): statuses and kinds as
+//! enums with their labels and the rules for how they change. Every layer above
+//! may use them; they use nothing but `i18n`. (`scoring`, beside it, holds the
+//! flags, the gate and the statistics.)
+
+mod round_labels;
+pub(crate) mod round_status;
+
+pub use round_labels::RoundLabels;
+pub use round_status::RoundStatus;

@@ -1,0 +1,77 @@
+//! Raising a doubt on the candidate page, by the people who decide: stored on
+//! the candidate at once, and the chosen way of settling it opens its next step.
+//! A form with errors re-renders the candidate page, so this sits above it.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use uuid::Uuid;
+
+use crate::auth::Authorized;
+use crate::auth::role::Staff;
+use crate::doubts::form::DoubtForm;
+use crate::doubts::model::{self, Method, NewDoubt};
+use crate::doubts::text::DoubtText;
+use crate::error::Result;
+use crate::positions::access;
+use crate::state::AppState;
+use crate::web::flash::FlashKind;
+use crate::web::form::Form;
+
+/// Where the chosen way of settling a doubt on `candidate_id` continues.
+fn next_step(method: Method, candidate_id: Uuid, position_id: Uuid) -> String {
+    match method {
+        Method::CheckReferences => format!("/candidates/{candidate_id}/references"),
+        Method::ExtraInterview => {
+            format!("/positions/{position_id}/rounds/new?candidate={candidate_id}")
+        }
+        Method::GatherFacts | Method::PracticalTest => {
+            format!("/candidates/{candidate_id}#doubts")
+        }
+    }
+}
+
+pub async fn from_candidate(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    Path(candidate_id): Path<Uuid>,
+    Form(form): Form<DoubtForm>,
+) -> Result<Response> {
+    let locale = auth.viewer.locale;
+    let head = access::candidate(&app.pool, &auth.user, candidate_id).await?;
+    let (category, method) = match form.validate(locale) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let page = crate::pages::candidate::render(
+                &app,
+                &auth.viewer,
+                &auth.user,
+                candidate_id,
+                form,
+                errors,
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = app.pool.begin().await?;
+    let doubt = NewDoubt {
+        candidate_id,
+        round_id: None,
+        round_question_id: None,
+        criterion_id: None,
+        category,
+        description: &form.description,
+        method,
+        raised_by: auth.user.id,
+        form_id: form.form_id(),
+    };
+    let id = model::raise(&mut tx, doubt).await?;
+    tx.commit().await?;
+    tracing::info!(doubt_id = %id, %candidate_id, "doubt raised on the candidate page");
+    auth.viewer
+        .flash(FlashKind::Success, DoubtText::get(locale).raised)
+        .await?;
+    let to = next_step(method, candidate_id, head.position_id);
+    Ok(Redirect::to(&to).into_response())
+}

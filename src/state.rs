@@ -1,0 +1,85 @@
+//! The state every handler receives: the pool, the settings, and what is kept in
+//! memory per round. It sits below the features, which all name it; the app
+//! builds it (`startup`) and hands it to the router it assembles (`app`).
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::FromRef;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::config::ServerConfig;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: PgPool,
+    pub config: Arc<ServerConfig>,
+    /// Rounds' questions in memory, for the walk-through (`interview::question_cache`).
+    pub questions: Arc<QuestionCache>,
+}
+
+impl AppState {
+    pub fn new(pool: PgPool, config: ServerConfig) -> Self {
+        Self {
+            pool,
+            config: Arc::new(config),
+            questions: Arc::default(),
+        }
+    }
+}
+
+impl FromRef<AppState> for PgPool {
+    fn from_ref(state: &AppState) -> PgPool {
+        state.pool.clone()
+    }
+}
+
+/// Rounds kept; beyond it one is dropped to make room (a round is a few tens of kB).
+const ROUNDS_KEPT: usize = 256;
+
+/// A value per round, kept while the round's questions stand at the version it
+/// was read at. What it holds is the walk-through's, which reads and fills it
+/// (`interview::question_cache`); kept here so the state names no feature.
+#[derive(Default)]
+pub struct QuestionCache {
+    rounds: Mutex<HashMap<Uuid, (i64, Kept)>>,
+}
+
+type Kept = Arc<dyn Any + Send + Sync>;
+
+impl QuestionCache {
+    /// What was kept for the round at this version, if of type `T`.
+    pub(crate) fn get<T: Any + Send + Sync>(&self, round_id: Uuid, version: i64) -> Option<Arc<T>> {
+        let rounds = self
+            .rounds
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        rounds
+            .get(&round_id)
+            .filter(|(kept, _)| *kept == version)
+            .and_then(|(_, value)| value.clone().downcast().ok())
+    }
+
+    pub(crate) fn put<T: Any + Send + Sync>(&self, round_id: Uuid, version: i64, value: Arc<T>) {
+        let mut rounds = self
+            .rounds
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A slower request must not put back what a faster one replaced.
+        if rounds
+            .get(&round_id)
+            .is_some_and(|(kept, _)| *kept > version)
+        {
+            return;
+        }
+        if rounds.len() >= ROUNDS_KEPT && !rounds.contains_key(&round_id) {
+            let dropped = rounds.keys().next().copied();
+            if let Some(dropped) = dropped {
+                rounds.remove(&dropped);
+            }
+        }
+        rounds.insert(round_id, (version, value));
+    }
+}
