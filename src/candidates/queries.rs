@@ -134,7 +134,7 @@ pub async fn rounds(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<Round>> {
 pub struct PanelSeat {
     pub round_id: Uuid,
     pub display_name: String,
-    pub panel_role: crate::rounds::plan::PanelRole,
+    pub panel_role: crate::domain::PanelRole,
 }
 
 /// The panels of all the candidate's rounds, in one query.

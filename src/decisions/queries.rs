@@ -288,7 +288,7 @@ pub async fn notes(conn: &mut PgConnection, round_id: Uuid) -> sqlx::Result<Vec<
 #[derive(Debug)]
 pub struct Recommendation {
     pub member_name: String,
-    pub panel_role: crate::rounds::plan::PanelRole,
+    pub panel_role: crate::domain::PanelRole,
     pub submitted: bool,
     pub verdict: Option<crate::scoring::Verdict>,
     pub justification: Option<String>,

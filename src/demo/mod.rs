@@ -19,9 +19,9 @@ use crate::auth::email::Email;
 use crate::auth::users::{self, NewUser};
 use crate::auth::{Role, password};
 use crate::case::{self, Case, NewPosition, NewRound};
+use crate::domain::PanelRole;
 use crate::guides;
 use crate::i18n::Locale;
-use crate::rounds::plan::PanelRole;
 use content::Content;
 
 /// Serialises seeders on one database, so two cannot both load the case.

@@ -3,8 +3,12 @@
 //! may use them; they use nothing but `i18n`. (`scoring`, beside it, holds the
 //! flags, the gate and the statistics.)
 
+pub(crate) mod candidate_status;
+pub(crate) mod panel_role;
 mod round_labels;
 pub(crate) mod round_status;
 
+pub use candidate_status::CandidateStatus;
+pub use panel_role::PanelRole;
 pub use round_labels::RoundLabels;
 pub use round_status::RoundStatus;

@@ -2,7 +2,7 @@
 //! member must rate the sections their role leads and those everyone leads;
 //! the rest are welcome but optional for them.
 
-use crate::rounds::plan::PanelRole;
+use crate::domain::PanelRole;
 
 /// `template_section.led_by` and `round_question.section_led_by`, read straight from the row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]

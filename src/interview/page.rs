@@ -373,7 +373,7 @@ async fn build(
         Some(user)
             if seat.round.round_status.plan_editable()
                 && (seat.round.hiring_manager_id == user.id
-                    || seat.panel_role == crate::rounds::plan::PanelRole::SubjectMatterExpert
+                    || seat.panel_role == crate::domain::PanelRole::SubjectMatterExpert
                     || user.role == crate::auth::Role::Admin) =>
         {
             question_edit::access(&app.pool, user, seat.round.round_id)

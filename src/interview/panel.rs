@@ -24,7 +24,7 @@ use crate::web::layout::Layout;
 pub struct MemberRow {
     id: Uuid,
     display_name: String,
-    panel_role: crate::rounds::plan::PanelRole,
+    panel_role: crate::domain::PanelRole,
     submitted_at: Option<DateTime<Utc>>,
 }
 

@@ -4,9 +4,9 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::PanelRole;
 use crate::error::Result;
 use crate::guides::{SectionKind, SectionLead};
-use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]
 pub struct QuestionRow {

@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::PanelRole;
 use crate::domain::RoundStatus;
 use crate::error::{AppError, Result};
-use crate::rounds::plan::PanelRole;
 
 #[derive(Debug, Clone)]
 pub struct RoundInfo {

@@ -13,11 +13,11 @@ use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
+use crate::domain::PanelRole;
 use crate::error::{AppError, Result};
 use crate::i18n::one_or_many;
 use crate::interview::text::InterviewText;
 use crate::positions::access;
-use crate::rounds::plan::PanelRole;
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;

@@ -150,7 +150,7 @@ pub struct CandidateRow {
     pub id: Uuid,
     pub name: String,
     pub email: String,
-    pub status: crate::candidates::status::CandidateStatus,
+    pub status: crate::domain::CandidateStatus,
 }
 
 pub async fn candidates(pool: &PgPool, position_id: Uuid) -> Result<Vec<CandidateRow>> {

@@ -5,10 +5,10 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::auth::Role;
+use crate::domain::PanelRole;
 use crate::domain::RoundStatus;
 use crate::guides::SectionLead;
 use crate::i18n::Locale;
-use crate::rounds::plan::PanelRole;
 
 use crate::error::{AppError, Result};
 

@@ -1,6 +1,6 @@
 //! Texts of round planning, the round page and the calendar invitation.
 
-use crate::rounds::plan::PanelRole;
+use crate::domain::PanelRole;
 
 crate::texts! {
     RoundText {

@@ -9,7 +9,7 @@ use futures_util::TryStreamExt;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::rounds::plan::PanelRole;
+use crate::domain::PanelRole;
 use crate::scoring::flags::{
     CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts, RecommendationFacts,
 };

@@ -21,7 +21,7 @@ pub struct UpcomingInterview {
     pub status: RoundStatus,
     pub candidate_name: String,
     pub position_title: String,
-    pub panel_role: crate::rounds::plan::PanelRole,
+    pub panel_role: crate::domain::PanelRole,
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
