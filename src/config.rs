@@ -66,6 +66,91 @@ pub struct ServerConfig {
     /// Directory with the static assets (stylesheet, scripts).
     #[arg(long, env = "SECONDROUND_STATIC_DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/static"))]
     pub static_dir: std::path::PathBuf,
+
+    #[command(flatten)]
+    pub mail: MailConfig,
+}
+
+/// Mail: where it goes, who it is from, and how links in it reach the app.
+#[derive(Debug, Clone, Args)]
+pub struct MailConfig {
+    /// SMTP server, e.g. smtp://user:password@relay:587 (STARTTLS required),
+    /// smtps://user:password@relay:465 or smtp://127.0.0.1:25?tls=none. Without
+    /// it nothing is sent and the outbox page shows what would have been.
+    #[arg(long, env = "SECONDROUND_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of the mails, e.g. "Secondround <rekruttering@firma.no>".
+    #[arg(
+        long,
+        env = "SECONDROUND_MAIL_FROM",
+        default_value = "Secondround <secondround@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// The address people reach the app at, for the links in mails.
+    #[arg(
+        long,
+        env = "SECONDROUND_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+
+    /// Seconds one step of the SMTP conversation may take before the attempt counts as failed.
+    #[arg(long, env = "SECONDROUND_SMTP_TIMEOUT_SECS", default_value_t = 30)]
+    pub smtp_timeout_secs: u64,
+
+    /// Seconds before a mail that could not be sent is tried again the first time
+    /// (then three times longer each time, at most 15 minutes).
+    #[arg(long, env = "SECONDROUND_MAIL_FIRST_RETRY_SECS", default_value_t = 20)]
+    pub mail_first_retry_secs: u64,
+
+    /// Seconds between looks at the outbox.
+    #[arg(long, env = "SECONDROUND_MAIL_POLL_SECS", default_value_t = 5)]
+    pub mail_poll_secs: u64,
+
+    /// Seconds between looks for reminders and digests that are due.
+    #[arg(long, env = "SECONDROUND_NOTICE_SCAN_SECS", default_value_t = 300)]
+    pub notice_scan_secs: u64,
+}
+
+impl MailConfig {
+    /// Defaults: no SMTP server.
+    pub fn for_tests() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: "Secondround <secondround@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_timeout_secs: 30,
+            mail_first_retry_secs: 20,
+            mail_poll_secs: 5,
+            notice_scan_secs: 300,
+        }
+    }
+
+    /// The SMTP settings, or `None` when mail is not configured; a bad URL is an error.
+    pub fn smtp(&self) -> anyhow::Result<Option<crate::mail::smtp::SmtpSettings>> {
+        match self.smtp_url.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(url) => Ok(Some(crate::mail::smtp::SmtpSettings::parse(url)?)),
+        }
+    }
+
+    pub fn from(&self) -> anyhow::Result<lettre::message::Mailbox> {
+        self.mail_from.parse().map_err(|err| {
+            anyhow::anyhow!(
+                "SECONDROUND_MAIL_FROM is not an address ({err}): write e.g. \"Secondround <rekruttering@firma.no>\""
+            )
+        })
+    }
+
+    pub fn smtp_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.smtp_timeout_secs.max(1))
+    }
+
+    pub fn first_retry(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.mail_first_retry_secs.clamp(1, 30))
+    }
 }
 
 impl ServerConfig {
@@ -79,6 +164,7 @@ impl ServerConfig {
             request_timeout_secs: 30,
             trusted_origins: Vec::new(),
             static_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/static").into(),
+            mail: MailConfig::for_tests(),
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod export;
 pub mod guides;
 pub mod i18n;
 pub mod interview;
+pub mod mail;
 pub mod pages;
 pub mod positions;
 pub mod privacy;

@@ -10,9 +10,9 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_sessions::ExpiredDeletion;
 
-use crate::config::{DatabaseConfig, ServerConfig};
+use crate::config::{DatabaseConfig, MailConfig, ServerConfig};
 use crate::state::AppState;
-use crate::{app, auth, db, privacy};
+use crate::{app, auth, db, mail, privacy};
 
 pub struct Application {
     listener: TcpListener,
@@ -55,9 +55,12 @@ impl Application {
 
 /// `secondround serve`: connect, migrate, keep house, serve until SIGTERM or Ctrl-C.
 pub async fn serve(database: &DatabaseConfig, server: ServerConfig) -> anyhow::Result<()> {
+    // A bad mail setting stops the start, before anything else happens.
+    let mail_sender = mail::sender::Sender::from_config(&server.mail)?;
     let pool = db::connect(database).await?;
     db::migrate(&pool).await?;
     spawn_housekeeping(pool.clone());
+    spawn_mail(pool.clone(), mail_sender, &server.mail);
     let app = Application::build(pool, server).await?;
     tracing::info!(address = %app.address(), "Secondround is listening on http://{}", app.address());
     app.run_until(shutdown_signal())
@@ -98,6 +101,26 @@ fn spawn_housekeeping(pool: PgPool) {
             }
         }
     });
+}
+
+/// Looks for due reminders and digests; delivers the outbox when SMTP is
+/// configured (otherwise the mail waits there, for the outbox page to show).
+fn spawn_mail(pool: PgPool, sender: Option<mail::sender::Sender>, config: &MailConfig) {
+    mail::reminders::spawn(
+        pool.clone(),
+        Duration::from_secs(config.notice_scan_secs.max(1)),
+    );
+    match sender {
+        Some(sender) => {
+            tracing::info!("mail is delivered over SMTP");
+            mail::sender::spawn(
+                pool,
+                sender,
+                Duration::from_secs(config.mail_poll_secs.max(1)),
+            );
+        }
+        None => tracing::info!("no SMTP server configured: mail stays in the outbox"),
+    }
 }
 
 async fn shutdown_signal() {

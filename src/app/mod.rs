@@ -54,6 +54,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::references::router())
         .merge(crate::audit::router())
         .merge(crate::privacy::router())
+        .merge(crate::mail::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn_with_state(

@@ -30,13 +30,14 @@ impl Viewer {
 
 fn navigation(role: Role, t: &'static CommonText, path: &str) -> Vec<NavLink> {
     let staff = matches!(role, Role::Admin | Role::Hr | Role::Manager);
-    let candidates: [(&'static str, &'static str, bool); 7] = [
+    let candidates: [(&'static str, &'static str, bool); 8] = [
         ("/", t.nav_dashboard, true),
         ("/positions", t.nav_positions, staff),
         ("/guides", t.nav_templates, role == Role::Admin),
         ("/admin/users", t.nav_users, role == Role::Admin),
         ("/admin/api-tokens", t.nav_api_tokens, role == Role::Admin),
         ("/admin/retention", t.nav_retention, role == Role::Admin),
+        ("/admin/outbox", t.nav_outbox, role == Role::Admin),
         ("/audit", t.nav_audit, ManagerOrAdmin::allows(role)),
     ];
     candidates

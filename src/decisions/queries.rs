@@ -213,6 +213,7 @@ pub async fn record(
     };
     if let Some(to) = final_status {
         status::change(conn, decision.candidate_id, to, decision.decided_by).await?;
+        crate::mail::notices::decided(conn, decision.candidate_id, decision.decided_by).await?;
         // Only rounds not yet closed are read, and those all take a decision.
         crate::rounds::progress::candidate_decided(conn, decision.candidate_id)
             .await?

@@ -198,5 +198,6 @@ pub async fn raise(conn: &mut PgConnection, doubt: NewDoubt<'_>) -> sqlx::Result
         },
     )
     .await?;
+    crate::mail::notices::doubt_raised(conn, doubt.candidate_id, doubt.raised_by).await?;
     Ok(id)
 }

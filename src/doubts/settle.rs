@@ -107,6 +107,7 @@ pub async fn settle(
         })),
     };
     audit::record(conn, change).await?;
+    crate::mail::notices::doubt_settled(conn, doubt_id, by).await?;
     Ok(Settled::Done)
 }
 

@@ -63,6 +63,11 @@ select jsonb_build_object(
     'reference_checks', coalesce((
         select jsonb_agg(to_jsonb(rc) - 'form_id' order by rc.checked_on, rc.created_at)
         from reference_check rc where rc.candidate_id = c.id), '[]'::jsonb),
+    'mail', coalesce((
+        select jsonb_agg(jsonb_build_object(
+                   'kind', m.kind, 'to', m.recipient, 'subject', m.subject, 'state', m.state,
+                   'written_at', m.created_at, 'sent_at', m.sent_at) order by m.created_at)
+        from mail_outbox m where m.candidate_id = c.id), '[]'::jsonb),
     'decisions', coalesce((
         select jsonb_agg(to_jsonb(d) - 'form_id' order by d.decided_at)
         from decision d where d.candidate_id = c.id), '[]'::jsonb)

@@ -11,6 +11,7 @@ pub const MARKER: &str = "[slettet]";
 
 /// Purges every candidate due, in one transaction; returns how many.
 pub async fn run(pool: &PgPool) -> sqlx::Result<u64> {
+    forget_old_mail(pool).await?;
     let mut tx = pool.begin().await?;
     let due: Vec<Uuid> = sqlx::query_scalar!(
         "select c.id from candidate c
@@ -32,8 +33,20 @@ pub async fn run(pool: &PgPool) -> sqlx::Result<u64> {
     Ok(due.len() as u64)
 }
 
+/// Mail kept with no candidate (a digest names several) goes after the
+/// retention, counted from when it was written.
+async fn forget_old_mail(pool: &PgPool) -> sqlx::Result<()> {
+    sqlx::query!(
+        "delete from mail_outbox m using setting s
+         where m.state <> 'pending' and m.created_at < now() - make_interval(months => s.retention_months)"
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// One statement per table, each over all the candidates at once.
-const SCRUB: [&str; 10] = [
+const SCRUB: [&str; 11] = [
     "update candidate set name = '[slettet]', email = '', phone = '', source = '',
          first_round_summary = purged_text(first_round_summary),
          open_questions = purged_text(open_questions),
@@ -60,6 +73,8 @@ const SCRUB: [&str; 10] = [
      where candidate_id = any($1)",
     "update decision set rationale = purged_text(rationale), reopen_reason = purged_text(reopen_reason)
      where candidate_id = any($1)",
+    // Mail about the candidate names them: it goes, sent or not.
+    "delete from mail_outbox where candidate_id = any($1)",
     // The audit trail holds copies of notes and descriptions.
     "update audit_event set before = purged_json(before), after = purged_json(after)
      where candidate_id = any($1)",

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::candidates::status::{self, CandidateStatus, Decided};
 use crate::i18n::Locale;
+use crate::mail::invitations::{self, Notice};
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
 use crate::web::form::FormErrors;
@@ -356,6 +357,8 @@ pub async fn create(
     let doubts = snapshot::take_doubts(&mut tx, round_id, guide_locale).await?;
     let questions =
         doubts + snapshot::take(&mut tx, round_id, plan.template_id, carried_over_title).await?;
+    // After the snapshot: the invitation names the sections each member leads.
+    invitations::notify(&mut tx, round_id, &users, Notice::Invited).await?;
     if current == CandidateStatus::Shortlisted {
         status::change(
             &mut tx,

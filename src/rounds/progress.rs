@@ -71,7 +71,11 @@ pub async fn member_submitted(conn: &mut PgConnection, round_id: Uuid) -> sqlx::
     if waiting {
         return Ok(Ok(from));
     }
-    store(conn, round_id, from, RoundEvent::PanelSubmitted).await
+    let progress = store(conn, round_id, from, RoundEvent::PanelSubmitted).await?;
+    if progress.is_ok() {
+        crate::mail::notices::panel_ready(conn, round_id).await?;
+    }
+    Ok(progress)
 }
 
 /// After the hiring manager reopened a member's ratings.

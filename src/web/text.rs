@@ -14,6 +14,8 @@ crate::texts! {
         nav_audit: "Audit log", "Revisjonslogg";
         nav_api_tokens: "API tokens", "API-nøkler";
         nav_retention: "Retention", "Lagringstid";
+        nav_outbox: "Outbox", "Utboks";
+        nav_settings: "Settings", "Innstillinger";
         special_categories: "Do not record health, religion, union membership or other special categories of personal data.", "Ikke skriv inn opplysninger om helse, religion, fagforeningsmedlemskap eller andre særlige kategorier av personopplysninger.";
         signed_in_as: "Signed in as", "Innlogget som";
         sign_out: "Sign out", "Logg ut";
