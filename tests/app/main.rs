@@ -30,6 +30,7 @@ mod interview_save;
 mod interview_submit;
 mod light_page;
 mod limits;
+mod mail;
 mod module_cycles;
 mod positions;
 mod privacy;

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod html;
 pub mod prep;
 pub mod shortlist;
+pub mod smtp;
 pub mod walk;
 
 use std::str::FromStr;

@@ -1,0 +1,564 @@
+//! Mail, end to end: the app writes to its outbox, the sender speaks SMTP over
+//! TCP to a real server (aiosmtpd) and every mail is parsed back, with its
+//! text, HTML and calendar parts.
+
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use secondround::auth::Role;
+use secondround::config::MailConfig;
+use secondround::mail::calendar::member_uid;
+use secondround::mail::reminders;
+use secondround::mail::sender::Sender;
+use uuid::Uuid;
+
+use crate::support::prep::TEMPLATE_EN;
+use crate::support::smtp::{self, Mail, SmtpServer};
+use crate::support::walk::{Member, Round};
+use crate::support::{TestApp, TestUser};
+
+const PUBLIC_URL: &str = "https://secondround.example";
+
+fn sender_to(url: &str) -> Sender {
+    let config = MailConfig {
+        smtp_url: Some(url.to_owned()),
+        public_url: PUBLIC_URL.into(),
+        mail_first_retry_secs: 1,
+        smtp_timeout_secs: 5,
+        ..MailConfig::for_tests()
+    };
+    Sender::from_config(&config).unwrap().expect("configured")
+}
+
+struct Planning {
+    client: reqwest::Client,
+    manager: TestUser,
+    expert: TestUser,
+    position: Uuid,
+    candidate: Uuid,
+}
+
+/// A manager signed in, a position with a candidate, and an expert who reads bokmål.
+async fn planning(app: &TestApp, expert_email: &str) -> Planning {
+    let (client, manager) = app.login_as(Role::Manager).await;
+    let expert = app
+        .create_user_with(Role::Panelist, expert_email, "Ola Fagekspert")
+        .await;
+    sqlx::query("update app_user set locale = 'nb' where id = $1")
+        .bind(expert.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let position = app.position_for(&manager, "Backend engineer").await;
+    let candidate = app
+        .candidate(position, "Kari Nordmann", "kari@example.no")
+        .await;
+    Planning {
+        client,
+        manager,
+        expert,
+        position,
+        candidate,
+    }
+}
+
+/// Plans a round through the planning form, as the hiring manager does.
+async fn plan(app: &TestApp, p: &Planning) -> Uuid {
+    plan_for(app, p, p.candidate).await
+}
+
+async fn plan_for(app: &TestApp, p: &Planning, candidate: Uuid) -> Uuid {
+    let candidate = candidate.to_string();
+    let manager = format!("panel_{}", p.manager.id);
+    let expert = format!("panel_{}", p.expert.id);
+    let template = TEMPLATE_EN.to_string();
+    let response = app
+        .post_form(
+            &p.client,
+            &format!("/positions/{}/rounds/new", p.position),
+            &[
+                ("candidate_id", candidate.as_str()),
+                ("date", "2026-07-01"),
+                ("time", "10:30"),
+                ("time_zone", "Europe/Oslo"),
+                ("duration_minutes", "90"),
+                ("location", "Room 4 <2nd floor>"),
+                ("template_id", template.as_str()),
+                (manager.as_str(), "hiring_manager"),
+                (expert.as_str(), "subject_matter_expert"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303, "the round is planned");
+    let location = response.headers()["location"].to_str().unwrap();
+    Uuid::parse_str(location.trim_start_matches("/rounds/")).unwrap()
+}
+
+async fn states(app: &TestApp) -> Vec<(String, i32)> {
+    sqlx::query_as("select state, attempts from mail_outbox order by recipient")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+fn mail_to<'a>(mails: &'a [Mail], address: &str) -> &'a Mail {
+    mails
+        .iter()
+        .find(|mail| mail.to == address)
+        .unwrap_or_else(|| panic!("no mail to {address}"))
+}
+
+#[tokio::test]
+async fn planning_a_round_mails_each_member_an_invitation_with_the_calendar() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    let round = plan(&app, &p).await;
+    // The request wrote the mails and did not wait for them to be sent.
+    assert_eq!(
+        states(&app).await,
+        [("pending".into(), 0), ("pending".into(), 0)]
+    );
+
+    assert_eq!(
+        sender_to(&server.url())
+            .deliver_due(&app.pool)
+            .await
+            .unwrap(),
+        2
+    );
+    let mails: Vec<Mail> = server
+        .wait_for(2)
+        .await
+        .iter()
+        .map(|raw| smtp::parse(raw))
+        .collect();
+    assert_eq!(states(&app).await, [("sent".into(), 1), ("sent".into(), 1)]);
+
+    // The expert's, in bokmål, with the time in the round's zone and their part.
+    let expert = mail_to(&mails, "ola@example.no");
+    assert!(
+        expert
+            .subject
+            .starts_with("Intervju: Kari Nordmann til Backend engineer"),
+        "{}",
+        expert.subject
+    );
+    assert!(
+        expert.text.contains("Hei Ola Fagekspert,"),
+        "{}",
+        expert.text
+    );
+    assert!(
+        expert.text.contains("Tid: 01.07.2026 10:30 (Europe/Oslo)"),
+        "{}",
+        expert.text
+    );
+    assert!(expert.text.contains("Sted: Room 4 <2nd floor>"));
+    assert!(
+        expert.text.contains("Din rolle: Fagperson"),
+        "{}",
+        expert.text
+    );
+    assert!(
+        expert
+            .text
+            .contains("Du leder: Practical case with the subject-matter expert"),
+        "the sections the expert leads: {}",
+        expert.text
+    );
+    let link = format!("{PUBLIC_URL}/rounds/{round}");
+    assert!(expert.text.contains(&link));
+    assert!(expert.html.contains(&format!("href=\"{link}\"")));
+    assert!(
+        expert.html.contains("Room 4 &#60;2nd floor&#62;"),
+        "escaped in HTML: {}",
+        expert.html
+    );
+
+    let (method, ics) = expert.calendar.clone().expect("the calendar is attached");
+    assert_eq!(method, "REQUEST");
+    let calendar: icalendar::Calendar = ics.parse().expect("the calendar parses");
+    assert_eq!(calendar.property_value("METHOD"), Some("REQUEST"));
+    let event = calendar.events().next().expect("one event");
+    use icalendar::Component;
+    assert_eq!(
+        event.get_uid(),
+        Some(member_uid(round, p.expert.id).as_str())
+    );
+    assert_eq!(event.get_sequence(), Some(0));
+    assert_eq!(event.property_value("DTSTART"), Some("20260701T083000Z"));
+    assert_eq!(event.property_value("DTEND"), Some("20260701T100000Z"));
+    assert_eq!(
+        event.property_value("ORGANIZER"),
+        Some(format!("mailto:{}", p.manager.email).as_str())
+    );
+    let attendees: Vec<&str> = event.multi_properties()["ATTENDEE"]
+        .iter()
+        .map(|attendee| attendee.value())
+        .collect();
+    assert_eq!(attendees, ["mailto:ola@example.no"]);
+
+    // The manager's, in English.
+    let manager = mail_to(&mails, &p.manager.email);
+    assert!(
+        manager
+            .subject
+            .starts_with("Interview: Kari Nordmann for Backend engineer")
+    );
+    assert!(
+        manager.text.contains("Your role: Hiring manager"),
+        "{}",
+        manager.text
+    );
+    assert_ne!(manager.message_id, expert.message_id);
+}
+
+#[tokio::test]
+async fn mail_written_while_the_server_is_down_goes_once_when_it_is_up() {
+    // A port nobody listens on, kept for the server that comes up later.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    plan(&app, &p).await;
+    let sender = sender_to(&format!("smtp://127.0.0.1:{port}?tls=none"));
+    assert_eq!(
+        sender.deliver_due(&app.pool).await.unwrap(),
+        2,
+        "both tried"
+    );
+    let (attempts, error): (i32, String) = sqlx::query_as(
+        "select min(attempts), min(last_error) from mail_outbox where state = 'pending'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(attempts, 1, "kept for another try");
+    assert!(!error.is_empty(), "with the reason");
+    assert_eq!(
+        sender.deliver_due(&app.pool).await.unwrap(),
+        0,
+        "not before its time"
+    );
+
+    let server = SmtpServer::start_on(port);
+    // The first retry is due a second after the failure.
+    for _ in 0..100 {
+        sender.deliver_due(&app.pool).await.unwrap();
+        if server.received().len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        sender.deliver_due(&app.pool).await.unwrap(),
+        0,
+        "nothing left"
+    );
+    let mails: Vec<Mail> = server
+        .received()
+        .iter()
+        .map(|raw| smtp::parse(raw))
+        .collect();
+    assert_eq!(mails.len(), 2, "each mail once");
+    assert_eq!(states(&app).await, [("sent".into(), 2), ("sent".into(), 2)]);
+}
+
+#[tokio::test]
+async fn a_refused_address_is_kept_with_the_reason_and_an_admin_can_send_it_again() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "refused-ola@example.no").await;
+    plan(&app, &p).await;
+    let sender = sender_to(&server.url());
+    sender.deliver_due(&app.pool).await.unwrap();
+    let (id, state, error): (Uuid, String, String) = sqlx::query_as(
+        "select id, state, last_error from mail_outbox where recipient = 'refused-ola@example.no'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(state, "failed", "a 5xx is permanent");
+    assert!(error.contains("550"), "{error}");
+    assert_eq!(server.wait_for(1).await.len(), 1, "the manager's went");
+
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let page = app.get_html(&admin, "/admin/outbox?state=failed").await;
+    assert!(page.contains("refused-ola@example.no"));
+    assert!(page.contains("No such mailbox here"), "the reason is shown");
+    assert!(page.contains(&format!("/admin/outbox/{id}/retry")));
+    let retried = app
+        .post_form(&admin, &format!("/admin/outbox/{id}/retry"), &[])
+        .await;
+    assert_eq!(retried.status(), 303);
+    assert_eq!(
+        app.count(
+            "select count(*) from mail_outbox where id = $1 and state = 'pending'",
+            id
+        )
+        .await,
+        1
+    );
+    // A mail not failed cannot be sent again.
+    let again = app
+        .post_form(&admin, &format!("/admin/outbox/{id}/retry"), &[])
+        .await;
+    assert_eq!(again.status(), 409);
+    // Only admins see the outbox.
+    assert_eq!(app.get(&p.client, "/admin/outbox").await.status(), 403);
+}
+
+#[tokio::test]
+async fn a_busy_mailbox_is_tried_again() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "busy-ola@example.no").await;
+    plan(&app, &p).await;
+    sender_to(&server.url())
+        .deliver_due(&app.pool)
+        .await
+        .unwrap();
+    let (state, error): (String, String) = sqlx::query_as(
+        "select state, last_error from mail_outbox where recipient = 'busy-ola@example.no'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(state, "pending", "a 4xx is temporary");
+    assert!(error.contains("451"), "{error}");
+}
+
+#[tokio::test]
+async fn two_instances_draining_one_outbox_send_each_mail_once() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    for i in 0..10 {
+        let candidate = app
+            .candidate(
+                p.position,
+                &format!("Candidate {i}"),
+                &format!("c{i}@example.no"),
+            )
+            .await;
+        plan_for(&app, &p, candidate).await;
+    }
+    assert_eq!(count(&app, "select count(*) from mail_outbox").await, 20);
+    let one = sender_to(&server.url());
+    let other = sender_to(&server.url());
+    let other_pool = app.db.new_pool().await;
+    let (a, b) = tokio::join!(one.deliver_due(&app.pool), other.deliver_due(&other_pool));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a + b, 20);
+    let mails: Vec<Mail> = server
+        .wait_for(20)
+        .await
+        .iter()
+        .map(|raw| smtp::parse(raw))
+        .collect();
+    let mut ids: Vec<&str> = mails.iter().map(|mail| mail.message_id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!((mails.len(), ids.len()), (20, 20), "each mail once");
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from mail_outbox where state = 'sent' and attempts = 1"
+        )
+        .await,
+        20
+    );
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
+/// An interview that ended Monday 30 November 2026 at 11:30 in Oslo.
+async fn past_round(app: &TestApp) -> (Round, Member, Member) {
+    let round = Round::plan(app).await;
+    let manager = round.manager_member(app).await;
+    let member = round.member(app).await;
+    sqlx::query(
+        "update interview_round set scheduled_at = $2, duration_minutes = 90 where id = $1",
+    )
+    .bind(round.id)
+    .bind(oslo(2026, 11, 30, 10))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    (round, manager, member)
+}
+
+fn oslo(y: i32, m: u32, d: u32, h: u32) -> chrono::DateTime<Utc> {
+    chrono_tz::Europe::Oslo
+        .with_ymd_and_hms(y, m, d, h, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+async fn reminders_to(app: &TestApp, user: Uuid) -> Vec<String> {
+    sqlx::query_scalar(
+        "select subject || ' | ' || (body->'lines')::text from mail_outbox
+          where kind = 'reminder' and recipient_id = $1 order by created_at",
+    )
+    .bind(user)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn three_reminders_one_per_working_day_then_none() {
+    let app = TestApp::spawn().await;
+    let (_round, manager, member) = past_round(&app).await;
+    // Monday 20:00: not yet 24 hours after the end.
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 11, 30, 20))
+            .await
+            .unwrap(),
+        0
+    );
+    // Tuesday noon: the first, to both; not again the same day.
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 1, 12))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 1, 18))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 2, 9))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 3, 9))
+            .await
+            .unwrap(),
+        2
+    );
+    // No fourth, the next day or ever.
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 4, 9))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 14, 9))
+            .await
+            .unwrap(),
+        0
+    );
+    let sent = reminders_to(&app, member.user.id).await;
+    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert!(
+        sent[0].contains("1 of 3") && sent[2].contains("3 of 3"),
+        "{sent:?}"
+    );
+    assert!(
+        sent[0].starts_with("Reminder: your ratings of Ingrid Solberg are missing"),
+        "{sent:?}"
+    );
+    assert_eq!(reminders_to(&app, manager.user.id).await.len(), 3);
+}
+
+#[tokio::test]
+async fn no_reminder_after_submitting_nor_over_the_weekend_nor_when_turned_off() {
+    let app = TestApp::spawn().await;
+    let (round, manager, member) = past_round(&app).await;
+    // The member turns reminders off on the settings page (both boxes left unticked).
+    let page = app.get_html(&member.client, "/settings").await;
+    assert!(page.contains("name=\"reminders\" type=\"checkbox\" value=\"on\" checked"));
+    let saved = app.post_form(&member.client, "/settings", &[]).await;
+    assert_eq!(saved.status(), 303);
+    // The manager submits.
+    round.rate_all(&app, manager.member_id, "").await;
+    let submitted = app
+        .post_form(
+            &manager.client,
+            &round.path("/interview/submit"),
+            &[("verdict", "yes"), ("justification", "Good.")],
+        )
+        .await;
+    assert_eq!(submitted.status(), 303);
+    // Saturday 5 December: nobody is reminded on a weekend anyway.
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 5, 12))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        reminders::scan(&app.pool, oslo(2026, 12, 7, 12))
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(
+        reminders_to(&app, manager.user.id).await.is_empty(),
+        "submitted"
+    );
+    assert!(
+        reminders_to(&app, member.user.id).await.is_empty(),
+        "turned off"
+    );
+}
+
+#[tokio::test]
+async fn the_hiring_manager_hears_once_when_the_whole_panel_has_submitted() {
+    let app = TestApp::spawn().await;
+    let (round, manager, member) = past_round(&app).await;
+    let ready = || async {
+        app.count(
+            "select count(*) from mail_outbox where kind = 'panel_ready' and round_id = $1",
+            round.id,
+        )
+        .await
+    };
+    for seat in [&manager, &member] {
+        assert_eq!(ready().await, 0, "not before the last submission");
+        round.rate_all(&app, seat.member_id, "").await;
+        let submitted = app
+            .post_form(
+                &seat.client,
+                &round.path("/interview/submit"),
+                &[("verdict", "yes"), ("justification", "Good.")],
+            )
+            .await;
+        assert_eq!(submitted.status(), 303);
+    }
+    assert_eq!(ready().await, 1);
+    let to: Uuid =
+        sqlx::query_scalar("select recipient_id from mail_outbox where kind = 'panel_ready'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(to, manager.user.id);
+    // Reopened and submitted again: still one.
+    let reopen = format!("/rounds/{}/panel/{}/reopen", round.id, member.member_id);
+    assert_eq!(
+        app.post_form(&manager.client, &reopen, &[]).await.status(),
+        303
+    );
+    let again = app
+        .post_form(
+            &member.client,
+            &round.path("/interview/submit"),
+            &[("verdict", "yes"), ("justification", "Still good.")],
+        )
+        .await;
+    assert_eq!(again.status(), 303);
+    assert_eq!(ready().await, 1, "exactly once");
+}
