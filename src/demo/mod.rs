@@ -22,6 +22,7 @@ use crate::case::{self, Case, NewPosition, NewRound};
 use crate::domain::PanelRole;
 use crate::guides;
 use crate::i18n::Locale;
+use crate::mail;
 use content::Content;
 
 /// Serialises seeders on one database, so two cannot both load the case.
@@ -297,5 +298,11 @@ async fn load_case(
                 .await?;
         }
     }
+    // Planning wrote every member's invitation to the outbox. The reminder
+    // Jonas's hiring manager will get two working days from now (more than a
+    // day after his interview) is written now, so the outbox page shows one;
+    // the demo sends nothing, as it has no mail server.
+    let reminded_at = schedule::working_noon(Utc::now(), case::TIME_ZONE, 2);
+    mail::reminders::scan(pool, reminded_at).await?;
     Ok(())
 }

@@ -26,6 +26,15 @@ fn is_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// Noon `n` working days after `now`'s day.
+pub fn working_noon(now: DateTime<Utc>, zone: Tz, n: i32) -> DateTime<Utc> {
+    at(
+        zone,
+        working_days(now.with_timezone(&zone).date_naive(), n),
+        (12, 0),
+    )
+}
+
 /// `n` working days after `date` (before it when `n` is negative).
 fn working_days(date: NaiveDate, n: i32) -> NaiveDate {
     let step = Duration::days(if n < 0 { -1 } else { 1 });

@@ -285,3 +285,53 @@ async fn the_demos_interviews_are_on_weekdays_in_office_hours_on_whole_quarter_h
         assert_eq!((local.second(), local.nanosecond()), (0, 0), "{shown}");
     }
 }
+
+/// The demo has no mail server: its outbox shows what would have gone, the
+/// invitations of its three rounds and a reminder for Jonas's hiring manager,
+/// who has not rated yet.
+#[tokio::test]
+async fn the_demos_outbox_holds_its_invitations_and_a_reminder() {
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::En)
+        .await
+        .unwrap();
+    let pool = &app.pool;
+    assert_eq!(
+        count(
+            pool,
+            "select count(*) from mail_outbox where kind = 'invitation' and state = 'pending'"
+        )
+        .await,
+        9,
+        "three rounds of three members"
+    );
+    assert_eq!(
+        count(
+            pool,
+            "select count(*) from mail_outbox m join app_user u on u.id = m.recipient_id
+              where m.kind = 'reminder' and u.role = 'manager'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            pool,
+            "select count(*) from mail_outbox where kind = 'panel_ready'"
+        )
+        .await,
+        1,
+        "Ingrid's panel is done"
+    );
+    let client = TestApp::client();
+    assert_eq!(
+        app.login(&client, "admin@demo.secondround.no", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let page = app.get_html(&client, "/admin/outbox").await;
+    assert!(page.contains("No mail server is configured"), "{page}");
+    assert!(page.contains("Reminder: your ratings of"));
+    assert!(page.contains("Interview: "));
+}
