@@ -8,6 +8,7 @@ mod exports;
 mod focus;
 mod foundation;
 mod interview;
+mod mail;
 mod no_script;
 mod preparation;
 mod session;
