@@ -5,7 +5,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use uuid::Uuid;
 
 use crate::auth::Authorized;
@@ -23,7 +23,7 @@ use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
-use crate::positions::access;
+use crate::positions::access::PanelRound;
 use crate::scoring::Verdict;
 use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
@@ -156,12 +156,14 @@ impl DebriefPage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
-    Path(round_id): Path<Uuid>,
+    PanelRound {
+        id: round_id,
+        manages,
+        ..
+    }: PanelRound,
 ) -> Result<DebriefPage> {
-    let head = access::round(&app.pool, &auth.user, round_id, true).await?;
     let mut conn = app.pool.acquire().await?;
     let round = queries::round(&mut conn, round_id, auth.user.id).await?;
-    let manages = access::may_manage(&auth.user, head.hiring_manager_id);
     // Independent scoring: others' ratings only after submitting one's own.
     if !manages && !round.submitted {
         return Err(AppError::Forbidden);

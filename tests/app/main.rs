@@ -31,6 +31,7 @@ mod interview_submit;
 mod light_page;
 mod limits;
 mod module_cycles;
+mod ownership;
 mod positions;
 mod privacy;
 mod process_faults;
