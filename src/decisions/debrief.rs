@@ -12,6 +12,7 @@ use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
 use crate::decisions::chart::{self, Chart};
+use crate::decisions::facts::{self, Scope};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{
@@ -25,7 +26,6 @@ use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
 use crate::positions::access::PanelRound;
 use crate::scoring::Verdict;
-use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
 use crate::state::AppState;
 use crate::web::form::FormErrors;
