@@ -20,7 +20,6 @@ use crate::decisions::queries::{
 };
 use crate::decisions::text::DecisionText;
 use crate::domain::RoundLabels;
-use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
@@ -38,7 +37,6 @@ pub struct DebriefPage {
     layout: Layout,
     t: &'static DecisionText,
     it: &'static InterviewText,
-    dt: &'static DoubtText,
     status: &'static RoundLabels,
     round: RoundHead,
     members: Vec<MemberFacts>,
@@ -145,7 +143,7 @@ impl DebriefPage {
     }
 
     fn category(&self, category: &crate::doubts::model::Category) -> &'static str {
-        category.label(self.dt)
+        category.label(self.locale)
     }
 
     fn raised(&self, doubt: &Doubt) -> String {
@@ -207,7 +205,6 @@ pub async fn show(
             .await?,
         t,
         it: InterviewText::get(locale),
-        dt: DoubtText::get(locale),
         status: RoundLabels::get(locale),
         flags: flag_view::views(&assessment, &facts, &descriptions, locale),
         members: facts.panel,
