@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::api::path::PathId;
 use crate::api::token::ApiClient;
-use crate::scoring::facts;
+use crate::decisions::facts;
 use crate::scoring::flags::{Flag, assess};
 use crate::state::AppState;
 use crate::web::problem::{ApiError, ApiResult, Problem};

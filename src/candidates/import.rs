@@ -3,11 +3,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
-use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
@@ -16,7 +15,7 @@ use crate::candidates::import_file::parse;
 use crate::candidates::import_rows::{Refusal, RowError, store};
 use crate::error::{AppError, Result};
 use crate::i18n::one_or_many;
-use crate::positions::access::PositionHead;
+use crate::positions::access::{OpenPosition, PositionHead};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::layout::Layout;
@@ -78,12 +77,7 @@ async fn render(
     Ok((status, page).into_response())
 }
 
-async fn form(
-    State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
-) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+async fn form(auth: Authorized<Staff>, OpenPosition(position): OpenPosition) -> Result<Response> {
     render(&auth, position, None).await
 }
 
@@ -105,10 +99,10 @@ async fn file_bytes(mut multipart: Multipart, t: &CandidateText) -> Result<Optio
 async fn upload(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
     multipart: Multipart,
 ) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let id = position.position_id;
     let t = CandidateText::get(auth.viewer.locale);
     let Some(bytes) = file_bytes(multipart, t).await? else {
         return render(&auth, position, Some(Refusal::File(t.err_no_file.into()))).await;

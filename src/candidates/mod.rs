@@ -11,7 +11,7 @@ pub(crate) mod text;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
@@ -24,7 +24,7 @@ use crate::auth::email::Email;
 use crate::auth::role::Staff;
 use crate::error::{Result, violated_constraint};
 use crate::i18n::Locale;
-use crate::positions::access::{self, PositionHead};
+use crate::positions::access::{OpenPosition, OwnedCandidate, PositionHead};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
@@ -156,11 +156,9 @@ async fn render_form(
 }
 
 async fn new_form(
-    State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
 ) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
     render_form(
         &auth,
         position,
@@ -174,19 +172,18 @@ async fn new_form(
 async fn create(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
     Form(form): Form<CandidateForm>,
 ) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
     save(&app.pool, &auth, position, form, None).await
 }
 
 async fn edit_form(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, head }: OwnedCandidate,
 ) -> Result<Response> {
-    let position = candidate_position(&app.pool, &auth, id).await?;
+    let position = head.require_open(&auth.user)?;
     let c = queries::find(&app.pool, id).await?;
     let form = CandidateForm {
         name: c.name,
@@ -202,21 +199,11 @@ async fn edit_form(
 async fn update(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, head }: OwnedCandidate,
     Form(form): Form<CandidateForm>,
 ) -> Result<Response> {
-    let position = candidate_position(&app.pool, &auth, id).await?;
+    let position = head.require_open(&auth.user)?;
     save(&app.pool, &auth, position, form, Some(id)).await
-}
-
-/// The candidate's position, if the user may change it and it is open.
-async fn candidate_position(
-    pool: &PgPool,
-    auth: &Authorized<Staff>,
-    id: Uuid,
-) -> Result<PositionHead> {
-    let head = access::candidate(pool, &auth.user, id).await?;
-    crate::positions::open_position(pool, auth, head.position_id).await
 }
 
 async fn save(

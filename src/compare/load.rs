@@ -9,10 +9,10 @@ use uuid::Uuid;
 
 use crate::candidates::status::CandidateStatus;
 use crate::compare::blocker_words;
+use crate::decisions::facts::{self, CandidateFacts};
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
-use crate::scoring::facts::{self, CandidateFacts};
 use crate::scoring::flags::{self, DoubtState, Flag, MustHave, Outcome};
 
 /// One criterion of the position's requirement profile: a column.

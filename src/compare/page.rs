@@ -4,7 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use uuid::Uuid;
 
 use crate::auth::Authorized;
@@ -17,7 +17,7 @@ use crate::compare::text::CompareText;
 use crate::decisions::text::DecisionText;
 use crate::error::Result;
 use crate::i18n::Locale;
-use crate::positions::access;
+use crate::positions::access::OwnedPosition;
 use crate::scoring::flags::MustHave;
 use crate::state::AppState;
 use crate::web::format;
@@ -143,10 +143,10 @@ pub fn headers(t: &CompareText, columns: &[Column], sort: Sort) -> Vec<Header> {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(position_id): Path<Uuid>,
+    OwnedPosition(head): OwnedPosition,
     Query(query): Query<SortQuery>,
 ) -> Result<ComparePage> {
-    let head = access::position(&app.pool, &auth.user, position_id).await?;
+    let position_id = head.position_id;
     let locale = auth.viewer.locale;
     let t = CompareText::get(locale);
     let mut conn = app.pool.acquire().await?;

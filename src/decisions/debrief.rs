@@ -5,13 +5,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
 use crate::decisions::chart::{self, Chart};
+use crate::decisions::facts::{self, Scope};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{
@@ -19,13 +20,11 @@ use crate::decisions::queries::{
 };
 use crate::decisions::text::DecisionText;
 use crate::domain::RoundLabels;
-use crate::doubts::text::DoubtText;
 use crate::error::{AppError, Result};
 use crate::i18n::Locale;
 use crate::interview::text::InterviewText;
-use crate::positions::access;
+use crate::positions::access::PanelRound;
 use crate::scoring::Verdict;
-use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, CriterionSummary, MemberFacts, MustHave, Summary};
 use crate::state::AppState;
 use crate::web::form::FormErrors;
@@ -38,7 +37,6 @@ pub struct DebriefPage {
     layout: Layout,
     t: &'static DecisionText,
     it: &'static InterviewText,
-    dt: &'static DoubtText,
     status: &'static RoundLabels,
     round: RoundHead,
     members: Vec<MemberFacts>,
@@ -145,7 +143,7 @@ impl DebriefPage {
     }
 
     fn category(&self, category: &crate::doubts::model::Category) -> &'static str {
-        category.label(self.dt)
+        category.label(self.locale)
     }
 
     fn raised(&self, doubt: &Doubt) -> String {
@@ -156,12 +154,14 @@ impl DebriefPage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
-    Path(round_id): Path<Uuid>,
+    PanelRound {
+        id: round_id,
+        manages,
+        ..
+    }: PanelRound,
 ) -> Result<DebriefPage> {
-    let head = access::round(&app.pool, &auth.user, round_id, true).await?;
     let mut conn = app.pool.acquire().await?;
     let round = queries::round(&mut conn, round_id, auth.user.id).await?;
-    let manages = access::may_manage(&auth.user, head.hiring_manager_id);
     // Independent scoring: others' ratings only after submitting one's own.
     if !manages && !round.submitted {
         return Err(AppError::Forbidden);
@@ -205,7 +205,6 @@ pub async fn show(
             .await?,
         t,
         it: InterviewText::get(locale),
-        dt: DoubtText::get(locale),
         status: RoundLabels::get(locale),
         flags: flag_view::views(&assessment, &facts, &descriptions, locale),
         members: facts.panel,

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{self, CandidateHead, NewDecision};
 use crate::decisions::text::DecisionText;
 use crate::error::Result;
-use crate::positions::access;
+use crate::positions::access::OwnedCandidate;
 use crate::scoring::flags::{self, Outcome};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
@@ -39,9 +39,8 @@ pub struct DecidePage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<ManagerOrAdmin>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, .. }: OwnedCandidate,
 ) -> Result<DecidePage> {
-    access::candidate(&app.pool, &auth.user, id).await?;
     render(
         &app,
         &auth,
@@ -122,10 +121,9 @@ enum Stored {
 pub async fn post(
     State(app): State<AppState>,
     auth: Authorized<ManagerOrAdmin>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, head }: OwnedCandidate,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
-    let head = access::candidate(&app.pool, &auth.user, id).await?;
     let locale = auth.viewer.locale;
     let t = DecisionText::get(locale);
     let mut form = DecisionForm::from_pairs(pairs);

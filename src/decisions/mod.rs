@@ -6,6 +6,7 @@
 mod chart;
 mod debrief;
 mod decide;
+pub mod facts;
 pub(crate) mod flag_view;
 mod panel;
 pub mod queries;

@@ -8,11 +8,11 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::candidates::status::{self, Decided};
+use crate::decisions::facts::{self, Scope};
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::queries::{self, DecisionRow};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
-use crate::scoring::facts::{self, Scope};
 use crate::scoring::flags::{self, Assessment, Facts, Outcome};
 use crate::web::form::FormErrors;
 use crate::web::format;

@@ -3,7 +3,7 @@
 //! reason kept on the decision and in the audit trail. Afterwards the candidate
 //! takes a new decision and a new round again.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use crate::decisions::panel::DecisionForm;
 use crate::decisions::queries;
 use crate::decisions::text::DecisionText;
 use crate::error::Result;
-use crate::positions::access;
+use crate::positions::access::OwnedCandidate;
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
@@ -66,10 +66,9 @@ async fn refuse(
 pub async fn post(
     State(app): State<AppState>,
     auth: Authorized<ManagerOrAdmin>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, .. }: OwnedCandidate,
     Form(form): Form<ReopenForm>,
 ) -> Result<Response> {
-    access::candidate(&app.pool, &auth.user, id).await?;
     let locale = auth.viewer.locale;
     let t = DecisionText::get(locale);
     let reason = match validate(&form.reason, t, CommonText::get(locale)) {

@@ -4,11 +4,13 @@
 //! flags, the gate and the statistics.)
 
 pub(crate) mod candidate_status;
+mod doubt_kind;
 pub(crate) mod panel_role;
 mod round_labels;
 pub(crate) mod round_status;
 
 pub use candidate_status::CandidateStatus;
+pub use doubt_kind::{DoubtCategory, DoubtLabels, DoubtMethod};
 pub use panel_role::PanelRole;
 pub use round_labels::RoundLabels;
 pub use round_status::RoundStatus;

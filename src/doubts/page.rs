@@ -3,20 +3,22 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
+use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::auth::Authorized;
 use crate::auth::role::Staff;
+use crate::auth::{Authorized, SessionUser};
 use crate::doubts::fact::{FactForm, FactProblem};
 use crate::doubts::queries::{self, DoubtRow, FactChoice};
 use crate::doubts::settle::{self, Outcome, Settled};
 use crate::doubts::text::DoubtText;
 use crate::doubts::view::{self, DoubtView};
 use crate::error::{AppError, Result};
-use crate::positions::access;
+use crate::positions::access::{self, OwnedCandidate};
 use crate::state::AppState;
 use crate::test_results::TestKind;
 use crate::web::flash::FlashKind;
@@ -83,17 +85,39 @@ impl DoubtPage {
     }
 }
 
-/// The doubt, if the user may settle it, with its candidate's name.
-async fn load(app: &AppState, auth: &Authorized<Staff>, id: Uuid) -> Result<(DoubtRow, String)> {
-    let doubt = queries::find(&app.pool, id).await?;
-    access::candidate(&app.pool, &auth.user, doubt.candidate_id).await?;
-    let name: String = sqlx::query_scalar!(
-        "select name from candidate where id = $1",
-        doubt.candidate_id,
-    )
-    .fetch_one(&app.pool)
-    .await?;
-    Ok((doubt, name))
+/// A doubt `{id}` the viewer may settle (they manage its candidate's
+/// position), with the candidate's name.
+pub struct ManagedDoubt {
+    doubt: DoubtRow,
+    candidate_name: String,
+}
+
+impl ManagedDoubt {
+    async fn load(pool: &PgPool, user: &SessionUser, id: Uuid) -> Result<Self> {
+        let doubt = queries::find(pool, id).await?;
+        OwnedCandidate::load(pool, user, doubt.candidate_id).await?;
+        let candidate_name: String = sqlx::query_scalar!(
+            "select name from candidate where id = $1",
+            doubt.candidate_id,
+        )
+        .fetch_one(pool)
+        .await?;
+        Ok(ManagedDoubt {
+            doubt,
+            candidate_name,
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for ManagedDoubt {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Response> {
+        let (user, id) = access::user_and_id(parts, app).await?;
+        Self::load(&app.pool, &user, id)
+            .await
+            .map_err(IntoResponse::into_response)
+    }
 }
 
 async fn render(
@@ -163,28 +187,30 @@ async fn render(
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    ManagedDoubt {
+        doubt,
+        candidate_name,
+    }: ManagedDoubt,
 ) -> Result<Response> {
-    let (doubt, name) = load(&app, &auth, id).await?;
-    render(&app, &auth, doubt, name, None).await
+    render(&app, &auth, doubt, candidate_name, None).await
 }
 
 pub async fn resolve(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    doubt: ManagedDoubt,
     Form(form): Form<FactForm>,
 ) -> Result<Response> {
-    post(app, auth, id, Outcome::Resolved, form).await
+    post(app, auth, doubt, Outcome::Resolved, form).await
 }
 
 pub async fn confirm(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    doubt: ManagedDoubt,
     Form(form): Form<FactForm>,
 ) -> Result<Response> {
-    post(app, auth, id, Outcome::Confirmed, form).await
+    post(app, auth, doubt, Outcome::Confirmed, form).await
 }
 
 fn errors_for(problems: &[FactProblem], t: &DoubtText) -> FormErrors {
@@ -198,12 +224,15 @@ fn errors_for(problems: &[FactProblem], t: &DoubtText) -> FormErrors {
 async fn post(
     app: AppState,
     auth: Authorized<Staff>,
-    id: Uuid,
+    ManagedDoubt {
+        doubt,
+        candidate_name: name,
+    }: ManagedDoubt,
     outcome: Outcome,
     form: FactForm,
 ) -> Result<Response> {
     let t = DoubtText::get(auth.viewer.locale);
-    let (doubt, name) = load(&app, &auth, id).await?;
+    let id = doubt.id;
     if !doubt.is_open() {
         return Err(AppError::Conflict(t.already_settled.into()));
     }

@@ -12,17 +12,6 @@ crate::texts! {
         choose_category: "Choose a category.", "Velg en kategori.";
         choose_method: "Choose how the doubt should be settled.", "Velg hvordan tvilen skal avklares.";
         too_long: "Use at most 4,000 characters.", "Bruk høyst 4\u{a0}000 tegn.";
-        cat_competence: "Competence", "Kompetanse";
-        cat_experience: "Experience", "Erfaring";
-        cat_motivation: "Motivation", "Motivasjon";
-        cat_collaboration: "Collaboration", "Samarbeid";
-        cat_integrity: "Integrity", "Integritet";
-        cat_recommendation: "Recommendation", "Anbefaling";
-        cat_other: "Other", "Annet";
-        method_check_references: "Check references", "Sjekk referanser";
-        method_gather_facts: "Gather facts", "Innhent fakta";
-        method_extra_interview: "Extra interview", "Ekstra intervju";
-        method_practical_test: "Practical test", "Praktisk prøve";
         status_open: "Open", "Åpen";
         status_resolved: "Settled by facts", "Avklart med fakta";
         status_confirmed: "Confirmed doubt", "Bekreftet tvil";

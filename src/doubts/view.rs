@@ -98,9 +98,9 @@ pub fn view(row: &DoubtRow, locale: Locale, position_id: Option<Uuid>) -> DoubtV
         .unwrap_or(format::DEFAULT_TIME_ZONE.name());
     DoubtView {
         id: row.id,
-        category: row.category.label(t),
+        category: row.category.label(locale),
         description: row.description.clone(),
-        method: row.resolution_method.label(t),
+        method: row.resolution_method.label(locale),
         status: status.label(t),
         status_class: match status {
             Status::Open => "tag-warn",
@@ -184,8 +184,11 @@ pub async fn section(
         errors,
         categories: Category::PICKABLE
             .iter()
-            .map(|c| (c.code(), c.label(t)))
+            .map(|c| (c.code(), c.label(reader.locale)))
             .collect(),
-        methods: Method::ALL.iter().map(|m| (m.code(), m.label(t))).collect(),
+        methods: Method::ALL
+            .iter()
+            .map(|m| (m.code(), m.label(reader.locale)))
+            .collect(),
     })
 }

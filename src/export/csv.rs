@@ -5,11 +5,10 @@
 
 use std::io::Write;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
@@ -20,6 +19,7 @@ use crate::export::cells::{self, neutralise};
 use crate::export::sheet::{self, Cell};
 use crate::export::{Format, stream};
 use crate::i18n::Locale;
+use crate::positions::access::OwnedPosition;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,7 +31,7 @@ pub struct CsvQuery {
 pub async fn download(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(position_id): Path<Uuid>,
+    position: OwnedPosition,
     Query(query): Query<CsvQuery>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
@@ -40,8 +40,7 @@ pub async fn download(
         Some(",") => b',',
         Some(_) => return Ok(bad_separator(locale)),
     };
-    let export =
-        crate::export::prepare(&app, &auth, position_id, Format::Csv { separator }).await?;
+    let export = crate::export::prepare(&app, &auth, position, Format::Csv { separator }).await?;
     let (writer, body) = stream::channel();
     tokio::task::spawn_blocking(move || {
         let mut writer = writer;

@@ -12,7 +12,6 @@ pub mod xlsx;
 use axum::Router;
 use axum::routing::get;
 use serde_json::json;
-use uuid::Uuid;
 
 use crate::audit::{self, Change};
 use crate::auth::Authorized;
@@ -20,7 +19,7 @@ use crate::auth::role::Staff;
 use crate::compare::load::{self, Column, Row};
 use crate::compare::text::CompareText;
 use crate::error::Result;
-use crate::positions::access;
+use crate::positions::access::OwnedPosition;
 use crate::state::AppState;
 
 pub use cells::{disposition, neutralise, sheet_name};
@@ -59,14 +58,14 @@ pub struct Export {
     pub rows: Vec<Row>,
 }
 
-/// Checks access, loads the ranked rows on one connection and records the export.
+/// Loads the ranked rows on one connection and records the export.
 pub async fn prepare(
     app: &AppState,
     auth: &Authorized<Staff>,
-    position_id: Uuid,
+    OwnedPosition(head): OwnedPosition,
     format: Format,
 ) -> Result<Export> {
-    let head = access::position(&app.pool, &auth.user, position_id).await?;
+    let position_id = head.position_id;
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
     let rows = load::rows(&mut conn, position_id, &columns, auth.viewer.locale).await?;

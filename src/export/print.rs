@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use uuid::Uuid;
 
 use crate::auth::Authorized;
@@ -13,6 +13,7 @@ use crate::compare::page::RowWords;
 use crate::compare::text::CompareText;
 use crate::error::Result;
 use crate::export::Format;
+use crate::positions::access::OwnedPosition;
 use crate::state::AppState;
 use crate::web::format;
 
@@ -44,10 +45,11 @@ impl PrintPage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(position_id): Path<Uuid>,
+    position: OwnedPosition,
 ) -> Result<PrintPage> {
     let locale = auth.viewer.locale;
-    let export = crate::export::prepare(&app, &auth, position_id, Format::Print).await?;
+    let position_id = position.0.position_id;
+    let export = crate::export::prepare(&app, &auth, position, Format::Print).await?;
     let t = CompareText::get(locale);
     Ok(PrintPage {
         t,

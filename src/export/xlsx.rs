@@ -8,12 +8,11 @@
 
 use std::io::Write;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, XlsxError};
 use tokio::sync::oneshot;
-use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
@@ -24,6 +23,7 @@ use crate::export::cells;
 use crate::export::sheet::{self, Cell};
 use crate::export::stream;
 use crate::i18n::Locale;
+use crate::positions::access::OwnedPosition;
 use crate::state::AppState;
 
 /// An Excel sheet's rows (the header is one) and columns.
@@ -42,11 +42,10 @@ crate::texts! {
 pub async fn download(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(position_id): Path<Uuid>,
+    position: OwnedPosition,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
-    let export =
-        crate::export::prepare(&app, &auth, position_id, crate::export::Format::Xlsx).await?;
+    let export = crate::export::prepare(&app, &auth, position, crate::export::Format::Xlsx).await?;
     let disposition = cells::disposition(&export.file_stem, "xlsx");
     // The sheet is built before the response starts, so whatever the stored
     // data cannot become refuses the download with a page; only the finished

@@ -431,11 +431,11 @@ async fn build(
         doubt_errors,
         categories: Category::PICKABLE
             .iter()
-            .map(|c| (c.code(), c.label(dt)))
+            .map(|c| (c.code(), c.label(locale)))
             .collect(),
         methods: Method::ALL
             .iter()
-            .map(|m| (m.code(), m.label(dt)))
+            .map(|m| (m.code(), m.label(locale)))
             .collect(),
         test_results,
         test_form_id: match test_form.form_id.trim() {

@@ -4,10 +4,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Redirect;
 use serde::Deserialize;
-use uuid::Uuid;
 
 use crate::auth::role::{AnyRole, Staff};
 use crate::auth::{Authorized, Role, SessionUser, Viewer};
@@ -18,7 +17,7 @@ use crate::decisions::{DecisionForm, DecisionPanel, DecisionText};
 use crate::doubts::form::DoubtForm;
 use crate::doubts::view::{self as doubt_view, DoubtsSection, Reader};
 use crate::error::{AppError, Result};
-use crate::positions::access;
+use crate::positions::access::{OwnedCandidate, ReadableCandidate};
 use crate::references::{self, ReferencesSection};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
@@ -94,13 +93,13 @@ impl ShowPage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
-    Path(id): Path<Uuid>,
+    candidate: ReadableCandidate,
 ) -> Result<ShowPage> {
     render(
         &app,
         &auth.viewer,
         &auth.user,
-        id,
+        candidate,
         DoubtForm::default(),
         FormErrors::default(),
     )
@@ -112,16 +111,17 @@ pub async fn render(
     app: &AppState,
     viewer: &Viewer,
     user: &SessionUser,
-    id: Uuid,
+    ReadableCandidate {
+        id,
+        head,
+        manages: can_manage,
+    }: ReadableCandidate,
     doubt_form: DoubtForm,
     doubt_errors: FormErrors,
 ) -> Result<ShowPage> {
-    let head = access::candidate_read(&app.pool, user, id).await?;
     let locale = viewer.locale;
     let t = CandidateText::get(locale);
     let candidate = queries::find(&app.pool, id).await?;
-    let can_manage =
-        access::may_manage(user, head.hiring_manager_id) && user.role != Role::Panelist;
     let reader = Reader {
         user_id: user.id,
         can_manage,
@@ -178,10 +178,9 @@ pub struct StatusForm {
 pub async fn change_status(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedCandidate { id, .. }: OwnedCandidate,
     Form(form): Form<StatusForm>,
 ) -> Result<Redirect> {
-    access::candidate(&app.pool, &auth.user, id).await?;
     let t = CandidateText::get(auth.viewer.locale);
     let to = CandidateStatus::parse(&form.status)
         .ok_or_else(|| AppError::Validation(t.status_invalid.into()))?;

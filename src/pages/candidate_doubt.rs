@@ -2,7 +2,7 @@
 //! the candidate at once, and the chosen way of settling it opens its next step.
 //! A form with errors re-renders the candidate page, so this sits above it.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use crate::doubts::form::DoubtForm;
 use crate::doubts::model::{self, Method, NewDoubt};
 use crate::doubts::text::DoubtText;
 use crate::error::Result;
-use crate::positions::access;
+use crate::positions::access::OwnedCandidate;
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::Form;
@@ -34,11 +34,11 @@ fn next_step(method: Method, candidate_id: Uuid, position_id: Uuid) -> String {
 pub async fn from_candidate(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(candidate_id): Path<Uuid>,
+    candidate: OwnedCandidate,
     Form(form): Form<DoubtForm>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
-    let head = access::candidate(&app.pool, &auth.user, candidate_id).await?;
+    let (candidate_id, position_id) = (candidate.id, candidate.head.position_id);
     let (category, method) = match form.validate(locale) {
         Ok(valid) => valid,
         Err(errors) => {
@@ -46,7 +46,7 @@ pub async fn from_candidate(
                 &app,
                 &auth.viewer,
                 &auth.user,
-                candidate_id,
+                candidate.into(),
                 form,
                 errors,
             )
@@ -72,6 +72,6 @@ pub async fn from_candidate(
     auth.viewer
         .flash(FlashKind::Success, DoubtText::get(locale).raised)
         .await?;
-    let to = next_step(method, candidate_id, head.position_id);
+    let to = next_step(method, candidate_id, position_id);
     Ok(Redirect::to(&to).into_response())
 }

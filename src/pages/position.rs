@@ -3,14 +3,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
-use crate::positions::access;
+use crate::positions::access::OwnedPosition;
 use crate::positions::queries::{self, CandidateRow, Position, RoundRow};
 use crate::positions::text::PositionText;
 use crate::state::AppState;
@@ -92,9 +92,9 @@ impl ShowPage {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedPosition(head): OwnedPosition,
 ) -> Result<ShowPage> {
-    access::position(&app.pool, &auth.user, id).await?;
+    let id = head.position_id;
     let locale = auth.viewer.locale;
     let position = queries::find(&app.pool, id).await?;
     Ok(ShowPage {

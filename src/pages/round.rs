@@ -17,7 +17,7 @@ use crate::domain::PanelRole;
 use crate::error::{AppError, Result};
 use crate::i18n::one_or_many;
 use crate::interview::text::InterviewText;
-use crate::positions::access;
+use crate::positions::access::{OwnedRound, PositionHead};
 use crate::rounds::queries::{self, CriterionOption, PanelMember, Question, RoundDetail};
 use crate::rounds::question_edit::{self, QuestionAccess};
 use crate::rounds::text::RoundText;
@@ -118,9 +118,8 @@ impl RoundPage {
 async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedRound { id, head }: OwnedRound,
 ) -> Result<RoundPage> {
-    let head = access::round(&app.pool, &auth.user, id, false).await?;
     let test = (TestResultForm::default(), FormErrors::default());
     render(&app, &auth, &head, id, test).await
 }
@@ -129,7 +128,7 @@ async fn show(
 async fn render(
     app: &AppState,
     auth: &Authorized<Staff>,
-    head: &access::PositionHead,
+    head: &PositionHead,
     id: Uuid,
     (mut test_form, test_errors): (TestResultForm, FormErrors),
 ) -> Result<RoundPage> {
@@ -170,10 +169,9 @@ async fn render(
 async fn record_test_result(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedRound { id, head }: OwnedRound,
     Form(form): Form<TestResultForm>,
 ) -> Result<Response> {
-    let head = access::round(&app.pool, &auth.user, id, false).await?;
     let it = InterviewText::get(auth.viewer.locale);
     let round = queries::round(&app.pool, id).await?;
     if round.status.is_closed() {
@@ -207,10 +205,10 @@ struct LinkForm {
 async fn link(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path((id, qid)): Path<(Uuid, Uuid)>,
+    OwnedRound { id, head }: OwnedRound,
+    Path((_, qid)): Path<(Uuid, Uuid)>,
     Form(form): Form<LinkForm>,
 ) -> Result<Redirect> {
-    let head = access::round(&app.pool, &auth.user, id, false).await?;
     let t = RoundText::get(auth.viewer.locale);
     let round = queries::round(&app.pool, id).await?;
     if !round.status.plan_editable() {

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result, violated_constraint};
-use crate::positions::access::{self, PositionHead};
+use crate::positions::access::{OpenPosition, PositionHead};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries;
 use crate::positions::text::PositionText;
@@ -60,20 +60,6 @@ impl CriterionPage {
     }
 }
 
-/// The position, if the user may change it and it is still open.
-pub async fn open_position(
-    pool: &PgPool,
-    auth: &Authorized<Staff>,
-    id: Uuid,
-) -> Result<PositionHead> {
-    let head = access::position(pool, &auth.user, id).await?;
-    if !head.status.is_open() {
-        let t = PositionText::get(auth.viewer.locale);
-        return Err(AppError::Conflict(t.position_closed_error.into()));
-    }
-    Ok(head)
-}
-
 async fn render(
     auth: &Authorized<Staff>,
     position: PositionHead,
@@ -109,11 +95,9 @@ async fn render(
 }
 
 async fn new_form(
-    State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
 ) -> Result<Response> {
-    let position = open_position(&app.pool, &auth, id).await?;
     let form = CriterionForm {
         weight: "1".into(),
         ..CriterionForm::default()
@@ -124,31 +108,30 @@ async fn new_form(
 async fn create(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
     Form(form): Form<CriterionForm>,
 ) -> Result<Response> {
-    let position = open_position(&app.pool, &auth, id).await?;
     save(&app.pool, &auth, position, form, None).await
 }
 
 async fn edit_form(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path((id, cid)): Path<(Uuid, Uuid)>,
+    OpenPosition(position): OpenPosition,
+    Path((_, cid)): Path<(Uuid, Uuid)>,
 ) -> Result<Response> {
-    let position = open_position(&app.pool, &auth, id).await?;
-    let form = queries::find_form(&app.pool, id, cid).await?;
+    let form = queries::find_form(&app.pool, position.position_id, cid).await?;
     render(&auth, position, form, FormErrors::default(), Some(cid)).await
 }
 
 async fn update(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path((id, cid)): Path<(Uuid, Uuid)>,
+    OpenPosition(position): OpenPosition,
+    Path((_, cid)): Path<(Uuid, Uuid)>,
     Form(form): Form<CriterionForm>,
 ) -> Result<Response> {
-    let position = open_position(&app.pool, &auth, id).await?;
-    queries::find_form(&app.pool, id, cid).await?;
+    queries::find_form(&app.pool, position.position_id, cid).await?;
     save(&app.pool, &auth, position, form, Some(cid)).await
 }
 
@@ -192,9 +175,10 @@ async fn save(
 async fn delete(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path((id, cid)): Path<(Uuid, Uuid)>,
+    OpenPosition(position): OpenPosition,
+    Path((_, cid)): Path<(Uuid, Uuid)>,
 ) -> Result<Redirect> {
-    open_position(&app.pool, &auth, id).await?;
+    let id = position.position_id;
     let t = PositionText::get(auth.viewer.locale);
     // A round's questions point at their criterion; removing it would change
     // what a planned or held interview measures. Asked of this position's
@@ -239,11 +223,12 @@ struct MoveForm {
 /// equal or missing orders still move predictably.
 async fn move_criterion(
     State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    Path((id, cid)): Path<(Uuid, Uuid)>,
+    _: Authorized<Staff>,
+    OpenPosition(position): OpenPosition,
+    Path((_, cid)): Path<(Uuid, Uuid)>,
     Form(form): Form<MoveForm>,
 ) -> Result<Redirect> {
-    open_position(&app.pool, &auth, id).await?;
+    let id = position.position_id;
     let step: i32 = match form.direction.as_str() {
         "up" => -1,
         "down" => 1,

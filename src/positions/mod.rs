@@ -10,7 +10,7 @@ pub(crate) mod text;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
@@ -21,12 +21,12 @@ use uuid::Uuid;
 use crate::auth::role::Staff;
 use crate::auth::{Authorized, Role};
 use crate::error::Result;
+use crate::positions::access::{OpenPosition, OwnedPosition};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors, MAX_DOCUMENT_CHARS, MAX_NAME_CHARS};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
-pub use criteria::open_position;
 use queries::{ManagerOption, PositionInput, PositionRow};
 pub use status::PositionStatus;
 pub use text::PositionText;
@@ -196,9 +196,9 @@ fn input(form: &PositionForm, hiring_manager_id: Uuid) -> PositionInput<'_> {
 async fn edit_form(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(head): OpenPosition,
 ) -> Result<Response> {
-    open_position(&app.pool, &auth, id).await?;
+    let id = head.position_id;
     let position = queries::find(&app.pool, id).await?;
     let form = PositionForm {
         title: position.title,
@@ -212,10 +212,10 @@ async fn edit_form(
 async fn update(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(head): OpenPosition,
     Form(mut form): Form<PositionForm>,
 ) -> Result<Response> {
-    let head = open_position(&app.pool, &auth, id).await?;
+    let id = head.position_id;
     if auth.user.role == Role::Manager {
         // A manager edits their own position and stays its owner.
         form.hiring_manager_id = head.hiring_manager_id.to_string();
@@ -233,26 +233,26 @@ async fn update(
 async fn close(
     state: State<AppState>,
     auth: Authorized<Staff>,
-    id: Path<Uuid>,
+    position: OwnedPosition,
 ) -> Result<Redirect> {
-    set_status(state, auth, id, PositionStatus::Closed).await
+    set_status(state, auth, position, PositionStatus::Closed).await
 }
 
 async fn reopen(
     state: State<AppState>,
     auth: Authorized<Staff>,
-    id: Path<Uuid>,
+    position: OwnedPosition,
 ) -> Result<Redirect> {
-    set_status(state, auth, id, PositionStatus::Open).await
+    set_status(state, auth, position, PositionStatus::Open).await
 }
 
 async fn set_status(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OwnedPosition(head): OwnedPosition,
     status: PositionStatus,
 ) -> Result<Redirect> {
-    access::position(&app.pool, &auth.user, id).await?;
+    let id = head.position_id;
     queries::set_status(&app.pool, id, status).await?;
     let t = PositionText::get(auth.viewer.locale);
     let message = match status {

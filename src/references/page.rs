@@ -4,7 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
@@ -18,7 +18,7 @@ use crate::doubts::settle::{self, Outcome, Settled};
 use crate::doubts::view::{self, DoubtView};
 use crate::error::Result;
 use crate::i18n::Locale;
-use crate::positions::access;
+use crate::positions::access::OwnedCandidate;
 use crate::references::form::{
     self, ContactMethod, MAX_NAME, MAX_QUESTIONS, MAX_TEXT, ReferenceForm, ValidReference,
 };
@@ -168,9 +168,10 @@ fn today() -> chrono::NaiveDate {
 pub async fn show(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(candidate_id): Path<Uuid>,
+    OwnedCandidate {
+        id: candidate_id, ..
+    }: OwnedCandidate,
 ) -> Result<Response> {
-    access::candidate(&app.pool, &auth.user, candidate_id).await?;
     let form = ReferenceForm {
         form_id: Uuid::new_v4().to_string(),
         checked_on: today().format("%Y-%m-%d").to_string(),
@@ -238,10 +239,11 @@ async fn record_check(
 pub async fn record(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(candidate_id): Path<Uuid>,
+    OwnedCandidate {
+        id: candidate_id, ..
+    }: OwnedCandidate,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
-    access::candidate(&app.pool, &auth.user, candidate_id).await?;
     let locale = auth.viewer.locale;
     let t = ReferenceText::get(locale);
     let form = ReferenceForm::from_pairs(pairs);

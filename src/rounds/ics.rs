@@ -1,17 +1,16 @@
 //! The calendar invitation of a round: one iCalendar VEVENT (RFC 5545) in UTC,
 //! with escaped text, lines folded at 75 octets and CRLF line endings.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Router, routing::get};
 use chrono::{DateTime, Duration, Utc};
-use uuid::Uuid;
 
 use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::error::{AppError, Result};
-use crate::positions::access;
+use crate::positions::access::PanelRound;
 use crate::rounds::queries;
 use crate::rounds::text::RoundText;
 use crate::state::AppState;
@@ -90,9 +89,8 @@ pub fn calendar(event: &Event) -> String {
 async fn invite(
     State(app): State<AppState>,
     auth: Authorized<AnyRole>,
-    Path(id): Path<Uuid>,
+    PanelRound { id, .. }: PanelRound,
 ) -> Result<Response> {
-    access::round(&app.pool, &auth.user, id, true).await?;
     let t = RoundText::get(auth.viewer.locale);
     let round = queries::round(&app.pool, id).await?;
     let start = round

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
@@ -27,7 +27,7 @@ use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
 use crate::i18n::one_or_many;
-use crate::positions::access::PositionHead;
+use crate::positions::access::{OpenPosition, PositionHead};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
 use crate::web::form::{Form, FormErrors};
@@ -127,10 +127,10 @@ struct NewQuery {
 async fn new_form(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
     Query(query): Query<NewQuery>,
 ) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let id = position.position_id;
     let templates = queries::templates(&app.pool).await?;
     let template = templates
         .iter()
@@ -192,10 +192,10 @@ async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<(IdKind, 
 async fn create(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
-    Path(id): Path<Uuid>,
+    OpenPosition(position): OpenPosition,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
-    let position = crate::positions::open_position(&app.pool, &auth, id).await?;
+    let id = position.position_id;
     let t = RoundText::get(auth.viewer.locale);
     let form = PlanForm::from_pairs(pairs);
     let known = known_ids(&app.pool, id).await?;

@@ -4,8 +4,7 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::doubts::model::{Category, Method};
-use crate::doubts::text::DoubtText;
+use crate::domain::{DoubtCategory, DoubtMethod};
 use crate::guides::SectionKind;
 use crate::i18n::Locale;
 use crate::rounds::text::RoundText;
@@ -118,9 +117,9 @@ pub async fn take_doubts(
     round_id: Uuid,
     locale: Locale,
 ) -> sqlx::Result<u64> {
-    let doubts: Vec<(String, Category, Method)> = sqlx::query!(
-        r#"select d.description, d.category as "category: Category",
-                d.resolution_method as "resolution_method: Method"
+    let doubts: Vec<(String, DoubtCategory, DoubtMethod)> = sqlx::query!(
+        r#"select d.description, d.category as "category: DoubtCategory",
+                d.resolution_method as "resolution_method: DoubtMethod"
          from doubt d join interview_round r on r.candidate_id = d.candidate_id
          where r.id = $1 and d.status = 'open'
          order by d.raised_at, d.id"#,
@@ -132,13 +131,13 @@ pub async fn take_doubts(
     if doubts.is_empty() {
         return Ok(0);
     }
-    let (rt, dt) = (RoundText::get(locale), DoubtText::get(locale));
+    let rt = RoundText::get(locale);
     let guidance: Vec<String> = doubts
         .iter()
         .map(|(_, category, method)| {
             rt.doubt_guidance
-                .replace("{category}", category.label(dt))
-                .replace("{method}", method.label(dt))
+                .replace("{category}", category.label(locale))
+                .replace("{method}", method.label(locale))
         })
         .collect();
     let texts: Vec<&str> = doubts.iter().map(|(text, _, _)| text.as_str()).collect();

@@ -1,6 +1,6 @@
 //! The panel's ratings turned into a summary and flags: the only place the
 //! scoring rules live. Pure: the debrief, the candidate page, the dashboard and
-//! the decision gate all call `assess` on facts loaded by `scoring::facts`.
+//! the decision gate all call `assess` on facts loaded by `decisions::facts`.
 
 use std::collections::{BTreeMap, HashSet};
 

@@ -1,7 +1,6 @@
 //! Scores and recommendations as parsed domain values: an invalid score or a
 //! neutral recommendation cannot be built.
 
-pub mod facts;
 pub mod flags;
 
 use serde::Serialize;

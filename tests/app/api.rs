@@ -5,7 +5,7 @@
 use reqwest::Method;
 use secondround::api::token::{self, TokenScope};
 use secondround::auth::Role;
-use secondround::scoring::facts::{self, Scope};
+use secondround::decisions::facts::{self, Scope};
 use secondround::scoring::flags::assess;
 use serde_json::{Value, json};
 use uuid::Uuid;

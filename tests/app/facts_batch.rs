@@ -1,7 +1,7 @@
 //! The position-wide facts loader against the one-candidate loader: the same
 //! facts for every candidate, however their rounds, doubts and references lie.
 
-use secondround::scoring::facts::{self, Scope};
+use secondround::decisions::facts::{self, Scope};
 use secondround::scoring::flags::{DoubtState, Facts};
 use sqlx::PgConnection;
 use uuid::Uuid;

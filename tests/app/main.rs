@@ -32,6 +32,7 @@ mod light_page;
 mod limits;
 mod mail;
 mod module_cycles;
+mod ownership;
 mod positions;
 mod privacy;
 mod process_faults;

@@ -39,6 +39,37 @@ fn the_top_level_modules_import_each_other_without_a_cycle() {
 }
 
 /// The modules `lib.rs` declares (`mod x;`, `pub mod x;`, `pub(crate) mod x;`).
+/// The domain layer is pure: `domain` and `scoring` hold types and rules; what
+/// they judge is loaded in the layers above (`decisions::facts`).
+#[test]
+fn the_domain_layer_runs_no_query() {
+    let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+    let mut found = Vec::new();
+    for module in ["domain", "scoring"] {
+        for file in rust_files(&src.join(module)) {
+            let code = strip(&std::fs::read_to_string(&file).unwrap());
+            for (n, line) in code.lines().enumerate() {
+                for word in [
+                    "sqlx::query",
+                    "PgConnection",
+                    "PgPool",
+                    "Executor",
+                    "Transaction",
+                ] {
+                    if line.contains(word) {
+                        found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the domain layer reaches the database:\n{}",
+        found.join("\n")
+    );
+}
+
 fn declared_modules(lib: &str) -> BTreeSet<String> {
     strip(lib)
         .lines()

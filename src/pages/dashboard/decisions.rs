@@ -10,10 +10,10 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::queries::Scope;
+use crate::decisions::facts::{self, PositionFacts};
 use crate::decisions::flag_view;
 use crate::error::Result;
 use crate::i18n::Locale;
-use crate::scoring::facts::{self, PositionFacts};
 use crate::scoring::flags;
 
 struct InPlay {

@@ -38,7 +38,7 @@ struct DashboardPage {
     /// Candidates blocked from a hire and those ready for a decision, for staff.
     board: Option<decisions::Board>,
     follow_ups: Vec<decisions::FollowUp>,
-    doubt_text: &'static crate::doubts::text::DoubtText,
+    doubt_labels: &'static crate::domain::DoubtLabels,
     /// Active and disabled accounts, for admins.
     user_counts: Option<(i64, i64)>,
 }
@@ -60,7 +60,7 @@ impl DashboardPage {
     }
 
     fn method(&self, method: &crate::doubts::model::Method) -> &'static str {
-        method.label(self.doubt_text)
+        self.doubt_labels.method(*method)
     }
 }
 
@@ -97,6 +97,6 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
         user_counts,
         board,
         follow_ups,
-        doubt_text: crate::doubts::text::DoubtText::get(locale),
+        doubt_labels: crate::domain::DoubtLabels::get(locale),
     })
 }

@@ -1,7 +1,9 @@
 //! Loads the facts the scoring rules look at, for a candidate (every round) or
 //! one round, or for every candidate of a position at once; a handful of
 //! queries on the caller's connection, so the decision gate can read them
-//! inside its own transaction.
+//! inside its own transaction. Here rather than in `scoring`, which stays pure:
+//! the gate and the debrief read them, and the pages above (the comparison,
+//! the dashboard, the API) take them from here.
 
 use std::collections::HashMap;
 

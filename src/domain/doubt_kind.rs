@@ -1,0 +1,126 @@
+//! What a doubt is about and how facts are to settle it, with their labels:
+//! the doubts' own pages, the walk-through, the dashboard and a later round's
+//! snapshot (which turns a candidate's open doubts into questions) name them.
+
+use crate::i18n::Locale;
+
+/// `doubt.category`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum DoubtCategory {
+    Competence,
+    Experience,
+    Motivation,
+    Collaboration,
+    Integrity,
+    Recommendation,
+    Other,
+}
+
+impl DoubtCategory {
+    /// The categories a panel member picks from; `Recommendation` is raised by a "no".
+    pub const PICKABLE: [DoubtCategory; 6] = [
+        DoubtCategory::Competence,
+        DoubtCategory::Experience,
+        DoubtCategory::Motivation,
+        DoubtCategory::Collaboration,
+        DoubtCategory::Integrity,
+        DoubtCategory::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DoubtCategory::Competence => "competence",
+            DoubtCategory::Experience => "experience",
+            DoubtCategory::Motivation => "motivation",
+            DoubtCategory::Collaboration => "collaboration",
+            DoubtCategory::Integrity => "integrity",
+            DoubtCategory::Recommendation => "recommendation",
+            DoubtCategory::Other => "other",
+        }
+    }
+
+    pub fn parse_pickable(code: &str) -> Option<Self> {
+        Self::PICKABLE.into_iter().find(|c| c.code() == code.trim())
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        DoubtLabels::get(locale).category(self)
+    }
+}
+
+/// How the doubt is to be settled: always by facts, never by opinion.
+/// `doubt.resolution_method`, read straight from the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
+pub enum DoubtMethod {
+    CheckReferences,
+    GatherFacts,
+    ExtraInterview,
+    PracticalTest,
+}
+
+impl DoubtMethod {
+    pub const ALL: [DoubtMethod; 4] = [
+        DoubtMethod::CheckReferences,
+        DoubtMethod::GatherFacts,
+        DoubtMethod::ExtraInterview,
+        DoubtMethod::PracticalTest,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DoubtMethod::CheckReferences => "check_references",
+            DoubtMethod::GatherFacts => "gather_facts",
+            DoubtMethod::ExtraInterview => "extra_interview",
+            DoubtMethod::PracticalTest => "practical_test",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code.trim())
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        DoubtLabels::get(locale).method(self)
+    }
+}
+
+crate::texts! {
+    DoubtLabels {
+        cat_competence: "Competence", "Kompetanse";
+        cat_experience: "Experience", "Erfaring";
+        cat_motivation: "Motivation", "Motivasjon";
+        cat_collaboration: "Collaboration", "Samarbeid";
+        cat_integrity: "Integrity", "Integritet";
+        cat_recommendation: "Recommendation", "Anbefaling";
+        cat_other: "Other", "Annet";
+        method_check_references: "Check references", "Sjekk referanser";
+        method_gather_facts: "Gather facts", "Innhent fakta";
+        method_extra_interview: "Extra interview", "Ekstra intervju";
+        method_practical_test: "Practical test", "Praktisk prøve";
+    }
+}
+
+impl DoubtLabels {
+    pub fn category(&self, category: DoubtCategory) -> &'static str {
+        match category {
+            DoubtCategory::Competence => self.cat_competence,
+            DoubtCategory::Experience => self.cat_experience,
+            DoubtCategory::Motivation => self.cat_motivation,
+            DoubtCategory::Collaboration => self.cat_collaboration,
+            DoubtCategory::Integrity => self.cat_integrity,
+            DoubtCategory::Recommendation => self.cat_recommendation,
+            DoubtCategory::Other => self.cat_other,
+        }
+    }
+
+    pub fn method(&self, method: DoubtMethod) -> &'static str {
+        match method {
+            DoubtMethod::CheckReferences => self.method_check_references,
+            DoubtMethod::GatherFacts => self.method_gather_facts,
+            DoubtMethod::ExtraInterview => self.method_extra_interview,
+            DoubtMethod::PracticalTest => self.method_practical_test,
+        }
+    }
+}
