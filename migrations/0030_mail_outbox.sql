@@ -14,7 +14,8 @@ create table mail_outbox (
     recipient      text not null,
     -- The candidate it is about, for retention and the candidate's data export.
     candidate_id   uuid references candidate (id) on delete cascade,
-    round_id       uuid references interview_round (id) on delete cascade,
+    -- A cancelled round is deleted; the mail about it stays.
+    round_id       uuid references interview_round (id) on delete set null,
     locale         text not null check (locale in ('nb', 'en')),
     subject        text not null,
     -- What the mail says, rendered to text and HTML when it is sent:

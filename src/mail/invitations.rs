@@ -46,6 +46,8 @@ pub enum Notice {
     Changed,
     /// Taken off the panel.
     Removed,
+    /// The round is cancelled (before it is deleted).
+    Cancelled,
 }
 
 /// Writes one mail per member in `members`, each with its calendar entry.
@@ -155,6 +157,12 @@ fn mail(round: &Round, member: &Member, notice: Notice, sequence: i32) -> NewMai
             fill(t.cancel_removed_intro),
             CalendarMethod::Cancel,
         ),
+        Notice::Cancelled => (
+            MailKind::InvitationCancel,
+            fill(t.cancel_subject),
+            fill(t.cancel_round_intro),
+            CalendarMethod::Cancel,
+        ),
     };
     let mut lines = vec![
         (t.line_candidate.to_owned(), round.candidate.clone()),
@@ -174,7 +182,8 @@ fn mail(round: &Round, member: &Member, notice: Notice, sequence: i32) -> NewMai
         round.location.clone()
     };
     lines.push((t.line_place.to_owned(), place));
-    if notice != Notice::Removed {
+    let cancels = method == CalendarMethod::Cancel;
+    if !cancels {
         if let Some(role) = member.role {
             lines.push((
                 t.line_role.to_owned(),

@@ -26,6 +26,7 @@ crate::texts! {
         update_intro: "The second interview with {candidate} for {position} has changed. Your calendar entry is updated.", "Andregangsintervjuet med {candidate} til {position} er endret. Kalenderoppføringen din er oppdatert.";
         cancel_subject: "Cancelled: interview with {candidate}", "Avlyst: intervju med {candidate}";
         cancel_removed_intro: "You are no longer on the panel for the interview with {candidate} for {position}. The calendar entry is removed.", "Du er ikke lenger med i panelet på intervjuet med {candidate} til {position}. Kalenderoppføringen er fjernet.";
+        cancel_round_intro: "The interview with {candidate} for {position} is cancelled. The calendar entry is removed.", "Intervjuet med {candidate} til {position} er avlyst. Kalenderoppføringen er fjernet.";
         open_round: "Open the round", "Åpne runden";
         reminder_subject: "Reminder: your ratings of {candidate} are missing", "Påminnelse: vurderingene dine av {candidate} mangler";
         reminder_intro: "The interview with {candidate} for {position} ended {when}. Your ratings are not submitted yet, and the panel's debrief waits for them.", "Intervjuet med {candidate} til {position} ble avsluttet {when}. Vurderingene dine er ikke sendt inn ennå, og panelets oppsummering venter på dem.";

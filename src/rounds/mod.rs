@@ -2,6 +2,7 @@
 //! snapshot and its edits before rating, the round page for staff and the
 //! calendar invitation.
 
+mod change;
 mod ics;
 pub mod plan;
 pub(crate) mod progress;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/positions/{id}/rounds/new", get(new_form).post(create))
         .merge(question_edit::router())
         .merge(ics::router())
+        .merge(change::router())
 }
 
 #[derive(Template, WebTemplate)]

@@ -673,3 +673,216 @@ async fn a_bad_smtp_url_stops_serve_with_the_reason() {
         "{stderr}"
     );
 }
+
+fn calendar_of(mail: &Mail) -> (String, icalendar::Calendar) {
+    let (method, text) = mail.calendar.clone().expect("a calendar is attached");
+    (method, text.parse().expect("the calendar parses"))
+}
+
+fn event_field(calendar: &icalendar::Calendar, name: &str) -> String {
+    use icalendar::Component;
+    calendar
+        .events()
+        .next()
+        .and_then(|event| event.property_value(name))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_change_updates_the_panel_and_a_removed_member_gets_a_cancellation() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    let round = plan(&app, &p).await;
+    let sender = sender_to(&server.url());
+    sender.deliver_due(&app.pool).await.unwrap();
+    let per = app
+        .create_user_with(Role::Panelist, "per@example.no", "Per Panel")
+        .await;
+
+    // Bad input first: named, and the rest kept.
+    let change = format!("/rounds/{round}/change");
+    let manager_seat = format!("panel_{}", p.manager.id);
+    let per_seat = format!("panel_{}", per.id);
+    let mut fields = vec![
+        ("date", "2027-13-40"),
+        ("time", "11:00"),
+        ("time_zone", "Europe/Oslo"),
+        ("duration_minutes", "60"),
+        ("location", "Room 9"),
+        (manager_seat.as_str(), "hiring_manager"),
+        (per_seat.as_str(), "other"),
+    ];
+    let refused = app.post_form(&p.client, &change, &fields).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("id=\"date-error\""), "the date is named");
+    assert!(page.contains("value=\"Room 9\""), "the place is kept");
+    assert_eq!(
+        count(&app, "select count(*) from mail_outbox").await,
+        2,
+        "nothing written"
+    );
+
+    fields[0] = ("date", "2027-07-02");
+    let changed = app.post_form(&p.client, &change, &fields).await;
+    assert_eq!(changed.status(), 303);
+    assert_eq!(sender.deliver_due(&app.pool).await.unwrap(), 3);
+    let mails: Vec<Mail> = server
+        .wait_for(5)
+        .await
+        .iter()
+        .map(|raw| smtp::parse(raw))
+        .collect();
+    let later = &mails[2..];
+
+    let update = mail_to(later, &p.manager.email);
+    assert!(
+        update
+            .subject
+            .starts_with("Changed: interview with Kari Nordmann"),
+        "{}",
+        update.subject
+    );
+    let (method, calendar) = calendar_of(update);
+    assert_eq!(method, "REQUEST");
+    assert_eq!(
+        event_field(&calendar, "UID"),
+        member_uid(round, p.manager.id)
+    );
+    assert_eq!(
+        event_field(&calendar, "SEQUENCE"),
+        "1",
+        "raised on the change"
+    );
+    assert_eq!(event_field(&calendar, "DTSTART"), "20270702T090000Z");
+    assert_eq!(event_field(&calendar, "LOCATION"), "Room 9");
+
+    let cancellation = mail_to(later, "ola@example.no");
+    assert!(
+        cancellation
+            .subject
+            .starts_with("Avlyst: intervju med Kari Nordmann"),
+        "{}",
+        cancellation.subject
+    );
+    let (method, calendar) = calendar_of(cancellation);
+    assert_eq!(method, "CANCEL");
+    assert_eq!(calendar.property_value("METHOD"), Some("CANCEL"));
+    assert_eq!(
+        event_field(&calendar, "UID"),
+        member_uid(round, p.expert.id)
+    );
+    assert_eq!(event_field(&calendar, "SEQUENCE"), "1");
+    assert_eq!(event_field(&calendar, "STATUS"), "CANCELLED");
+
+    let invitation = mail_to(later, "per@example.no");
+    assert!(invitation.subject.starts_with("Interview: Kari Nordmann"));
+    let (method, calendar) = calendar_of(invitation);
+    assert_eq!(
+        (method.as_str(), event_field(&calendar, "SEQUENCE").as_str()),
+        ("REQUEST", "0")
+    );
+
+    let panel: Vec<Uuid> =
+        sqlx::query_scalar("select user_id from panel_member where round_id = $1 order by user_id")
+            .bind(round)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let mut expected = vec![p.manager.id, per.id];
+    expected.sort();
+    assert_eq!(panel, expected);
+
+    // The same form again changes nothing and writes nothing.
+    assert_eq!(
+        app.post_form(&p.client, &change, &fields).await.status(),
+        303
+    );
+    assert_eq!(count(&app, "select count(*) from mail_outbox").await, 5);
+}
+
+#[tokio::test]
+async fn a_cancelled_round_is_gone_and_each_member_gets_a_cancellation() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    let round = plan(&app, &p).await;
+    let cancel = format!("/rounds/{round}/cancel");
+    let unconfirmed = app.post_form(&p.client, &cancel, &[]).await;
+    assert_eq!(unconfirmed.status(), 422);
+    assert!(
+        unconfirmed
+            .text()
+            .await
+            .unwrap()
+            .contains("Tick the box to confirm the cancellation.")
+    );
+    let cancelled = app
+        .post_form(&p.client, &cancel, &[("confirm", "on")])
+        .await;
+    assert_eq!(cancelled.status(), 303);
+    assert_eq!(
+        cancelled.headers()["location"].to_str().unwrap(),
+        format!("/candidates/{}", p.candidate)
+    );
+    assert_eq!(
+        app.get(&p.client, &format!("/rounds/{round}"))
+            .await
+            .status(),
+        404
+    );
+    sender_to(&server.url())
+        .deliver_due(&app.pool)
+        .await
+        .unwrap();
+    let mails: Vec<Mail> = server
+        .wait_for(4)
+        .await
+        .iter()
+        .map(|raw| smtp::parse(raw))
+        .collect();
+    for address in [p.manager.email.as_str(), "ola@example.no"] {
+        let cancellations: Vec<&Mail> = mails
+            .iter()
+            .filter(|mail| {
+                mail.to == address && mail.calendar.as_ref().is_some_and(|(m, _)| m == "CANCEL")
+            })
+            .collect();
+        assert_eq!(cancellations.len(), 1, "{address}");
+        let (_, calendar) = calendar_of(cancellations[0]);
+        assert_eq!(event_field(&calendar, "SEQUENCE"), "1");
+    }
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from mail_outbox where round_id is null and state = 'sent'"
+        )
+        .await,
+        4,
+        "the mail about the round stays"
+    );
+}
+
+#[tokio::test]
+async fn a_round_under_way_can_be_neither_changed_nor_cancelled() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let member = round.member(&app).await;
+    round.rate_all(&app, member.member_id, "").await;
+    let (client, _) = app.login_as(Role::Admin).await;
+    assert_eq!(app.get(&client, &round.path("/change")).await.status(), 409);
+    let refused = app
+        .post_form(&client, &round.path("/cancel"), &[("confirm", "on")])
+        .await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(
+        app.count(
+            "select count(*) from interview_round where id = $1",
+            round.id
+        )
+        .await,
+        1
+    );
+}
