@@ -13,9 +13,8 @@ use crate::candidates::queries::CandidateInput;
 use crate::domain::RoundStatus;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
-use crate::interview::save::{self, SaveOutcome, SaveRequest};
+use crate::interview::save::{self, Refusal, SaveOutcome, SaveRequest};
 use crate::interview::seat::{self, Seat};
-use crate::interview::text::InterviewText;
 use crate::interview::{queries, submit};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries::{self as positions, PositionInput};
@@ -202,10 +201,10 @@ impl<'a> Case<'a> {
             base_version: current,
             save_id: Uuid::new_v4(),
         };
-        let t = InterviewText::get(Locale::En);
-        match save::save(self.pool, t, (round_id, user_id), question_id, &request).await {
-            Ok(SaveOutcome::Saved(_)) => Ok(()),
-            Ok(SaveOutcome::Conflict(_)) => bail!("rating of {question_id}: changed meanwhile"),
+        match save::save(self.pool, (round_id, user_id), question_id, &request).await {
+            Ok(Ok(SaveOutcome::Saved(_))) => Ok(()),
+            Ok(Ok(SaveOutcome::Conflict(_))) => bail!("rating of {question_id}: changed meanwhile"),
+            Ok(Err(refusal)) => bail!("rating of {question_id}: refused, {refusal:?}"),
             Err(err) => Err(anyhow!("rating of {question_id}: {err}")),
         }
     }
@@ -223,14 +222,16 @@ impl<'a> Case<'a> {
         if seat.read_only() {
             bail!("{user_id} has already submitted on round {round_id}");
         }
-        let t = InterviewText::get(Locale::En);
-        let complete = submit::submit(self.pool, &seat, verdict, justification, t)
+        match submit::submit(self.pool, &seat, verdict, justification)
             .await
-            .map_err(|err| anyhow!("submission: {err}"))?;
-        if !complete {
-            bail!("{user_id} has unanswered questions on round {round_id}");
+            .map_err(|err| anyhow!("submission: {err}"))?
+        {
+            Ok(()) => Ok(()),
+            Err(Refusal::Unanswered) => {
+                bail!("{user_id} has unanswered questions on round {round_id}")
+            }
+            Err(refusal) => bail!("submission of {user_id} on round {round_id}: {refusal:?}"),
         }
-        Ok(())
     }
 
     /// Raises a doubt on question `n` (from 1, in interview order) of the walk-through.
