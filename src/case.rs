@@ -105,8 +105,8 @@ impl<'a> Case<'a> {
             anchor_4,
             anchor_5,
         };
-        let valid = criterion::validate(&form, Locale::En)
-            .map_err(|errors| anyhow!("criterion {}: {errors:?}", new.name))?;
+        let valid = criterion::validate(&form)
+            .map_err(|refusals| anyhow!("criterion {}: {refusals:?}", new.name))?;
         positions::store_insert(self.pool, position_id, &valid)
             .await
             .with_context(|| format!("criterion {}", new.name))

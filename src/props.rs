@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use crate::decisions::DecisionForm;
+use crate::rounds::plan::PlanRefusal;
 use crate::scoring::flags::{
     self, CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, Outcome, RatingFacts,
 };
@@ -72,7 +73,7 @@ proptest! {
                 prop_assert_eq!((local.year(), local.ordinal(), local.hour(), local.minute()), (year, ordinal, hour, minute));
             }
             Err(reason) => {
-                prop_assert_eq!(reason, "time_missing");
+                prop_assert_eq!(reason, PlanRefusal::TimeMissing);
                 // Only the last Sunday of March, from 02:00 to 02:59.
                 prop_assert!(date.month() == 3 && date.weekday() == chrono::Weekday::Sun && date.day() > 24 && hour == 2);
                 prop_assert!(oslo.from_local_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()).single().is_none());
@@ -84,7 +85,7 @@ proptest! {
     fn a_planning_date_or_time_that_is_not_one_is_named_not_a_panic(date in "\\PC{0,12}", time in "\\PC{0,8}") {
         let result = crate::rounds::plan::local_to_utc(&date, &time, chrono_tz::Europe::Oslo);
         if let Err(reason) = result {
-            prop_assert!(["date", "time", "time_missing"].contains(&reason));
+            prop_assert!([PlanRefusal::DateInvalid, PlanRefusal::TimeInvalid, PlanRefusal::TimeMissing].contains(&reason));
         }
     }
 
