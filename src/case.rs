@@ -9,7 +9,6 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::candidates::fields::{CandidateField, CandidateValues};
-use crate::candidates::queries::CandidateInput;
 use crate::domain::RoundStatus;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
@@ -120,15 +119,15 @@ impl<'a> Case<'a> {
         new: &NewCandidate<'_>,
         by: Uuid,
     ) -> anyhow::Result<Uuid> {
-        let input = CandidateInput {
-            name: new.name,
-            email: new.email,
-            phone: new.phone,
-            source: new.source,
-            first_round_summary: new.first_round_summary,
-            open_questions: new.open_questions,
+        let values = CandidateValues {
+            name: new.name.to_owned(),
+            email: new.email.to_owned(),
+            phone: new.phone.to_owned(),
+            source: new.source.to_owned(),
+            first_round_summary: new.first_round_summary.to_owned(),
+            open_questions: new.open_questions.to_owned(),
         };
-        let too_long: Vec<&str> = input
+        let too_long: Vec<&str> = values
             .too_long()
             .into_iter()
             .map(CandidateField::code)
@@ -136,6 +135,7 @@ impl<'a> Case<'a> {
         if !too_long.is_empty() {
             bail!("candidate: {} over the limit", too_long.join(", "));
         }
+        let input = values.input(&values.email);
         crate::candidates::queries::insert(self.pool, position_id, &input, by)
             .await
             .with_context(|| format!("candidate {}", new.name))

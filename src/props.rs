@@ -94,7 +94,7 @@ proptest! {
         let lines = bytes.split(|b| *b == b'\n').count();
         if let Ok(rows) = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En) {
             prop_assert!(!rows.is_empty() && rows.len() < lines);
-            prop_assert!(rows.iter().all(|row| !row.name.trim().is_empty()));
+            prop_assert!(rows.iter().all(|row| !row.values.name.trim().is_empty()));
         }
     }
 
@@ -109,7 +109,7 @@ proptest! {
         }
         let bytes = writer.into_inner().unwrap();
         let rows = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En).unwrap();
-        let read: Vec<&str> = rows.iter().map(|row| row.name.as_str()).collect();
+        let read: Vec<&str> = rows.iter().map(|row| row.values.name.as_str()).collect();
         let written: Vec<&str> = names.iter().map(|name| name.trim()).collect();
         prop_assert_eq!(read, written);
     }
