@@ -8,38 +8,20 @@ use crate::candidates::CandidateText;
 use crate::candidates::queries::CandidateInput;
 use crate::web::form::{MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CandidateField {
-    Name,
-    Email,
-    Phone,
-    Source,
-    FirstRoundSummary,
-    OpenQuestions,
+crate::coded_enum! {
+    /// A field, coded by its name in the form, the API's JSON and the import's problems.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CandidateField {
+        Name = "name",
+        Email = "email",
+        Phone = "phone",
+        Source = "source",
+        FirstRoundSummary = "first_round_summary",
+        OpenQuestions = "open_questions",
+    }
 }
 
 impl CandidateField {
-    pub const ALL: [CandidateField; 6] = [
-        CandidateField::Name,
-        CandidateField::Email,
-        CandidateField::Phone,
-        CandidateField::Source,
-        CandidateField::FirstRoundSummary,
-        CandidateField::OpenQuestions,
-    ];
-
-    /// The field's name in the form, the API's JSON and the import's problems.
-    pub fn code(self) -> &'static str {
-        match self {
-            CandidateField::Name => "name",
-            CandidateField::Email => "email",
-            CandidateField::Phone => "phone",
-            CandidateField::Source => "source",
-            CandidateField::FirstRoundSummary => "first_round_summary",
-            CandidateField::OpenQuestions => "open_questions",
-        }
-    }
-
     /// The most characters the field holds.
     pub const fn max_chars(self) -> usize {
         match self {

@@ -7,17 +7,19 @@ use uuid::Uuid;
 use crate::audit::{self, Change};
 use crate::doubts::text::DoubtText;
 
-/// `doubt.category`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Category {
-    Competence,
-    Experience,
-    Motivation,
-    Collaboration,
-    Integrity,
-    Recommendation,
-    Other,
+crate::coded_enum! {
+    /// `doubt.category`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Category {
+        Competence = "competence",
+        Experience = "experience",
+        Motivation = "motivation",
+        Collaboration = "collaboration",
+        Integrity = "integrity",
+        Recommendation = "recommendation",
+        Other = "other",
+    }
 }
 
 impl Category {
@@ -30,18 +32,6 @@ impl Category {
         Category::Integrity,
         Category::Other,
     ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Competence => "competence",
-            Category::Experience => "experience",
-            Category::Motivation => "motivation",
-            Category::Collaboration => "collaboration",
-            Category::Integrity => "integrity",
-            Category::Recommendation => "recommendation",
-            Category::Other => "other",
-        }
-    }
 
     pub fn parse_pickable(code: &str) -> Option<Self> {
         Self::PICKABLE.into_iter().find(|c| c.code() == code.trim())
@@ -60,38 +50,20 @@ impl Category {
     }
 }
 
-/// How the doubt is to be settled: always by facts, never by opinion.
-/// `doubt.resolution_method`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Method {
-    CheckReferences,
-    GatherFacts,
-    ExtraInterview,
-    PracticalTest,
+crate::coded_enum! {
+    /// How the doubt is to be settled: always by facts, never by opinion.
+    /// `doubt.resolution_method`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Method {
+        CheckReferences = "check_references",
+        GatherFacts = "gather_facts",
+        ExtraInterview = "extra_interview",
+        PracticalTest = "practical_test",
+    }
 }
 
 impl Method {
-    pub const ALL: [Method; 4] = [
-        Method::CheckReferences,
-        Method::GatherFacts,
-        Method::ExtraInterview,
-        Method::PracticalTest,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Method::CheckReferences => "check_references",
-            Method::GatherFacts => "gather_facts",
-            Method::ExtraInterview => "extra_interview",
-            Method::PracticalTest => "practical_test",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code.trim())
-    }
-
     pub fn label(self, t: &DoubtText) -> &'static str {
         match self {
             Method::CheckReferences => t.method_check_references,
@@ -104,25 +76,19 @@ impl Method {
 
 pub const MAX_DESCRIPTION: usize = 4000;
 
-/// Where a doubt stands. A confirmed doubt blocks a hire for good.
-/// `doubt.status`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Status {
-    Open,
-    Resolved,
-    Confirmed,
+crate::coded_enum! {
+    /// Where a doubt stands. A confirmed doubt blocks a hire for good.
+    /// `doubt.status`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Status {
+        Open = "open",
+        Resolved = "resolved",
+        Confirmed = "confirmed",
+    }
 }
 
 impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Resolved => "resolved",
-            Status::Confirmed => "confirmed",
-        }
-    }
-
     pub fn label(self, t: &DoubtText) -> &'static str {
         match self {
             Status::Open => t.status_open,
