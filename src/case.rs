@@ -135,6 +135,8 @@ impl<'a> Case<'a> {
         if !too_long.is_empty() {
             bail!("candidate: {} over the limit", too_long.join(", "));
         }
+        // Stored as given, untrimmed: a case may hold what the form would trim
+        // (the export's tests need a name that starts with a tab).
         let input = values.input(&values.email);
         crate::candidates::queries::insert(self.pool, position_id, &input, by)
             .await

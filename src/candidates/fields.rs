@@ -88,15 +88,23 @@ impl CandidateValues {
             .collect()
     }
 
-    /// The values trimmed as stored, with `email` as checked (normalised, or empty).
+    /// Trims every value, as the form and the import store them.
+    pub fn trim(&mut self) {
+        for field in CandidateField::ALL {
+            let value = self.value(field).trim().to_owned();
+            *self.value_mut(field) = value;
+        }
+    }
+
+    /// The values to store, with `email` as checked (normalised, or empty).
     pub fn input<'a>(&'a self, email: &'a str) -> CandidateInput<'a> {
         CandidateInput {
-            name: self.name.trim(),
+            name: &self.name,
             email,
-            phone: self.phone.trim(),
-            source: self.source.trim(),
-            first_round_summary: self.first_round_summary.trim(),
-            open_questions: self.open_questions.trim(),
+            phone: &self.phone,
+            source: &self.source,
+            first_round_summary: &self.first_round_summary,
+            open_questions: &self.open_questions,
         }
     }
 }

@@ -76,10 +76,7 @@ pub fn check_rows(
             unusable.push(field);
         }
         let values = &mut row.values;
-        for field in CandidateField::ALL {
-            let value = values.value(field).trim().to_owned();
-            *values.value_mut(field) = value;
-        }
+        values.trim();
         if values.name.is_empty() {
             fail(CandidateField::Name, t.err_name_missing.into());
         }

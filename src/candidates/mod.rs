@@ -193,7 +193,10 @@ async fn save(
         Ok(email) => email,
         Err(errors) => return render_form(auth, position, form, errors, candidate_id).await,
     };
-    let input = form.input(&email);
+    // Trimmed to store; the form, if refused, comes back as typed.
+    let mut values = form.clone();
+    values.trim();
+    let input = values.input(&email);
     let stored = match candidate_id {
         Some(id) => queries::update(pool, id, &input).await.map(|()| id),
         None => queries::insert(pool, position.position_id, &input, auth.user.id).await,
