@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use crate::decisions::DecisionForm;
+use crate::rounds::plan::PlanRefusal;
 use crate::scoring::flags::{
     self, CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, Outcome, RatingFacts,
 };
@@ -72,7 +73,7 @@ proptest! {
                 prop_assert_eq!((local.year(), local.ordinal(), local.hour(), local.minute()), (year, ordinal, hour, minute));
             }
             Err(reason) => {
-                prop_assert_eq!(reason, "time_missing");
+                prop_assert_eq!(reason, PlanRefusal::TimeMissing);
                 // Only the last Sunday of March, from 02:00 to 02:59.
                 prop_assert!(date.month() == 3 && date.weekday() == chrono::Weekday::Sun && date.day() > 24 && hour == 2);
                 prop_assert!(oslo.from_local_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()).single().is_none());
@@ -84,7 +85,7 @@ proptest! {
     fn a_planning_date_or_time_that_is_not_one_is_named_not_a_panic(date in "\\PC{0,12}", time in "\\PC{0,8}") {
         let result = crate::rounds::plan::local_to_utc(&date, &time, chrono_tz::Europe::Oslo);
         if let Err(reason) = result {
-            prop_assert!(["date", "time", "time_missing"].contains(&reason));
+            prop_assert!([PlanRefusal::DateInvalid, PlanRefusal::TimeInvalid, PlanRefusal::TimeMissing].contains(&reason));
         }
     }
 
@@ -93,7 +94,7 @@ proptest! {
         let lines = bytes.split(|b| *b == b'\n').count();
         if let Ok(rows) = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En) {
             prop_assert!(!rows.is_empty() && rows.len() < lines);
-            prop_assert!(rows.iter().all(|row| !row.name.trim().is_empty()));
+            prop_assert!(rows.iter().all(|row| !row.values.name.trim().is_empty()));
         }
     }
 
@@ -108,7 +109,7 @@ proptest! {
         }
         let bytes = writer.into_inner().unwrap();
         let rows = crate::candidates::import_file::parse(&bytes, crate::i18n::Locale::En).unwrap();
-        let read: Vec<&str> = rows.iter().map(|row| row.name.as_str()).collect();
+        let read: Vec<&str> = rows.iter().map(|row| row.values.name.as_str()).collect();
         let written: Vec<&str> = names.iter().map(|name| name.trim()).collect();
         prop_assert_eq!(read, written);
     }

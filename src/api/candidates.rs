@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{Ref, RefOr};
@@ -16,25 +16,17 @@ use uuid::Uuid;
 use crate::api::path::PathId;
 use crate::api::token::ApiClient;
 use crate::candidates::CandidateText;
-use crate::candidates::fields::CandidateField;
+use crate::candidates::fields::{CandidateField, CandidateValues};
 use crate::candidates::import_rows::{self, ImportRow, Refusal, RowError};
 use crate::i18n::Locale;
 use crate::positions::PositionStatus;
 use crate::state::AppState;
 use crate::web::problem::{ApiError, ApiResult, FieldError, Problem};
 
-/// A candidate to import; only the name is required. Its schema is written
-/// from the fields' own limits (`CandidateField`), which the import enforces.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct NewCandidate {
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub source: String,
-    pub first_round_summary: String,
-    pub open_questions: String,
-}
+/// A candidate to import (read as `CandidateValues`); only the name is required.
+/// Its schema is written from the fields' own limits (`CandidateField`), which
+/// the import enforces.
+pub struct NewCandidate;
 
 impl PartialSchema for NewCandidate {
     fn schema() -> RefOr<Schema> {
@@ -122,15 +114,10 @@ fn read_rows(body: &[u8]) -> ApiResult<(Vec<ImportRow>, Vec<FieldError>)> {
     let mut rows = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<NewCandidate>(item) {
-            Ok(new) => rows.push(ImportRow {
+        match serde_json::from_value::<CandidateValues>(item) {
+            Ok(values) => rows.push(ImportRow {
                 row: index as u64,
-                name: new.name,
-                email: new.email,
-                phone: new.phone,
-                source: new.source,
-                first_round_summary: new.first_round_summary,
-                open_questions: new.open_questions,
+                values,
             }),
             Err(err) => errors.push(FieldError {
                 index: index as u64,

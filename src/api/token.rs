@@ -15,28 +15,13 @@ use crate::web::problem::ApiError;
 
 pub const PREFIX: &str = "sr_";
 
-/// What a token may do: `api_token.scope`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum TokenScope {
-    Read,
-    Write,
-}
-
-impl TokenScope {
-    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TokenScope::Read => "read",
-            TokenScope::Write => "write",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        TokenScope::ALL
-            .into_iter()
-            .find(|scope| scope.code() == code.trim())
+crate::coded_enum! {
+    /// What a token may do: `api_token.scope`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum TokenScope {
+        Read = "read",
+        Write = "write",
     }
 }
 

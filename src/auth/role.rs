@@ -4,35 +4,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 
-/// `app_user.role`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "lowercase")]
-#[sqlx(type_name = "text", rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Hr,
-    Manager,
-    Panelist,
+crate::coded_enum! {
+    /// `app_user.role`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+    #[serde(rename_all = "lowercase")]
+    #[sqlx(type_name = "text", rename_all = "lowercase")]
+    pub enum Role {
+        Admin = "admin",
+        Hr = "hr",
+        Manager = "manager",
+        Panelist = "panelist",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Hr, Role::Manager, Role::Panelist];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Hr => "hr",
-            Role::Manager => "manager",
-            Role::Panelist => "panelist",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Role::ALL
-            .into_iter()
-            .find(|role| role.code() == code.trim())
-    }
-
     pub fn label(self, locale: Locale) -> &'static str {
         let t = RoleText::get(locale);
         match self {

@@ -2,41 +2,26 @@
 //! every way a candidate is written (the form, the CSV import, the API, the
 //! case builder), so no path can store what another cannot show or save again.
 
+use serde::Deserialize;
+
 use crate::candidates::CandidateText;
+use crate::candidates::queries::CandidateInput;
 use crate::web::form::{MAX_DOCUMENT_CHARS, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CandidateField {
-    Name,
-    Email,
-    Phone,
-    Source,
-    FirstRoundSummary,
-    OpenQuestions,
+crate::coded_enum! {
+    /// A field, coded by its name in the form, the API's JSON and the import's problems.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CandidateField {
+        Name = "name",
+        Email = "email",
+        Phone = "phone",
+        Source = "source",
+        FirstRoundSummary = "first_round_summary",
+        OpenQuestions = "open_questions",
+    }
 }
 
 impl CandidateField {
-    pub const ALL: [CandidateField; 6] = [
-        CandidateField::Name,
-        CandidateField::Email,
-        CandidateField::Phone,
-        CandidateField::Source,
-        CandidateField::FirstRoundSummary,
-        CandidateField::OpenQuestions,
-    ];
-
-    /// The field's name in the form, the API's JSON and the import's problems.
-    pub fn code(self) -> &'static str {
-        match self {
-            CandidateField::Name => "name",
-            CandidateField::Email => "email",
-            CandidateField::Phone => "phone",
-            CandidateField::Source => "source",
-            CandidateField::FirstRoundSummary => "first_round_summary",
-            CandidateField::OpenQuestions => "open_questions",
-        }
-    }
-
     /// The most characters the field holds.
     pub const fn max_chars(self) -> usize {
         match self {
@@ -59,28 +44,67 @@ impl CandidateField {
     }
 }
 
-/// The values of a candidate, field by field.
-pub trait CandidateValues {
-    fn value(&self, field: CandidateField) -> &str;
+/// A candidate's values as typed in the form, read from a file's row or sent to
+/// the API: one per `CandidateField`, named by its code.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(default, expecting = "a candidate object")]
+pub struct CandidateValues {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub source: String,
+    pub first_round_summary: String,
+    pub open_questions: String,
+}
+
+impl CandidateValues {
+    pub fn value(&self, field: CandidateField) -> &str {
+        match field {
+            CandidateField::Name => &self.name,
+            CandidateField::Email => &self.email,
+            CandidateField::Phone => &self.phone,
+            CandidateField::Source => &self.source,
+            CandidateField::FirstRoundSummary => &self.first_round_summary,
+            CandidateField::OpenQuestions => &self.open_questions,
+        }
+    }
+
+    pub fn value_mut(&mut self, field: CandidateField) -> &mut String {
+        match field {
+            CandidateField::Name => &mut self.name,
+            CandidateField::Email => &mut self.email,
+            CandidateField::Phone => &mut self.phone,
+            CandidateField::Source => &mut self.source,
+            CandidateField::FirstRoundSummary => &mut self.first_round_summary,
+            CandidateField::OpenQuestions => &mut self.open_questions,
+        }
+    }
 
     /// The fields whose value, trimmed as stored, is over its limit.
-    fn too_long(&self) -> Vec<CandidateField> {
+    pub fn too_long(&self) -> Vec<CandidateField> {
         CandidateField::ALL
             .into_iter()
             .filter(|field| crate::web::form::too_long(self.value(*field), field.max_chars()))
             .collect()
     }
-}
 
-impl CandidateValues for crate::candidates::queries::CandidateInput<'_> {
-    fn value(&self, field: CandidateField) -> &str {
-        match field {
-            CandidateField::Name => self.name,
-            CandidateField::Email => self.email,
-            CandidateField::Phone => self.phone,
-            CandidateField::Source => self.source,
-            CandidateField::FirstRoundSummary => self.first_round_summary,
-            CandidateField::OpenQuestions => self.open_questions,
+    /// Trims every value, as the form and the import store them.
+    pub fn trim(&mut self) {
+        for field in CandidateField::ALL {
+            let value = self.value(field).trim().to_owned();
+            *self.value_mut(field) = value;
+        }
+    }
+
+    /// The values to store, with `email` as checked (normalised, or empty).
+    pub fn input<'a>(&'a self, email: &'a str) -> CandidateInput<'a> {
+        CandidateInput {
+            name: &self.name,
+            email,
+            phone: &self.phone,
+            source: &self.source,
+            first_round_summary: &self.first_round_summary,
+            open_questions: &self.open_questions,
         }
     }
 }
@@ -90,16 +114,13 @@ mod tests {
     use super::*;
 
     /// A candidate named Kari with `value` in one field.
-    struct One(CandidateField, String);
-
-    impl CandidateValues for One {
-        fn value(&self, field: CandidateField) -> &str {
-            match field {
-                field if field == self.0 => &self.1,
-                CandidateField::Name => "Kari",
-                _ => "",
-            }
-        }
+    fn one(field: CandidateField, value: String) -> CandidateValues {
+        let mut values = CandidateValues {
+            name: "Kari".into(),
+            ..CandidateValues::default()
+        };
+        *values.value_mut(field) = value;
+        values
     }
 
     #[test]
@@ -107,10 +128,10 @@ mod tests {
         for field in CandidateField::ALL {
             let at_limit = "å".repeat(field.max_chars());
             assert!(
-                One(field, at_limit.clone()).too_long().is_empty(),
+                one(field, at_limit.clone()).too_long().is_empty(),
                 "{field:?}"
             );
-            assert_eq!(One(field, format!("{at_limit}x")).too_long(), vec![field]);
+            assert_eq!(one(field, format!("{at_limit}x")).too_long(), vec![field]);
         }
     }
 }

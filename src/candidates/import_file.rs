@@ -2,57 +2,46 @@
 //! English or Norwegian; every bad row is named with its row number.
 
 use crate::candidates::CandidateText;
+use crate::candidates::fields::CandidateField;
 use crate::candidates::import_rows::{ImportRow, Refusal, RowError, check_rows};
 use crate::i18n::{Locale, one_or_many};
 
 /// More rows than any shortlist; a guard against a wrong file.
 pub const MAX_ROWS: usize = 50_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Name,
-    Email,
-    Phone,
-    Source,
-    Summary,
-    OpenQuestions,
-}
-
-impl Column {
-    /// Recognises the usual English and Norwegian spellings of a header.
-    fn from_header(header: &str) -> Option<Column> {
-        let key: String = header
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        Some(match key.as_str() {
-            "name" | "navn" | "fullname" | "fulltnavn" | "candidate" | "candidatename"
-            | "kandidat" | "kandidatnavn" => Column::Name,
-            "email" | "emailaddress" | "mail" | "epost" | "epostadresse" => Column::Email,
-            "phone" | "phonenumber" | "telephone" | "mobile" | "telefon" | "telefonnummer"
-            | "tlf" | "mobil" => Column::Phone,
-            "source" | "kilde" => Column::Source,
-            "firstroundsummary"
-            | "firstinterviewsummary"
-            | "firstroundnotes"
-            | "summary"
-            | "notes"
-            | "oppsummering"
-            | "sammendrag"
-            | "førstegangsintervju"
-            | "oppsummeringførstegangsintervju"
-            | "oppsummeringavførstegangsintervjuet" => Column::Summary,
-            "openquestions"
-            | "openquestion"
-            | "questions"
-            | "åpnespørsmål"
-            | "spørsmål"
-            | "åpnespørsmålfraførstegangsintervjuet" => Column::OpenQuestions,
-            _ => return None,
-        })
-    }
+/// The field a column holds, from its header: the usual English and Norwegian spellings.
+fn column(header: &str) -> Option<CandidateField> {
+    let key: String = header
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    Some(match key.as_str() {
+        "name" | "navn" | "fullname" | "fulltnavn" | "candidate" | "candidatename" | "kandidat"
+        | "kandidatnavn" => CandidateField::Name,
+        "email" | "emailaddress" | "mail" | "epost" | "epostadresse" => CandidateField::Email,
+        "phone" | "phonenumber" | "telephone" | "mobile" | "telefon" | "telefonnummer" | "tlf"
+        | "mobil" => CandidateField::Phone,
+        "source" | "kilde" => CandidateField::Source,
+        "firstroundsummary"
+        | "firstinterviewsummary"
+        | "firstroundnotes"
+        | "summary"
+        | "notes"
+        | "oppsummering"
+        | "sammendrag"
+        | "førstegangsintervju"
+        | "oppsummeringførstegangsintervju"
+        | "oppsummeringavførstegangsintervjuet" => CandidateField::FirstRoundSummary,
+        "openquestions"
+        | "openquestion"
+        | "questions"
+        | "åpnespørsmål"
+        | "spørsmål"
+        | "åpnespørsmålfraførstegangsintervjuet" => CandidateField::OpenQuestions,
+        _ => return None,
+    })
 }
 
 /// Semicolon when the header row has more semicolons than commas (as
@@ -119,14 +108,8 @@ pub fn parse(bytes: &[u8], locale: Locale) -> Result<Vec<ImportRow>, Refusal> {
         };
         for (column, value) in columns.iter().zip(record.iter()) {
             let value = value.trim().to_owned();
-            match column {
-                Some(Column::Name) => row.name = value,
-                Some(Column::Email) => row.email = value,
-                Some(Column::Phone) => row.phone = value,
-                Some(Column::Source) => row.source = value,
-                Some(Column::Summary) => row.first_round_summary = value,
-                Some(Column::OpenQuestions) => row.open_questions = value,
-                None => {}
+            if let Some(field) = column {
+                *row.values.value_mut(*field) = value;
             }
         }
         rows.push(row);
@@ -160,8 +143,11 @@ fn malformed(t: &CandidateText, err: &csv::Error) -> Refusal {
     Refusal::File(t.err_malformed.replace("{reason}", &reason))
 }
 
-fn columns(header: &csv::StringRecord, t: &CandidateText) -> Result<Vec<Option<Column>>, Refusal> {
-    let columns: Vec<Option<Column>> = header.iter().map(Column::from_header).collect();
+fn columns(
+    header: &csv::StringRecord,
+    t: &CandidateText,
+) -> Result<Vec<Option<CandidateField>>, Refusal> {
+    let columns: Vec<Option<CandidateField>> = header.iter().map(column).collect();
     for (i, column) in columns.iter().enumerate() {
         if column.is_some() && columns[..i].contains(column) {
             let name = header.get(i).unwrap_or("").trim();
@@ -170,7 +156,7 @@ fn columns(header: &csv::StringRecord, t: &CandidateText) -> Result<Vec<Option<C
             ));
         }
     }
-    if !columns.contains(&Some(Column::Name)) {
+    if !columns.contains(&Some(CandidateField::Name)) {
         return Err(Refusal::File(t.err_no_name_column.into()));
     }
     Ok(columns)
@@ -190,8 +176,8 @@ mod tests {
         let rows = parse(file.as_bytes(), t()).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].row, 2);
-        assert_eq!(rows[0].email, "kari@example.no");
-        assert_eq!(rows[0].open_questions, "Hvorfor?\nNår?");
+        assert_eq!(rows[0].values.email, "kari@example.no");
+        assert_eq!(rows[0].values.open_questions, "Hvorfor?\nNår?");
     }
 
     /// The import page shows these examples; each must import as shown.
@@ -201,7 +187,7 @@ mod tests {
             let text = CandidateText::get(locale);
             let rows = parse(text.csv_example.as_bytes(), locale).unwrap();
             assert_eq!(rows.len(), 1);
-            let row = &rows[0];
+            let row = &rows[0].values;
             assert_eq!(row.email, "kari@example.no");
             assert!(!row.phone.is_empty() && !row.source.is_empty());
             assert!(!row.first_round_summary.is_empty() && !row.open_questions.is_empty());
@@ -242,6 +228,6 @@ mod tests {
     fn blank_lines_and_unknown_columns_are_skipped() {
         let rows = parse(b"name,shoe size\nAda,38\n,\n\n", t()).unwrap();
         assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].name, "Ada");
+        assert_eq!(rows[0].values.name, "Ada");
     }
 }

@@ -18,38 +18,7 @@ use crate::web::form::count;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ImportRow {
     pub row: u64,
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub source: String,
-    pub first_round_summary: String,
-    pub open_questions: String,
-}
-
-impl ImportRow {
-    fn value_mut(&mut self, field: CandidateField) -> &mut String {
-        match field {
-            CandidateField::Name => &mut self.name,
-            CandidateField::Email => &mut self.email,
-            CandidateField::Phone => &mut self.phone,
-            CandidateField::Source => &mut self.source,
-            CandidateField::FirstRoundSummary => &mut self.first_round_summary,
-            CandidateField::OpenQuestions => &mut self.open_questions,
-        }
-    }
-}
-
-impl CandidateValues for ImportRow {
-    fn value(&self, field: CandidateField) -> &str {
-        match field {
-            CandidateField::Name => &self.name,
-            CandidateField::Email => &self.email,
-            CandidateField::Phone => &self.phone,
-            CandidateField::Source => &self.source,
-            CandidateField::FirstRoundSummary => &self.first_round_summary,
-            CandidateField::OpenQuestions => &self.open_questions,
-        }
-    }
+    pub values: CandidateValues,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +58,7 @@ pub fn check_rows(
         };
         let mut unusable = Vec::new();
         for field in CandidateField::ALL {
-            let value = row.value(field);
+            let value = row.values.value(field);
             // Measured as sent, before trimming, so the API's schema (`maxLength`)
             // refuses exactly what this does; a CSV's values arrive trimmed.
             let chars = value.chars().count();
@@ -106,34 +75,32 @@ pub fn check_rows(
             fail(field, reason);
             unusable.push(field);
         }
-        for field in CandidateField::ALL {
-            let value = row.value(field).trim().to_owned();
-            *row.value_mut(field) = value;
-        }
-        if row.name.is_empty() {
+        let values = &mut row.values;
+        values.trim();
+        if values.name.is_empty() {
             fail(CandidateField::Name, t.err_name_missing.into());
         }
-        if row.email.is_empty() || unusable.contains(&CandidateField::Email) {
+        if values.email.is_empty() || unusable.contains(&CandidateField::Email) {
             continue;
         }
-        match Email::try_from(row.email.as_str()) {
+        match Email::try_from(values.email.as_str()) {
             Ok(email) => {
-                row.email = email.as_str().to_owned();
-                match seen.get(&row.email) {
+                values.email = email.as_str().to_owned();
+                match seen.get(&values.email) {
                     Some(other) => fail(
                         CandidateField::Email,
                         t.err_email_in_file
-                            .replace("{email}", &row.email)
+                            .replace("{email}", &values.email)
                             .replace("{other}", &other.to_string()),
                     ),
                     None => {
-                        seen.insert(row.email.clone(), row.row);
+                        seen.insert(values.email.clone(), number);
                     }
                 }
             }
             Err(_) => fail(
                 CandidateField::Email,
-                t.err_email_invalid.replace("{email}", &row.email),
+                t.err_email_invalid.replace("{email}", &values.email),
             ),
         }
     }
@@ -147,11 +114,11 @@ pub fn check_rows(
 /// Rows whose email another candidate of the position already has.
 fn existing_emails(rows: &[ImportRow], existing: &[String], t: &CandidateText) -> Vec<RowError> {
     rows.iter()
-        .filter(|row| !row.email.is_empty() && existing.contains(&row.email))
+        .filter(|row| !row.values.email.is_empty() && existing.contains(&row.values.email))
         .map(|row| RowError {
             row: row.row,
             field: Some(CandidateField::Email),
-            reason: t.err_email_exists.replace("{email}", &row.email),
+            reason: t.err_email_exists.replace("{email}", &row.values.email),
         })
         .collect()
 }
@@ -166,10 +133,10 @@ pub async fn store(
     by: Option<Uuid>,
     t: &CandidateText,
 ) -> Result<Result<Vec<Uuid>, Refusal>> {
-    let column = |get: fn(&ImportRow) -> &String| -> Vec<&str> {
-        rows.iter().map(|row| get(row).as_str()).collect()
+    let column = |field: CandidateField| -> Vec<&str> {
+        rows.iter().map(|row| row.values.value(field)).collect()
     };
-    let emails = column(|row| &row.email);
+    let emails = column(CandidateField::Email);
     let mut tx = pool.begin().await?;
     let existing: Vec<String> = sqlx::query_scalar!(
         r#"select lower(email) as "email!" from candidate where position_id = $1 and lower(email) = any($2)"#,
@@ -195,12 +162,12 @@ pub async fn store(
          select id, status, $9 from new",
         position_id,
         &ids,
-        &column(|row| &row.name) as &[&str],
+        &column(CandidateField::Name) as &[&str],
         &emails as &[&str],
-        &column(|row| &row.phone) as &[&str],
-        &column(|row| &row.source) as &[&str],
-        &column(|row| &row.first_round_summary) as &[&str],
-        &column(|row| &row.open_questions) as &[&str],
+        &column(CandidateField::Phone) as &[&str],
+        &column(CandidateField::Source) as &[&str],
+        &column(CandidateField::FirstRoundSummary) as &[&str],
+        &column(CandidateField::OpenQuestions) as &[&str],
         by,
     )
     .execute(&mut *tx)
@@ -224,9 +191,11 @@ mod tests {
     fn row(row: u64, name: &str, email: &str) -> ImportRow {
         ImportRow {
             row,
-            name: name.into(),
-            email: email.into(),
-            ..ImportRow::default()
+            values: CandidateValues {
+                name: name.into(),
+                email: email.into(),
+                ..CandidateValues::default()
+            },
         }
     }
 
@@ -252,20 +221,20 @@ mod tests {
     #[test]
     fn good_rows_come_back_trimmed_with_emails_normalised() {
         let mut ada = row(0, " Ada ", " ADA@example.no ");
-        ada.phone = " +47 900 ".into();
+        ada.values.phone = " +47 900 ".into();
         let rows = check_rows(vec![ada], Locale::En).unwrap();
-        assert_eq!(rows[0].name, "Ada");
-        assert_eq!(rows[0].email, "ada@example.no");
-        assert_eq!(rows[0].phone, "+47 900");
+        assert_eq!(rows[0].values.name, "Ada");
+        assert_eq!(rows[0].values.email, "ada@example.no");
+        assert_eq!(rows[0].values.phone, "+47 900");
     }
 
     #[test]
     fn a_value_over_its_limit_or_holding_a_nul_is_named_by_row_and_field() {
         let mut long = row(0, &"x".repeat(40_000), "");
-        long.first_round_summary = "y".repeat(20_000);
-        long.open_questions = "z".repeat(4_001);
+        long.values.first_round_summary = "y".repeat(20_000);
+        long.values.open_questions = "z".repeat(4_001);
         let mut nul = row(1, "Bo", &format!("{}@example.no", "b".repeat(250)));
-        nul.source = "Finn\0".into();
+        nul.values.source = "Finn\0".into();
         let errors = check_rows(vec![long, nul], Locale::En).unwrap_err();
         let named: Vec<(u64, Option<&str>)> = errors
             .iter()

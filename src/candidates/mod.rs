@@ -15,7 +15,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
-use serde::Deserialize;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -31,7 +30,6 @@ use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 use crate::web::text::CommonText;
 use fields::{CandidateField, CandidateValues};
-use queries::CandidateInput;
 pub use text::CandidateText;
 
 pub fn router() -> Router<AppState> {
@@ -43,45 +41,8 @@ pub fn router() -> Router<AppState> {
         .merge(import::router())
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CandidateForm {
-    name: String,
-    email: String,
-    phone: String,
-    source: String,
-    first_round_summary: String,
-    open_questions: String,
-}
-
-impl CandidateForm {
-    fn input<'a>(&'a self, email: &'a str) -> CandidateInput<'a> {
-        CandidateInput {
-            name: self.name.trim(),
-            email,
-            phone: self.phone.trim(),
-            source: self.source.trim(),
-            first_round_summary: self.first_round_summary.trim(),
-            open_questions: self.open_questions.trim(),
-        }
-    }
-}
-
-impl CandidateValues for CandidateForm {
-    fn value(&self, field: CandidateField) -> &str {
-        match field {
-            CandidateField::Name => &self.name,
-            CandidateField::Email => &self.email,
-            CandidateField::Phone => &self.phone,
-            CandidateField::Source => &self.source,
-            CandidateField::FirstRoundSummary => &self.first_round_summary,
-            CandidateField::OpenQuestions => &self.open_questions,
-        }
-    }
-}
-
 /// The email to store (lower-cased, or empty), or the errors to show.
-fn validate(form: &CandidateForm, locale: Locale) -> Result<String, FormErrors> {
+fn validate(form: &CandidateValues, locale: Locale) -> Result<String, FormErrors> {
     let t = CandidateText::get(locale);
     let mut errors = FormErrors::default();
     if form.name.trim().is_empty() {
@@ -110,7 +71,7 @@ struct FormPage {
     layout: Layout,
     t: &'static CandidateText,
     position: PositionHead,
-    form: CandidateForm,
+    form: CandidateValues,
     errors: FormErrors,
     action: String,
     cancel: String,
@@ -120,7 +81,7 @@ struct FormPage {
 async fn render_form(
     auth: &Authorized<Staff>,
     position: PositionHead,
-    form: CandidateForm,
+    form: CandidateValues,
     errors: FormErrors,
     candidate_id: Option<Uuid>,
 ) -> Result<Response> {
@@ -162,7 +123,7 @@ async fn new_form(
     render_form(
         &auth,
         position,
-        CandidateForm::default(),
+        CandidateValues::default(),
         FormErrors::default(),
         None,
     )
@@ -173,7 +134,7 @@ async fn create(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
     OpenPosition(position): OpenPosition,
-    Form(form): Form<CandidateForm>,
+    Form(form): Form<CandidateValues>,
 ) -> Result<Response> {
     save(&app.pool, &auth, position, form, None).await
 }
@@ -185,7 +146,7 @@ async fn edit_form(
 ) -> Result<Response> {
     let position = head.require_open(&auth.user)?;
     let c = queries::find(&app.pool, id).await?;
-    let form = CandidateForm {
+    let form = CandidateValues {
         name: c.name,
         email: c.email,
         phone: c.phone,
@@ -200,7 +161,7 @@ async fn update(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
     OwnedCandidate { id, head }: OwnedCandidate,
-    Form(form): Form<CandidateForm>,
+    Form(form): Form<CandidateValues>,
 ) -> Result<Response> {
     let position = head.require_open(&auth.user)?;
     save(&app.pool, &auth, position, form, Some(id)).await
@@ -210,7 +171,7 @@ async fn save(
     pool: &PgPool,
     auth: &Authorized<Staff>,
     position: PositionHead,
-    form: CandidateForm,
+    form: CandidateValues,
     candidate_id: Option<Uuid>,
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
@@ -219,7 +180,10 @@ async fn save(
         Ok(email) => email,
         Err(errors) => return render_form(auth, position, form, errors, candidate_id).await,
     };
-    let input = form.input(&email);
+    // Trimmed to store; the form, if refused, comes back as typed.
+    let mut values = form.clone();
+    values.trim();
+    let input = values.input(&email);
     let stored = match candidate_id {
         Some(id) => queries::update(pool, id, &input).await.map(|()| id),
         None => queries::insert(pool, position.position_id, &input, auth.user.id).await,

@@ -1,7 +1,8 @@
 //! The domain's own words, pure (no database, no HTTP): statuses and kinds as
 //! enums with their labels and the rules for how they change. Every layer above
-//! may use them; they use nothing but `i18n`. (`scoring`, beside it, holds the
-//! flags, the gate and the statistics.)
+//! may use them; they use nothing but `i18n` (and `coded_enum!` from `web`,
+//! which writes plain Rust). (`scoring`, beside it, holds the flags, the gate
+//! and the statistics.)
 
 pub(crate) mod candidate_status;
 mod doubt_kind;

@@ -2,34 +2,20 @@
 //! from (status, event) to the next status, which every write of
 //! `interview_round.status` goes through (see `rounds::progress`).
 
-/// `interview_round.status`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub enum RoundStatus {
-    Planned,
-    InProgress,
-    Scoring,
-    Closed,
+crate::coded_enum! {
+    /// `interview_round.status`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, serde::Deserialize)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    #[serde(rename_all = "snake_case")]
+    pub enum RoundStatus {
+        Planned = "planned",
+        InProgress = "in_progress",
+        Scoring = "scoring",
+        Closed = "closed",
+    }
 }
 
 impl RoundStatus {
-    pub const ALL: [RoundStatus; 4] = [
-        RoundStatus::Planned,
-        RoundStatus::InProgress,
-        RoundStatus::Scoring,
-        RoundStatus::Closed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            RoundStatus::Planned => "planned",
-            RoundStatus::InProgress => "in_progress",
-            RoundStatus::Scoring => "scoring",
-            RoundStatus::Closed => "closed",
-        }
-    }
-
     /// The plan (questions linked to criteria) may change only before anyone rated.
     pub fn plan_editable(self) -> bool {
         self == RoundStatus::Planned

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::doubts::model::{Category, MAX_DESCRIPTION, Method};
+use crate::doubts::model::{Category, MAX_DESCRIPTION, Method, NewDoubt};
 use crate::doubts::text::DoubtText;
 use crate::i18n::Locale;
 use crate::web::form::FormErrors;
@@ -25,6 +25,28 @@ impl DoubtForm {
         Uuid::parse_str(self.form_id.trim())
             .ok()
             .filter(|id| !id.is_nil())
+    }
+
+    /// The doubt this form raises on `candidate_id`, with the category and the way
+    /// to settle it that `validate` accepted; outside any round (the walk-through
+    /// places it on its question).
+    pub fn doubt(
+        &self,
+        (category, method): (Category, Method),
+        candidate_id: Uuid,
+        raised_by: Uuid,
+    ) -> NewDoubt<'_> {
+        NewDoubt {
+            candidate_id,
+            round_id: None,
+            round_question_id: None,
+            criterion_id: None,
+            category,
+            description: &self.description,
+            method,
+            raised_by,
+            form_id: self.form_id(),
+        }
     }
 
     /// The category and the way to settle it, or the errors to show beside the fields.

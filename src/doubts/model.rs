@@ -12,25 +12,19 @@ pub use crate::domain::{DoubtCategory as Category, DoubtMethod as Method};
 
 pub const MAX_DESCRIPTION: usize = 4000;
 
-/// Where a doubt stands. A confirmed doubt blocks a hire for good.
-/// `doubt.status`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Status {
-    Open,
-    Resolved,
-    Confirmed,
+crate::coded_enum! {
+    /// Where a doubt stands. A confirmed doubt blocks a hire for good.
+    /// `doubt.status`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Status {
+        Open = "open",
+        Resolved = "resolved",
+        Confirmed = "confirmed",
+    }
 }
 
 impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Resolved => "resolved",
-            Status::Confirmed => "confirmed",
-        }
-    }
-
     pub fn label(self, t: &DoubtText) -> &'static str {
         match self {
             Status::Open => t.status_open,

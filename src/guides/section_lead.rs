@@ -4,40 +4,20 @@
 
 use crate::domain::PanelRole;
 
-/// `template_section.led_by` and `round_question.section_led_by`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum SectionLead {
-    Everyone,
-    HiringManager,
-    SubjectMatterExpert,
-    Hr,
+crate::coded_enum! {
+    /// `template_section.led_by` and `round_question.section_led_by`, read straight from the row.
+    /// A role's code is the same as its `panel_member.panel_role`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum SectionLead {
+        Everyone = "everyone",
+        HiringManager = "hiring_manager",
+        SubjectMatterExpert = "subject_matter_expert",
+        Hr = "hr",
+    }
 }
 
 impl SectionLead {
-    pub const ALL: [SectionLead; 4] = [
-        SectionLead::Everyone,
-        SectionLead::HiringManager,
-        SectionLead::SubjectMatterExpert,
-        SectionLead::Hr,
-    ];
-
-    /// The code, which for a role is the same as its `panel_member.panel_role`.
-    pub fn code(self) -> &'static str {
-        match self {
-            SectionLead::Everyone => "everyone",
-            SectionLead::HiringManager => "hiring_manager",
-            SectionLead::SubjectMatterExpert => "subject_matter_expert",
-            SectionLead::Hr => "hr",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|lead| lead.code() == code.trim())
-    }
-
     /// Whether a member in `panel_role` must rate this section's questions.
     pub fn requires(self, panel_role: PanelRole) -> bool {
         self == SectionLead::Everyone || self.code() == panel_role.code()

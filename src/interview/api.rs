@@ -62,7 +62,10 @@ pub async fn put_rating(
     };
     let ids = (round_id, auth.user.id);
     Ok(
-        match save::save(&app.pool, t, ids, question_id, &request).await? {
+        match save::save(&app.pool, ids, question_id, &request)
+            .await?
+            .map_err(|refusal| t.refusal(refusal))?
+        {
             SaveOutcome::Saved(state) => Json(state).into_response(),
             SaveOutcome::Conflict(theirs) => {
                 let yours: Value = json!({

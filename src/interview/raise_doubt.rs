@@ -38,7 +38,7 @@ pub async fn from_question(
     }
     let rows = app.questions.for_seat(&app.pool, &seat).await?;
     let question = rows.get(n.wrapping_sub(1)).ok_or(AppError::NotFound)?;
-    let (category, method) = match form.validate(locale) {
+    let valid = match form.validate(locale) {
         Ok(valid) => valid,
         Err(errors) => {
             let extras = Extras {
@@ -51,15 +51,10 @@ pub async fn from_question(
     };
     let mut tx = app.pool.begin().await?;
     let doubt = NewDoubt {
-        candidate_id: seat.round.candidate_id,
         round_id: Some(round_id),
         round_question_id: Some(question.id),
         criterion_id: question.criterion_id,
-        category,
-        description: &form.description,
-        method,
-        raised_by: auth.user.id,
-        form_id: form.form_id(),
+        ..form.doubt(valid, seat.round.candidate_id, auth.user.id)
     };
     let id = model::raise(&mut tx, doubt).await?;
     tx.commit().await?;

@@ -15,7 +15,6 @@ use uuid::Uuid;
 
 use crate::domain::RoundStatus;
 use crate::error::{AppError, Result};
-use crate::interview::text::InterviewText;
 use crate::scoring::Score;
 
 /// Longest evidence note accepted, in characters.
@@ -46,6 +45,21 @@ pub enum SaveOutcome {
     Saved(RatingState),
     /// The rating changed since `base_version`; nothing was written.
     Conflict(RatingState),
+}
+
+/// Why a rating or a submission was refused; nothing was written. The rule
+/// needs no language: the handlers say it in the viewer's (`Refusal::error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The evidence note is longer than `MAX_EVIDENCE`.
+    EvidenceTooLong,
+    /// A score, or "not assessed", for a conversation-only question.
+    ScoreOnConversationOnly,
+    /// The member has submitted: their ratings are read-only until reopened.
+    AlreadySubmitted,
+    RoundClosed,
+    /// A submission while a question the member must rate is unanswered.
+    Unanswered,
 }
 
 #[derive(FromRow)]
@@ -85,24 +99,27 @@ const UPDATE: &str = "with written as (
          returning *),";
 
 /// Saves `request` as the signed-in user's rating of `question_id` in `round_id`:
-/// 404 for an unknown round or question, 403 for anyone not on the panel.
+/// 404 for an unknown round or question, 403 for anyone not on the panel, and
+/// a refusal for a save the rules do not allow.
 pub async fn save(
     pool: &PgPool,
-    t: &InterviewText,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
     request: &SaveRequest,
-) -> Result<SaveOutcome> {
+) -> Result<Result<SaveOutcome, Refusal>> {
     if request.evidence.chars().count() > MAX_EVIDENCE {
-        return Err(AppError::Validation(t.evidence_too_long.into()));
+        return Ok(Err(Refusal::EvidenceTooLong));
     }
     let mut tx = pool.begin().await?;
     let (member_id, rated, status) =
-        lock_seat(&mut tx, t, (round_id, user_id), question_id).await?;
+        match lock_seat(&mut tx, (round_id, user_id), question_id).await? {
+            Ok(seat) => seat,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
     // A conversation-only question keeps a note with no score; a score sent for
     // it is refused rather than stored where nothing would count it.
     if !rated && request.score.is_some() {
-        return Err(AppError::Validation(t.not_rated_score.into()));
+        return Ok(Err(Refusal::ScoreOnConversationOnly));
     }
     let current = lock_rating(&mut tx, question_id, member_id).await?;
     let write = Write {
@@ -121,11 +138,13 @@ pub async fn save(
         Some(current) => current,
         None => match write.run(&mut tx, None).await? {
             Some(state) => {
-                crate::rounds::progress::rating_stored_after(&mut tx, round_id, status)
-                    .await?
-                    .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
+                let stored =
+                    crate::rounds::progress::rating_stored_after(&mut tx, round_id, status).await?;
+                if stored.is_err() {
+                    return Ok(Err(Refusal::RoundClosed));
+                }
                 tx.commit().await?;
-                return Ok(SaveOutcome::Saved(state));
+                return Ok(Ok(SaveOutcome::Saved(state)));
             }
             // Another save inserted it first: decide against that one.
             None => lock_rating(&mut tx, question_id, member_id)
@@ -136,7 +155,7 @@ pub async fn save(
     let unchanged = current.state.score == request.score.map(Score::value)
         && current.state.evidence == request.evidence;
     if current.last_save_id == Some(request.save_id) || unchanged {
-        return Ok(SaveOutcome::Saved(current.state));
+        return Ok(Ok(SaveOutcome::Saved(current.state)));
     }
     if request.base_version != Some(current.state.version) {
         // An applied save is always followed by a version bump, so only a save
@@ -148,18 +167,18 @@ pub async fn save(
         )
         .fetch_one(&mut *tx)
         .await?;
-        return Ok(if replayed {
+        return Ok(Ok(if replayed {
             SaveOutcome::Saved(current.state)
         } else {
             SaveOutcome::Conflict(current.state)
-        });
+        }));
     }
     let state = write
         .run(&mut tx, Some(&current))
         .await?
         .ok_or_else(|| anyhow::anyhow!("locked rating vanished"))?;
     tx.commit().await?;
-    Ok(SaveOutcome::Saved(state))
+    Ok(Ok(SaveOutcome::Saved(state)))
 }
 
 async fn lock_rating(
@@ -192,10 +211,9 @@ async fn lock_rating(
 /// Returns the seat, whether the question takes a score, and the round's status.
 async fn lock_seat(
     conn: &mut PgConnection,
-    t: &InterviewText,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
-) -> Result<(Uuid, bool, RoundStatus)> {
+) -> Result<Result<(Uuid, bool, RoundStatus), Refusal>> {
     let seat = sqlx::query!(
         r#"select pm.id, pm.submitted_at as "submitted_at: DateTime<Utc>",
                 r.status as "status: RoundStatus",
@@ -227,12 +245,12 @@ async fn lock_seat(
         return Err(AppError::NotFound);
     };
     if submitted_at.is_some() {
-        return Err(AppError::Conflict(t.already_submitted.into()));
+        return Ok(Err(Refusal::AlreadySubmitted));
     }
     if status.is_closed() {
-        return Err(AppError::Conflict(t.round_closed.into()));
+        return Ok(Err(Refusal::RoundClosed));
     }
-    Ok((member_id, rated, status))
+    Ok(Ok((member_id, rated, status)))
 }
 
 struct Write<'a> {

@@ -55,14 +55,10 @@ pub async fn section_not_assessed(
             save_id: Uuid::new_v4(),
         };
         // A conflict means it was answered meanwhile (another tablet): that answer stays.
-        if let SaveOutcome::Saved(_) = save::save(
-            &app.pool,
-            t,
-            (round_id, auth.user.id),
-            question.id,
-            &request,
-        )
-        .await?
+        if let SaveOutcome::Saved(_) =
+            save::save(&app.pool, (round_id, auth.user.id), question.id, &request)
+                .await?
+                .map_err(|refusal| t.refusal(refusal))?
         {
             marked += 1;
         }

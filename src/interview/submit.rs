@@ -17,6 +17,7 @@ use crate::auth::Authorized;
 use crate::auth::role::AnyRole;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::error::{AppError, Result};
+use crate::interview::save::Refusal;
 use crate::interview::seat::{self, RoundInfo, Seat};
 use crate::interview::text::InterviewText;
 use crate::scoring::Verdict;
@@ -165,16 +166,20 @@ pub async fn post(
             crate::web::form::too_long_message(MAX_JUSTIFICATION, locale),
         );
     }
-    let outcome = match verdict {
+    let submitted = match verdict {
         Some(verdict) if errors.is_empty() => {
-            submit(&app.pool, &seat, verdict, &justification, t).await?
+            match submit(&app.pool, &seat, verdict, &justification).await? {
+                Err(Refusal::Unanswered) => {
+                    errors.add_general(t.missing_intro);
+                    false
+                }
+                Err(refusal) => return Err(t.refusal(refusal)),
+                Ok(()) => true,
+            }
         }
         _ => false,
     };
-    if !outcome {
-        if errors.is_empty() {
-            errors.add_general(t.missing_intro);
-        }
+    if !submitted {
         let page = render(&app, &auth, &seat, form, errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
@@ -185,14 +190,13 @@ pub async fn post(
 }
 
 /// Locks the member's seat, checks completeness and stores the submission with its
-/// audit trail; `false` when some question is still unanswered.
+/// audit trail; refused while some question is still unanswered.
 pub(crate) async fn submit(
     pool: &sqlx::PgPool,
     seat: &Seat,
     verdict: Verdict,
     justification: &str,
-    t: &InterviewText,
-) -> Result<bool> {
+) -> Result<Result<(), Refusal>> {
     let mut tx = pool.begin().await?;
     let (submitted_at, missing): (Option<chrono::DateTime<chrono::Utc>>, i64) = sqlx::query!(
         r#"select pm.submitted_at as "submitted_at: chrono::DateTime<chrono::Utc>",
@@ -207,10 +211,10 @@ pub(crate) async fn submit(
     .fetch_one(&mut *tx)
     .await?;
     if submitted_at.is_some() {
-        return Err(AppError::Conflict(t.already_submitted.into()));
+        return Ok(Err(Refusal::AlreadySubmitted));
     }
     if missing > 0 {
-        return Ok(false);
+        return Ok(Err(Refusal::Unanswered));
     }
     let before: Option<serde_json::Value> = sqlx::query_scalar!(
         r#"select json_build_object('verdict', verdict, 'justification', justification)::jsonb as "before!"
@@ -244,9 +248,12 @@ pub(crate) async fn submit(
         after: Some(json!({ "verdict": verdict.code(), "justification": justification })),
     };
     audit::record(&mut tx, change).await?;
-    crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id)
+    if crate::rounds::progress::member_submitted(&mut tx, seat.round.round_id)
         .await?
-        .map_err(|_| AppError::Conflict(t.round_closed.into()))?;
+        .is_err()
+    {
+        return Ok(Err(Refusal::RoundClosed));
+    }
     // The panel_member row is locked above, so a resubmission after a reopen sees
     // the doubt its first "no" opened: one doubt per member's "no" per round.
     let already_doubted: bool = sqlx::query_scalar!(
@@ -272,5 +279,5 @@ pub(crate) async fn submit(
         doubt::raise(&mut tx, new).await?;
     }
     tx.commit().await?;
-    Ok(true)
+    Ok(Ok(()))
 }

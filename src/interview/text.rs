@@ -1,5 +1,8 @@
 //! Texts of the interview walk-through and submission.
 
+use crate::error::AppError;
+use crate::interview::save::Refusal;
+
 crate::texts! {
     InterviewText {
         title: "Interview", "Intervju";
@@ -112,6 +115,18 @@ crate::texts! {
 }
 
 impl InterviewText {
+    /// A refused save or submission as the viewer reads it: 422 for a value the
+    /// rating cannot hold, 409 for a state in which it cannot change.
+    pub fn refusal(&self, refusal: Refusal) -> AppError {
+        match refusal {
+            Refusal::EvidenceTooLong => AppError::Validation(self.evidence_too_long.into()),
+            Refusal::ScoreOnConversationOnly => AppError::Validation(self.not_rated_score.into()),
+            Refusal::AlreadySubmitted => AppError::Conflict(self.already_submitted.into()),
+            Refusal::RoundClosed => AppError::Conflict(self.round_closed.into()),
+            Refusal::Unanswered => AppError::Conflict(self.missing_intro.into()),
+        }
+    }
+
     pub fn progress(&self, n: usize, total: usize) -> String {
         self.progress
             .replace("{n}", &n.to_string())

@@ -156,7 +156,10 @@ pub async fn post(
             .unwrap_or_else(Uuid::new_v4),
     };
     let ids = (round_id, auth.user.id);
-    match save::save(&app.pool, t, ids, question.id, &request).await? {
+    match save::save(&app.pool, ids, question.id, &request)
+        .await?
+        .map_err(|refusal| t.refusal(refusal))?
+    {
         SaveOutcome::Saved(_) => {
             Ok(Redirect::to(&target(round_id, n, rows.len(), &form.go)).into_response())
         }

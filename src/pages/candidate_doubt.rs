@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::doubts::form::DoubtForm;
-use crate::doubts::model::{self, Method, NewDoubt};
+use crate::doubts::model::{self, Method};
 use crate::doubts::text::DoubtText;
 use crate::error::Result;
 use crate::positions::access::OwnedCandidate;
@@ -55,18 +55,11 @@ pub async fn from_candidate(
         }
     };
     let mut tx = app.pool.begin().await?;
-    let doubt = NewDoubt {
-        candidate_id,
-        round_id: None,
-        round_question_id: None,
-        criterion_id: None,
-        category,
-        description: &form.description,
-        method,
-        raised_by: auth.user.id,
-        form_id: form.form_id(),
-    };
-    let id = model::raise(&mut tx, doubt).await?;
+    let id = model::raise(
+        &mut tx,
+        form.doubt((category, method), candidate_id, auth.user.id),
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(doubt_id = %id, %candidate_id, "doubt raised on the candidate page");
     auth.viewer

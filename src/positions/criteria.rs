@@ -14,14 +14,16 @@ use uuid::Uuid;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::{AppError, Result, violated_constraint};
+use crate::i18n::Locale;
 use crate::positions::access::{OpenPosition, PositionHead};
-use crate::positions::criterion::{self, CriterionForm};
+use crate::positions::criterion::{self, CriterionForm, CriterionRefusal};
 use crate::positions::queries;
 use crate::positions::text::PositionText;
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
-use crate::web::form::{Form, FormErrors};
+use crate::web::form::{Form, FormErrors, MAX_NOTE_CHARS, too_long_message};
 use crate::web::layout::Layout;
+use crate::web::text::CommonText;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -145,9 +147,15 @@ async fn save(
 ) -> Result<Response> {
     let locale = auth.viewer.locale;
     let t = PositionText::get(locale);
-    let valid = match criterion::validate(&form, locale) {
+    let valid = match criterion::validate(&form) {
         Ok(valid) => valid,
-        Err(errors) => return render(auth, position, form, errors, criterion_id).await,
+        Err(refusals) => {
+            let errors = refusals
+                .into_iter()
+                .map(|refusal| (refusal.field(), refusal_message(refusal, locale)))
+                .collect();
+            return render(auth, position, form, errors, criterion_id).await;
+        }
     };
     let stored = match criterion_id {
         Some(cid) => queries::store_update(pool, cid, &valid).await,
@@ -169,6 +177,19 @@ async fn save(
             render(auth, position, form, errors, criterion_id).await
         }
         Err(err) => Err(err.into()),
+    }
+}
+
+/// A refused criterion value in the viewer's words.
+fn refusal_message(refusal: CriterionRefusal, locale: Locale) -> String {
+    let t = PositionText::get(locale);
+    match refusal {
+        CriterionRefusal::NameRequired => CommonText::get(locale).field_required.into(),
+        CriterionRefusal::NameTooLong => CommonText::get(locale).name_too_long.into(),
+        CriterionRefusal::TooLong(_) => too_long_message(MAX_NOTE_CHARS, locale),
+        CriterionRefusal::WeightInvalid => t.weight_invalid.into(),
+        CriterionRefusal::MinimumInvalid => t.minimum_invalid.into(),
+        CriterionRefusal::AnchorRequired(_) => t.anchor_required.into(),
     }
 }
 

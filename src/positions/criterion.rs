@@ -3,10 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::i18n::Locale;
-use crate::positions::text::PositionText;
-use crate::web::form::FormErrors;
-use crate::web::text::CommonText;
+use crate::web::form::{MAX_NOTE_CHARS, name_too_long, too_long};
 
 /// How much a criterion counts: greater than 0, at most 100.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,32 +103,60 @@ impl ValidCriterion {
     }
 }
 
-pub fn validate(form: &CriterionForm, locale: Locale) -> Result<ValidCriterion, FormErrors> {
-    let t = PositionText::get(locale);
-    let mut errors = FormErrors::default();
+/// Why a criterion form cannot be stored, beside the field at fault; the
+/// handler says it in the viewer's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CriterionRefusal {
+    NameRequired,
+    /// Over `MAX_NAME_CHARS`.
+    NameTooLong,
+    /// The description or an anchor (the field named) over `MAX_NOTE_CHARS`.
+    TooLong(&'static str),
+    WeightInvalid,
+    MinimumInvalid,
+    /// A must-have's anchor (the field named) left empty.
+    AnchorRequired(&'static str),
+}
+
+impl CriterionRefusal {
+    /// The form field the refusal is shown beside.
+    pub fn field(self) -> &'static str {
+        match self {
+            CriterionRefusal::NameRequired | CriterionRefusal::NameTooLong => "name",
+            CriterionRefusal::TooLong(field) | CriterionRefusal::AnchorRequired(field) => field,
+            CriterionRefusal::WeightInvalid => "weight",
+            CriterionRefusal::MinimumInvalid => "minimum_score",
+        }
+    }
+}
+
+pub fn validate(form: &CriterionForm) -> Result<ValidCriterion, Vec<CriterionRefusal>> {
+    let mut refusals = Vec::new();
     let name = form.name.trim();
     if name.is_empty() {
-        errors.add("name", CommonText::get(locale).field_required);
-    } else if crate::web::form::name_too_long(name) {
-        errors.add("name", CommonText::get(locale).name_too_long);
+        refusals.push(CriterionRefusal::NameRequired);
+    } else if name_too_long(name) {
+        refusals.push(CriterionRefusal::NameTooLong);
     }
-    let max_note = crate::web::form::MAX_NOTE_CHARS;
-    errors.check_length("description", &form.description, max_note, locale);
-    for (field, anchor) in ANCHOR_FIELDS.iter().zip(form.anchors()) {
-        errors.check_length(field, anchor, max_note, locale);
+    let notes = std::iter::once(("description", form.description.as_str()))
+        .chain(ANCHOR_FIELDS.into_iter().zip(form.anchors()));
+    for (field, note) in notes {
+        if too_long(note, MAX_NOTE_CHARS) {
+            refusals.push(CriterionRefusal::TooLong(field));
+        }
     }
     let weight = Weight::try_from(form.weight.as_str());
     if weight.is_err() {
-        errors.add("weight", t.weight_invalid);
+        refusals.push(CriterionRefusal::WeightInvalid);
     }
     let minimum = if form.is_must_have() {
         let parsed = MinimumScore::try_from(form.minimum_score.as_str()).ok();
         if parsed.is_none() {
-            errors.add("minimum_score", t.minimum_invalid);
+            refusals.push(CriterionRefusal::MinimumInvalid);
         }
-        for (field, anchor) in ANCHOR_FIELDS.iter().zip(form.anchors()) {
+        for (field, anchor) in ANCHOR_FIELDS.into_iter().zip(form.anchors()) {
             if anchor.trim().is_empty() {
-                errors.add(field, t.anchor_required);
+                refusals.push(CriterionRefusal::AnchorRequired(field));
             }
         }
         parsed
@@ -139,14 +164,14 @@ pub fn validate(form: &CriterionForm, locale: Locale) -> Result<ValidCriterion, 
         None
     };
     match weight {
-        Ok(weight) if errors.is_empty() => Ok(ValidCriterion {
+        Ok(weight) if refusals.is_empty() => Ok(ValidCriterion {
             name: name.to_owned(),
             description: form.description.trim().to_owned(),
             weight,
             minimum,
             anchors: form.anchors().map(|anchor| anchor.trim().to_owned()),
         }),
-        _ => Err(errors),
+        _ => Err(refusals),
     }
 }
 
@@ -188,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_plain_criterion_needs_only_name_and_weight() {
-        let valid = validate(&form(), Locale::En).unwrap();
+        let valid = validate(&form()).unwrap();
         assert!(!valid.must_have());
         assert_eq!(valid.weight.value(), 2.0);
     }
@@ -197,10 +222,13 @@ mod tests {
     fn a_must_have_needs_a_minimum_and_every_anchor() {
         let mut must = form();
         must.must_have = Some("on".into());
-        let errors = validate(&must, Locale::En).unwrap_err();
-        assert!(errors.has("minimum_score"));
+        let refusals = validate(&must).unwrap_err();
+        assert!(refusals.contains(&CriterionRefusal::MinimumInvalid));
         for field in ANCHOR_FIELDS {
-            assert!(errors.has(field), "{field}");
+            assert!(
+                refusals.contains(&CriterionRefusal::AnchorRequired(field)),
+                "{field}"
+            );
         }
         must.minimum_score = "3".into();
         must.anchor_1 = "a".into();
@@ -208,21 +236,24 @@ mod tests {
         must.anchor_3 = "c".into();
         must.anchor_4 = "d".into();
         must.anchor_5 = "e".into();
-        let valid = validate(&must, Locale::En).unwrap();
+        let valid = validate(&must).unwrap();
         assert_eq!(valid.minimum, Some(MinimumScore(3)));
     }
 
     #[test]
     fn blank_name_and_bad_weight_are_both_reported() {
-        let errors = validate(
-            &CriterionForm {
-                name: "  ".into(),
-                weight: "0".into(),
-                ..CriterionForm::default()
-            },
-            Locale::En,
-        )
+        let refusals = validate(&CriterionForm {
+            name: "  ".into(),
+            weight: "0".into(),
+            ..CriterionForm::default()
+        })
         .unwrap_err();
-        assert!(errors.has("name") && errors.has("weight"));
+        assert_eq!(
+            refusals,
+            [
+                CriterionRefusal::NameRequired,
+                CriterionRefusal::WeightInvalid
+            ]
+        );
     }
 }

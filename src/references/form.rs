@@ -12,38 +12,20 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_TEXT: usize = 4000;
 pub const MAX_QUESTIONS: usize = 8000;
 
-/// How the referee was reached: `reference_check.contact_method`, read
-/// straight from the row (where '' stands for "not said", read as `None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum ContactMethod {
-    Phone,
-    Video,
-    InPerson,
-    Email,
+crate::coded_enum! {
+    /// How the referee was reached: `reference_check.contact_method`, read
+    /// straight from the row (where '' stands for "not said", read as `None`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum ContactMethod {
+        Phone = "phone",
+        Video = "video",
+        InPerson = "in_person",
+        Email = "email",
+    }
 }
 
 impl ContactMethod {
-    pub const ALL: [ContactMethod; 4] = [
-        ContactMethod::Phone,
-        ContactMethod::Video,
-        ContactMethod::InPerson,
-        ContactMethod::Email,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            ContactMethod::Phone => "phone",
-            ContactMethod::Video => "video",
-            ContactMethod::InPerson => "in_person",
-            ContactMethod::Email => "email",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code.trim())
-    }
-
     pub fn label(self, t: &ReferenceText) -> &'static str {
         match self {
             ContactMethod::Phone => t.by_phone,

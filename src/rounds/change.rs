@@ -178,13 +178,16 @@ async fn save(
         .iter()
         .map(|user| user.id)
         .collect();
-    let valid = plan::validate(&form, auth.viewer.locale, |kind, id| match kind {
+    let valid = plan::validate(&form, |kind, id| match kind {
         IdKind::User => users.contains(id),
         IdKind::Candidate | IdKind::Template => true,
     });
     let valid = match valid {
         Ok(valid) => valid,
-        Err(errors) => return render(&app, &auth, round, form, errors).await,
+        Err(refusals) => {
+            let errors = super::plan_errors(refusals, auth.viewer.locale);
+            return render(&app, &auth, round, form, errors).await;
+        }
     };
     let mut tx = app.pool.begin().await?;
     let Some(mails) = apply(&mut tx, id, &valid, auth.user.id).await? else {

@@ -27,14 +27,14 @@ use uuid::Uuid;
 use crate::auth::Authorized;
 use crate::auth::role::Staff;
 use crate::error::Result;
-use crate::i18n::one_or_many;
+use crate::i18n::{Locale, one_or_many};
 use crate::positions::access::{OpenPosition, PositionHead};
 use crate::state::AppState;
 use crate::web::flash::FlashKind;
-use crate::web::form::{Form, FormErrors};
+use crate::web::form::{Form, FormErrors, MAX_NAME_CHARS, too_long_message};
 use crate::web::format::DEFAULT_TIME_ZONE;
 use crate::web::layout::Layout;
-use plan::{IdKind, PanelRole, PlanForm};
+use plan::{IdKind, PanelRole, PlanForm, PlanRefusal};
 use queries::{CandidateOption, TemplateOption, UserOption};
 pub use text::RoundText;
 
@@ -191,6 +191,32 @@ async fn known_ids(pool: &PgPool, position_id: Uuid) -> Result<HashSet<(IdKind, 
         .collect())
 }
 
+/// A refused planning value in the viewer's words.
+fn refusal_message(refusal: PlanRefusal, locale: Locale) -> String {
+    let t = RoundText::get(locale);
+    match refusal {
+        PlanRefusal::LocationTooLong => too_long_message(MAX_NAME_CHARS, locale),
+        PlanRefusal::CandidateInvalid => t.candidate_invalid.into(),
+        PlanRefusal::TimeZoneInvalid => t.time_zone_invalid.into(),
+        PlanRefusal::DateInvalid => t.date_invalid.into(),
+        PlanRefusal::TimeInvalid => t.time_invalid.into(),
+        PlanRefusal::TimeMissing => t.time_missing.into(),
+        PlanRefusal::DurationInvalid => t.duration_invalid.into(),
+        PlanRefusal::TemplateInvalid => t.template_invalid.into(),
+        PlanRefusal::PanelTwice => t.panel_twice.into(),
+        PlanRefusal::PanelInvalid => t.panel_invalid.into(),
+        PlanRefusal::PanelEmpty => t.panel_empty.into(),
+    }
+}
+
+/// The plan's refusals, each beside its field in the viewer's language.
+fn plan_errors(refusals: Vec<PlanRefusal>, locale: Locale) -> FormErrors {
+    refusals
+        .into_iter()
+        .map(|refusal| (refusal.field(), refusal_message(refusal, locale)))
+        .collect()
+}
+
 async fn create(
     State(app): State<AppState>,
     auth: Authorized<Staff>,
@@ -201,11 +227,12 @@ async fn create(
     let t = RoundText::get(auth.viewer.locale);
     let form = PlanForm::from_pairs(pairs);
     let known = known_ids(&app.pool, id).await?;
-    let plan = match plan::validate(&form, auth.viewer.locale, |kind, id| {
-        known.contains(&(kind, *id))
-    }) {
+    let plan = match plan::validate(&form, |kind, id| known.contains(&(kind, *id))) {
         Ok(plan) => plan,
-        Err(errors) => return render(&app.pool, &auth, position, form, errors).await,
+        Err(refusals) => {
+            let errors = plan_errors(refusals, auth.viewer.locale);
+            return render(&app.pool, &auth, position, form, errors).await;
+        }
     };
     let planned = match plan::create(&app.pool, &plan, auth.user.id).await? {
         Ok(planned) => planned,

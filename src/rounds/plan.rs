@@ -13,7 +13,7 @@ use crate::i18n::Locale;
 use crate::mail::invitations::{self, Notice};
 use crate::rounds::snapshot;
 use crate::rounds::text::RoundText;
-use crate::web::form::FormErrors;
+use crate::web::form::{MAX_NAME_CHARS, too_long};
 use crate::web::format::DEFAULT_TIME_ZONE;
 
 /// Time zones offered in the form, the default first; any valid IANA name is accepted.
@@ -106,19 +106,61 @@ impl ValidPlan {
 /// far-off years are outside what the database can store).
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2999;
 
+/// Why the planning form cannot become a plan, beside the field at fault; the
+/// handler says it in the viewer's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanRefusal {
+    /// Over `MAX_NAME_CHARS`.
+    LocationTooLong,
+    /// Not a candidate of the position.
+    CandidateInvalid,
+    TimeZoneInvalid,
+    /// Not a date, or outside `YEARS`.
+    DateInvalid,
+    TimeInvalid,
+    /// A time the clocks skip that day in that time zone.
+    TimeMissing,
+    /// Not 15 to 600 minutes.
+    DurationInvalid,
+    TemplateInvalid,
+    /// One person twice on the panel.
+    PanelTwice,
+    /// Not an active user, or not a panel role.
+    PanelInvalid,
+    PanelEmpty,
+}
+
+impl PlanRefusal {
+    /// The form field the refusal is shown beside.
+    pub fn field(self) -> &'static str {
+        match self {
+            PlanRefusal::LocationTooLong => "location",
+            PlanRefusal::CandidateInvalid => "candidate_id",
+            PlanRefusal::TimeZoneInvalid => "time_zone",
+            PlanRefusal::DateInvalid => "date",
+            PlanRefusal::TimeInvalid | PlanRefusal::TimeMissing => "time",
+            PlanRefusal::DurationInvalid => "duration_minutes",
+            PlanRefusal::TemplateInvalid => "template_id",
+            PlanRefusal::PanelTwice | PlanRefusal::PanelInvalid | PlanRefusal::PanelEmpty => {
+                "panel"
+            }
+        }
+    }
+}
+
 /// A local date and time in `tz` as an instant. A time skipped by a clock
 /// change is refused; a repeated one means its first occurrence.
-pub fn local_to_utc(date: &str, time: &str, tz: Tz) -> Result<DateTime<Utc>, &'static str> {
+pub fn local_to_utc(date: &str, time: &str, tz: Tz) -> Result<DateTime<Utc>, PlanRefusal> {
     let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
         .ok()
         .filter(|date| YEARS.contains(&date.year()))
-        .ok_or("date")?;
+        .ok_or(PlanRefusal::DateInvalid)?;
     let time = NaiveTime::parse_from_str(time.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M:%S"))
-        .map_err(|_| "time")?;
+        .map_err(|_| PlanRefusal::TimeInvalid)?;
     match tz.from_local_datetime(&date.and_time(time)) {
         LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
-        LocalResult::None => Err("time_missing"),
+        LocalResult::None => Err(PlanRefusal::TimeMissing),
     }
 }
 
@@ -137,22 +179,21 @@ pub enum IdKind {
 /// caller (`known`).
 pub fn validate(
     form: &PlanForm,
-    locale: Locale,
     known: impl Fn(IdKind, &Uuid) -> bool,
-) -> Result<ValidPlan, FormErrors> {
-    let t = RoundText::get(locale);
-    let mut errors = FormErrors::default();
-    let max_location = crate::web::form::MAX_NAME_CHARS;
-    errors.check_length("location", &form.location, max_location, locale);
+) -> Result<ValidPlan, Vec<PlanRefusal>> {
+    let mut refusals = Vec::new();
+    if too_long(&form.location, MAX_NAME_CHARS) {
+        refusals.push(PlanRefusal::LocationTooLong);
+    }
     let candidate_id = Uuid::parse_str(form.candidate_id.trim())
         .ok()
         .filter(|id| known(IdKind::Candidate, id));
     if candidate_id.is_none() {
-        errors.add("candidate_id", t.candidate_invalid);
+        refusals.push(PlanRefusal::CandidateInvalid);
     }
     let time_zone = form.time_zone.trim().parse::<Tz>().ok();
     if time_zone.is_none() {
-        errors.add("time_zone", t.time_zone_invalid);
+        refusals.push(PlanRefusal::TimeZoneInvalid);
     }
     let scheduled_at = match local_to_utc(
         &form.date,
@@ -160,23 +201,15 @@ pub fn validate(
         time_zone.unwrap_or(DEFAULT_TIME_ZONE),
     ) {
         Ok(at) => Some(at),
-        Err("date") => {
-            errors.add("date", t.date_invalid);
-            None
-        }
-        Err("time") => {
-            errors.add("time", t.time_invalid);
-            None
-        }
-        Err(_) => {
-            errors.add("time", t.time_missing);
+        Err(refusal) => {
+            refusals.push(refusal);
             None
         }
     };
     let duration = match form.duration_minutes.trim().parse::<i32>() {
         Ok(minutes @ 15..=600) => Some(minutes),
         _ => {
-            errors.add("duration_minutes", t.duration_invalid);
+            refusals.push(PlanRefusal::DurationInvalid);
             None
         }
     };
@@ -184,7 +217,7 @@ pub fn validate(
         .ok()
         .filter(|id| known(IdKind::Template, id));
     if template_id.is_none() {
-        errors.add("template_id", t.template_invalid);
+        refusals.push(PlanRefusal::TemplateInvalid);
     }
     let mut panel: Vec<(Uuid, PanelRole)> = Vec::new();
     for (user, role) in &form.panel {
@@ -196,14 +229,14 @@ pub fn validate(
         ) {
             // One id under two spellings (upper and lower case) is one person.
             (Some(user), Some(_)) if panel.iter().any(|(seated, _)| *seated == user) => {
-                errors.add("panel", t.panel_twice)
+                refusals.push(PlanRefusal::PanelTwice)
             }
             (Some(user), Some(role)) => panel.push((user, role)),
-            _ => errors.add("panel", t.panel_invalid),
+            _ => refusals.push(PlanRefusal::PanelInvalid),
         }
     }
     if form.panel.is_empty() {
-        errors.add("panel", t.panel_empty);
+        refusals.push(PlanRefusal::PanelEmpty);
     }
     match (candidate_id, scheduled_at, time_zone, duration, template_id) {
         (
@@ -212,7 +245,7 @@ pub fn validate(
             Some(time_zone),
             Some(duration_minutes),
             Some(template_id),
-        ) if errors.is_empty() => Ok(ValidPlan {
+        ) if refusals.is_empty() => Ok(ValidPlan {
             candidate_id,
             scheduled_at,
             time_zone,
@@ -222,7 +255,7 @@ pub fn validate(
             panel,
             plan_id: Uuid::parse_str(form.plan_id.trim()).ok(),
         }),
-        _ => Err(errors),
+        _ => Err(refusals),
     }
 }
 
@@ -395,7 +428,7 @@ mod tests {
     fn a_skipped_hour_is_refused_and_a_repeated_one_means_the_first() {
         assert_eq!(
             local_to_utc("2026-03-29", "02:30", Oslo),
-            Err("time_missing")
+            Err(PlanRefusal::TimeMissing)
         );
         let repeated = local_to_utc("2026-10-25", "02:30", Oslo).unwrap();
         assert_eq!(repeated.to_rfc3339(), "2026-10-25T00:30:00+00:00");
@@ -403,11 +436,13 @@ mod tests {
 
     #[test]
     fn bad_dates_and_times_name_their_field() {
-        assert_eq!(local_to_utc("2026-02-30", "10:00", Oslo), Err("date"));
-        assert_eq!(local_to_utc("", "10:00", Oslo), Err("date"));
-        assert_eq!(local_to_utc("2026-02-01", "25:00", Oslo), Err("time"));
-        assert_eq!(local_to_utc("-5000-12-01", "10:00", Oslo), Err("date"));
-        assert_eq!(local_to_utc("20260-12-01", "10:00", Oslo), Err("date"));
+        let date = Err(PlanRefusal::DateInvalid);
+        assert_eq!(local_to_utc("2026-02-30", "10:00", Oslo), date);
+        assert_eq!(local_to_utc("", "10:00", Oslo), date);
+        let time = Err(PlanRefusal::TimeInvalid);
+        assert_eq!(local_to_utc("2026-02-01", "25:00", Oslo), time);
+        assert_eq!(local_to_utc("-5000-12-01", "10:00", Oslo), date);
+        assert_eq!(local_to_utc("20260-12-01", "10:00", Oslo), date);
     }
 
     fn form() -> PlanForm {
@@ -425,7 +460,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_a_plan_and_reports_a_missing_expert() {
-        let plan = validate(&form(), Locale::En, |_, _| true).unwrap();
+        let plan = validate(&form(), |_, _| true).unwrap();
         assert_eq!(plan.panel, vec![(Uuid::nil(), PanelRole::Hr)]);
         assert!(!plan.has_expert());
     }
@@ -436,22 +471,21 @@ mod tests {
         bad.time_zone = "Mars/Olympus".into();
         bad.duration_minutes = "5".into();
         bad.panel.clear();
-        let errors = validate(&bad, Locale::En, |_, _| false).unwrap_err();
-        for field in [
-            "candidate_id",
-            "time_zone",
-            "duration_minutes",
-            "template_id",
-            "panel",
-        ] {
-            assert!(errors.has(field), "{field}");
-        }
+        assert_eq!(
+            validate(&bad, |_, _| false).unwrap_err(),
+            [
+                PlanRefusal::CandidateInvalid,
+                PlanRefusal::TimeZoneInvalid,
+                PlanRefusal::DurationInvalid,
+                PlanRefusal::TemplateInvalid,
+                PlanRefusal::PanelEmpty,
+            ]
+        );
         let mut role = form();
         role.panel.insert(Uuid::nil().to_string(), "boss".into());
-        assert!(
-            validate(&role, Locale::En, |_, _| true)
-                .unwrap_err()
-                .has("panel")
+        assert_eq!(
+            validate(&role, |_, _| true).unwrap_err(),
+            [PlanRefusal::PanelInvalid]
         );
     }
 }

@@ -69,13 +69,15 @@ pub struct RecommendationFacts {
     pub verdict: crate::scoring::Verdict,
 }
 
-/// `doubt.status` as the rules see it, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum DoubtState {
-    Open,
-    Resolved,
-    Confirmed,
+crate::coded_enum! {
+    /// `doubt.status` as the rules see it, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum DoubtState {
+        Open = "open",
+        Resolved = "resolved",
+        Confirmed = "confirmed",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,37 +443,19 @@ fn summarise(facts: &Facts) -> Summary {
     }
 }
 
-/// What a decision asks of the gate: `decision.outcome`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Outcome {
-    Hire,
-    NoHire,
-    AnotherRound,
-    OnHold,
+crate::coded_enum! {
+    /// What a decision asks of the gate: `decision.outcome`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Outcome {
+        Hire = "hire",
+        NoHire = "no_hire",
+        AnotherRound = "another_round",
+        OnHold = "on_hold",
+    }
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 4] = [
-        Outcome::Hire,
-        Outcome::NoHire,
-        Outcome::AnotherRound,
-        Outcome::OnHold,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Outcome::Hire => "hire",
-            Outcome::NoHire => "no_hire",
-            Outcome::AnotherRound => "another_round",
-            Outcome::OnHold => "on_hold",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.code() == code.trim())
-    }
-
     /// Hire and no hire close the candidate's case until it is reopened;
     /// another round and on hold are steps on the way.
     pub fn is_final(self) -> bool {

@@ -64,38 +64,20 @@ impl ScoreChoice {
     }
 }
 
-/// A panel member's overall recommendation; deliberately without a neutral
-/// option. `recommendation.verdict`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum Verdict {
-    StrongNo,
-    No,
-    Yes,
-    StrongYes,
+crate::coded_enum! {
+    /// A panel member's overall recommendation; deliberately without a neutral
+    /// option. `recommendation.verdict`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum Verdict {
+        StrongNo = "strong_no",
+        No = "no",
+        Yes = "yes",
+        StrongYes = "strong_yes",
+    }
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
-        Verdict::StrongNo,
-        Verdict::No,
-        Verdict::Yes,
-        Verdict::StrongYes,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Verdict::StrongNo => "strong_no",
-            Verdict::No => "no",
-            Verdict::Yes => "yes",
-            Verdict::StrongYes => "strong_yes",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Verdict::ALL.into_iter().find(|v| v.code() == code.trim())
-    }
-
     /// A "no" is itself a doubt about the candidate, to be settled with facts.
     pub fn opens_doubt(self) -> bool {
         matches!(self, Verdict::StrongNo | Verdict::No)

@@ -3,33 +3,19 @@
 use crate::i18n::Locale;
 use crate::test_results::text::TestResultText;
 
-/// `test_result.kind`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum TestKind {
-    Personality,
-    Cognitive,
-    WorkSample,
-    Other,
+crate::coded_enum! {
+    /// `test_result.kind`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum TestKind {
+        Personality = "personality",
+        Cognitive = "cognitive",
+        WorkSample = "work_sample",
+        Other = "other",
+    }
 }
 
 impl TestKind {
-    pub const ALL: [TestKind; 4] = [
-        TestKind::Personality,
-        TestKind::Cognitive,
-        TestKind::WorkSample,
-        TestKind::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TestKind::Personality => "personality",
-            TestKind::Cognitive => "cognitive",
-            TestKind::WorkSample => "work_sample",
-            TestKind::Other => "other",
-        }
-    }
-
     pub fn label(self, locale: Locale) -> &'static str {
         let t = TestResultText::get(locale);
         match self {
@@ -38,12 +24,6 @@ impl TestKind {
             TestKind::WorkSample => t.kind_work_sample,
             TestKind::Other => t.kind_other,
         }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.code() == code.trim())
     }
 }
 

@@ -187,6 +187,17 @@ impl FormErrors {
     }
 }
 
+/// Errors beside their fields; the first for a field is kept, as `add` keeps it.
+impl<M: Into<String>> FromIterator<(&'static str, M)> for FormErrors {
+    fn from_iter<I: IntoIterator<Item = (&'static str, M)>>(errors: I) -> Self {
+        let mut form_errors = FormErrors::default();
+        for (field, message) in errors {
+            form_errors.add(field, message);
+        }
+        form_errors
+    }
+}
+
 /// A script that sends a form in the background (the walk-through's offline
 /// queue) asks for JSON: it gets a small answer instead of a redirect and a flash.
 /// Every refusal asks the same (the origin check, the token check, the error

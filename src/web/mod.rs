@@ -1,7 +1,9 @@
 //! The HTTP side every feature shares: the page layout, forms, flash messages,
-//! error pages, the cross-site token check, formats and common texts. It names
-//! no feature; the app (`app`) assembles the features' routers on top of it.
+//! error pages, the cross-site token check, formats and common texts, and the
+//! codes of statuses and kinds (`coded_enum!`). It names no feature; the app
+//! (`app`) assembles the features' routers on top of it.
 
+mod coded;
 pub(crate) mod csrf;
 pub(crate) mod error_pages;
 pub(crate) mod flash;

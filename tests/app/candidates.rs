@@ -14,8 +14,9 @@ async fn a_candidate_is_added_by_hand_with_a_first_status_entry() {
             &client,
             &format!("/positions/{position}/candidates"),
             &[
-                ("name", "Kari Nordmann"),
+                ("name", "  Kari Nordmann\t"),
                 ("email", "Kari@Example.no"),
+                ("phone", " +47 900 00 000 "),
                 ("first_round_summary", "Strong portfolio."),
                 ("open_questions", "Why leave now?\nNotice period?"),
             ],
@@ -37,6 +38,15 @@ async fn a_candidate_is_added_by_hand_with_a_first_status_entry() {
         .await
         .unwrap();
     assert_eq!(history, 1);
+    let stored: (String, String) = sqlx::query_as("select name, phone from candidate")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        stored,
+        ("Kari Nordmann".into(), "+47 900 00 000".into()),
+        "stored trimmed"
+    );
 }
 
 #[tokio::test]

@@ -64,8 +64,8 @@ async fn weight_must_be_greater_than_zero() {
         assert_eq!(response.status(), 422, "weight {weight:?}");
         let html = response.text().await.unwrap();
         assert!(
-            html.contains("Enter a weight greater than 0"),
-            "weight {weight:?}"
+            html.contains(r#"id="weight-error">Enter a weight greater than 0"#),
+            "weight {weight:?}, beside the weight"
         );
         assert!(html.contains(r#"value="Communication""#), "name kept");
     }
@@ -100,7 +100,7 @@ async fn a_must_have_needs_a_minimum_from_1_to_5_and_all_anchors() {
         assert_eq!(response.status(), 422);
         let html = response.text().await.unwrap();
         assert!(
-            html.contains("Choose a minimum score from 1 to 5."),
+            html.contains(r#"id="minimum_score-error">Choose a minimum score from 1 to 5."#),
             "{minimum:?}"
         );
         assert_eq!(
@@ -108,6 +108,14 @@ async fn a_must_have_needs_a_minimum_from_1_to_5_and_all_anchors() {
                 .count(),
             5
         );
+        for level in 1..=5 {
+            assert!(
+                html.contains(&format!(
+                    r#"id="anchor_{level}-error">A must-have needs an anchor for this score."#
+                )),
+                "anchor {level}"
+            );
+        }
     }
     let mut partial = vec![
         ("name", "Ownership"),

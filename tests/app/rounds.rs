@@ -174,40 +174,59 @@ async fn every_planning_rule_is_checked_and_the_input_kept() {
     let s = setup(&app).await;
     let manager = format!("panel_{}", s.manager.id);
     let expert = format!("panel_{}", s.expert.id);
-    let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
-        (vec![("date", "2026-02-30")], "Enter a date as YYYY-MM-DD."),
-        (vec![("time", "25:00")], "Enter a time as HH:MM."),
+    /// What is posted, the field the error is shown beside, and the error.
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![("date", "2026-02-30")],
+            "date",
+            "Enter a date as YYYY-MM-DD.",
+        ),
+        (vec![("time", "25:00")], "time", "Enter a time as HH:MM."),
         (
             vec![("date", "2026-03-29"), ("time", "02:30")],
+            "time",
             "This time does not exist",
         ),
         (
             vec![("time_zone", "Mars/Base")],
+            "time_zone",
             "Choose a time zone from the list.",
         ),
         (
             vec![("duration_minutes", "5")],
+            "duration_minutes",
             "Enter a duration from 15 to 600 minutes.",
         ),
-        (vec![("template_id", "nope")], "Choose an interview guide."),
+        (
+            vec![("template_id", "nope")],
+            "template_id",
+            "Choose an interview guide.",
+        ),
         (
             vec![("candidate_id", "00000000-0000-0000-0000-000000000000")],
+            "candidate_id",
             "Choose a candidate of this position.",
         ),
         (
             vec![(manager.as_str(), ""), (expert.as_str(), "")],
+            "panel",
             "Put at least one person on the panel.",
         ),
         (
             vec![(expert.as_str(), "boss")],
+            "panel",
             "Someone on the panel is no longer an active user.",
         ),
     ];
-    for (extra, message) in cases {
+    for (extra, field, message) in cases {
         let response = plan(&app, &s, &extra).await;
         assert_eq!(response.status(), 422, "{message}");
         let html = response.text().await.unwrap();
-        assert!(html.contains(message), "{message}");
+        assert!(
+            html.contains(&format!(r#"id="{field}-error">{message}"#)),
+            "{message} beside {field}"
+        );
         assert!(
             html.contains("Room 4; 2nd floor, Oslo"),
             "input kept for {message}"

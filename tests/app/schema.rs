@@ -194,13 +194,15 @@ async fn allowed_values(pool: &sqlx::PgPool, table: &str, column: &str) -> Vec<S
         .collect()
 }
 
-/// Every value the schema allows in `table.column` decodes into `T`, and a
+/// Every value the schema allows in `table_column` decodes into a `T` whose
+/// `code` is that value (so the code the app writes is the one it reads), and a
 /// value it does not allow is a decode error (never a silent default).
-async fn decodes_every_allowed_value<T>(pool: &sqlx::PgPool, table: &str, column: &str)
+async fn decodes<T>(pool: &sqlx::PgPool, table_column: &str, code: fn(T) -> &'static str)
 where
     T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres> + Send + Unpin,
     T: std::fmt::Debug,
 {
+    let (table, column) = table_column.split_once('.').unwrap();
     let values = allowed_values(pool, table, column).await;
     // '' is "not said" for the contact method, read as None.
     let values: Vec<&String> = values.iter().filter(|v| !v.is_empty()).collect();
@@ -210,10 +212,10 @@ where
             .bind(value)
             .fetch_one(pool)
             .await;
-        assert!(
-            decoded.is_ok(),
-            "{table}.{column}: {value:?} does not decode: {decoded:?}"
-        );
+        match decoded {
+            Ok(decoded) => assert_eq!(code(decoded), value, "{table}.{column}"),
+            Err(err) => panic!("{table}.{column}: {value:?} does not decode: {err:?}"),
+        }
     }
     let unknown = sqlx::query_scalar::<_, T>("select 'not_a_code'::text")
         .fetch_one(pool)
@@ -228,35 +230,38 @@ where
 /// straight from the row, which takes exactly what the schema allows.
 #[tokio::test]
 async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
-    use secondround::{api, auth, candidates, domain, doubts, guides, i18n, test_results};
-    use secondround::{positions, references, rounds, scoring};
+    use secondround::api::token::TokenScope;
+    use secondround::auth::Role;
+    use secondround::candidates::status::CandidateStatus;
+    use secondround::domain::RoundStatus;
+    use secondround::doubts::model::{Category, Method, Status};
+    use secondround::guides::{SectionKind, SectionLead};
+    use secondround::i18n::Locale;
+    use secondround::positions::PositionStatus;
+    use secondround::references::form::ContactMethod;
+    use secondround::rounds::plan::PanelRole;
+    use secondround::scoring::Verdict;
+    use secondround::scoring::flags::{DoubtState, Outcome};
+    use secondround::test_results::TestKind;
     let db = TestDatabase::create().await;
     let pool = &db.pool;
-    decodes_every_allowed_value::<auth::Role>(pool, "app_user", "role").await;
-    decodes_every_allowed_value::<i18n::Locale>(pool, "app_user", "locale").await;
-    decodes_every_allowed_value::<i18n::Locale>(pool, "interview_template", "language").await;
-    decodes_every_allowed_value::<positions::PositionStatus>(pool, "position", "status").await;
-    decodes_every_allowed_value::<guides::SectionKind>(pool, "template_section", "kind").await;
-    decodes_every_allowed_value::<guides::SectionLead>(pool, "template_section", "led_by").await;
-    decodes_every_allowed_value::<guides::SectionLead>(pool, "round_question", "section_led_by")
-        .await;
-    decodes_every_allowed_value::<candidates::status::CandidateStatus>(pool, "candidate", "status")
-        .await;
-    decodes_every_allowed_value::<domain::RoundStatus>(pool, "interview_round", "status").await;
-    decodes_every_allowed_value::<rounds::plan::PanelRole>(pool, "panel_member", "panel_role")
-        .await;
-    decodes_every_allowed_value::<scoring::Verdict>(pool, "recommendation", "verdict").await;
-    decodes_every_allowed_value::<test_results::TestKind>(pool, "test_result", "kind").await;
-    decodes_every_allowed_value::<doubts::model::Category>(pool, "doubt", "category").await;
-    decodes_every_allowed_value::<doubts::model::Method>(pool, "doubt", "resolution_method").await;
-    decodes_every_allowed_value::<doubts::model::Status>(pool, "doubt", "status").await;
-    decodes_every_allowed_value::<scoring::flags::DoubtState>(pool, "doubt", "status").await;
-    decodes_every_allowed_value::<scoring::flags::Outcome>(pool, "decision", "outcome").await;
-    decodes_every_allowed_value::<references::form::ContactMethod>(
-        pool,
-        "reference_check",
-        "contact_method",
-    )
-    .await;
-    decodes_every_allowed_value::<api::token::TokenScope>(pool, "api_token", "scope").await;
+    decodes(pool, "app_user.role", Role::code).await;
+    decodes(pool, "app_user.locale", Locale::code).await;
+    decodes(pool, "interview_template.language", Locale::code).await;
+    decodes(pool, "position.status", PositionStatus::code).await;
+    decodes(pool, "template_section.kind", SectionKind::code).await;
+    decodes(pool, "template_section.led_by", SectionLead::code).await;
+    decodes(pool, "round_question.section_led_by", SectionLead::code).await;
+    decodes(pool, "candidate.status", CandidateStatus::code).await;
+    decodes(pool, "interview_round.status", RoundStatus::code).await;
+    decodes(pool, "panel_member.panel_role", PanelRole::code).await;
+    decodes(pool, "recommendation.verdict", Verdict::code).await;
+    decodes(pool, "test_result.kind", TestKind::code).await;
+    decodes(pool, "doubt.category", Category::code).await;
+    decodes(pool, "doubt.resolution_method", Method::code).await;
+    decodes(pool, "doubt.status", Status::code).await;
+    decodes(pool, "doubt.status", DoubtState::code).await;
+    decodes(pool, "decision.outcome", Outcome::code).await;
+    decodes(pool, "reference_check.contact_method", ContactMethod::code).await;
+    decodes(pool, "api_token.scope", TokenScope::code).await;
 }
