@@ -4,17 +4,19 @@
 
 use crate::i18n::Locale;
 
-/// `doubt.category`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum DoubtCategory {
-    Competence,
-    Experience,
-    Motivation,
-    Collaboration,
-    Integrity,
-    Recommendation,
-    Other,
+crate::coded_enum! {
+    /// `doubt.category`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum DoubtCategory {
+        Competence = "competence",
+        Experience = "experience",
+        Motivation = "motivation",
+        Collaboration = "collaboration",
+        Integrity = "integrity",
+        Recommendation = "recommendation",
+        Other = "other",
+    }
 }
 
 impl DoubtCategory {
@@ -28,18 +30,6 @@ impl DoubtCategory {
         DoubtCategory::Other,
     ];
 
-    pub fn code(self) -> &'static str {
-        match self {
-            DoubtCategory::Competence => "competence",
-            DoubtCategory::Experience => "experience",
-            DoubtCategory::Motivation => "motivation",
-            DoubtCategory::Collaboration => "collaboration",
-            DoubtCategory::Integrity => "integrity",
-            DoubtCategory::Recommendation => "recommendation",
-            DoubtCategory::Other => "other",
-        }
-    }
-
     pub fn parse_pickable(code: &str) -> Option<Self> {
         Self::PICKABLE.into_iter().find(|c| c.code() == code.trim())
     }
@@ -49,38 +39,20 @@ impl DoubtCategory {
     }
 }
 
-/// How the doubt is to be settled: always by facts, never by opinion.
-/// `doubt.resolution_method`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum DoubtMethod {
-    CheckReferences,
-    GatherFacts,
-    ExtraInterview,
-    PracticalTest,
+crate::coded_enum! {
+    /// How the doubt is to be settled: always by facts, never by opinion.
+    /// `doubt.resolution_method`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum DoubtMethod {
+        CheckReferences = "check_references",
+        GatherFacts = "gather_facts",
+        ExtraInterview = "extra_interview",
+        PracticalTest = "practical_test",
+    }
 }
 
 impl DoubtMethod {
-    pub const ALL: [DoubtMethod; 4] = [
-        DoubtMethod::CheckReferences,
-        DoubtMethod::GatherFacts,
-        DoubtMethod::ExtraInterview,
-        DoubtMethod::PracticalTest,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DoubtMethod::CheckReferences => "check_references",
-            DoubtMethod::GatherFacts => "gather_facts",
-            DoubtMethod::ExtraInterview => "extra_interview",
-            DoubtMethod::PracticalTest => "practical_test",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.code() == code.trim())
-    }
-
     pub fn label(self, locale: Locale) -> &'static str {
         DoubtLabels::get(locale).method(self)
     }

@@ -8,77 +8,41 @@ use uuid::Uuid;
 
 use crate::i18n::Locale;
 
-/// `mail_outbox.kind`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-pub enum MailKind {
-    Invitation,
-    InvitationUpdate,
-    InvitationCancel,
-    Reminder,
-    PanelReady,
-    DoubtDigest,
-    DoubtRaised,
-    DoubtSettled,
-    Decision,
-}
-
-impl MailKind {
-    pub const ALL: [MailKind; 9] = [
-        MailKind::Invitation,
-        MailKind::InvitationUpdate,
-        MailKind::InvitationCancel,
-        MailKind::Reminder,
-        MailKind::PanelReady,
-        MailKind::DoubtDigest,
-        MailKind::DoubtRaised,
-        MailKind::DoubtSettled,
-        MailKind::Decision,
-    ];
-}
-
-/// `mail_outbox.state`, read straight from the row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type, Serialize)]
-#[sqlx(type_name = "text", rename_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub enum MailState {
-    Pending,
-    Sent,
-    Failed,
-}
-
-impl MailState {
-    pub const ALL: [MailState; 3] = [MailState::Pending, MailState::Sent, MailState::Failed];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            MailState::Pending => "pending",
-            MailState::Sent => "sent",
-            MailState::Failed => "failed",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|state| state.code() == code.trim())
+crate::coded_enum! {
+    /// `mail_outbox.kind`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum MailKind {
+        Invitation = "invitation",
+        InvitationUpdate = "invitation_update",
+        InvitationCancel = "invitation_cancel",
+        Reminder = "reminder",
+        PanelReady = "panel_ready",
+        DoubtDigest = "doubt_digest",
+        DoubtRaised = "doubt_raised",
+        DoubtSettled = "doubt_settled",
+        Decision = "decision",
     }
 }
 
-/// `mail_outbox.calendar_method`: a new or changed entry, or its removal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
-#[sqlx(type_name = "text", rename_all = "UPPERCASE")]
-pub enum CalendarMethod {
-    Request,
-    Cancel,
+crate::coded_enum! {
+    /// `mail_outbox.state`, read straight from the row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "snake_case")]
+    pub enum MailState {
+        Pending = "pending",
+        Sent = "sent",
+        Failed = "failed",
+    }
 }
 
-impl CalendarMethod {
-    pub fn code(self) -> &'static str {
-        match self {
-            CalendarMethod::Request => "REQUEST",
-            CalendarMethod::Cancel => "CANCEL",
-        }
+crate::coded_enum! {
+    /// `mail_outbox.calendar_method`: a new or changed entry, or its removal.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+    #[sqlx(type_name = "text", rename_all = "UPPERCASE")]
+    pub enum CalendarMethod {
+        Request = "REQUEST",
+        Cancel = "CANCEL",
     }
 }
 

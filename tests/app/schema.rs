@@ -237,6 +237,7 @@ async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
     use secondround::doubts::model::{Category, Method, Status};
     use secondround::guides::{SectionKind, SectionLead};
     use secondround::i18n::Locale;
+    use secondround::mail::outbox::{CalendarMethod, MailKind, MailState};
     use secondround::positions::PositionStatus;
     use secondround::references::form::ContactMethod;
     use secondround::rounds::plan::PanelRole;
@@ -264,4 +265,7 @@ async fn every_checked_status_and_kind_column_decodes_into_its_enum() {
     decodes(pool, "decision.outcome", Outcome::code).await;
     decodes(pool, "reference_check.contact_method", ContactMethod::code).await;
     decodes(pool, "api_token.scope", TokenScope::code).await;
+    decodes(pool, "mail_outbox.kind", MailKind::code).await;
+    decodes(pool, "mail_outbox.state", MailState::code).await;
+    decodes(pool, "mail_outbox.calendar_method", CalendarMethod::code).await;
 }
