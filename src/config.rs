@@ -128,20 +128,11 @@ impl MailConfig {
         }
     }
 
-    /// The SMTP settings, or `None` when mail is not configured; a bad URL is an error.
-    pub fn smtp(&self) -> anyhow::Result<Option<crate::mail::smtp::SmtpSettings>> {
-        match self.smtp_url.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(url) => Ok(Some(crate::mail::smtp::SmtpSettings::parse(url)?)),
-        }
-    }
-
-    pub fn from(&self) -> anyhow::Result<lettre::message::Mailbox> {
-        self.mail_from.parse().map_err(|err| {
-            anyhow::anyhow!(
-                "SECONDROUND_MAIL_FROM is not an address ({err}): write e.g. \"Secondround <rekruttering@firma.no>\""
-            )
-        })
+    /// Whether an SMTP server is named at all.
+    pub fn sends(&self) -> bool {
+        self.smtp_url
+            .as_deref()
+            .is_some_and(|url| !url.trim().is_empty())
     }
 
     pub fn smtp_timeout(&self) -> std::time::Duration {

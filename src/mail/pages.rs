@@ -170,12 +170,7 @@ async fn render_outbox(
     Ok(OutboxPage {
         layout: auth.viewer.layout(t.outbox_title).await?,
         t,
-        configured: app
-            .config
-            .mail
-            .smtp_url
-            .as_deref()
-            .is_some_and(|url| !url.trim().is_empty()),
+        configured: app.config.mail.sends(),
         filter,
         rows,
         form,

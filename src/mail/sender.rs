@@ -25,6 +25,7 @@ use crate::config::MailConfig;
 use crate::i18n::Locale;
 use crate::mail::message::{self, ComposeError, Letter};
 use crate::mail::outbox::{CalendarMethod, MailBody};
+use crate::mail::smtp::SmtpSettings;
 
 /// Everything the sender needs, built once at start.
 #[derive(Clone)]
@@ -33,6 +34,8 @@ pub struct Sender {
     from: Mailbox,
     public_url: Arc<str>,
     first_retry: Duration,
+    /// The most one mail may take, however the server stalls.
+    timeout: Duration,
 }
 
 /// The pause before attempt `attempts + 1`: the first retry within 30 seconds,
@@ -56,17 +59,24 @@ enum Failure {
 impl Sender {
     /// `None` when no SMTP server is configured: mail then stays in the outbox.
     pub fn from_config(config: &MailConfig) -> anyhow::Result<Option<Sender>> {
-        let Some(settings) = config.smtp()? else {
+        let Some(url) = config.smtp_url.as_deref().filter(|_| config.sends()) else {
             return Ok(None);
         };
+        let settings = SmtpSettings::parse(url)?;
         let transport = settings
             .transport(config.smtp_timeout())
             .map_err(|err| anyhow::anyhow!("SECONDROUND_SMTP_URL: {err}"))?;
+        let from = config.mail_from.parse().map_err(|err| {
+            anyhow::anyhow!(
+                "SECONDROUND_MAIL_FROM is not an address ({err}): write e.g. \"Secondround <rekruttering@firma.no>\""
+            )
+        })?;
         Ok(Some(Sender {
             transport,
-            from: config.from()?,
+            from,
             public_url: config.public_url.as_str().into(),
             first_retry: config.first_retry(),
+            timeout: config.smtp_timeout(),
         }))
     }
 
@@ -152,10 +162,17 @@ impl Sender {
                     Failure::Permanent(err.to_string())
                 }
             })?;
-        match self.transport.send(message).await {
-            Ok(_) => Ok(()),
-            Err(err) if err.is_permanent() => Err(Failure::Permanent(err.to_string())),
-            Err(err) => Err(Failure::Temporary(err.to_string())),
+        // lettre bounds each step; this bounds the whole conversation, so a
+        // server that accepts the connection and then says nothing cannot hold
+        // the sender (and the row's lock) for longer.
+        match tokio::time::timeout(self.timeout, self.transport.send(message)).await {
+            Err(_) => Err(Failure::Temporary(format!(
+                "the mail server did not answer within {} s",
+                self.timeout.as_secs()
+            ))),
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(err)) if err.is_permanent() => Err(Failure::Permanent(err.to_string())),
+            Ok(Err(err)) => Err(Failure::Temporary(err.to_string())),
         }
     }
 }

@@ -34,7 +34,7 @@ crate::texts! {
         ready_subject: "Ready for the debrief: {candidate}", "Klar for oppsummering: {candidate}";
         ready_intro: "Everyone on the panel has submitted their ratings of {candidate} for {position}. The debrief shows where the panel agrees, where it differs and what is still in doubt.", "Alle i panelet har sendt inn vurderingene sine av {candidate} til {position}. Oppsummeringen viser hvor panelet er enig, hvor det spriker og hva som fortsatt er i tvil.";
         open_debrief: "Open the debrief", "Åpne oppsummeringen";
-        digest_subject: "Open doubts waiting: {n} candidates", "Åpen tvil venter: {n} kandidater";
+        digest_subject: "Doubts still open: {n}", "Tvil som fortsatt er åpen: {n}";
         digest_intro: "These candidates of yours have had a doubt open for more than {days} working days. If in doubt, don't hire: settle each doubt with facts — a reference, more information or one more interview — or decide no.", "Disse kandidatene dine har hatt tvil åpen i mer enn {days} arbeidsdager. Er du i tvil, ikke ansett: avklar hver tvil med fakta – en referanse, mer informasjon eller ett intervju til – eller si nei.";
         open_dashboard: "Open Secondround", "Åpne Secondround";
         doubt_raised_subject: "A doubt about {candidate}", "Tvil om {candidate}";

@@ -51,7 +51,7 @@ crate::texts! {
         cancel_button: "Cancel the round", "Avlys runden";
         cancel_confirm_required: "Tick the box to confirm the cancellation.", "Kryss av for å bekrefte avlysningen.";
         cancelled_flash: "Round {n} with {name} is cancelled; the panel is told.", "Runde {n} med {name} er avlyst; panelet har fått beskjed.";
-        cancel_settled_doubt: "This round settled a doubt, so it stays on record and cannot be cancelled.", "Denne runden avklarte en tvil, så den blir stående og kan ikke avlyses.";
+        cancel_settled_doubt: "This round settled a doubt, so it stays on record and cannot be cancelled.", "Denne runden ble brukt til å avklare tvil, så den blir stående og kan ikke avlyses.";
         no_expert_warning: "The panel has no subject-matter expert. A colleague who will work closely with the new hire should present a real problem from the job.", "Panelet har ingen fagperson. En kollega som skal jobbe tett med den som ansettes, bør legge fram et reelt problem fra jobben.";
         who_leads: "Who leads what", "Hvem leder hva";
         who_leads_hint: "A panel member must rate the sections their role leads and those everyone rates; the other sections are optional for them.", "En paneldeltaker må vurdere seksjonene som rollen leder, og dem som alle skal vurdere; de andre seksjonene er valgfrie.";

@@ -20,6 +20,9 @@ use crate::support::walk::Round;
 const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/", "aaaaaas"),
     ("get", "/admin/api-tokens", "addddds"),
+    ("get", "/admin/outbox", "addddds"),
+    ("post", "/admin/outbox/intervals", "addddds"),
+    ("post", "/admin/outbox/{id}/retry", "addddds"),
     ("post", "/admin/api-tokens", "addddds"),
     ("post", "/admin/api-tokens/{id}/revoke", "addddds"),
     ("get", "/admin/retention", "addddds"),
@@ -99,6 +102,9 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/positions/{id}/shortlist/print", "aaaddds"),
     ("get", "/rounds/{id}", "aaaddds"),
     ("get", "/rounds/{id}/debrief", "aaaddds"),
+    ("post", "/rounds/{id}/cancel", "aaaddds"),
+    ("get", "/rounds/{id}/change", "aaaddds"),
+    ("post", "/rounds/{id}/change", "aaaddds"),
     ("get", "/rounds/{id}/interview", "ddddads"),
     ("get", "/rounds/{id}/interview/offline", "ddddads"),
     ("get", "/rounds/{id}/interview/submit", "ddddads"),
@@ -122,6 +128,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("post", "/rounds/{id}/questions/{qid}/edit", "adaddds"),
     ("put", "/rounds/{id}/questions/{qid}/rating", "ddddads"),
     ("post", "/rounds/{id}/test-results", "aaaddds"),
+    ("get", "/settings", "aaaaaas"),
+    ("post", "/settings", "aaaaaas"),
     // The API's catch-all answers 404 problem documents to everyone.
     ("delete", "/api/v1/{*rest}", "aaaaaaa"),
     ("delete", "/api/{*rest}", "aaaaaaa"),

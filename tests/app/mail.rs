@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use secondround::auth::Role;
+use secondround::case::Case;
 use secondround::config::MailConfig;
+use secondround::domain::{DoubtCategory, DoubtMethod};
 use secondround::mail::calendar::member_uid;
 use secondround::mail::reminders;
 use secondround::mail::sender::Sender;
@@ -563,8 +565,18 @@ async fn the_hiring_manager_hears_once_when_the_whole_panel_has_submitted() {
     assert_eq!(ready().await, 1, "exactly once");
 }
 
+/// A server process, killed when the test ends, however it ends.
+struct Serving(std::process::Child);
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// `secondround serve` delivering mail to `smtp_url`, looking at the outbox every second.
-fn serve_with_mail(database_url: &str, smtp_url: &str) -> std::process::Child {
+fn serve_with_mail(database_url: &str, smtp_url: &str) -> Serving {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -579,6 +591,7 @@ fn serve_with_mail(database_url: &str, smtp_url: &str) -> std::process::Child {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
+        .map(Serving)
         .expect("the binary starts")
 }
 
@@ -594,10 +607,10 @@ async fn killed_between_send_and_mark_the_mail_goes_again_with_its_message_id() 
     plan(&app, &p).await;
 
     let mut first = serve_with_mail(&app.db.url(), &server.url());
-    std::fs::write(&pidfile, first.id().to_string()).unwrap();
+    std::fs::write(&pidfile, first.0.id().to_string()).unwrap();
     let mut killed = None;
     for _ in 0..300 {
-        if let Some(status) = first.try_wait().unwrap() {
+        if let Some(status) = first.0.try_wait().unwrap() {
             killed = Some(status);
             break;
         }
@@ -618,7 +631,7 @@ async fn killed_between_send_and_mark_the_mail_goes_again_with_its_message_id() 
         "the row was never marked"
     );
 
-    let mut second = serve_with_mail(&app.db.url(), &server.url());
+    let second = serve_with_mail(&app.db.url(), &server.url());
     for _ in 0..300 {
         if count(
             &app,
@@ -631,8 +644,7 @@ async fn killed_between_send_and_mark_the_mail_goes_again_with_its_message_id() 
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let _ = second.kill();
-    let _ = second.wait();
+    drop(second);
     assert_eq!(
         count(
             &app,
@@ -885,4 +897,166 @@ async fn a_round_under_way_can_be_neither_changed_nor_cancelled() {
         .await,
         1
     );
+}
+
+/// Doubts count in working days: one raised on Monday 30 November has been
+/// open more than three of them on Friday 4 December.
+#[tokio::test]
+async fn a_doubt_open_more_than_three_working_days_brings_a_daily_digest_unless_turned_off() {
+    let app = TestApp::spawn().await;
+    let (round, manager, member) = past_round(&app).await;
+    let description = "Claims of leading the migration do not match the reference.";
+    Case::new(&app.pool)
+        .raise_doubt(
+            (round.id, member.user.id),
+            1,
+            (DoubtCategory::Competence, DoubtMethod::CheckReferences),
+            description,
+        )
+        .await
+        .unwrap();
+    sqlx::query("update doubt set raised_at = $1")
+        .bind(oslo(2026, 11, 30, 10))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let digests = || async {
+        sqlx::query_scalar::<_, String>(
+            "select subject || ' | ' || body::text from mail_outbox
+              where kind = 'doubt_digest' and recipient_id = $1 order by created_at",
+        )
+        .bind(manager.user.id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    };
+    reminders::scan(&app.pool, oslo(2026, 12, 3, 12))
+        .await
+        .unwrap();
+    assert!(
+        digests().await.is_empty(),
+        "three working days are not more than three"
+    );
+    reminders::scan(&app.pool, oslo(2026, 12, 4, 8))
+        .await
+        .unwrap();
+    reminders::scan(&app.pool, oslo(2026, 12, 4, 16))
+        .await
+        .unwrap();
+    reminders::scan(&app.pool, oslo(2026, 12, 5, 12))
+        .await
+        .unwrap();
+    let sent = digests().await;
+    assert_eq!(sent.len(), 1, "once on Friday, none on Saturday: {sent:?}");
+    assert!(sent[0].starts_with("Doubts still open: 1"), "{sent:?}");
+    assert!(
+        sent[0].contains("Ingrid Solberg"),
+        "names the candidate: {sent:?}"
+    );
+    assert!(
+        !sent[0].contains("migration"),
+        "never the doubt's text: {sent:?}"
+    );
+    reminders::scan(&app.pool, oslo(2026, 12, 7, 8))
+        .await
+        .unwrap();
+    assert_eq!(digests().await.len(), 2, "again on Monday");
+
+    // Digests turned off (reminders kept): no more.
+    let saved = app
+        .post_form(&manager.client, "/settings", &[("reminders", "on")])
+        .await;
+    assert_eq!(saved.status(), 303);
+    reminders::scan(&app.pool, oslo(2026, 12, 8, 8))
+        .await
+        .unwrap();
+    assert_eq!(digests().await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_stalling_server_times_out_and_the_mail_waits_for_the_next_try() {
+    // Connections are accepted by the kernel, but nobody ever answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    plan(&app, &p).await;
+    let config = MailConfig {
+        smtp_url: Some(format!("smtp://127.0.0.1:{port}?tls=none")),
+        smtp_timeout_secs: 1,
+        ..MailConfig::for_tests()
+    };
+    let sender = Sender::from_config(&config).unwrap().unwrap();
+    assert_eq!(sender.deliver_due(&app.pool).await.unwrap(), 2);
+    let rows: Vec<(String, i32, String)> =
+        sqlx::query_as("select state, attempts, last_error from mail_outbox")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    for (state, attempts, error) in rows {
+        assert_eq!((state.as_str(), attempts), ("pending", 1));
+        assert!(error.contains("did not answer within 1 s"), "{error}");
+    }
+    drop(silent);
+}
+
+#[tokio::test]
+async fn an_address_that_cannot_be_written_fails_for_good_with_the_reason() {
+    let server = SmtpServer::start();
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    sqlx::query("update app_user set email = 'ola at example' where id = $1")
+        .bind(p.expert.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    plan(&app, &p).await;
+    sender_to(&server.url())
+        .deliver_due(&app.pool)
+        .await
+        .unwrap();
+    let (state, error): (String, String) = sqlx::query_as(
+        "select state, last_error from mail_outbox where recipient = 'ola at example'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(state, "failed");
+    assert!(error.contains("not a deliverable address"), "{error}");
+    assert_eq!(server.wait_for(1).await.len(), 1, "the manager's went");
+}
+
+#[tokio::test]
+async fn mail_about_a_candidate_is_in_their_export_and_goes_with_the_purge() {
+    let app = TestApp::spawn().await;
+    let p = planning(&app, "ola@example.no").await;
+    plan(&app, &p).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let export: serde_json::Value = app
+        .get(&hr, &format!("/candidates/{}/export.json", p.candidate))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mail = export["mail"].as_array().expect("the export lists mail");
+    assert_eq!(mail.len(), 2);
+    assert!(
+        mail[0]["subject"]
+            .as_str()
+            .unwrap()
+            .contains("Kari Nordmann")
+    );
+
+    sqlx::query(
+        "update position set status = 'closed', closed_at = now() - interval '13 months' where id = $1",
+    )
+    .bind(p.position)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        secondround::privacy::purge::run(&app.pool).await.unwrap(),
+        1
+    );
+    assert_eq!(count(&app, "select count(*) from mail_outbox").await, 0);
 }
