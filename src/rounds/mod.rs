@@ -79,13 +79,7 @@ impl PlanPage {
 
     /// After a refused submission: the panel as chosen has no expert.
     fn panel_has_no_expert(&self) -> bool {
-        !self.errors.is_empty()
-            && !self.form.panel.is_empty()
-            && !self
-                .form
-                .panel
-                .values()
-                .any(|role| role == PanelRole::SubjectMatterExpert.code())
+        !self.errors.is_empty() && self.form.lacks_expert()
     }
 }
 

@@ -73,6 +73,15 @@ impl PlanForm {
         form
     }
 
+    /// Someone is chosen, and nobody as the subject-matter expert.
+    pub fn lacks_expert(&self) -> bool {
+        !self.panel.is_empty()
+            && !self
+                .panel
+                .values()
+                .any(|role| role == PanelRole::SubjectMatterExpert.code())
+    }
+
     pub fn role_of(&self, user_id: &Uuid) -> &str {
         self.panel
             .get(&user_id.to_string())

@@ -403,6 +403,11 @@ fn oslo(y: i32, m: u32, d: u32, h: u32) -> chrono::DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
+/// Looks for due reminders and digests as the scan in `serve` would at `at`; how many mails it wrote.
+async fn scan_at(app: &TestApp, at: chrono::DateTime<Utc>) -> usize {
+    reminders::scan(&app.pool, at).await.unwrap()
+}
+
 async fn reminders_to(app: &TestApp, user: Uuid) -> Vec<String> {
     sqlx::query_scalar(
         "select subject || ' | ' || (body->'lines')::text from mail_outbox
@@ -419,50 +424,15 @@ async fn three_reminders_one_per_working_day_then_none() {
     let app = TestApp::spawn().await;
     let (_round, manager, member) = past_round(&app).await;
     // Monday 20:00: not yet 24 hours after the end.
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 11, 30, 20))
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(scan_at(&app, oslo(2026, 11, 30, 20)).await, 0);
     // Tuesday noon: the first, to both; not again the same day.
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 1, 12))
-            .await
-            .unwrap(),
-        2
-    );
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 1, 18))
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 2, 9))
-            .await
-            .unwrap(),
-        2
-    );
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 3, 9))
-            .await
-            .unwrap(),
-        2
-    );
+    assert_eq!(scan_at(&app, oslo(2026, 12, 1, 12)).await, 2);
+    assert_eq!(scan_at(&app, oslo(2026, 12, 1, 18)).await, 0);
+    assert_eq!(scan_at(&app, oslo(2026, 12, 2, 9)).await, 2);
+    assert_eq!(scan_at(&app, oslo(2026, 12, 3, 9)).await, 2);
     // No fourth, the next day or ever.
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 4, 9))
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 14, 9))
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(scan_at(&app, oslo(2026, 12, 4, 9)).await, 0);
+    assert_eq!(scan_at(&app, oslo(2026, 12, 14, 9)).await, 0);
     let sent = reminders_to(&app, member.user.id).await;
     assert_eq!(sent.len(), 3, "{sent:?}");
     assert!(
@@ -496,18 +466,8 @@ async fn no_reminder_after_submitting_nor_over_the_weekend_nor_when_turned_off()
         .await;
     assert_eq!(submitted.status(), 303);
     // Saturday 5 December: nobody is reminded on a weekend anyway.
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 5, 12))
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        reminders::scan(&app.pool, oslo(2026, 12, 7, 12))
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(scan_at(&app, oslo(2026, 12, 5, 12)).await, 0);
+    assert_eq!(scan_at(&app, oslo(2026, 12, 7, 12)).await, 0);
     assert!(
         reminders_to(&app, manager.user.id).await.is_empty(),
         "submitted"
@@ -930,22 +890,14 @@ async fn a_doubt_open_more_than_three_working_days_brings_a_daily_digest_unless_
         .await
         .unwrap()
     };
-    reminders::scan(&app.pool, oslo(2026, 12, 3, 12))
-        .await
-        .unwrap();
+    scan_at(&app, oslo(2026, 12, 3, 12)).await;
     assert!(
         digests().await.is_empty(),
         "three working days are not more than three"
     );
-    reminders::scan(&app.pool, oslo(2026, 12, 4, 8))
-        .await
-        .unwrap();
-    reminders::scan(&app.pool, oslo(2026, 12, 4, 16))
-        .await
-        .unwrap();
-    reminders::scan(&app.pool, oslo(2026, 12, 5, 12))
-        .await
-        .unwrap();
+    scan_at(&app, oslo(2026, 12, 4, 8)).await;
+    scan_at(&app, oslo(2026, 12, 4, 16)).await;
+    scan_at(&app, oslo(2026, 12, 5, 12)).await;
     let sent = digests().await;
     assert_eq!(sent.len(), 1, "once on Friday, none on Saturday: {sent:?}");
     assert!(sent[0].starts_with("Doubts still open: 1"), "{sent:?}");
@@ -957,9 +909,7 @@ async fn a_doubt_open_more_than_three_working_days_brings_a_daily_digest_unless_
         !sent[0].contains("migration"),
         "never the doubt's text: {sent:?}"
     );
-    reminders::scan(&app.pool, oslo(2026, 12, 7, 8))
-        .await
-        .unwrap();
+    scan_at(&app, oslo(2026, 12, 7, 8)).await;
     assert_eq!(digests().await.len(), 2, "again on Monday");
 
     // Digests turned off (reminders kept): no more.
@@ -967,9 +917,7 @@ async fn a_doubt_open_more_than_three_working_days_brings_a_daily_digest_unless_
         .post_form(&manager.client, "/settings", &[("reminders", "on")])
         .await;
     assert_eq!(saved.status(), 303);
-    reminders::scan(&app.pool, oslo(2026, 12, 8, 8))
-        .await
-        .unwrap();
+    scan_at(&app, oslo(2026, 12, 8, 8)).await;
     assert_eq!(digests().await.len(), 2);
 }
 
