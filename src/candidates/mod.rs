@@ -12,7 +12,6 @@ pub(crate) mod text;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
 use sqlx::PgPool;
@@ -86,11 +85,7 @@ async fn render_form(
     candidate_id: Option<Uuid>,
 ) -> Result<Response> {
     let t = CandidateText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let (action, cancel) = match candidate_id {
         Some(id) => (format!("/candidates/{id}"), format!("/candidates/{id}")),
         None => (

@@ -12,7 +12,6 @@ mod text;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
@@ -119,11 +118,7 @@ async fn render_new(
     errors: FormErrors,
 ) -> Result<Response> {
     let t = GuideText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let page = NewPage {
         layout: auth.viewer.layout(t.new_guide).await?,
         t,

@@ -4,7 +4,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
@@ -70,11 +69,7 @@ async fn render(
     criterion_id: Option<Uuid>,
 ) -> Result<Response> {
     let t = PositionText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let action = match criterion_id {
         Some(cid) => format!("/positions/{}/criteria/{cid}", position.position_id),
         None => format!("/positions/{}/criteria", position.position_id),

@@ -11,7 +11,6 @@ pub(crate) mod text;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
 use serde::Deserialize;
@@ -100,11 +99,7 @@ async fn render_form(
     } else {
         queries::managers(pool).await?
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let page = FormPage {
         layout: auth
             .viewer

@@ -5,7 +5,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use uuid::Uuid;
@@ -121,11 +120,7 @@ async fn render(
         sqlx::query_scalar!("select name from candidate where id = $1", candidate_id,)
             .fetch_one(&app.pool)
             .await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let doubts = crate::doubts::queries::open_for_candidate(&app.pool, candidate_id).await?;
     let checks = queries::for_candidate(&app.pool, candidate_id).await?;
     let max = |n: usize| {

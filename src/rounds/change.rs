@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get, routing::post};
 use chrono::{DateTime, Utc};
@@ -80,11 +79,7 @@ async fn render(
     errors: FormErrors,
 ) -> Result<Response> {
     let t = RoundText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let page = ChangePage {
         layout: auth
             .viewer

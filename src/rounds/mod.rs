@@ -16,7 +16,6 @@ use std::collections::HashSet;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
 use chrono::{Duration, Utc};
@@ -91,11 +90,7 @@ async fn render(
     errors: FormErrors,
 ) -> Result<Response> {
     let t = RoundText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let page = PlanPage {
         layout: auth.viewer.layout(t.plan_title).await?,
         t,

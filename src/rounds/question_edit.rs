@@ -5,7 +5,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Router, routing::get};
 use serde::Deserialize;
@@ -170,11 +169,7 @@ async fn render(
     (form, errors): (QuestionForm, FormErrors),
 ) -> Result<Response> {
     let t = RoundText::get(auth.viewer.locale);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = errors.status();
     let page = QuestionPage {
         layout: auth.viewer.layout(t.edit_question_title).await?,
         t,

@@ -145,6 +145,15 @@ pub struct FormErrors {
 }
 
 impl FormErrors {
+    /// The answer to a form shown again: 200 when clean, 422 when refused.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
         self.fields.entry(field).or_insert_with(|| message.into());
     }
