@@ -22,7 +22,7 @@ async fn the_outbox_and_the_settings_work_at_1024_and_pass_axe() {
     browser.goto(&app.url("/admin/outbox")).await;
     assert!(
         browser
-            .text(".notice")
+            .text("#not-configured")
             .await
             .contains("No mail server is configured"),
         "the demo says nothing is sent"
