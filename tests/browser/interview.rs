@@ -250,7 +250,9 @@ async fn walk_through_offline_and_back(size: (u32, u32), name: &str) {
         }
         if n < total {
             browser.click(&format!("#q{n} button[data-go=next]")).await;
-            let shown = browser.text(&format!("#q{} .progress-line", n + 1)).await;
+            let next = format!("#q{} .progress-line", n + 1);
+            browser.wait_for(&next).await;
+            let shown = browser.text(&next).await;
             assert!(
                 shown.contains(&format!("Question {} of {total}", n + 1)),
                 "{shown}"

@@ -111,25 +111,52 @@ impl Browser {
         panic!("cannot start Chromium through chromedriver: {last_error:?}");
     }
 
-    /// Makes the page's viewport exactly `width` × `height` CSS pixels.
+    /// Makes the page's viewport exactly `width` × `height` CSS pixels. The
+    /// window is sized, then corrected by what the page reports; a resize can
+    /// land after the call returns, so the page is asked until it settles.
     pub async fn set_viewport(&self, width: u32, height: u32) {
-        self.client
-            .set_window_size(width, height)
-            .await
-            .expect("the window can be sized");
-        let inner: (u32, u32) = self.viewport().await;
-        let (dw, dh) = (
-            width as i64 - inner.0 as i64,
-            height as i64 - inner.1 as i64,
-        );
-        if dw != 0 || dh != 0 {
-            let w = (width as i64 + dw).max(1) as u32;
-            let h = (height as i64 + dh).max(1) as u32;
+        let (mut window_w, mut window_h) = (width, height);
+        for _ in 0..20 {
             self.client
-                .set_window_size(w, h)
+                .set_window_size(window_w, window_h)
                 .await
                 .expect("the window can be sized");
+            let inner = self.settled_viewport().await;
+            if inner == (width, height) {
+                return;
+            }
+            window_w = (window_w as i64 + width as i64 - inner.0 as i64).max(1) as u32;
+            window_h = (window_h as i64 + height as i64 - inner.1 as i64).max(1) as u32;
         }
+        panic!(
+            "the viewport stays {:?}, not {width}×{height}",
+            self.viewport().await
+        );
+    }
+
+    /// The viewport once two readings 50 ms apart agree.
+    async fn settled_viewport(&self) -> (u32, u32) {
+        let mut last = self.viewport().await;
+        for _ in 0..20 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let now = self.viewport().await;
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+
+    /// Waits until an element matching `css` is on the page (after a click
+    /// that loads the next page, say).
+    pub async fn wait_for(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} never appeared"));
     }
 
     pub async fn viewport(&self) -> (u32, u32) {
