@@ -2,6 +2,7 @@
 //! neutral recommendation cannot be built.
 
 pub mod flags;
+pub mod validity;
 
 use serde::Serialize;
 
