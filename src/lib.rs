@@ -18,6 +18,7 @@ pub mod domain;
 pub mod doubts;
 pub mod error;
 pub mod export;
+pub mod follow_up;
 pub mod guides;
 pub mod i18n;
 pub mod interview;

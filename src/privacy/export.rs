@@ -63,6 +63,11 @@ select jsonb_build_object(
     'reference_checks', coalesce((
         select jsonb_agg(to_jsonb(rc) - 'form_id' order by rc.checked_on, rc.created_at)
         from reference_check rc where rc.candidate_id = c.id), '[]'::jsonb),
+    'follow_ups', coalesce((
+        select jsonb_agg(to_jsonb(f) || jsonb_build_object('scores', (
+                   select coalesce(jsonb_agg(jsonb_build_object('criterion_id', s.criterion_id, 'score', s.score)), '[]'::jsonb)
+                   from follow_up_score s where s.follow_up_id = f.id)) order by f.written_at)
+        from follow_up f where f.candidate_id = c.id), '[]'::jsonb),
     'mail', coalesce((
         select jsonb_agg(jsonb_build_object(
                    'kind', m.kind, 'to', m.recipient, 'subject', m.subject, 'state', m.state,

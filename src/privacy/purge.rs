@@ -46,7 +46,7 @@ async fn forget_old_mail(pool: &PgPool) -> sqlx::Result<()> {
 }
 
 /// One statement per table, each over all the candidates at once.
-const SCRUB: [&str; 11] = [
+const SCRUB: [&str; 12] = [
     "update candidate set name = '[slettet]', email = '', phone = '', source = '',
          first_round_summary = purged_text(first_round_summary),
          open_questions = purged_text(open_questions),
@@ -73,6 +73,7 @@ const SCRUB: [&str; 11] = [
      where candidate_id = any($1)",
     "update decision set rationale = purged_text(rationale), reopen_reason = purged_text(reopen_reason)
      where candidate_id = any($1)",
+    "update follow_up set note = purged_text(note) where candidate_id = any($1)",
     // Mail about the candidate names them: it goes, sent or not.
     "delete from mail_outbox where candidate_id = any($1)",
     // The audit trail holds copies of notes and descriptions.

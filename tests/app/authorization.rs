@@ -41,6 +41,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/api/v1/candidates/{id}/decision", "sssssss"),
     ("get", "/audit", "adaadds"),
     ("get", "/candidates/{id}", "aaadads"),
+    ("get", "/candidates/{id}/follow-up", "aaaddds"),
+    ("post", "/candidates/{id}/follow-up", "aaaddds"),
     ("post", "/candidates/{id}", "aaaddds"),
     ("get", "/candidates/{id}/decision", "adaddds"),
     ("post", "/candidates/{id}/decision", "adaddds"),

@@ -23,6 +23,7 @@ mod exports;
 mod facts_batch;
 mod faults;
 mod focus;
+mod follow_up;
 mod guides;
 mod import;
 mod interview_doubts;

@@ -182,13 +182,31 @@ async fn migrated_template() -> String {
         if !exists {
             let building = TestDatabase::create_unmigrated_then_migrate().await;
             building.pool.close().await;
-            sqlx::query(&format!(
-                r#"alter database "{}" rename to "{name}""#,
-                building.name
-            ))
-            .execute(&mut admin)
-            .await
-            .expect("can rename the migrated database into the template");
+            // A closed connection's backend can outlive the close by a moment,
+            // and a database in use cannot be renamed: wait for it to go.
+            let mut renamed = Err(None);
+            for _ in 0..100 {
+                sqlx::query(
+                    "select pg_terminate_backend(pid) from pg_stat_activity
+                      where datname = $1 and pid <> pg_backend_pid()",
+                )
+                .bind(&building.name)
+                .execute(&mut admin)
+                .await
+                .expect("can end the build's connections");
+                renamed = sqlx::query(&format!(
+                    r#"alter database "{}" rename to "{name}""#,
+                    building.name
+                ))
+                .execute(&mut admin)
+                .await
+                .map_err(Some);
+                if renamed.is_ok() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            renamed.expect("can rename the migrated database into the template");
             // Renamed away: nothing left to drop under the old name.
             std::mem::forget(building);
         }
