@@ -7,7 +7,7 @@ create table mail_outbox (
     kind           text not null check (kind in (
                        'invitation', 'invitation_update', 'invitation_cancel',
                        'reminder', 'panel_ready', 'doubt_digest',
-                       'doubt_raised', 'doubt_settled', 'decision')),
+                       'doubt_raised', 'doubt_settled', 'decision', 'follow_up_due')),
     -- The person it is for; the address is copied, so a later change of address
     -- does not redirect mail already written.
     recipient_id   uuid references app_user (id) on delete set null,

@@ -56,6 +56,48 @@ impl Milestone {
     }
 }
 
+/// A follow-up not yet written whose time has come (or comes soon).
+pub struct Due {
+    pub candidate_id: Uuid,
+    pub candidate_name: String,
+    pub position_title: String,
+    pub milestone: Milestone,
+    pub due: DateTime<Utc>,
+}
+
+/// The follow-ups due by `until` on the viewer's positions (every position
+/// when `all`), the earliest first: for the dashboard.
+pub async fn due(
+    pool: &sqlx::PgPool,
+    user_id: Uuid,
+    all: bool,
+    until: DateTime<Utc>,
+) -> Result<Vec<Due>> {
+    Ok(sqlx::query_as!(
+        Due,
+        r#"select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
+                  m.milestone as "milestone!: Milestone", m.due as "due!: DateTime<Utc>"
+             from candidate c
+             join position p on p.id = c.position_id
+             cross join setting s
+             join lateral (select d.decided_at from decision d
+                            where d.candidate_id = c.id and d.outcome = 'hire' and d.reopened_at is null
+                            order by d.decided_at desc limit 1) h on true
+             cross join lateral (values
+                 ('probation', h.decided_at + make_interval(months => s.probation_months)),
+                 ('twelve_months', h.decided_at + interval '12 months')) as m (milestone, due)
+            where ($2 or p.hiring_manager_id = $1) and c.purged_at is null and m.due <= $3
+              and not exists (select 1 from follow_up f
+                               where f.candidate_id = c.id and f.milestone = m.milestone)
+            order by m.due, c.name"#,
+        user_id,
+        all,
+        until as _,
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
 struct Criterion {
     id: Uuid,
     name: String,

@@ -22,6 +22,7 @@ crate::coded_enum! {
         DoubtRaised = "doubt_raised",
         DoubtSettled = "doubt_settled",
         Decision = "decision",
+        FollowUpDue = "follow_up_due",
     }
 }
 

@@ -92,7 +92,76 @@ pub fn reminder_due(
 /// Writes every reminder and digest due at `now`; returns how many mails it wrote.
 pub async fn scan(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<usize> {
     let intervals = intervals(pool).await?;
-    Ok(remind(pool, now, intervals).await? + digest(pool, now, intervals).await?)
+    Ok(remind(pool, now, intervals).await?
+        + digest(pool, now, intervals).await?
+        + follow_ups(pool, now).await?)
+}
+
+/// A hire's follow-up that has fallen due tells the hiring manager, once.
+async fn follow_ups(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<usize> {
+    let due = sqlx::query!(
+        r#"select c.id as candidate_id, c.name as candidate, p.title as position,
+                  u.id as manager_id, u.email, u.locale as "locale: Locale",
+                  m.milestone as "milestone!"
+             from candidate c
+             join position p on p.id = c.position_id
+             join app_user u on u.id = p.hiring_manager_id
+             cross join setting s
+             join lateral (select d.decided_at from decision d
+                            where d.candidate_id = c.id and d.outcome = 'hire' and d.reopened_at is null
+                            order by d.decided_at desc limit 1) h on true
+             cross join lateral (values
+                 ('probation', h.decided_at + make_interval(months => s.probation_months)),
+                 ('twelve_months', h.decided_at + interval '12 months')) as m (milestone, due)
+            where c.purged_at is null and not u.disabled and m.due <= $1
+              and not exists (select 1 from follow_up f
+                               where f.candidate_id = c.id and f.milestone = m.milestone)"#,
+        now as _,
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut written = 0;
+    let mut conn = pool.acquire().await?;
+    for hire in due {
+        let t = MailText::get(hire.locale);
+        let milestone = if hire.milestone == "probation" {
+            t.follow_up_probation
+        } else {
+            t.follow_up_twelve_months
+        };
+        let mail = NewMail {
+            kind: MailKind::FollowUpDue,
+            recipient_id: hire.manager_id,
+            recipient: hire.email,
+            locale: hire.locale,
+            candidate_id: Some(hire.candidate_id),
+            round_id: None,
+            subject: t.follow_up_subject.replace("{candidate}", &hire.candidate),
+            body: MailBody {
+                intro: t
+                    .follow_up_intro
+                    .replace("{candidate}", &hire.candidate)
+                    .replace("{position}", &hire.position)
+                    .replace("{milestone}", milestone),
+                lines: vec![
+                    (t.line_candidate.to_owned(), hire.candidate.clone()),
+                    (t.line_position.to_owned(), hire.position.clone()),
+                ],
+                link: format!("/candidates/{}/follow-up", hire.candidate_id),
+                link_label: t.open_follow_up.to_owned(),
+                outro: String::new(),
+            },
+            calendar: None,
+            dedupe_key: Some(format!(
+                "follow_up:{}:{}",
+                hire.candidate_id, hire.milestone
+            )),
+        };
+        if outbox::enqueue(&mut conn, mail).await? {
+            written += 1;
+        }
+    }
+    Ok(written)
 }
 
 async fn remind(pool: &PgPool, now: DateTime<Utc>, intervals: Intervals) -> sqlx::Result<usize> {

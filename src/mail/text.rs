@@ -44,6 +44,11 @@ crate::texts! {
         open_candidate: "Open the candidate", "Åpne kandidaten";
         decision_subject: "Decision made: {candidate}", "Beslutning tatt: {candidate}";
         decision_intro: "The hiring manager has decided on {candidate} for {position}. Thank you for your part in the panel.", "Ansvarlig leder har tatt en beslutning om {candidate} til {position}. Takk for innsatsen i panelet.";
+        follow_up_subject: "Time to follow up {candidate}", "Tid for å følge opp {candidate}";
+        follow_up_intro: "{candidate} was hired for {position}. The follow-up {milestone} is due: rate the person on the position's criteria, so the interviews can be set against how hires go.", "{candidate} ble ansatt som {position}. Oppfølgingen {milestone} er nå. Vurder personen på stillingens kriterier, så intervjuene kan settes opp mot hvordan ansettelsene går.";
+        follow_up_probation: "at the end of probation", "ved slutten av prøvetiden";
+        follow_up_twelve_months: "after 12 months", "etter 12 måneder";
+        open_follow_up: "Write the follow-up", "Skriv oppfølgingen";
         // The outbox page.
         outbox_title: "Outbox", "Utboks";
         outbox_intro: "Every mail Secondround writes, newest first: invitations, reminders and notices. A mail that could not be delivered is kept with the reason and can be sent again.", "All e-post Secondround skriver, nyeste først: invitasjoner, påminnelser og varsler. En e-post som ikke kom fram, beholdes med årsaken og kan sendes på nytt.";

@@ -35,6 +35,39 @@ async fn a_hire_is_followed_up_at_probation_and_twelve_months() {
     );
 
     hire(&app, &round).await;
+    // Probation ended on 15 July: due on the dashboard, and mailed once.
+    let dashboard = app.get_html(&manager, "/").await;
+    assert!(
+        dashboard.contains(&format!("href=\"{path}\""))
+            && dashboard.contains("end of probation, due 15.07.2026"),
+        "{dashboard}"
+    );
+    assert!(
+        !dashboard.contains("after 12 months, due"),
+        "not yet within two weeks"
+    );
+    let now = chrono::Utc::now();
+    assert_eq!(
+        secondround::mail::reminders::scan(&app.pool, now)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        secondround::mail::reminders::scan(&app.pool, now)
+            .await
+            .unwrap(),
+        0
+    );
+    let (to, subject): (Uuid, String) = sqlx::query_as(
+        "select recipient_id, subject from mail_outbox where kind = 'follow_up_due'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(to, round.manager.id);
+    assert_eq!(subject, "Time to follow up Ingrid Solberg");
+
     let page = app.get_html(&manager, &path).await;
     assert!(page.contains("End of probation (due 15.07.2026)"), "{page}");
     assert!(page.contains("After 12 months (due 15.01.2027)"));
@@ -97,6 +130,11 @@ async fn a_hire_is_followed_up_at_probation_and_twelve_months() {
         "written once"
     );
     assert!(page.contains("<option value=\"twelve_months\""));
+    let dashboard = app.get_html(&manager, "/").await;
+    assert!(
+        !dashboard.contains("end of probation, due"),
+        "written: no longer due"
+    );
 
     // The same again (a second tab) is refused, not stored twice.
     let again = app.post_form(&manager, &path, &fields).await;

@@ -38,6 +38,8 @@ struct DashboardPage {
     /// Candidates blocked from a hire and those ready for a decision, for staff.
     board: Option<decisions::Board>,
     follow_ups: Vec<decisions::FollowUp>,
+    /// Hires whose follow-up is due within two weeks or overdue, for staff.
+    hires_due: Vec<crate::follow_up::Due>,
     doubt_labels: &'static crate::domain::DoubtLabels,
     /// Active and disabled accounts, for admins.
     user_counts: Option<(i64, i64)>,
@@ -59,6 +61,14 @@ impl DashboardPage {
         format::date(doubt.raised_at)
     }
 
+    fn hire_due(&self, due: &crate::follow_up::Due) -> String {
+        let milestone = match due.milestone {
+            crate::follow_up::Milestone::Probation => self.t.hire_due_probation,
+            crate::follow_up::Milestone::TwelveMonths => self.t.hire_due_twelve_months,
+        };
+        milestone.replace("{date}", &format::date(due.due))
+    }
+
     fn method(&self, method: &crate::doubts::model::Method) -> &'static str {
         self.doubt_labels.method(*method)
     }
@@ -68,12 +78,14 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
     let user = &auth.user;
     let t = DashboardText::get(auth.viewer.locale);
     let locale = auth.viewer.locale;
-    let (positions, board, follow_ups) = match Scope::of(user.role) {
-        None => (None, None, Vec::new()),
+    let soon = chrono::Utc::now() + chrono::Duration::days(14);
+    let (positions, board, follow_ups, hires_due) = match Scope::of(user.role) {
+        None => (None, None, Vec::new(), Vec::new()),
         Some(scope) => (
             Some(queries::open_positions(&app.pool, user.id, scope).await?),
             Some(decisions::board(&app.pool, user.id, scope, locale).await?),
             decisions::follow_ups(&app.pool, user.id, scope).await?,
+            crate::follow_up::due(&app.pool, user.id, scope.all(), soon).await?,
         ),
     };
     let user_counts = match user.role {
@@ -97,6 +109,7 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
         user_counts,
         board,
         follow_ups,
+        hires_due,
         doubt_labels: crate::domain::DoubtLabels::get(locale),
     })
 }

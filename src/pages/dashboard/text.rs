@@ -29,6 +29,9 @@ crate::texts! {
         warnings_count: "Warnings to acknowledge: {n}", "Advarsler å bekrefte: {n}";
         submit_first: "Submit your own ratings first; then you see where the panel stands.", "Lever vurderingene dine først; da ser du hvor panelet står.";
         follow_ups_heading: "Doubts to settle with facts", "Tvil som skal avklares med fakta";
+        hires_due_heading: "Hires to follow up", "Ansettelser som skal følges opp";
+        hire_due_probation: "end of probation, due {date}", "slutten av prøvetiden, forfaller {date}";
+        hire_due_twelve_months: "after 12 months, due {date}", "etter 12 måneder, forfaller {date}";
         no_follow_ups: "No doubt waits for facts or a practical test.", "Ingen tvil venter på fakta eller en praktisk prøve.";
         settle: "Settle", "Avklar";
         users_heading: "Accounts", "Kontoer";
