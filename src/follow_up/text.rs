@@ -20,6 +20,7 @@ crate::texts! {
         no: "No", "Nei";
         note: "Note", "Notat";
         note_hint: "What stands out, in facts. No health or other special categories of personal data.", "Det som skiller seg ut, med fakta. Ingen helseopplysninger eller andre særlige kategorier personopplysninger.";
+        write_heading: "Write a follow-up", "Skriv en oppfølging";
         save: "Save the follow-up", "Lagre oppfølgingen";
         saved: "The follow-up is saved.", "Oppfølgingen er lagret.";
         not_hired: "Only a hired candidate is followed up.", "Bare en ansatt kandidat følges opp.";

@@ -6,6 +6,7 @@ mod support;
 mod decision;
 mod exports;
 mod focus;
+mod follow_up;
 mod foundation;
 mod interview;
 mod mail;
