@@ -1,6 +1,8 @@
 //! What a deployment gets: one file that serves its pages with their stylesheet
-//! and scripts from any folder, built into it.
+//! and scripts from any folder, built into it, and a `deploy/` environment example that names
+//! every setting the app reads.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use reqwest::StatusCode;
@@ -87,5 +89,57 @@ async fn a_copied_binary_serves_its_stylesheet_and_scripts_from_any_folder() {
             .unwrap();
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{link}");
         assert!(again.bytes().await.unwrap().is_empty());
+    }
+}
+
+/// Every `SECONDROUND_*` name declared as `env = "..."` under `src/`.
+fn declared_settings(folder: &Path, names: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            declared_settings(&path, names);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for declared in source.split("env = \"").skip(1) {
+                let name = declared.split('"').next().unwrap();
+                if name.starts_with("SECONDROUND_") {
+                    names.insert(name.to_owned());
+                }
+            }
+        }
+    }
+}
+
+/// The `SECONDROUND_*` names set (or commented out as examples) in a file.
+fn named_settings(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .map(|line| line.trim_start_matches(['#', ' ']))
+        .filter_map(|line| line.split_once('='))
+        .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| name.starts_with("SECONDROUND_"))
+        .collect()
+}
+
+#[test]
+fn the_environment_example_and_the_readme_name_every_setting() {
+    let mut declared = BTreeSet::new();
+    declared_settings(&Path::new(SOURCE).join("src"), &mut declared);
+    assert!(declared.contains("SECONDROUND_BIND"), "{declared:?}");
+
+    let example =
+        std::fs::read_to_string(Path::new(SOURCE).join("deploy/secondround.env.example")).unwrap();
+    assert_eq!(
+        named_settings(&example),
+        declared,
+        "deploy/secondround.env.example names exactly the settings the app reads"
+    );
+    assert!(example.contains("DATABASE_URL="));
+
+    let readme = std::fs::read_to_string(Path::new(SOURCE).join("README.md")).unwrap();
+    for name in &declared {
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "README explains {name}"
+        );
     }
 }
