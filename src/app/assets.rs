@@ -23,11 +23,11 @@ struct Embedded;
 /// (answered 304 while unchanged): an upgrade's stylesheet arrives within the hour.
 const CACHE_CONTROL: HeaderValue = HeaderValue::from_static("public, max-age=3600");
 
-/// The embedded assets, or those in `static_dir` when one is given.
-pub fn router(static_dir: Option<&Path>) -> Router {
+/// `/static/...`: the embedded assets, or those in `static_dir` when one is given.
+pub fn router<S: Clone + Send + Sync + 'static>(static_dir: Option<&Path>) -> Router<S> {
     let router = match static_dir {
-        Some(dir) => Router::new().fallback_service(ServeDir::new(dir)),
-        None => Router::new().route("/{*path}", get(embedded)),
+        Some(dir) => Router::new().nest_service("/static", ServeDir::new(dir)),
+        None => Router::new().route("/static/{*path}", get(embedded)),
     };
     router.layer(SetResponseHeaderLayer::if_not_present(
         header::CACHE_CONTROL,

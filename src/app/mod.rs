@@ -81,7 +81,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
 
     let router = features
         .layer(sessions)
-        .nest_service("/static", assets::router(config.static_dir.as_deref()))
+        .merge(assets::router(config.static_dir.as_deref()))
         .merge(health::router())
         // Outside the session layer and the per-session token check (see `api`).
         .merge(crate::api::router())

@@ -1,16 +1,17 @@
 //! What a deployment gets: one file that serves its pages with their stylesheet
-//! and scripts from any folder, built into it, and a `deploy/` environment example that names
-//! every setting the app reads.
+//! and scripts from any folder, built into it (from a folder only when asked),
+//! and a `deploy/` environment example that names every setting the app reads.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use secondround::config::ServerConfig;
 use uuid::Uuid;
 
 use crate::process_faults::Server;
-use crate::support::TestDatabase;
+use crate::support::{TestApp, TestDatabase};
 
 const SOURCE: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -90,6 +91,27 @@ async fn a_copied_binary_serves_its_stylesheet_and_scripts_from_any_folder() {
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{link}");
         assert!(again.bytes().await.unwrap().is_empty());
     }
+}
+
+#[tokio::test]
+async fn secondround_static_dir_serves_the_assets_from_that_folder_instead() {
+    let folder = Folder(std::env::temp_dir().join(format!("secondround-{}", Uuid::new_v4())));
+    std::fs::create_dir_all(&folder.0).unwrap();
+    std::fs::write(folder.0.join("app.css"), "body { color: red }").unwrap();
+    let app = TestApp::spawn_with(ServerConfig {
+        static_dir: Some(folder.0.clone()),
+        ..ServerConfig::for_tests()
+    })
+    .await;
+
+    let reply = TestApp::client()
+        .get(app.url("/static/app.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::OK);
+    assert_eq!(reply.headers()[CONTENT_TYPE], "text/css");
+    assert_eq!(reply.text().await.unwrap(), "body { color: red }");
 }
 
 /// Every `SECONDROUND_*` name declared as `env = "..."` under `src/`.
