@@ -17,7 +17,7 @@ use crate::{db, demo, privacy, startup};
 #[derive(Debug, Parser)]
 #[command(
     name = "secondround",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("SECONDROUND_COMMIT"), ")"),
     about = "Secondround: structured second-round interviews. If in doubt, don't hire."
 )]
 pub struct Cli {

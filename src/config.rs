@@ -63,9 +63,10 @@ pub struct ServerConfig {
     #[arg(long, env = "SECONDROUND_TRUSTED_ORIGINS", value_delimiter = ',')]
     pub trusted_origins: Vec<String>,
 
-    /// Directory with the static assets (stylesheet, scripts).
-    #[arg(long, env = "SECONDROUND_STATIC_DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/static"))]
-    pub static_dir: std::path::PathBuf,
+    /// Serve the static assets (stylesheet, scripts) from this directory instead
+    /// of the copies built into the binary: for editing them without a rebuild.
+    #[arg(long, env = "SECONDROUND_STATIC_DIR")]
+    pub static_dir: Option<std::path::PathBuf>,
 
     #[command(flatten)]
     pub mail: MailConfig,
@@ -154,7 +155,7 @@ impl ServerConfig {
             session_max_hours: 12,
             request_timeout_secs: 30,
             trusted_origins: Vec::new(),
-            static_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/static").into(),
+            static_dir: None,
             mail: MailConfig::for_tests(),
         }
     }

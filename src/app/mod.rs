@@ -1,13 +1,14 @@
 //! The application assembled: every feature's routes behind the shared layers
 //! that every request passes through. It sits above all features; none names it.
 
+mod assets;
 mod health;
 
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -18,8 +19,6 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -81,16 +80,9 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         })?;
     }
 
-    let static_files = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=3600"),
-        ))
-        .service(ServeDir::new(&config.static_dir));
-
     let router = features
         .layer(sessions)
-        .nest_service("/static", static_files)
+        .merge(assets::router(config.static_dir.as_deref()))
         .merge(health::router())
         // Outside the session layer and the per-session token check (see `api`).
         .merge(crate::api::router())

@@ -131,6 +131,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("put", "/rounds/{id}/questions/{qid}/rating", "ddddads"),
     ("post", "/rounds/{id}/test-results", "aaaddds"),
     ("get", "/settings", "aaaaaas"),
+    // The stylesheet, scripts and icon: the sign-in page needs them too.
+    ("get", "/static/{*path}", "aaaaaaa"),
     ("post", "/settings", "aaaaaas"),
     // The API's catch-all answers 404 problem documents to everyone.
     ("delete", "/api/v1/{*rest}", "aaaaaaa"),

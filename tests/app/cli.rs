@@ -36,6 +36,28 @@ async fn help_lists_the_commands() {
 }
 
 #[tokio::test]
+async fn version_names_the_release_and_the_commit() {
+    let output = secondround("postgres://unused", &["--version"], None);
+    assert!(output.status.success());
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|git| git.status.success())
+        .map_or("unknown".to_owned(), |git| {
+            String::from_utf8(git.stdout).unwrap().trim().to_owned()
+        });
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!(
+            "secondround {} (commit {commit})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
+
+#[tokio::test]
 async fn an_unreachable_database_stops_start_up_with_one_clear_line() {
     let output = secondround(
         "postgres://postgres@127.0.0.1:1/secondround",

@@ -18,6 +18,7 @@ mod decision;
 mod decision_final;
 mod demo_case;
 mod demo_pages;
+mod deploy;
 mod doubts_settle;
 mod exports;
 mod facts_batch;

@@ -5,6 +5,7 @@
 //! and two instances serving one database.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,16 +31,23 @@ fn free_port() -> u16 {
 }
 
 /// `secondround serve` on a free port of its own.
-struct Server {
+pub struct Server {
     child: Child,
-    base: String,
+    pub base: String,
 }
 
 impl Server {
     async fn start(database_url: &str) -> Server {
+        Self::start_from(Path::new(env!("CARGO_BIN_EXE_secondround")), database_url).await
+    }
+
+    /// The given copy of the binary, run in its own folder as an operator would.
+    pub async fn start_from(binary: &Path, database_url: &str) -> Server {
         let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_secondround"))
+        let child = Command::new(binary)
+            .current_dir(binary.parent().expect("the binary is in a folder"))
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env_remove("SECONDROUND_STATIC_DIR")
             .env("DATABASE_URL", database_url)
             .env("RUST_LOG", "off")
             .stdout(Stdio::null())

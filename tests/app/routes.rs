@@ -176,6 +176,7 @@ impl Ids {
                 match (*segment, of) {
                     (param, _) if !param.starts_with('{') => param.to_owned(),
                     ("{*rest}", _) => "nothing/here".to_owned(),
+                    ("{*path}", "static") => "app.css".to_owned(),
                     ("{n}", _) | ("{order}", _) => "1".to_owned(),
                     (_, "positions") => self.position.to_string(),
                     (_, "candidates") => self.candidate.to_string(),
