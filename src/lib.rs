@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod calibration;
 pub mod candidates;
 pub mod case;
 pub mod cli;

@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::privacy::router())
         .merge(crate::mail::router())
         .merge(crate::follow_up::router())
+        .merge(crate::calibration::router())
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn_with_state(

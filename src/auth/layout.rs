@@ -30,9 +30,10 @@ impl Viewer {
 
 fn navigation(role: Role, t: &'static CommonText, path: &str) -> Vec<NavLink> {
     let staff = matches!(role, Role::Admin | Role::Hr | Role::Manager);
-    let candidates: [(&'static str, &'static str, bool); 8] = [
+    let candidates: [(&'static str, &'static str, bool); 9] = [
         ("/", t.nav_dashboard, true),
         ("/positions", t.nav_positions, staff),
+        ("/interviewers", t.nav_interviewers, true),
         ("/guides", t.nav_templates, role == Role::Admin),
         ("/admin/users", t.nav_users, role == Role::Admin),
         ("/admin/api-tokens", t.nav_api_tokens, role == Role::Admin),

@@ -15,6 +15,7 @@ crate::texts! {
         nav_api_tokens: "API tokens", "API-nøkler";
         nav_retention: "Retention", "Lagringstid";
         nav_outbox: "Outbox", "Utboks";
+        nav_interviewers: "Interviewers", "Intervjuere";
         nav_settings: "Settings", "Innstillinger";
         special_categories: "Do not record health, religion, union membership or other special categories of personal data.", "Ikke skriv inn opplysninger om helse, religion, fagforeningsmedlemskap eller andre særlige kategorier av personopplysninger.";
         signed_in_as: "Signed in as", "Innlogget som";

@@ -42,6 +42,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/audit", "adaadds"),
     ("get", "/candidates/{id}", "aaadads"),
     ("get", "/candidates/{id}/follow-up", "aaaddds"),
+    // Everyone sees calibration figures: each their own, or more by role.
+    ("get", "/interviewers", "aaaaaas"),
     ("post", "/candidates/{id}/follow-up", "aaaddds"),
     ("post", "/candidates/{id}", "aaaddds"),
     ("get", "/candidates/{id}/decision", "adaddds"),

@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod calibration;
 mod decision;
 mod exports;
 mod focus;
