@@ -4,6 +4,7 @@
 //! they would hire again and whether the person is still there. What the panel
 //! saw can then be set against how the hire went (`scoring::validity`).
 
+mod predicted;
 mod text;
 
 use std::collections::BTreeMap;
@@ -30,7 +31,9 @@ use crate::web::layout::Layout;
 pub use text::FollowUpText;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/candidates/{id}/follow-up", get(show).post(save))
+    Router::new()
+        .route("/candidates/{id}/follow-up", get(show).post(save))
+        .route("/positions/{id}/follow-up", get(predicted::page))
 }
 
 crate::coded_enum! {

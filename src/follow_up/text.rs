@@ -30,3 +30,23 @@ crate::texts! {
         already_written: "This follow-up is already written.", "Denne oppfølgingen er allerede skrevet.";
     }
 }
+
+crate::texts! {
+    PredictedText {
+        title: "What predicted", "Hva som traff";
+        intro: "For the hires of {position} that are followed up: did what the panel saw in the interview go with how the person did? Each criterion's interview mean is set against its follow-up score (the latest follow-up of each hire), by Spearman's rank correlation: +1 when the order is the same, −1 when it is reversed, near 0 when the interview said nothing about it.", "For de ansatte i {position} som er fulgt opp: stemte det panelet så i intervjuet med hvordan det gikk? Hvert kriteriums snitt fra intervjuet er satt opp mot vurderingen i oppfølgingen (den siste oppfølgingen for hver ansatt), med Spearmans rangkorrelasjon: +1 når rekkefølgen er den samme, −1 når den er snudd, nær 0 når intervjuet ikke sa noe om det.";
+        followed_up: "Hires followed up: {n}.", "Ansatte som er fulgt opp: {n}.";
+        criterion: "Criterion", "Kriterium";
+        hires: "Hires (n)", "Ansatte (n)";
+        rho: "Rank correlation", "Rangkorrelasjon";
+        too_few: "too few hires to tell", "for få ansatte til å si noe";
+        undefined: "undefined: the same score for everyone", "udefinert: samme vurdering for alle";
+        total_vs_again: "Weighted interview total against “would hire again”", "Vektet totalsum fra intervjuet mot «ville ansatt igjen»";
+        reading_heading: "In plain words", "Med enkle ord";
+        reading_too_few: "Too few hires to tell yet: {n} followed up, {min} needed for any criterion.", "For få ansatte til å si noe ennå: {n} fulgt opp, {min} trengs for et kriterium.";
+        reading_went_with: "In {n} hires, {criteria} in the interview went with performance.", "I {n} ansettelser gikk {criteria} i intervjuet sammen med prestasjonen.";
+        reading_did_not: "{criteria} did not.", "{criteria} gjorde det ikke.";
+        reading_none_went_with: "In {n} hires, no criterion in the interview went with performance.", "I {n} ansettelser gikk ingen kriterier i intervjuet sammen med prestasjonen.";
+        and: "and", "og";
+    }
+}

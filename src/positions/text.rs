@@ -74,6 +74,7 @@ crate::texts! {
         back_to_positions: "All positions", "Alle stillinger";
         actions: "Actions", "Handlinger";
         compare: "Compare candidates", "Sammenlign kandidater";
+        what_predicted: "What predicted", "Hva som traff";
     }
 }
 

@@ -84,6 +84,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/positions/new", "aaaadds"),
     ("post", "/positions/new", "aaaadds"),
     ("get", "/positions/{id}", "aaaddds"),
+    ("get", "/positions/{id}/follow-up", "aaaddds"),
     ("post", "/positions/{id}", "aaaddds"),
     ("post", "/positions/{id}/candidates", "aaaddds"),
     ("get", "/positions/{id}/candidates/import", "aaaddds"),

@@ -6,6 +6,7 @@ use secondround::auth::Role;
 use uuid::Uuid;
 
 use crate::support::TestApp;
+use crate::support::html::{text_by_id, unescape};
 use crate::support::walk::Round;
 
 async fn hire(app: &TestApp, round: &Round) {
@@ -160,4 +161,126 @@ async fn a_hire_is_followed_up_at_probation_and_twelve_months() {
     assert_eq!(app.get(&other, &path).await.status(), 403);
     let (panelist, _) = app.login_as(Role::Panelist).await;
     assert_eq!(app.get(&panelist, &path).await.status(), 403);
+}
+
+/// Rates every rated question of `round` with `score` as a new panelist,
+/// submits, hires the candidate and writes a probation follow-up with one
+/// score per criterion (in criterion order) and "would hire again".
+async fn hired_and_followed_up(
+    app: &TestApp,
+    round: &Round,
+    score: i16,
+    follow_up: [i16; 4],
+    again: bool,
+) {
+    let member = round.member(app).await;
+    let questions: Vec<Uuid> = sqlx::query_scalar(
+        "select id from round_question where round_id = $1 and rated order by section_order, question_order",
+    )
+    .bind(round.id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let case = secondround::case::Case::new(&app.pool);
+    for question in questions {
+        case.rate(round.id, member.user.id, question, Some(score), "")
+            .await
+            .unwrap();
+    }
+    case.submit(
+        round.id,
+        member.user.id,
+        secondround::scoring::Verdict::Yes,
+        "As the anchors say.",
+    )
+    .await
+    .unwrap();
+    hire(app, round).await;
+    let written: Uuid = sqlx::query_scalar(
+        "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, written_by)
+         values ($1, 'probation', $2, true, $3) returning id",
+    )
+    .bind(round.candidate_id)
+    .bind(again)
+    .bind(round.manager.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into follow_up_score (follow_up_id, criterion_id, score)
+         select $1, c.id, ($2::smallint[])[row_number() over (order by c.sort_order, c.name)]
+           from criterion c where c.position_id = $3",
+    )
+    .bind(written)
+    .bind(follow_up.to_vec())
+    .bind(round.position_id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// Eight hires worked by hand: every question of candidate i scored s_i in the
+/// interview, with s = 1, 2, 3, 4, 5, 2, 3, 4. At follow-up, technical depth
+/// is s_i again (ρ = 1), problem solving 6 − s_i (ρ = −1), the other two a 3
+/// for everyone (undefined). "Would hire again" is yes from s_i = 3: ranks of
+/// s (1, 2.5, 4.5, 6.5, 8, 2.5, 4.5, 6.5) against (2, 2, 6, 6, 6, 2, 6, 6)
+/// give ρ = 30 / √(40.5 · 30) = 0.86.
+#[tokio::test]
+async fn what_predicted_sets_each_criterion_against_the_follow_up_from_eight_hires() {
+    let app = TestApp::spawn().await;
+    let first = Round::plan(&app).await;
+    let manager = TestApp::client();
+    app.login(&manager, &first.manager.email, &first.manager.password)
+        .await;
+    let path = format!("/positions/{}/follow-up", first.position_id);
+    let scores: [i16; 8] = [1, 2, 3, 4, 5, 2, 3, 4];
+    let mut others = Vec::new();
+    for index in 1..scores.len() {
+        others.push(first.another(&app, &format!("Hire {index}")).await);
+    }
+    let rounds = std::iter::once(&first).chain(&others);
+    for (index, (round, score)) in rounds.zip(scores).enumerate() {
+        hired_and_followed_up(&app, round, score, [score, 6 - score, 3, 3], score >= 3).await;
+        if index == 6 {
+            // Seven hires: too few to tell anything.
+            let page = app.get_html(&manager, &path).await;
+            assert_eq!(
+                text_by_id(&page, "reading").as_deref(),
+                Some("Too few hires to tell yet: 7 followed up, 8 needed for any criterion.")
+            );
+            assert_eq!(cells(&page, "rho"), ["too few hires to tell"; 4]);
+        }
+    }
+    let page = app.get_html(&manager, &path).await;
+    assert_eq!(
+        cells(&page, "rho"),
+        [
+            "1.00",
+            "−1.00",
+            "undefined: the same score for everyone",
+            "undefined: the same score for everyone"
+        ]
+    );
+    assert_eq!(cells(&page, "total-rho"), ["0.86"]);
+    assert_eq!(
+        text_by_id(&page, "reading").as_deref(),
+        Some(
+            "In 8 hires, Technical depth in the interview went with performance. Problem solving did not."
+        )
+    );
+    // Another manager is refused the position's findings.
+    let (other, _) = app.login_as(Role::Manager).await;
+    assert_eq!(app.get(&other, &path).await.status(), 403);
+}
+
+/// The texts of every `data-cell="{name}"` cell, in page order.
+fn cells(page: &str, name: &str) -> Vec<String> {
+    let marker = format!(r#"data-cell="{name}">"#);
+    page.match_indices(&marker)
+        .map(|(at, _)| {
+            let start = at + marker.len();
+            let end = page[start..].find("</").unwrap() + start;
+            unescape(page[start..end].trim())
+        })
+        .collect()
 }
