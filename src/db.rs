@@ -16,7 +16,7 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Connects, creating the database when the server has none by that name.
 pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
-    let options = PgConnectOptions::from_str(&config.database_url)
+    let options = PgConnectOptions::from_str(config.database_url.expose())
         .context("DATABASE_URL is not a valid Postgres connection string")?;
     ensure_database_exists(&options).await?;
     let pool = PgPoolOptions::new()

@@ -43,6 +43,7 @@ mod round_questions;
 mod rounds;
 mod routes;
 mod schema;
+mod secret_urls;
 mod security;
 mod session_end;
 mod session_user;
