@@ -36,6 +36,7 @@ mod mail;
 mod module_cycles;
 mod ownership;
 mod positions;
+mod postgres_tls;
 mod privacy;
 mod process_faults;
 mod references;
