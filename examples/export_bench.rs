@@ -21,6 +21,7 @@ use secondround::auth::{Role, password};
 use secondround::case::{Case, NewCriterion, NewPosition};
 use secondround::config::{DatabaseConfig, ServerConfig};
 use secondround::i18n::Locale;
+use secondround::redact::SecretUrl;
 use secondround::rounds::snapshot;
 use secondround::startup::Application;
 use sqlx::PgPool;
@@ -52,7 +53,7 @@ async fn main() -> anyhow::Result<()> {
         .unwrap_or(server_url);
     let db_name = format!("secondround_export_bench_{}", std::process::id());
     let database = DatabaseConfig {
-        database_url: format!("{base}/{db_name}"),
+        database_url: SecretUrl::new(format!("{base}/{db_name}")),
         db_max_connections: 10,
     };
     let pool = secondround::db::connect(&database).await?;

@@ -4,13 +4,16 @@ use std::net::SocketAddr;
 
 use clap::{Args, ValueEnum};
 
+use crate::redact::SecretUrl;
+
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/secondround";
 
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseConfig {
     /// Postgres connection string; the database is created when it does not exist.
+    /// For TLS add e.g. ?sslmode=verify-full&sslrootcert=/etc/secondround/db-ca.pem.
     #[arg(long, global = true, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, hide_env_values = true)]
-    pub database_url: String,
+    pub database_url: SecretUrl,
 
     /// Largest number of pooled database connections (default: four per CPU core, 8 to 32).
     #[arg(
@@ -79,7 +82,7 @@ pub struct MailConfig {
     /// smtps://user:password@relay:465 or smtp://127.0.0.1:25?tls=none. Without
     /// it nothing is sent and the outbox page shows what would have been.
     #[arg(long, env = "SECONDROUND_SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretUrl>,
 
     /// Sender of the mails, e.g. "Secondround <rekruttering@firma.no>".
     #[arg(
@@ -132,8 +135,8 @@ impl MailConfig {
     /// Whether an SMTP server is named at all.
     pub fn sends(&self) -> bool {
         self.smtp_url
-            .as_deref()
-            .is_some_and(|url| !url.trim().is_empty())
+            .as_ref()
+            .is_some_and(|url| !url.expose().trim().is_empty())
     }
 
     pub fn smtp_timeout(&self) -> std::time::Duration {

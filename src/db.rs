@@ -4,7 +4,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgSslMode};
 use sqlx::{ConnectOptions, Connection, PgPool};
 
 use crate::config::DatabaseConfig;
@@ -16,9 +16,15 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Connects, creating the database when the server has none by that name.
 pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
-    let options = PgConnectOptions::from_str(&config.database_url)
+    let url = config.database_url.expose();
+    let options = PgConnectOptions::from_str(url)
         .context("DATABASE_URL is not a valid Postgres connection string")?;
-    ensure_database_exists(&options).await?;
+    let root_cert = root_cert(url);
+    if let Some(path) = &root_cert {
+        // sqlx would only say "No such file or directory", as if the server were missing.
+        std::fs::metadata(path).with_context(|| format!("cannot read sslrootcert={path}"))?;
+    }
+    ensure_database_exists(&options, root_cert.as_deref()).await?;
     let pool = PgPoolOptions::new()
         .max_connections(config.db_max_connections)
         // Long enough for a busy pool, short enough that a page answers 503
@@ -40,7 +46,14 @@ pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<PgPool> {
         })
         .connect_with(options.clone())
         .await
-        .with_context(|| describe_target(&options, "cannot connect to the database"))?;
+        .map_err(|err| {
+            explain(
+                err,
+                &options,
+                root_cert.as_deref(),
+                "cannot connect to the database",
+            )
+        })?;
     Ok(pool)
 }
 
@@ -51,15 +64,19 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
         .context("cannot apply database migrations")
 }
 
-async fn ensure_database_exists(options: &PgConnectOptions) -> anyhow::Result<()> {
+async fn ensure_database_exists(
+    options: &PgConnectOptions,
+    root_cert: Option<&str>,
+) -> anyhow::Result<()> {
     let Some(name) = options.get_database().map(str::to_owned) else {
         return Ok(());
     };
+    // A clone keeps the TLS settings (sslmode, sslrootcert) for the maintenance database too.
     let maintenance = options.clone().database("postgres");
     let mut conn = maintenance
         .connect()
         .await
-        .with_context(|| describe_target(options, "cannot reach Postgres"))?;
+        .map_err(|err| explain(err, options, root_cert, "cannot reach Postgres"))?;
     let exists: bool = sqlx::query_scalar!(
         r#"select exists (select 1 from pg_database where datname = $1) as "exists!""#,
         &name,
@@ -95,4 +112,106 @@ fn describe_target(options: &PgConnectOptions, what: &str) -> String {
         options.get_port(),
         options.get_database().unwrap_or("(default)")
     )
+}
+
+/// The CA file named in the URL (any of the spellings sqlx accepts), else in PGSSLROOTCERT.
+fn root_cert(url: &str) -> Option<String> {
+    let named = url::Url::parse(url).ok().and_then(|url| {
+        url.query_pairs()
+            .find(|(name, _)| matches!(&**name, "sslrootcert" | "ssl-root-cert" | "ssl-ca"))
+            .map(|(_, value)| value.into_owned())
+    });
+    named.or_else(|| std::env::var("PGSSLROOTCERT").ok())
+}
+
+/// One plain line for a failed connection: TLS problems by name, since sqlx would
+/// give a TLS failure as an I/O error in rustls' words.
+fn explain(
+    err: sqlx::Error,
+    options: &PgConnectOptions,
+    root_cert: Option<&str>,
+    what: &str,
+) -> anyhow::Error {
+    let at = format!(
+        "{what} at {}:{} (database {})",
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or("(default)")
+    );
+    let mode = ssl_mode_name(options.get_ssl_mode());
+    if let Some(tls) = rustls_error(&err) {
+        return anyhow::anyhow!("{at}: {}", describe_tls(tls, options, root_cert));
+    }
+    match &err {
+        sqlx::Error::Tls(inner) if inner.to_string().contains("does not support TLS") => {
+            anyhow::anyhow!(
+                "{at}: the server does not offer TLS, but DATABASE_URL asks for it (sslmode={mode})"
+            )
+        }
+        sqlx::Error::Tls(inner) => anyhow::anyhow!("{at}: TLS with the database failed: {inner}"),
+        // 28000: the server's pg_hba.conf has no line for this connection.
+        sqlx::Error::Database(db)
+            if db.code().as_deref() == Some("28000") && db.message().contains("no encryption") =>
+        {
+            anyhow::anyhow!(
+                "{at}: the server refused a connection without TLS ({}); add sslmode=verify-full (or require) to DATABASE_URL",
+                db.message()
+            )
+        }
+        _ => anyhow::Error::new(err).context(describe_target(options, what)),
+    }
+}
+
+/// The rustls error behind a failed handshake: sqlx passes it on inside an I/O error.
+fn rustls_error(err: &sqlx::Error) -> Option<&rustls::Error> {
+    match err {
+        sqlx::Error::Io(io) => io.get_ref()?.downcast_ref::<rustls::Error>(),
+        sqlx::Error::Tls(inner) => inner.downcast_ref::<rustls::Error>(),
+        _ => None,
+    }
+}
+
+fn describe_tls(
+    err: &rustls::Error,
+    options: &PgConnectOptions,
+    root_cert: Option<&str>,
+) -> String {
+    use rustls::CertificateError as Cert;
+    let rustls::Error::InvalidCertificate(cert) = err else {
+        return format!("TLS with the database failed: {err}");
+    };
+    match cert {
+        Cert::UnknownIssuer | Cert::BadSignature => match root_cert {
+            Some(path) => format!(
+                "the database's certificate is not signed by the CA in sslrootcert={path}"
+            ),
+            None => "the database's certificate is not signed by a public CA; name the CA's certificate file with sslrootcert=/path/ca.pem in DATABASE_URL".to_owned(),
+        },
+        // sqlx 0.8 means to skip this check under verify-ca, but misses the error
+        // variant rustls gives since 0.23.24 (launchbadge/sqlx#3793, fixed in 0.9).
+        Cert::NotValidForName | Cert::NotValidForNameContext { .. } => format!(
+            "the database's certificate is not issued for the host name {:?} (sslmode={} checks the name; connect by a name on the certificate)",
+            options.get_host(),
+            ssl_mode_name(options.get_ssl_mode())
+        ),
+        Cert::Expired | Cert::ExpiredContext { .. } => {
+            "the database's certificate has expired".to_owned()
+        }
+        Cert::NotValidYet | Cert::NotValidYetContext { .. } => {
+            "the database's certificate is not valid yet (is the clock right?)".to_owned()
+        }
+        _ => format!("the database's certificate was refused: {err}"),
+    }
+}
+
+/// The sslmode as written in a URL.
+fn ssl_mode_name(mode: PgSslMode) -> &'static str {
+    match mode {
+        PgSslMode::Disable => "disable",
+        PgSslMode::Allow => "allow",
+        PgSslMode::Prefer => "prefer",
+        PgSslMode::Require => "require",
+        PgSslMode::VerifyCa => "verify-ca",
+        PgSslMode::VerifyFull => "verify-full",
+    }
 }

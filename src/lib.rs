@@ -29,6 +29,7 @@ pub mod positions;
 pub mod privacy;
 #[cfg(test)]
 mod props;
+pub mod redact;
 pub mod references;
 pub mod rounds;
 pub mod scoring;

@@ -14,6 +14,7 @@ use secondround::auth::{Role, password};
 use secondround::case::{Case, NewCandidate, NewCriterion, NewPosition, NewRound};
 use secondround::config::DatabaseConfig;
 use secondround::i18n::Locale;
+use secondround::redact::SecretUrl;
 use secondround::rounds::plan::PanelRole;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -39,7 +40,7 @@ impl BenchDatabase {
             .unwrap_or(server_url);
         let name = format!("secondround_bench_{}", std::process::id());
         let config = DatabaseConfig {
-            database_url: format!("{base}/{name}"),
+            database_url: SecretUrl::new(format!("{base}/{name}")),
             db_max_connections: pool_size,
         };
         let pool = secondround::db::connect(&config).await?;
@@ -94,7 +95,7 @@ impl ServerProcess {
         };
         let child = std::process::Command::new(bin)
             .args(args(port))
-            .env("DATABASE_URL", &database.database_url)
+            .env("DATABASE_URL", database.database_url.expose())
             .env(
                 "SECONDROUND_DB_MAX_CONNECTIONS",
                 database.db_max_connections.to_string(),

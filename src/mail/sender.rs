@@ -26,6 +26,7 @@ use crate::i18n::Locale;
 use crate::mail::message::{self, ComposeError, Letter};
 use crate::mail::outbox::{CalendarMethod, MailBody};
 use crate::mail::smtp::SmtpSettings;
+use crate::redact::SecretUrl;
 
 /// Everything the sender needs, built once at start.
 #[derive(Clone)]
@@ -59,7 +60,12 @@ enum Failure {
 impl Sender {
     /// `None` when no SMTP server is configured: mail then stays in the outbox.
     pub fn from_config(config: &MailConfig) -> anyhow::Result<Option<Sender>> {
-        let Some(url) = config.smtp_url.as_deref().filter(|_| config.sends()) else {
+        let Some(url) = config
+            .smtp_url
+            .as_ref()
+            .map(SecretUrl::expose)
+            .filter(|_| config.sends())
+        else {
             return Ok(None);
         };
         let settings = SmtpSettings::parse(url)?;

@@ -12,6 +12,7 @@ use secondround::domain::{DoubtCategory, DoubtMethod};
 use secondround::mail::calendar::member_uid;
 use secondround::mail::reminders;
 use secondround::mail::sender::Sender;
+use secondround::redact::SecretUrl;
 use uuid::Uuid;
 
 use crate::support::prep::TEMPLATE_EN;
@@ -23,7 +24,7 @@ const PUBLIC_URL: &str = "https://secondround.example";
 
 fn sender_to(url: &str) -> Sender {
     let config = MailConfig {
-        smtp_url: Some(url.to_owned()),
+        smtp_url: Some(SecretUrl::new(url)),
         public_url: PUBLIC_URL.into(),
         mail_first_retry_secs: 1,
         smtp_timeout_secs: 5,
@@ -930,7 +931,7 @@ async fn a_stalling_server_times_out_and_the_mail_waits_for_the_next_try() {
     let p = planning(&app, "ola@example.no").await;
     plan(&app, &p).await;
     let config = MailConfig {
-        smtp_url: Some(format!("smtp://127.0.0.1:{port}?tls=none")),
+        smtp_url: Some(SecretUrl::new(format!("smtp://127.0.0.1:{port}?tls=none"))),
         smtp_timeout_secs: 1,
         ..MailConfig::for_tests()
     };
