@@ -84,8 +84,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Purge => {
             let pool = db::connect(&cli.database).await?;
             db::migrate(&pool).await?;
-            let purged = privacy::purge::run(&pool).await?;
-            println!("purged {purged} candidate(s)");
+            match privacy::purge::run_once(&pool).await? {
+                Some(purged) => println!("purged {purged} candidate(s)"),
+                None => println!("a running instance is purging right now; nothing done here"),
+            }
             Ok(())
         }
         Command::SeedDemo { password, locale } => {

@@ -215,3 +215,47 @@ fn ssl_mode_name(mode: PgSslMode) -> &'static str {
         PgSslMode::VerifyFull => "verify-full",
     }
 }
+
+/// Work every instance schedules but only one may do at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Purge,
+    ReminderScan,
+}
+
+impl Job {
+    /// The advisory lock key; fixed, so every instance and version agrees on it.
+    fn key(self) -> i64 {
+        match self {
+            Job::Purge => 0x5ec0_0001,
+            Job::ReminderScan => 0x5ec0_0002,
+        }
+    }
+}
+
+/// Runs `work` unless another instance is doing `job` right now (then `None`:
+/// the next tick comes soon enough). The lock is transaction-scoped, held by a
+/// transaction of its own while `work` uses the pool, so it is released however
+/// `work` ends, even when the future is dropped or the process dies.
+pub async fn once<T, F>(
+    pool: &PgPool,
+    job: Job,
+    work: impl FnOnce() -> F,
+) -> sqlx::Result<Option<T>>
+where
+    F: Future<Output = sqlx::Result<T>>,
+{
+    let mut holder = pool.begin().await?;
+    // A runtime query: a call with no table or column for the macros to check.
+    let held: bool = sqlx::query_scalar("select pg_try_advisory_xact_lock($1)")
+        .bind(job.key())
+        .fetch_one(&mut *holder)
+        .await?;
+    if !held {
+        tracing::debug!(?job, "another instance is doing this job");
+        return Ok(None);
+    }
+    let done = work().await;
+    holder.rollback().await?;
+    done.map(Some)
+}

@@ -78,7 +78,7 @@ fn spawn_housekeeping(pool: PgPool) {
         let mut every_day = tokio::time::interval(Duration::from_secs(24 * 3600));
         loop {
             every_day.tick().await;
-            if let Err(err) = privacy::purge::run(&purge_pool).await {
+            if let Err(err) = privacy::purge::run_once(&purge_pool).await {
                 tracing::warn!(error = %err, "retention purge failed");
             }
         }

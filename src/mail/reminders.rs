@@ -18,6 +18,7 @@ use chrono_tz::Tz;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::db::{self, Job};
 use crate::i18n::Locale;
 use crate::mail::outbox::{self, MailBody, MailKind, NewMail};
 use crate::mail::text::MailText;
@@ -87,6 +88,13 @@ pub fn reminder_due(
         (0, _) | (_, None) => true,
         (_, Some(last)) => last.with_timezone(&tz).date_naive() < today,
     }
+}
+
+/// What `serve` runs: the scan, unless another instance is scanning right now
+/// (`None`). The scan alone writes each mail once anyway (locked rows, dedupe
+/// keys); the lock spares the second instance the work.
+pub async fn scan_once(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Option<usize>> {
+    db::once(pool, Job::ReminderScan, || scan(pool, now)).await
 }
 
 /// Writes every reminder and digest due at `now`; returns how many mails it wrote.
@@ -359,7 +367,7 @@ pub fn spawn(pool: PgPool, every: std::time::Duration) -> tokio::task::JoinHandl
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(err) = scan(&pool, Utc::now()).await {
+            if let Err(err) = scan_once(&pool, Utc::now()).await {
                 tracing::warn!(error = %err, "reminder scan failed");
             }
         }

@@ -5,9 +5,17 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::db::{self, Job};
+
 /// What stands in for removed text where a value is required (see
 /// `purged_text` in migrations/0017_retention.sql).
 pub const MARKER: &str = "[slettet]";
+
+/// What `serve` and the `purge` command run: the purge, unless another
+/// instance is purging right now (`None`).
+pub async fn run_once(pool: &PgPool) -> sqlx::Result<Option<u64>> {
+    db::once(pool, Job::Purge, || run(pool)).await
+}
 
 /// Purges every candidate due, in one transaction; returns how many.
 pub async fn run(pool: &PgPool) -> sqlx::Result<u64> {

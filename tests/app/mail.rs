@@ -1009,3 +1009,42 @@ async fn mail_about_a_candidate_is_in_their_export_and_goes_with_the_purge() {
     );
     assert_eq!(count(&app, "select count(*) from mail_outbox").await, 0);
 }
+
+#[tokio::test]
+async fn a_reminder_scan_runs_once_across_instances() {
+    let app = TestApp::spawn().await;
+    let (_round, manager, member) = past_round(&app).await;
+    let tuesday = oslo(2026, 12, 1, 12);
+
+    // While another instance scans, this one leaves it be.
+    let (holding_tx, holding) = tokio::sync::oneshot::channel();
+    let (release, released) = tokio::sync::oneshot::channel::<()>();
+    let pool = app.pool.clone();
+    let other = tokio::spawn(async move {
+        secondround::db::once(&pool, secondround::db::Job::ReminderScan, || async move {
+            holding_tx.send(()).ok();
+            released.await.ok();
+            Ok(())
+        })
+        .await
+        .unwrap()
+    });
+    holding.await.expect("the other instance took the scan");
+    assert_eq!(
+        reminders::scan_once(&app.pool, tuesday).await.unwrap(),
+        None
+    );
+    assert!(reminders_to(&app, member.user.id).await.is_empty());
+    drop(release);
+    assert_eq!(other.await.unwrap(), Some(()));
+
+    // Two instances ticking at once: one reminder per member.
+    let (a, b) = tokio::join!(
+        reminders::scan_once(&app.pool, tuesday),
+        reminders::scan_once(&app.pool, tuesday)
+    );
+    let written: usize = [a.unwrap(), b.unwrap()].into_iter().flatten().sum();
+    assert_eq!(written, 2);
+    assert_eq!(reminders_to(&app, member.user.id).await.len(), 1);
+    assert_eq!(reminders_to(&app, manager.user.id).await.len(), 1);
+}

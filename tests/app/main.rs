@@ -8,6 +8,7 @@ mod admin_users;
 mod api;
 mod audit_log;
 mod authorization;
+mod behind_nginx;
 mod calibration;
 mod candidate_at_hand;
 mod candidates;

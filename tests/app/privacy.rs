@@ -420,3 +420,70 @@ async fn the_export_holds_everything_about_the_candidate_and_is_refused_to_a_man
     let (admin, _) = app.login_as(Role::Admin).await;
     assert_eq!(app.get(&admin, &path).await.status(), 200);
 }
+
+/// Holds `job` as another instance doing it would, until the returned sender is
+/// dropped; returns once the lock is held.
+async fn held_elsewhere(
+    app: &TestApp,
+    job: secondround::db::Job,
+) -> (
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (holding_tx, holding) = tokio::sync::oneshot::channel();
+    let (release, released) = tokio::sync::oneshot::channel::<()>();
+    let pool = app.pool.clone();
+    let other = tokio::spawn(async move {
+        let ran = secondround::db::once(&pool, job, || async move {
+            holding_tx.send(()).ok();
+            released.await.ok();
+            Ok(())
+        })
+        .await
+        .unwrap();
+        assert_eq!(ran, Some(()), "the other instance got the job");
+    });
+    holding.await.expect("the other instance took the job");
+    (release, other)
+}
+
+#[tokio::test]
+async fn a_purge_runs_once_across_instances() {
+    let app = TestApp::spawn().await;
+    let round = filled_case(&app).await;
+    close_position(&app, &round, 13).await;
+    let purged_events =
+        "select count(*) from audit_event where entity = 'candidate' and action = 'purged'";
+
+    // While another instance purges, this one leaves it be.
+    let (release, other) = held_elsewhere(&app, secondround::db::Job::Purge).await;
+    assert_eq!(
+        secondround::privacy::purge::run_once(&app.pool)
+            .await
+            .unwrap(),
+        None
+    );
+    let events: i64 = sqlx::query_scalar(purged_events)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        events, 0,
+        "nothing purged while the other instance holds the job"
+    );
+    drop(release);
+    other.await.unwrap();
+
+    // Two instances ticking at once: one audit event, one purge.
+    let (a, b) = tokio::join!(
+        secondround::privacy::purge::run_once(&app.pool),
+        secondround::privacy::purge::run_once(&app.pool)
+    );
+    let total: u64 = [a.unwrap(), b.unwrap()].into_iter().flatten().sum();
+    assert_eq!(total, 1);
+    let events: i64 = sqlx::query_scalar(purged_events)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(events, 1, "one audit event for the one purge");
+}
