@@ -31,6 +31,7 @@ mod props;
 pub mod references;
 pub mod rounds;
 pub mod scoring;
+pub mod sso;
 pub mod startup;
 pub mod state;
 pub mod test_results;

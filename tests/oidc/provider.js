@@ -15,6 +15,7 @@ import Provider from 'oidc-provider';
 
 const env = (name, fallback) => process.env[name] ?? fallback;
 const accounts = JSON.parse(env('OIDC_ACCOUNTS', '[]'));
+const redirectUri = env('OIDC_REDIRECT_URI', 'http://127.0.0.1:8080/auth/oidc/callback');
 const clockBehind = Number(env('OIDC_CLOCK_BEHIND_SECS', '0'));
 
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -33,7 +34,9 @@ server.listen(Number(env('OIDC_PORT', '0')), '127.0.0.1', () => {
     clients: [{
       client_id: env('OIDC_CLIENT_ID', 'secondround'),
       client_secret: env('OIDC_CLIENT_SECRET', 'secret'),
-      redirect_uris: [env('OIDC_REDIRECT_URI', 'http://127.0.0.1:8080/auth/oidc/callback')],
+      redirect_uris: [redirectUri],
+      // The app's signed-out page, on the same origin as its callback.
+      post_logout_redirect_uris: [new URL('/login?signed_out=1', redirectUri).href],
       response_types: ['code'],
       grant_types: ['authorization_code'],
     }],
@@ -54,6 +57,7 @@ server.listen(Number(env('OIDC_PORT', '0')), '127.0.0.1', () => {
     features: { devInteractions: { enabled: false } },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: [randomBytes(16).toString('hex')] },
+    ttl: { AuthorizationCode: 60, Interaction: 600, Grant: 600, Session: 3600, AccessToken: 600, IdToken: 3600 },
     // Keys of its own for every start: two providers never share a signing key.
     jwks: { keys: [signingKey()] },
   });
@@ -108,5 +112,9 @@ server.listen(Number(env('OIDC_PORT', '0')), '127.0.0.1', () => {
       res.end(`interaction failed: ${escape(err.message)}`);
     }
   };
-  console.log(port);
+  // The port is all stdout carries; the test stops reading it after that.
+  process.stdout.write(`${port}\n`);
+  process.stdout.on('error', () => {});
+  console.log = console.error;
+  console.info = console.error;
 });
