@@ -73,6 +73,66 @@ pub struct ServerConfig {
 
     #[command(flatten)]
     pub mail: MailConfig,
+
+    /// Boxed: it would make `cli::Command::Serve` much larger than the other commands.
+    #[command(flatten)]
+    pub sign_in: Box<SignInConfig>,
+}
+
+/// How people sign in: passwords, single sign-on with OpenID Connect, or both.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SignInConfig {
+    /// OpenID provider's issuer URL, e.g. https://login.microsoftonline.com/TENANT/v2.0;
+    /// single sign-on is off without it. The redirect URI to register with the
+    /// provider is SECONDROUND_PUBLIC_URL followed by /auth/oidc/callback.
+    #[arg(long, env = "SECONDROUND_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// The client id registered with the OpenID provider.
+    #[arg(long, env = "SECONDROUND_OIDC_CLIENT_ID", default_value = "")]
+    pub oidc_client_id: String,
+
+    /// The client secret registered with the OpenID provider.
+    #[arg(
+        long,
+        env = "SECONDROUND_OIDC_CLIENT_SECRET",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub oidc_client_secret: String,
+
+    /// The label of the single sign-on button on the sign-in page.
+    #[arg(
+        long,
+        env = "SECONDROUND_OIDC_LABEL",
+        default_value = "Sign in with single sign-on"
+    )]
+    pub oidc_label: String,
+
+    /// E-mail domain (e.g. firma.no) whose people get an account at their first
+    /// single sign-on; off when empty, so only accounts an admin made sign in.
+    #[arg(long, env = "SECONDROUND_OIDC_CREATE_DOMAIN")]
+    pub oidc_create_domain: Option<String>,
+
+    /// Role of the accounts made at first sign-on (admin, hr, manager, panelist).
+    #[arg(long, env = "SECONDROUND_OIDC_CREATE_ROLE", default_value = "panelist")]
+    pub oidc_create_role: String,
+
+    /// Whether people may sign in with a password (true or false).
+    #[arg(long, env = "SECONDROUND_PASSWORD_SIGNIN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub password_signin: bool,
+}
+
+impl SignInConfig {
+    /// Passwords only, as without any sign-on setting.
+    pub fn for_tests() -> Self {
+        Self {
+            oidc_label: "Sign in with single sign-on".into(),
+            oidc_create_role: "panelist".into(),
+            password_signin: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// Mail: where it goes, who it is from, and how links in it reach the app.
@@ -160,6 +220,7 @@ impl ServerConfig {
             trusted_origins: Vec::new(),
             static_dir: None,
             mail: MailConfig::for_tests(),
+            sign_in: Box::new(SignInConfig::for_tests()),
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod redact;
 pub mod references;
 pub mod rounds;
 pub mod scoring;
+pub mod sso;
 pub mod startup;
 pub mod state;
 pub mod test_results;

@@ -57,6 +57,8 @@ impl Application {
 pub async fn serve(database: &DatabaseConfig, server: ServerConfig) -> anyhow::Result<()> {
     // A bad mail setting stops the start, before anything else happens.
     let mail_sender = mail::sender::Sender::from_config(&server.mail)?;
+    // So do malformed sign-on settings; an unreachable provider does not (README).
+    crate::sso::Sso::from_config(&server)?;
     let pool = db::connect(database).await?;
     db::migrate(&pool).await?;
     spawn_housekeeping(pool.clone());

@@ -18,14 +18,22 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     /// Rounds' questions in memory, for the walk-through (`interview::question_cache`).
     pub questions: Arc<QuestionCache>,
+    /// Single sign-on's provider, discovered when first needed.
+    pub sso: Arc<crate::sso::Sso>,
 }
 
 impl AppState {
     pub fn new(pool: PgPool, config: ServerConfig) -> Self {
+        // `serve` refuses malformed sign-on settings before this; here they turn it off.
+        let sso = crate::sso::Sso::from_config(&config).unwrap_or_else(|err| {
+            tracing::error!(error = %err, "single sign-on is off: its settings are malformed");
+            crate::sso::Sso::off(config.sign_in.oidc_label.clone())
+        });
         Self {
             pool,
             config: Arc::new(config),
             questions: Arc::default(),
+            sso: Arc::new(sso),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod password;
 pub(crate) mod role;
 mod routes;
 pub(crate) mod session_store;
+mod sso;
 pub(crate) mod text;
 pub(crate) mod throttle;
 pub mod users;

@@ -13,11 +13,13 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::auth::extract::{LOCALE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY, Viewer, end_session};
+use crate::auth::sso::ID_TOKEN_KEY;
 use crate::auth::text::AuthText;
 use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
 use crate::error::Result;
 use crate::i18n::{Locale, one_or_many};
+use crate::sso::Availability;
 use crate::state::AppState;
 use crate::web::csrf;
 use crate::web::form::{Form, FormErrors};
@@ -28,17 +30,51 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(show_login).post(sign_in))
         .route("/logout", post(sign_out))
         .route("/locale", post(switch_locale))
+        .merge(crate::auth::sso::router())
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/login.html")]
-struct LoginPage {
+pub(super) struct LoginPage {
     layout: Layout,
     t: &'static AuthText,
     email: String,
     next: String,
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// The single sign-on button's label, when the provider is ready.
+    sso_label: Option<String>,
+    /// Single sign-on is configured, but its provider cannot be reached now.
+    sso_unavailable: bool,
+    passwords: bool,
+}
+
+impl LoginPage {
+    /// The sign-in page, with what this installation offers (passwords, single sign-on).
+    pub(super) async fn new(
+        app: &AppState,
+        viewer: &Viewer,
+        next: String,
+        errors: FormErrors,
+    ) -> Result<LoginPage> {
+        let t = AuthText::get(viewer.locale);
+        let (sso_label, sso_unavailable) = match app.sso.availability().await {
+            Availability::Off => (None, false),
+            Availability::Unavailable => (None, true),
+            Availability::Ready => (Some(app.sso.label.clone()), false),
+        };
+        Ok(LoginPage {
+            layout: viewer.layout(t.sign_in_title).await?,
+            t,
+            email: String::new(),
+            next,
+            errors,
+            notice: None,
+            sso_label,
+            sso_unavailable,
+            passwords: app.config.sign_in.password_signin,
+        })
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -48,19 +84,17 @@ struct LoginQuery {
     signed_out: Option<String>,
 }
 
-async fn show_login(viewer: Viewer, Query(query): Query<LoginQuery>) -> Result<Response> {
+async fn show_login(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response> {
     if viewer.user.is_some() {
         return Ok(Redirect::to(safe_return_path(&query.next)).into_response());
     }
     let t = AuthText::get(viewer.locale);
-    let page = LoginPage {
-        layout: viewer.layout(t.sign_in_title).await?,
-        t,
-        email: String::new(),
-        next: query.next,
-        errors: FormErrors::default(),
-        notice: query.signed_out.map(|_| t.signed_out),
-    };
+    let mut page = LoginPage::new(&app, &viewer, query.next, FormErrors::default()).await?;
+    page.notice = query.signed_out.map(|_| t.signed_out);
     Ok(page.into_response())
 }
 
@@ -79,6 +113,11 @@ async fn sign_in(
     Form(form): Form<LoginForm>,
 ) -> Result<Response> {
     let t = AuthText::get(viewer.locale);
+    if !app.config.sign_in.password_signin {
+        let mut errors = FormErrors::default();
+        errors.add_general(t.passwords_off);
+        return rerender(&app, &viewer, form, errors, StatusCode::FORBIDDEN).await;
+    }
     let email = form.email.trim().to_lowercase();
     let mut errors = FormErrors::default();
     let common = crate::web::text::CommonText::get(viewer.locale);
@@ -99,7 +138,14 @@ async fn sign_in(
         errors.add("password", common.field_required);
     }
     if !errors.is_empty() {
-        return rerender(&viewer, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return rerender(
+            &app,
+            &viewer,
+            form,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
 
     let client_ip = peer.ip().to_string();
@@ -109,7 +155,7 @@ async fn sign_in(
             let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
             let text = one_or_many(minutes as usize, t.throttled_one, t.throttled);
             errors.add_general(text.replace("{minutes}", &minutes.to_string()));
-            return rerender(&viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
+            return rerender(&app, &viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
         }
     };
 
@@ -118,57 +164,71 @@ async fn sign_in(
     let password_ok = password::verify(form.password.clone(), stored_hash).await?;
     let Some(account) = credentials.filter(|_| password_ok) else {
         errors.add_general(t.wrong_credentials);
-        return rerender(&viewer, form, errors, StatusCode::UNAUTHORIZED).await;
+        return rerender(&app, &viewer, form, errors, StatusCode::UNAUTHORIZED).await;
     };
     // Said only to someone who knew the password, and it stays a failed attempt:
     // a disabled account's pause count is not reset by it.
     if account.disabled {
         errors.add_general(t.account_disabled);
-        return rerender(&viewer, form, errors, StatusCode::FORBIDDEN).await;
+        return rerender(&app, &viewer, form, errors, StatusCode::FORBIDDEN).await;
     }
     throttle::succeeded(&app.pool, attempt).await?;
-
-    // A new session id at sign-in defeats session fixation; a new token likewise.
-    let session = &viewer.session;
-    session.cycle_id().await?;
-    session.insert(USER_ID_KEY, account.id).await?;
-    session
-        .insert(SIGNED_IN_AT_KEY, Utc::now().timestamp())
-        .await?;
-    if let Some(user) = users::find_active(&app.pool, account.id).await? {
-        session.insert(LOCALE_KEY, user.locale).await?;
-    }
-    csrf::rotate(session).await?;
+    start_session(&app, &viewer, account.id).await?;
     tracing::info!(user_id = %account.id, "signed in");
     Ok(Redirect::to(safe_return_path(&form.next)).into_response())
 }
 
+/// Signs the account in on this session, by password or single sign-on alike.
+pub(super) async fn start_session(
+    app: &AppState,
+    viewer: &Viewer,
+    account_id: uuid::Uuid,
+) -> Result<()> {
+    // A new session id at sign-in defeats session fixation; a new token likewise.
+    let session = &viewer.session;
+    session.cycle_id().await?;
+    session.insert(USER_ID_KEY, account_id).await?;
+    session
+        .insert(SIGNED_IN_AT_KEY, Utc::now().timestamp())
+        .await?;
+    if let Some(user) = users::find_active(&app.pool, account_id).await? {
+        session.insert(LOCALE_KEY, user.locale).await?;
+    }
+    csrf::rotate(session).await?;
+    Ok(())
+}
+
 async fn rerender(
+    app: &AppState,
     viewer: &Viewer,
     form: LoginForm,
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<Response> {
-    let t = AuthText::get(viewer.locale);
-    let page = LoginPage {
-        layout: viewer.layout(t.sign_in_title).await?,
-        t,
-        email: form.email,
-        next: form.next,
-        errors,
-        notice: None,
-    };
+    let mut page = LoginPage::new(app, viewer, form.next, errors).await?;
+    page.email = form.email;
     Ok((status, page).into_response())
 }
 
-async fn sign_out(viewer: Viewer) -> Result<Redirect> {
+async fn sign_out(State(app): State<AppState>, viewer: Viewer) -> Result<Redirect> {
     if let Some(user) = &viewer.user {
         tracing::info!(user_id = %user.id, "signed out");
     }
     let locale = viewer.locale;
+    let id_token = viewer.session.get::<String>(ID_TOKEN_KEY).await?;
     end_session(&viewer.session).await?;
     // Keep the language choice for the sign-in page that follows.
     viewer.session.insert(LOCALE_KEY, locale).await?;
+    // Signed in through the provider: end its session too, where it offers that.
+    if let Some(id_token) = id_token {
+        let back_to = format!(
+            "{}/login?signed_out=1",
+            app.config.mail.public_url.trim_end_matches('/')
+        );
+        if let Some(url) = app.sso.logout_url(&id_token, &back_to).await {
+            return Ok(Redirect::to(&url));
+        }
+    }
     Ok(Redirect::to("/login?signed_out=1"))
 }
 

@@ -51,5 +51,6 @@ mod security;
 mod session_end;
 mod session_user;
 mod sign_in;
+mod sso;
 mod text_fields;
 mod wording;

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod html;
+pub mod oidc;
 pub mod prep;
 pub mod shortlist;
 pub mod smtp;
@@ -435,8 +436,10 @@ async fn start_server(
     pool: PgPool,
     config: ServerConfig,
 ) -> (String, (oneshot::Sender<()>, JoinHandle<()>)) {
+    // Any free port, unless the test reserved one (a redirect URI names it).
+    let port = config.bind.port();
     let config = ServerConfig {
-        bind: "127.0.0.1:0".parse().unwrap(),
+        bind: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
         ..config
     };
     let app = Application::build(pool, config).await.expect("app builds");
