@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use clap::{Args, ValueEnum};
 
-use crate::redact::SecretUrl;
+use crate::redact::{Secret, SecretUrl};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/secondround";
 
@@ -71,6 +71,17 @@ pub struct ServerConfig {
     #[arg(long, env = "SECONDROUND_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
 
+    /// A second address serving only `/metrics` (Prometheus), e.g. 127.0.0.1:9090,
+    /// for the monitoring to scrape without passing the proxy.
+    #[arg(long, env = "SECONDROUND_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
+
+    /// Bearer token `/metrics` asks for. Set, it opens `/metrics` on the main
+    /// address to a scraper that presents it (and guards the metrics address too);
+    /// unset, `/metrics` is served on `SECONDROUND_METRICS_BIND` only.
+    #[arg(long, env = "SECONDROUND_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<Secret>,
+
     #[command(flatten)]
     pub mail: MailConfig,
 
@@ -99,7 +110,7 @@ pub struct SignInConfig {
         default_value = "",
         hide_env_values = true
     )]
-    pub oidc_client_secret: String,
+    pub oidc_client_secret: Secret,
 
     /// The label of the single sign-on button on the sign-in page.
     #[arg(
@@ -219,6 +230,8 @@ impl ServerConfig {
             request_timeout_secs: 30,
             trusted_origins: Vec::new(),
             static_dir: None,
+            metrics_bind: None,
+            metrics_token: None,
             mail: MailConfig::for_tests(),
             sign_in: Box::new(SignInConfig::for_tests()),
         }

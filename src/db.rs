@@ -231,6 +231,14 @@ impl Job {
             Job::ReminderScan => 0x5ec0_0002,
         }
     }
+
+    /// Its name in the metrics.
+    fn name(self) -> &'static str {
+        match self {
+            Job::Purge => "purge",
+            Job::ReminderScan => "reminder_scan",
+        }
+    }
 }
 
 /// Runs `work` unless another instance is doing `job` right now (then `None`:
@@ -253,9 +261,11 @@ where
         .await?;
     if !held {
         tracing::debug!(?job, "another instance is doing this job");
+        crate::monitoring::job_run(job.name(), "skipped");
         return Ok(None);
     }
     let done = work().await;
+    crate::monitoring::job_run(job.name(), if done.is_ok() { "done" } else { "failed" });
     holder.rollback().await?;
     done.map(Some)
 }

@@ -24,6 +24,7 @@ pub mod guides;
 pub mod i18n;
 pub mod interview;
 pub mod mail;
+pub mod monitoring;
 pub mod pages;
 pub mod positions;
 pub mod privacy;

@@ -81,3 +81,41 @@ impl fmt::Display for SecretUrl {
         f.write_str(&self.redacted())
     }
 }
+
+/// A secret that is not a URL (a bearer token, a client secret): `Debug` and
+/// `Display` show only that it is set; [`Secret::expose`] gives the text.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(secret: impl Into<String>) -> Self {
+        Self(secret.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromStr for Secret {
+    // Never fails, so that clap never echoes the value.
+    type Err = Infallible;
+
+    fn from_str(secret: &str) -> Result<Self, Self::Err> {
+        Ok(Self::new(secret))
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "Secret(unset)"
+        } else {
+            "Secret(***)"
+        })
+    }
+}

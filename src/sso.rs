@@ -170,7 +170,9 @@ impl Sso {
                 Some(Settings {
                     issuer,
                     client_id: ClientId::new(sign_in.oidc_client_id.trim().to_owned()),
-                    client_secret: ClientSecret::new(sign_in.oidc_client_secret.clone()),
+                    client_secret: ClientSecret::new(
+                        sign_in.oidc_client_secret.expose().to_owned(),
+                    ),
                     redirect,
                 })
             }

@@ -12,12 +12,14 @@ use tower_sessions::ExpiredDeletion;
 
 use crate::config::{DatabaseConfig, MailConfig, ServerConfig};
 use crate::state::AppState;
-use crate::{app, auth, db, mail, privacy};
+use crate::{app, auth, db, mail, monitoring, privacy};
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
+    /// `SECONDROUND_METRICS_BIND`'s listener and its `/metrics`-only router.
+    metrics: Option<(TcpListener, Router)>,
 }
 
 impl Application {
@@ -27,11 +29,24 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.bind))?;
         let address = listener.local_addr()?;
-        let router = app::router(AppState::new(pool, config))?;
+        monitoring::install();
+        let metrics_bind = config.metrics_bind;
+        let state = AppState::new(pool, config);
+        let metrics = match metrics_bind {
+            Some(bind) => {
+                let listener = TcpListener::bind(bind)
+                    .await
+                    .with_context(|| format!("cannot listen for metrics on {bind}"))?;
+                Some((listener, monitoring::private_router(state.clone())))
+            }
+            None => None,
+        };
+        let router = app::router(state)?;
         Ok(Self {
             listener,
             router,
             address,
+            metrics,
         })
     }
 
@@ -39,17 +54,36 @@ impl Application {
         self.address
     }
 
+    /// Where `/metrics` is served on its own, when `SECONDROUND_METRICS_BIND` is set.
+    pub fn metrics_address(&self) -> Option<SocketAddr> {
+        self.metrics
+            .as_ref()
+            .and_then(|(listener, _)| listener.local_addr().ok())
+    }
+
     /// Serves until `shutdown` completes, then finishes the requests in flight.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        // The metrics address ends with the main one: a scrape has nothing to finish.
+        let metrics = self.metrics.map(|(listener, router)| {
+            tokio::spawn(async move {
+                if let Err(err) = axum::serve(listener, router).await {
+                    tracing::warn!(error = %err, "the metrics address stopped");
+                }
+            })
+        });
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
+        served
     }
 }
 
@@ -65,6 +99,9 @@ pub async fn serve(database: &DatabaseConfig, server: ServerConfig) -> anyhow::R
     spawn_mail(pool.clone(), mail_sender, &server.mail);
     let app = Application::build(pool, server).await?;
     tracing::info!(address = %app.address(), "Secondround is listening on http://{}", app.address());
+    if let Some(metrics) = app.metrics_address() {
+        tracing::info!(address = %metrics, "metrics are served on http://{metrics}/metrics");
+    }
     app.run_until(shutdown_signal())
         .await
         .context("server error")?;

@@ -85,10 +85,15 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .layer(sessions)
         .merge(assets::router(config.static_dir.as_deref()))
         .merge(health::router())
+        .merge(crate::monitoring::router())
         // Outside the session layer and the per-session token check (see `api`).
         .merge(crate::api::router())
         .layer(
             ServiceBuilder::new()
+                // Outermost: timeouts, panics and refusals by the layers below count too.
+                .layer(middleware::from_fn(crate::monitoring::track))
+                // An id from the proxy (nginx's X-Request-Id) is kept, so its
+                // access log and ours name a request alike; otherwise a new one.
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(PropagateRequestIdLayer::x_request_id())

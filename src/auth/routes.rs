@@ -19,6 +19,7 @@ use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
 use crate::error::Result;
 use crate::i18n::{Locale, one_or_many};
+use crate::monitoring;
 use crate::sso::Availability;
 use crate::state::AppState;
 use crate::web::csrf;
@@ -155,6 +156,7 @@ async fn sign_in(
             let minutes = ((until - Utc::now()).num_seconds().max(1) + 59) / 60;
             let text = one_or_many(minutes as usize, t.throttled_one, t.throttled);
             errors.add_general(text.replace("{minutes}", &minutes.to_string()));
+            monitoring::sign_in_failure("password", "throttled");
             return rerender(&app, &viewer, form, errors, StatusCode::TOO_MANY_REQUESTS).await;
         }
     };
@@ -164,12 +166,14 @@ async fn sign_in(
     let password_ok = password::verify(form.password.clone(), stored_hash).await?;
     let Some(account) = credentials.filter(|_| password_ok) else {
         errors.add_general(t.wrong_credentials);
+        monitoring::sign_in_failure("password", "wrong_credentials");
         return rerender(&app, &viewer, form, errors, StatusCode::UNAUTHORIZED).await;
     };
     // Said only to someone who knew the password, and it stays a failed attempt:
     // a disabled account's pause count is not reset by it.
     if account.disabled {
         errors.add_general(t.account_disabled);
+        monitoring::sign_in_failure("password", "account_disabled");
         return rerender(&app, &viewer, form, errors, StatusCode::FORBIDDEN).await;
     }
     throttle::succeeded(&app.pool, attempt).await?;

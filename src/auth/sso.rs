@@ -21,6 +21,7 @@ use crate::auth::throttle::{self, Claim};
 use crate::auth::{password, users};
 use crate::error::{AppError, Result};
 use crate::i18n::{Locale, one_or_many};
+use crate::monitoring;
 use crate::sso::{Availability, Flow, Identity, Refusal};
 use crate::state::AppState;
 use crate::web::form::{Form, FormErrors};
@@ -97,6 +98,7 @@ async fn callback(
             let key = format!("sso:{client_ip}");
             throttle::claim(&app.pool, &key, &client_ip).await?;
             audit(&app, None, "sso_refused", refusal.code(), None, &client_ip).await?;
+            monitoring::sign_in_failure("sso", refusal.code());
             let (message, status) = match refusal {
                 Refusal::State => (t.sso_state, StatusCode::BAD_REQUEST),
                 Refusal::ProviderError => (t.sso_provider_error, StatusCode::BAD_REQUEST),
@@ -110,6 +112,7 @@ async fn callback(
     let (identity, next) = identity;
     let Some(email) = identity.email.clone().filter(|_| identity.email_verified) else {
         throttle::claim(&app.pool, &format!("sso:{client_ip}"), &client_ip).await?;
+        monitoring::sign_in_failure("sso", "email_unverified");
         let shown = identity.email.as_deref();
         audit(
             &app,
@@ -134,6 +137,7 @@ async fn callback(
             let minutes = ((until - chrono::Utc::now()).num_seconds().max(1) + 59) / 60;
             let text = one_or_many(minutes as usize, t.throttled_one, t.throttled);
             let text = text.replace("{minutes}", &minutes.to_string());
+            monitoring::sign_in_failure("sso", "throttled");
             return refuse(&app, &viewer, text, StatusCode::TOO_MANY_REQUESTS).await;
         }
     };
@@ -146,6 +150,7 @@ async fn callback(
                 Unmatched::Disabled => ("account_disabled", t.account_disabled.to_owned()),
             };
             audit(&app, None, "sso_refused", reason, Some(&email), &client_ip).await?;
+            monitoring::sign_in_failure("sso", reason);
             return refuse(&app, &viewer, message, StatusCode::FORBIDDEN).await;
         }
     };

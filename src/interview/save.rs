@@ -103,6 +103,23 @@ const UPDATE: &str = "with written as (
 /// a refusal for a save the rules do not allow.
 pub async fn save(
     pool: &PgPool,
+    ids: (Uuid, Uuid),
+    question_id: Uuid,
+    request: &SaveRequest,
+) -> Result<Result<SaveOutcome, Refusal>> {
+    let saved = save_counted(pool, ids, question_id, request).await;
+    if let Ok(outcome) = &saved {
+        crate::monitoring::rating_save(match outcome {
+            Ok(SaveOutcome::Saved(_)) => "stored",
+            Ok(SaveOutcome::Conflict(_)) => "conflict",
+            Err(_) => "refused",
+        });
+    }
+    saved
+}
+
+async fn save_counted(
+    pool: &PgPool,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
     request: &SaveRequest,

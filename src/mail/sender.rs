@@ -207,8 +207,12 @@ pub fn spawn(pool: PgPool, sender: Sender, every: Duration) -> tokio::task::Join
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(err) = sender.deliver_due(&pool).await {
-                tracing::warn!(error = %err, "mail delivery paused");
+            match sender.deliver_due(&pool).await {
+                Ok(_) => crate::monitoring::job_run("mail_delivery", "done"),
+                Err(err) => {
+                    crate::monitoring::job_run("mail_delivery", "failed");
+                    tracing::warn!(error = %err, "mail delivery paused");
+                }
             }
         }
     })

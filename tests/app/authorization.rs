@@ -44,6 +44,9 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/candidates/{id}/follow-up", "aaaddds"),
     // Everyone sees calibration figures: each their own, or more by role.
     ("get", "/interviewers", "aaaaaas"),
+    // Only a scraper with the bearer token (`SECONDROUND_METRICS_TOKEN`); without
+    // one set it is 404 for everyone, which the table would take as allowed.
+    ("get", "/metrics", "sssssss"),
     ("post", "/candidates/{id}/follow-up", "aaaddds"),
     ("post", "/candidates/{id}", "aaaddds"),
     ("get", "/candidates/{id}/decision", "adaddds"),
@@ -221,7 +224,12 @@ async fn answer(
 
 #[tokio::test]
 async fn every_role_gets_what_the_table_says_on_every_route() {
-    let app = TestApp::spawn().await;
+    // With a metrics token set, so `/metrics` is there to be refused.
+    let app = TestApp::spawn_with(secondround::config::ServerConfig {
+        metrics_token: Some(secondround::redact::Secret::new("scrape-only")),
+        ..secondround::config::ServerConfig::for_tests()
+    })
+    .await;
     let round = Round::plan(&app).await;
     let on_panel = round.member(&app).await;
     let (admin, _) = app.login_as(Role::Admin).await;

@@ -152,6 +152,9 @@ fn start_nginx(ports: &Ports, dir: &Path) -> Running {
 }
 
 /// `secondround serve` on `port`, as behind a TLS proxy, logging each request to `log`.
+/// Both instances take it, so only the proxy stands between a scraper and `/metrics`.
+const METRICS_TOKEN: &str = "scrape-through-nginx";
+
 fn start_instance(database_url: &str, port: u16, origin: &str, log: &Path) -> Running {
     let out = std::fs::File::create(log).unwrap();
     Command::new(env!("CARGO_BIN_EXE_secondround"))
@@ -159,6 +162,7 @@ fn start_instance(database_url: &str, port: u16, origin: &str, log: &Path) -> Ru
         .env("DATABASE_URL", database_url)
         .env("SECONDROUND_SECURE_COOKIES", "true")
         .env("SECONDROUND_TRUSTED_ORIGINS", origin)
+        .env("SECONDROUND_METRICS_TOKEN", METRICS_TOKEN)
         .env("SECONDROUND_LOG_FORMAT", "json")
         .env("RUST_LOG", "secondround=info,tower_http=debug,warn")
         .stdout(out.try_clone().unwrap())
@@ -413,6 +417,23 @@ async fn two_instances_behind_nginx_keep_every_acknowledged_save() {
             .unwrap()
             .starts_with("https://127.0.0.1")
     );
+
+    // Metrics are scraped from each instance, never through the proxy (which
+    // would mix the instances' figures and put them on the public address).
+    let direct = plain
+        .get(format!("http://127.0.0.1:{}/metrics", ports.instances[0]))
+        .bearer_auth(METRICS_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(direct.status(), StatusCode::OK);
+    let proxied = probe
+        .get(format!("{base}/metrics"))
+        .bearer_auth(METRICS_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(proxied.status(), StatusCode::NOT_FOUND);
 
     // Two tablets, each a panel member signed in through nginx.
     let mut tablets = Vec::new();

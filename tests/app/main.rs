@@ -35,6 +35,7 @@ mod interview_submit;
 mod light_page;
 mod limits;
 mod mail;
+mod metrics;
 mod module_cycles;
 mod ownership;
 mod positions;

@@ -22,7 +22,7 @@ use crate::support::{TestApp, TestUser};
 
 const TABLETS: usize = 50;
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -43,17 +43,36 @@ impl Server {
 
     /// The given copy of the binary, run in its own folder as an operator would.
     pub async fn start_from(binary: &Path, database_url: &str) -> Server {
+        Self::start_configured(binary, database_url, |_| {}).await
+    }
+
+    /// The test's binary, with `configure` setting more of its environment or output.
+    pub async fn start_with(database_url: &str, configure: impl FnOnce(&mut Command)) -> Server {
+        Self::start_configured(
+            Path::new(env!("CARGO_BIN_EXE_secondround")),
+            database_url,
+            configure,
+        )
+        .await
+    }
+
+    async fn start_configured(
+        binary: &Path,
+        database_url: &str,
+        configure: impl FnOnce(&mut Command),
+    ) -> Server {
         let port = free_port();
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command
             .current_dir(binary.parent().expect("the binary is in a folder"))
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
             .env_remove("SECONDROUND_STATIC_DIR")
             .env("DATABASE_URL", database_url)
             .env("RUST_LOG", "off")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the binary starts");
+            .stderr(Stdio::null());
+        configure(&mut command);
+        let child = command.spawn().expect("the binary starts");
         // Owned at once, so a failed start is still killed and reaped (Drop).
         let server = Server {
             child,
@@ -316,7 +335,7 @@ async fn a_server_killed_during_a_burst_of_saves_loses_no_acknowledged_save_and_
     drop(second);
 }
 
-async fn csrf(client: &reqwest::Client, base: &str) -> String {
+pub async fn csrf(client: &reqwest::Client, base: &str) -> String {
     let response = client.get(format!("{base}/login")).send().await.unwrap();
     let html = if response.status().is_redirection() {
         client

@@ -126,7 +126,7 @@ pub fn sso_config(app_port: u16, provider_port: u16) -> ServerConfig {
     config.mail.public_url = format!("http://127.0.0.1:{app_port}");
     config.sign_in.oidc_issuer = Some(format!("http://127.0.0.1:{provider_port}"));
     config.sign_in.oidc_client_id = CLIENT_ID.into();
-    config.sign_in.oidc_client_secret = CLIENT_SECRET.into();
+    config.sign_in.oidc_client_secret = secondround::redact::Secret::new(CLIENT_SECRET);
     config.sign_in.oidc_label = "Sign in with Test ID".into();
     config
 }
