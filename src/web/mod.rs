@@ -3,6 +3,7 @@
 //! codes of statuses and kinds (`coded_enum!`). It names no feature; the app
 //! (`app`) assembles the features' routers on top of it.
 
+pub mod assets;
 mod coded;
 pub(crate) mod csrf;
 pub(crate) mod error_pages;

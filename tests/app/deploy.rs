@@ -52,9 +52,10 @@ async fn a_copied_binary_serves_its_stylesheet_and_scripts_from_any_folder() {
         .await
         .unwrap();
     let mut links = static_links(&page);
-    assert!(links.contains(&"/static/app.css".to_owned()), "{links:?}");
+    let stylesheet = secondround::web::assets::url("app.css");
+    assert!(links.contains(&stylesheet), "{links:?}");
     // Every page of a signed-in person links it.
-    links.push("/static/js/sign-out.js".into());
+    links.push(secondround::web::assets::url("js/sign-out.js"));
 
     for link in links {
         let reply = client
@@ -73,7 +74,8 @@ async fn a_copied_binary_serves_its_stylesheet_and_scripts_from_any_folder() {
         assert!(reply.headers().contains_key(CACHE_CONTROL), "{link}");
         let etag = reply.headers()[ETAG].clone();
         let body = reply.bytes().await.unwrap();
-        let source = std::fs::read(Path::new(SOURCE).join(&link[1..])).unwrap();
+        let plain = secondround::web::assets::unfingerprinted(&link[1..]);
+        let source = std::fs::read(Path::new(SOURCE).join(plain)).unwrap();
         assert!(body == source, "{link} differs from the source file");
         // Served from inside the binary, not from the source tree (which this
         // machine has, at the path it was built from).
@@ -104,14 +106,21 @@ async fn secondround_static_dir_serves_the_assets_from_that_folder_instead() {
     })
     .await;
 
-    let reply = TestApp::client()
-        .get(app.url("/static/app.css"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reply.status(), StatusCode::OK);
-    assert_eq!(reply.headers()[CONTENT_TYPE], "text/css");
-    assert_eq!(reply.text().await.unwrap(), "body { color: red }");
+    // By the name the pages link (the built-in copy's fingerprint) and by its own.
+    for path in [
+        secondround::web::assets::url("app.css"),
+        "/static/app.css".into(),
+    ] {
+        let reply = TestApp::client().get(app.url(&path)).send().await.unwrap();
+        assert_eq!(reply.status(), StatusCode::OK, "{path}");
+        assert_eq!(reply.headers()[CONTENT_TYPE], "text/css");
+        assert_eq!(
+            reply.headers()[CACHE_CONTROL],
+            "no-cache",
+            "edited files are revalidated"
+        );
+        assert_eq!(reply.text().await.unwrap(), "body { color: red }");
+    }
 }
 
 /// Every `SECONDROUND_*` name declared as `env = "..."` under `src/`.

@@ -320,16 +320,13 @@ async fn the_print_view_lists_the_comparison_and_each_candidates_blockers() {
     .await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/print.css\">"));
+    let print_css = secondround::web::assets::url("print.css");
+    assert!(html.contains(&format!("<link rel=\"stylesheet\" href=\"{print_css}\">")));
     assert!(!html.contains("<nav") && !html.contains("<button") && !html.contains("<form"));
     assert!(html.contains("<h3>2. Åse Ødegård</h3>"));
     assert!(html.contains("<li>Open doubt: “Her notice period is unclear.”</li>"));
     assert!(html.contains("<h3>–. Bo Berg</h3>"));
-    let css = get(&hr, &app, "/static/print.css")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let css = get(&hr, &app, &print_css).await.text().await.unwrap();
     assert!(css.contains("@page { size: A4;") && css.contains("@media print"));
 }
 

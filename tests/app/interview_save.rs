@@ -340,7 +340,7 @@ async fn the_walk_through_shows_one_question_with_anchors_and_progress() {
     let whole = app
         .get_html(&me.client, &round.path(&format!("/interview/{n}")))
         .await;
-    assert!(whole.contains("/static/js/interview.js"));
+    assert!(whole.contains(&secondround::web::assets::url("js/interview.js")));
     let page = shown_question(&whole);
     assert!(page.contains(&format!(r#"id="q{n}""#)));
     assert!(page.contains(&format!("<strong>Question {n} of {total}</strong>")));

@@ -112,18 +112,98 @@ async fn pages_carry_strict_security_headers() {
 }
 
 #[tokio::test]
-async fn static_files_are_cached_and_compressed() {
+async fn static_files_have_fingerprinted_names_kept_for_a_year_and_come_precompressed() {
     let app = TestApp::spawn().await;
-    let client = TestApp::client();
-    let response = client
-        .get(app.url("/static/app.css"))
-        .header("accept-encoding", "gzip")
+    // reqwest is built without decompression: the bytes are checked as sent.
+    let client = reqwest::Client::new();
+    let page = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let css = secondround::web::assets::url("app.css");
+    assert!(
+        css.starts_with("/static/app.") && css != "/static/app.css",
+        "{css}"
+    );
+    assert!(
+        page.contains(&format!("href=\"{css}\"")),
+        "the page links the fingerprinted name"
+    );
+    let source = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/static/app.css")).unwrap();
+
+    let fetch = |path: String, encoding: &'static str| {
+        let request = client.get(app.url(&path));
+        let request = if encoding.is_empty() {
+            request
+        } else {
+            request.header("accept-encoding", encoding)
+        };
+        async move { request.send().await.unwrap() }
+    };
+    let brotli = fetch(css.clone(), "gzip, deflate, br").await;
+    assert_eq!(brotli.status(), 200);
+    assert_eq!(
+        brotli.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    assert_eq!(brotli.headers()["vary"], "accept-encoding");
+    let brotli_etag = brotli.headers()["etag"].clone();
+    let packed = brotli.bytes().await.unwrap();
+    let mut unpacked = Vec::new();
+    brotli_decompress(&packed, &mut unpacked);
+    assert_eq!(unpacked, source);
+    assert!(
+        packed.len() * 4 < source.len(),
+        "brotli at its best: {} bytes",
+        packed.len()
+    );
+
+    let gzip = fetch(css.clone(), "gzip").await;
+    assert_eq!(gzip.headers()["content-encoding"], "gzip");
+    let gzip_etag = gzip.headers()["etag"].clone();
+    assert_ne!(gzip_etag, brotli_etag, "each encoding has its own ETag");
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&gzip.bytes().await.unwrap()[..]),
+        &mut unpacked,
+    )
+    .unwrap();
+    assert_eq!(unpacked, source);
+
+    let identity = fetch(css.clone(), "").await;
+    assert!(!identity.headers().contains_key("content-encoding"));
+    assert_eq!(identity.bytes().await.unwrap(), source);
+    let refused = fetch(css.clone(), "br;q=0, gzip").await;
+    assert_eq!(
+        refused.headers()["content-encoding"],
+        "gzip",
+        "q=0 refuses brotli"
+    );
+
+    // Revalidated per encoding.
+    let unchanged = client
+        .get(app.url(&css))
+        .header("accept-encoding", "br")
+        .header("if-none-match", brotli_etag)
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["cache-control"], "public, max-age=3600");
-    assert_eq!(response.headers()["content-encoding"], "gzip");
+    assert_eq!(unchanged.status(), 304);
+
+    // The plain name still answers (pages cached before an upgrade), for an hour.
+    let plain = fetch("/static/app.css".into(), "gzip").await;
+    assert_eq!(plain.status(), 200);
+    assert_eq!(plain.headers()["cache-control"], "public, max-age=3600");
+    assert_eq!(plain.headers()["content-encoding"], "gzip");
+}
+
+fn brotli_decompress(packed: &[u8], into: &mut Vec<u8>) {
+    std::io::Read::read_to_end(&mut brotli::Decompressor::new(packed, 4096), into).unwrap();
 }
 
 #[tokio::test]
