@@ -174,3 +174,73 @@ fn the_environment_example_and_the_readme_name_every_setting() {
         );
     }
 }
+
+/// README's backup and restore, done once by `deploy/backup-restore-check` on a
+/// database with a planned round and its ratings: the dump restores into a new
+/// database with every row alike, the release binary migrates the copy, and
+/// the copy is dropped afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_made_as_the_readme_says_restores_with_every_row() {
+    let app = TestApp::spawn().await;
+    let round = crate::support::walk::Round::plan(&app).await;
+    let member = round.member(&app).await;
+    round
+        .rate_all(&app, member.member_id, "Kept to the point.")
+        .await;
+    let url = app.db.url();
+    let script = Path::new(SOURCE).join("deploy/backup-restore-check");
+    let run = |args: Vec<String>| {
+        let script = script.clone();
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(script)
+                .args(args)
+                .output()
+                .expect("the script runs (bash, pg_dump, pg_restore, psql)")
+        })
+    };
+    let checked = run(vec![url.clone(), env!("CARGO_BIN_EXE_secondround").into()])
+        .await
+        .unwrap();
+    let out = String::from_utf8_lossy(&checked.stdout);
+    let err = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success(), "{out}\n{err}");
+    assert!(out.contains("every table restored alike"), "{out}");
+    assert!(out.contains("migrating the copy"), "{out}");
+    assert!(out.ends_with("backup and restore check passed\n"), "{out}");
+    let ratings: i64 = sqlx::query_scalar("select count(*) from rating")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let rows: i64 = out
+        .lines()
+        .find_map(|line| {
+            line.split(" tables, ")
+                .nth(1)?
+                .strip_suffix(" rows")?
+                .parse()
+                .ok()
+        })
+        .expect("the rows counted");
+    assert!(
+        ratings > 10 && rows > ratings,
+        "{ratings} ratings, {rows} rows in all"
+    );
+    let left: i64 = sqlx::query_scalar(
+        "select count(*) from pg_database where datname like left($1, 40) || '_restore_check_%'",
+    )
+    .bind(&app.db.name)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0, "the scratch copy is dropped");
+
+    // A database that is not there: a clear line, and a failure.
+    let missing = url.replace(&app.db.name, &format!("{}_missing", app.db.name));
+    let failed = run(vec![missing, "-".into()]).await.unwrap();
+    assert!(!failed.status.success());
+    assert!(
+        String::from_utf8_lossy(&failed.stderr).contains("does not exist"),
+        "{}",
+        String::from_utf8_lossy(&failed.stderr)
+    );
+}
