@@ -26,7 +26,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::auth::session_store;
 use crate::state::AppState;
-use crate::web::{MAX_BODY_BYTES, csrf, error_pages, security_headers};
+use crate::web::security_headers::{self, SecurityHeaders};
+use crate::web::{MAX_BODY_BYTES, csrf, error_pages};
 
 pub const SESSION_COOKIE: &str = "secondround_session";
 /// Smaller answers go uncompressed. Setting up an encoder costs about as much
@@ -81,6 +82,14 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         })?;
     }
 
+    // Where the sign-on button and the sign-out lead (the provider's origin).
+    let sign_on_origin = config
+        .sign_in
+        .oidc_issuer
+        .as_deref()
+        .and_then(|issuer| url::Url::parse(issuer).ok())
+        .map(|issuer| issuer.origin().ascii_serialization())
+        .filter(|origin| origin != "null");
     let router = features
         .layer(sessions)
         .merge(assets::router(config.static_dir.as_deref()))
@@ -98,7 +107,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn_with_state(
-                    config.secure_cookies,
+                    SecurityHeaders::new(config.secure_cookies, sign_on_origin.as_deref()),
                     security_headers::add,
                 ))
                 .layer(middleware::from_fn(error_pages::render_unhandled))

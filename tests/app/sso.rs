@@ -65,7 +65,7 @@ async fn assert_refused(
 #[tokio::test]
 async fn a_verified_email_at_the_provider_signs_in_its_account() {
     let email = "kari@example.no";
-    let (app, _provider) = app_with_provider(
+    let (app, provider) = app_with_provider(
         &[ProviderAccount::verified(email)],
         Default::default(),
         |_| {},
@@ -77,8 +77,18 @@ async fn a_verified_email_at_the_provider_signs_in_its_account() {
 
     let login = app.get_html(&client, "/login").await;
     assert!(login.contains("Sign in with Test ID"), "{login}");
+    // The button's post and the sign-out are answered by redirects to the
+    // provider, which the page's form-action must allow (a browser holds them to it).
+    let headers = client.get(app.url("/login")).send().await.unwrap();
+    let csp = headers.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains(&format!("form-action 'self' {};", provider.issuer())),
+        "{csp}"
+    );
     let authorize = app.start_sso(&client).await;
-    assert!(authorize.starts_with(&_provider.issuer()), "{authorize}");
+    assert!(authorize.starts_with(&provider.issuer()), "{authorize}");
     assert_eq!(
         query_param(&authorize, "code_challenge_method").as_deref(),
         Some("S256")

@@ -14,3 +14,4 @@ mod mail;
 mod no_script;
 mod preparation;
 mod session;
+mod sso;
