@@ -62,17 +62,25 @@ async fn assert_refused(
     );
 }
 
-#[tokio::test]
-async fn a_verified_email_at_the_provider_signs_in_its_account() {
-    let email = "kari@example.no";
+const KARI: &str = "kari@example.no";
+
+/// The app and its provider, where Kari (a hiring manager here) has a verified e-mail.
+async fn kari_at_the_provider() -> (TestApp, OidcProvider) {
     let (app, provider) = app_with_provider(
-        &[ProviderAccount::verified(email)],
+        &[ProviderAccount::verified(KARI)],
         Default::default(),
         |_| {},
     )
     .await;
-    app.create_user_with(Role::Manager, email, "Kari Nordmann")
+    app.create_user_with(Role::Manager, KARI, "Kari Nordmann")
         .await;
+    (app, provider)
+}
+
+#[tokio::test]
+async fn a_verified_email_at_the_provider_signs_in_its_account() {
+    let email = KARI;
+    let (app, provider) = kari_at_the_provider().await;
     let client = TestApp::client();
 
     let login = app.get_html(&client, "/login").await;
@@ -115,15 +123,8 @@ async fn a_verified_email_at_the_provider_signs_in_its_account() {
 
 #[tokio::test]
 async fn a_forged_state_is_refused() {
-    let email = "kari@example.no";
-    let (app, _provider) = app_with_provider(
-        &[ProviderAccount::verified(email)],
-        Default::default(),
-        |_| {},
-    )
-    .await;
-    app.create_user_with(Role::Manager, email, "Kari Nordmann")
-        .await;
+    let email = KARI;
+    let (app, _provider) = kari_at_the_provider().await;
     let client = TestApp::client();
     let callback = app.sso_callback_url(&client, email).await;
 
@@ -133,15 +134,8 @@ async fn a_forged_state_is_refused() {
 
 #[tokio::test]
 async fn a_replayed_callback_is_refused() {
-    let email = "kari@example.no";
-    let (app, _provider) = app_with_provider(
-        &[ProviderAccount::verified(email)],
-        Default::default(),
-        |_| {},
-    )
-    .await;
-    app.create_user_with(Role::Manager, email, "Kari Nordmann")
-        .await;
+    let email = KARI;
+    let (app, _provider) = kari_at_the_provider().await;
     let client = TestApp::client();
     let callback = app.sso_callback_url(&client, email).await;
     assert_eq!(client.get(&callback).send().await.unwrap().status(), 303);
@@ -169,15 +163,8 @@ async fn a_replayed_callback_is_refused() {
 
 #[tokio::test]
 async fn an_id_token_with_another_nonce_is_refused() {
-    let email = "kari@example.no";
-    let (app, _provider) = app_with_provider(
-        &[ProviderAccount::verified(email)],
-        Default::default(),
-        |_| {},
-    )
-    .await;
-    app.create_user_with(Role::Manager, email, "Kari Nordmann")
-        .await;
+    let email = KARI;
+    let (app, _provider) = kari_at_the_provider().await;
     let client = TestApp::client();
     let authorize = app.start_sso(&client).await;
 
@@ -443,15 +430,8 @@ async fn an_allowed_domain_gets_an_account_at_first_sign_on() {
 
 #[tokio::test]
 async fn signing_out_ends_the_providers_session_too() {
-    let email = "kari@example.no";
-    let (app, provider) = app_with_provider(
-        &[ProviderAccount::verified(email)],
-        Default::default(),
-        |_| {},
-    )
-    .await;
-    app.create_user_with(Role::Manager, email, "Kari Nordmann")
-        .await;
+    let email = KARI;
+    let (app, provider) = kari_at_the_provider().await;
     let client = TestApp::client();
     let callback = app.sso_callback_url(&client, email).await;
     assert_eq!(client.get(&callback).send().await.unwrap().status(), 303);
