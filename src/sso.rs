@@ -315,7 +315,12 @@ impl Sso {
             email: claims
                 .email()
                 .map(|email| email.as_str().trim().to_lowercase()),
-            email_verified: claims.email_verified() == Some(true),
+            email_verified: match claims.email_verified() {
+                Some(verified) => verified,
+                // Entra ID sends no `email_verified`; its `xms_edov` optional
+                // claim says the e-mail's domain is verified for the tenant.
+                None => entra_domain_verified(&id_token.to_string()),
+            },
             name: claims
                 .name()
                 .and_then(|name| name.get(None))
@@ -352,4 +357,25 @@ fn error_chain(err: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+/// Whether the (already verified) ID token carries Entra ID's `xms_edov`
+/// ("e-mail domain owner verified") as true: a boolean, or `1`/`true` as text.
+fn entra_domain_verified(id_token: &str) -> bool {
+    use base64::Engine as _;
+    let Some(payload) = id_token.split('.').nth(1) else {
+        return false;
+    };
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload) else {
+        return false;
+    };
+    let Ok(claims) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return false;
+    };
+    match &claims["xms_edov"] {
+        serde_json::Value::Bool(verified) => *verified,
+        serde_json::Value::String(text) => text == "1" || text.eq_ignore_ascii_case("true"),
+        serde_json::Value::Number(number) => number.as_u64() == Some(1),
+        _ => false,
+    }
 }

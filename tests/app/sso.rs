@@ -244,7 +244,8 @@ async fn an_email_the_provider_has_not_verified_is_refused() {
     let email = "kari@example.no";
     let account = ProviderAccount {
         email: email.into(),
-        email_verified: false,
+        email_verified: Some(false),
+        xms_edov: None,
     };
     let (app, _provider) = app_with_provider(&[account], Default::default(), |_| {}).await;
     app.create_user_with(Role::Manager, email, "Kari Nordmann")
@@ -481,4 +482,42 @@ async fn repeated_refusals_pause_single_sign_on_like_passwords() {
             .unwrap()
             .contains("Too many failed sign-in attempts")
     );
+}
+
+/// Entra ID sends no `email_verified`; with the optional claim `xms_edov` it
+/// says the e-mail's domain is verified for the tenant. Without either claim,
+/// the e-mail counts as unverified.
+#[tokio::test]
+async fn entra_ids_domain_verified_claim_stands_in_for_email_verified() {
+    let (verified, unverified) = ("kari@example.no", "ola@example.no");
+    let (app, _provider) = app_with_provider(
+        &[
+            ProviderAccount::entra(verified, Some(true)),
+            ProviderAccount::entra(unverified, None),
+        ],
+        Default::default(),
+        |_| {},
+    )
+    .await;
+    app.create_user_with(Role::Manager, verified, "Kari Nordmann")
+        .await;
+    app.create_user_with(Role::Hr, unverified, "Ola Nordmann")
+        .await;
+
+    let other = TestApp::client();
+    let callback = app.sso_callback_url(&other, unverified).await;
+    assert_refused(
+        &app,
+        &other,
+        &callback,
+        403,
+        "has not verified",
+        "email_unverified",
+    )
+    .await;
+
+    let client = TestApp::client();
+    let callback = app.sso_callback_url(&client, verified).await;
+    assert_eq!(client.get(&callback).send().await.unwrap().status(), 303);
+    assert_eq!(app.get(&client, "/").await.status(), 200, "signed in");
 }

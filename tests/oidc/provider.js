@@ -5,7 +5,8 @@
 // Settings come from the environment:
 //   OIDC_PORT          port (0: any free one); the issuer is http://127.0.0.1:PORT
 //   OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
-//   OIDC_ACCOUNTS      JSON list of {"sub", "email", "email_verified", "name"}
+//   OIDC_ACCOUNTS      JSON list of {"sub", "email", "email_verified", "xms_edov", "name"}
+//                      (a null claim is left out)
 //   OIDC_CLOCK_BEHIND_SECS  when set, the provider's clock runs this far behind
 //                      while it issues tokens, so its ID tokens are born expired
 // The first line on stdout is the port it listens on.
@@ -46,11 +47,15 @@ server.listen(Number(env('OIDC_PORT', '0')), '127.0.0.1', () => {
       return {
         accountId: sub,
         async claims() {
-          return { sub, email: account.email, email_verified: account.email_verified, name: account.name };
+          // A claim the account leaves out (null) is not sent at all.
+          const claims = { sub, email: account.email, email_verified: account.email_verified,
+            xms_edov: account.xms_edov, name: account.name };
+          return Object.fromEntries(Object.entries(claims).filter(([, value]) => value != null));
         },
       };
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // xms_edov: Entra ID's optional claim, sent in its place of email_verified.
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     // The e-mail in the ID token itself, as Entra ID, Google and Keycloak put it.
     conformIdTokenClaims: false,
     pkce: { required: () => true },

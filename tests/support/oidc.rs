@@ -16,14 +16,27 @@ pub const CLIENT_SECRET: &str = "a test client secret";
 #[derive(Clone)]
 pub struct ProviderAccount {
     pub email: String,
-    pub email_verified: bool,
+    /// `None`: the claim is left out, as Entra ID does.
+    pub email_verified: Option<bool>,
+    /// Entra ID's optional claim: the e-mail's domain is verified for the tenant.
+    pub xms_edov: Option<bool>,
 }
 
 impl ProviderAccount {
     pub fn verified(email: &str) -> Self {
         Self {
             email: email.into(),
-            email_verified: true,
+            email_verified: Some(true),
+            xms_edov: None,
+        }
+    }
+
+    /// As Entra ID signs people in: no `email_verified`, and `xms_edov` as given.
+    pub fn entra(email: &str, xms_edov: Option<bool>) -> Self {
+        Self {
+            email: email.into(),
+            email_verified: None,
+            xms_edov,
         }
     }
 }
@@ -69,6 +82,7 @@ impl OidcProvider {
                     "sub": format!("subject-{i}"),
                     "email": a.email,
                     "email_verified": a.email_verified,
+                    "xms_edov": a.xms_edov,
                     "name": format!("Person {i}"),
                 })
             })
