@@ -216,6 +216,8 @@ struct CalibrationPage {
     positions: Vec<(Uuid, String)>,
     errors: FormErrors,
     interviewers: Vec<Interviewer>,
+    /// Admins are shown the way to the retrospectives of hires that went wrong.
+    admin: bool,
 }
 
 impl CalibrationPage {
@@ -411,6 +413,7 @@ async fn page(
     let page = CalibrationPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
+        admin: auth.user.role == Role::Admin,
         locale: auth.viewer.locale,
         scope: match scope {
             Scope::Everyone => t.scope_all,

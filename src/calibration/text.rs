@@ -3,6 +3,7 @@
 crate::texts! {
     CalibrationText {
         title: "Interviewer calibration", "Kalibrering av intervjuere";
+        retrospectives: "Retrospectives: hires the follow-up did not bear out, with what was known at the decision", "Tilbakeblikk: ansettelser som oppfølgingen ikke bekreftet, med det man visste ved beslutningen";
         intro: "How each interviewer scores next to the others on the same panels, over the period you choose. Use it to talk about the anchors and about evidence, not to rank people: a figure says where to look, not who is right.", "Hvordan hver intervjuer vurderer ved siden av de andre i de samme panelene, for perioden du velger. Bruk det til å snakke om ankrene og om belegg, ikke til å rangere folk: et tall sier hvor det er verdt å se, ikke hvem som har rett.";
         scope_all: "You see everyone who sat on a panel.", "Du ser alle som har sittet i et panel.";
         scope_panels: "You see the members of your positions' panels, and yourself.", "Du ser medlemmene i panelene på dine stillinger, og deg selv.";

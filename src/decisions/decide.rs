@@ -34,6 +34,8 @@ pub struct DecidePage {
     t: &'static DecisionText,
     candidate: CandidateHead,
     decision: DecisionPanel,
+    /// Earlier hires on the position the follow-up did not bear out.
+    retrospectives: Vec<(Uuid, String)>,
 }
 
 pub async fn show(
@@ -76,6 +78,7 @@ pub(super) async fn render_with(
     let decision = DecisionPanel::load(&mut conn, id, true, auth.viewer.locale, form, errors)
         .await?
         .with_reopen(reason, reopen_errors);
+    let retrospectives = queries::retrospectives(&mut conn, id).await?;
     Ok(DecidePage {
         layout: auth
             .viewer
@@ -84,6 +87,7 @@ pub(super) async fn render_with(
         t,
         candidate,
         decision,
+        retrospectives,
     })
 }
 

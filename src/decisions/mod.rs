@@ -17,6 +17,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 use crate::state::AppState;
+pub use flag_view::views as flag_views;
 pub use panel::{DecisionForm, DecisionPanel};
 pub use queries::doubt_descriptions;
 pub use text::DecisionText;

@@ -65,6 +65,26 @@ pub async fn form_recorded(conn: &mut PgConnection, form_id: Uuid) -> sqlx::Resu
     .await
 }
 
+/// Earlier hires on the position that the follow-up did not bear out (see the
+/// `retrospective_follow_up` view), other than this candidate: for the decision page.
+pub async fn retrospectives(
+    conn: &mut PgConnection,
+    candidate_id: Uuid,
+) -> sqlx::Result<Vec<(Uuid, String)>> {
+    let rows = sqlx::query!(
+        r#"select c.id, c.name
+             from candidate c
+            where c.position_id = (select position_id from candidate where id = $1)
+              and c.id <> $1 and c.purged_at is null
+              and exists (select 1 from retrospective_follow_up f where f.candidate_id = c.id)
+            order by c.name"#,
+        candidate_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.id, row.name)).collect())
+}
+
 /// Each doubt's description, for the flags' sentences.
 pub async fn doubt_descriptions(
     conn: &mut PgConnection,

@@ -6,6 +6,7 @@ crate::texts! {
     DecisionText {
         decision: "Decision", "Beslutning";
         decide: "Record the decision", "Registrer beslutningen";
+        earlier_retrospectives: "Before you decide: earlier hires on this position that the follow-up did not bear out, with what was known at their decision.", "Før du bestemmer deg: tidligere ansettelser i denne stillingen som oppfølgingen ikke bekreftet, med det man visste ved beslutningen.";
         decision_page_title: "Decision on {name}", "Beslutning om {name}";
         outcome: "Decision", "Beslutning";
         outcome_hire: "Hire", "Ansett";

@@ -5,6 +5,7 @@
 //! saw can then be set against how the hire went (`scoring::validity`).
 
 mod predicted;
+mod retrospective;
 mod text;
 
 use std::collections::BTreeMap;
@@ -34,6 +35,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/candidates/{id}/follow-up", get(show).post(save))
         .route("/positions/{id}/follow-up", get(predicted::page))
+        .route("/candidates/{id}/retrospective", get(retrospective::show))
+        .route("/admin/retrospectives", get(retrospective::list))
 }
 
 crate::coded_enum! {
@@ -197,6 +200,14 @@ impl FollowUpPage {
 
     fn intro(&self) -> String {
         self.t.intro.replace("{name}", &self.candidate_name)
+    }
+
+    /// As the `retrospective_follow_up` view says: would not hire again, or
+    /// gone by the end of probation.
+    fn calls_for_retrospective(&self) -> bool {
+        self.written
+            .iter()
+            .any(|w| !w.would_hire_again || (w.milestone == Milestone::Probation && !w.still_here))
     }
 
     fn hired_on(&self) -> String {

@@ -28,6 +28,44 @@ crate::texts! {
         score_every_criterion: "Give every criterion a score from 1 to 5.", "Gi hvert kriterium en vurdering fra 1 til 5.";
         answer_yes_or_no: "Answer yes or no.", "Svar ja eller nei.";
         already_written: "This follow-up is already written.", "Denne oppfølgingen er allerede skrevet.";
+        retro_title: "What was known at the decision: {name}", "Hva man visste ved beslutningen: {name}";
+        retro_link: "What was known at the decision", "Hva man visste ved beslutningen";
+        retro_prompt: "The follow-up did not bear this hire out. Look back at the decision, to learn what would have caught it:", "Oppfølgingen bekreftet ikke denne ansettelsen. Se tilbake på beslutningen for å lære hva som ville fanget det opp:";
+        retro_intro: "The follow-up did not bear the hire out. Here is what the panel and the decider had in front of them — not to find someone to blame, but to see which signal was there and what would have caught it.", "Oppfølgingen bekreftet ikke ansettelsen. Her er det panelet og den som besluttet hadde foran seg – ikke for å finne noen å klandre, men for å se hvilket signal som var der og hva som ville fanget det opp.";
+        retro_none: "No follow-up of this hire calls for a look back: so far it went as the panel expected.", "Ingen oppfølging av denne ansettelsen tilsier et tilbakeblikk: så langt gikk det slik panelet ventet.";
+        retro_would_not: "Would not hire again", "Ville ikke ansatt igjen";
+        retro_left: "Left during probation", "Sluttet i prøvetiden";
+        retro_would_not_and_left: "Would not hire again, and left", "Ville ikke ansatt igjen, og personen har sluttet";
+        retro_follow_ups: "The follow-up", "Oppfølgingen";
+        retro_decision: "The hire decision", "Ansettelsesbeslutningen";
+        retro_decided: "Decided by {name} on {date}", "Besluttet av {name} {date}";
+        retro_no_decision: "No hire decision is on record.", "Ingen ansettelsesbeslutning er registrert.";
+        retro_warnings: "Warnings acknowledged at the decision", "Advarsler som ble bekreftet ved beslutningen";
+        retro_no_warnings: "No warning was acknowledged: the gate showed none.", "Ingen advarsel ble bekreftet: porten viste ingen.";
+        retro_warnings_gone_one: "One more acknowledged warning is no longer raised by the facts.", "Én bekreftet advarsel til utløses ikke lenger av fakta.";
+        retro_warnings_gone: "{n} more acknowledged warnings are no longer raised by the facts.", "{n} bekreftede advarsler til utløses ikke lenger av fakta.";
+        retro_doubts: "Doubts and how they were settled", "Tvil og hvordan den ble avklart";
+        retro_no_doubts: "No doubt was raised.", "Ingen tvil ble meldt.";
+        retro_doubt_open: "Open", "Åpen";
+        retro_doubt_resolved: "Settled", "Avklart";
+        retro_doubt_confirmed: "Confirmed", "Bekreftet";
+        retro_by_reference: "By the reference check with {name}", "Ved referansesjekken med {name}";
+        retro_by_test: "By a test result", "Ved et testresultat";
+        retro_by_round: "By interview round {n}", "Ved intervjurunde {n}";
+        retro_spread: "How far apart the panel was", "Hvor langt fra hverandre panelet var";
+        retro_spread_hint: "Each member's mean per criterion; a spread of 2 or more is marked.", "Hvert medlems snitt per kriterium; en spredning på 2 eller mer er markert.";
+        retro_criterion: "Criterion", "Kriterium";
+        retro_mean: "Mean", "Snitt";
+        retro_range: "Lowest – highest", "Lavest – høyest";
+        retro_spread_column: "Spread", "Spredning";
+        retro_members: "Members", "Medlemmer";
+        retro_list_title: "Retrospectives", "Tilbakeblikk";
+        retro_list_intro: "Hires the follow-up did not bear out, each with what was known at the decision.", "Ansettelser som oppfølgingen ikke bekreftet, hver med det man visste ved beslutningen.";
+        retro_list_empty: "None yet: no follow-up has said \"would not hire again\", and nobody has left during probation.", "Ingen ennå: ingen oppfølging har sagt «ville ikke ansatt igjen», og ingen har sluttet i prøvetiden.";
+        retro_candidate: "Candidate", "Kandidat";
+        retro_position: "Position", "Stilling";
+        retro_what: "What the follow-up said", "Hva oppfølgingen sa";
+        retro_when: "Written", "Skrevet";
     }
 }
 

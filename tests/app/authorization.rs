@@ -26,6 +26,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("post", "/admin/api-tokens", "addddds"),
     ("post", "/admin/api-tokens/{id}/revoke", "addddds"),
     ("get", "/admin/retention", "addddds"),
+    ("get", "/admin/retrospectives", "addddds"),
     ("post", "/admin/retention", "addddds"),
     ("get", "/admin/users", "addddds"),
     ("post", "/admin/users", "addddds"),
@@ -42,6 +43,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/audit", "adaadds"),
     ("get", "/candidates/{id}", "aaadads"),
     ("get", "/candidates/{id}/follow-up", "aaaddds"),
+    ("get", "/candidates/{id}/retrospective", "aaaddds"),
     // Everyone sees calibration figures: each their own, or more by role.
     ("get", "/interviewers", "aaaaaas"),
     // Only a scraper with the bearer token (`SECONDROUND_METRICS_TOKEN`); without

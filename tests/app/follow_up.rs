@@ -284,3 +284,178 @@ fn cells(page: &str, name: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A hire the follow-up did not bear out: two members a 2 and a 5 on every
+/// question (so the panel disagrees by 3 on each criterion, a warning the
+/// manager acknowledged), a doubt settled by a check of facts, and "would not
+/// hire again" at probation. Its retrospective shows what was known; the
+/// admins' list names it; the next decision on the position links it; a
+/// follow-up that went well calls for none.
+#[tokio::test]
+async fn a_hire_the_follow_up_did_not_bear_out_gets_a_look_back_at_its_decision() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let case = secondround::case::Case::new(&app.pool);
+    let questions: Vec<Uuid> = sqlx::query_scalar(
+        "select id from round_question where round_id = $1 and rated order by section_order, question_order",
+    )
+    .bind(round.id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    // Both seated before either submits: the last submission closes the round.
+    let members = [round.member(&app).await, round.member(&app).await];
+    for (member, score) in members.iter().zip([2, 5]) {
+        for question in &questions {
+            case.rate(round.id, member.user.id, *question, Some(score), "Seen.")
+                .await
+                .unwrap();
+        }
+        case.submit(
+            round.id,
+            member.user.id,
+            secondround::scoring::Verdict::Yes,
+            "As the anchors say.",
+        )
+        .await
+        .unwrap();
+    }
+    sqlx::query(
+        "insert into doubt (candidate_id, category, description, resolution_method, status,
+                            fact_what, fact_source, fact_outcome, settled_at)
+         values ($1, 'experience', 'Her notice period is unclear.', 'gather_facts', 'resolved',
+                 'Asked for the contract', 'The current employer', 'One month, confirmed in writing.', now())",
+    )
+    .bind(round.candidate_id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let criteria: Vec<(Uuid, String)> = sqlx::query_as(
+        "select id, name from criterion where position_id = $1 order by sort_order, name",
+    )
+    .bind(round.position_id)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let acknowledged: Vec<String> = criteria
+        .iter()
+        .map(|(id, _)| format!("disagreement:{id}"))
+        .collect();
+    sqlx::query(
+        "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id, acknowledged)
+         values ($1, 'hire', 'The 5s weighed more than the 2s.', $2, '2026-01-15T12:00:00Z', gen_random_uuid(), $3)",
+    )
+    .bind(round.candidate_id)
+    .bind(round.manager.id)
+    .bind(serde_json::json!(acknowledged))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let manager = TestApp::client();
+    app.login(&manager, &round.manager.email, &round.manager.password)
+        .await;
+    let follow_up = format!("/candidates/{}/follow-up", round.candidate_id);
+    let retrospective = format!("/candidates/{}/retrospective", round.candidate_id);
+    assert!(
+        !app.get_html(&manager, &follow_up)
+            .await
+            .contains("retrospective-link")
+    );
+    assert!(
+        app.get_html(&manager, &retrospective)
+            .await
+            .contains("retro-none")
+    );
+
+    sqlx::query(
+        "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, note, written_by)
+         values ($1, 'probation', false, true, 'Missed every deadline of the quarter.', $2)",
+    )
+    .bind(round.candidate_id)
+    .bind(round.manager.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert!(app.get_html(&manager, &follow_up).await.contains(&format!(
+        r#"href="{retrospective}" id="retrospective-link""#
+    )));
+    let page = app.get_html(&manager, &retrospective).await;
+    assert!(!page.contains("retro-none"));
+    let section = |id: &str| {
+        let start = page.find(&format!(r#"id="{id}""#)).unwrap();
+        let end = page[start..].find("</section>").unwrap() + start;
+        unescape(&page[start..end])
+    };
+    let follow_ups = section("retro-follow-ups");
+    assert!(
+        follow_ups.contains("Would not hire again (End of probation"),
+        "{follow_ups}"
+    );
+    assert!(follow_ups.contains("Missed every deadline of the quarter."));
+    let decision = section("retro-decision");
+    assert!(
+        decision.contains("The 5s weighed more than the 2s."),
+        "{decision}"
+    );
+    assert!(decision.contains("Decided by"), "{decision}");
+    for (_, name) in &criteria {
+        assert!(
+            decision.contains(&format!(
+                "The panel disagrees on {name}: the means differ by 3"
+            )),
+            "{name}: {decision}"
+        );
+    }
+    let doubts = section("retro-doubts");
+    assert!(
+        doubts.contains("Settled:</strong> Her notice period is unclear.")
+            && doubts.contains(
+                "Asked for the contract (The current employer): One month, confirmed in writing."
+            ),
+        "{doubts}"
+    );
+    assert_eq!(cells(&page, "range"), vec!["2.0 – 5.0"; criteria.len()]);
+    assert_eq!(cells(&page, "spread"), vec!["3.0"; criteria.len()]);
+    assert_eq!(
+        page.matches(r#"class="num wide-spread" data-cell="spread""#)
+            .count(),
+        criteria.len(),
+        "a spread of 2 or more is marked"
+    );
+
+    // The admins' list names it; HR is refused the list.
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let list = app.get_html(&admin, "/admin/retrospectives").await;
+    assert!(
+        list.contains(&format!(r#"href="{retrospective}">Ingrid Solberg</a>"#)),
+        "{list}"
+    );
+    assert!(list.contains("Would not hire again (End of probation)"));
+    assert!(
+        app.get_html(&admin, "/interviewers")
+            .await
+            .contains(r#"href="/admin/retrospectives""#)
+    );
+    let (hr, _) = app.login_as(Role::Hr).await;
+    assert_eq!(app.get(&hr, "/admin/retrospectives").await.status(), 403);
+
+    // The next decision on the position links it, not its own.
+    let next = round.another(&app, "Kari Lie").await;
+    let decide = app
+        .get_html(
+            &manager,
+            &format!("/candidates/{}/decision", next.candidate_id),
+        )
+        .await;
+    assert!(
+        decide.contains(&format!(r#"href="{retrospective}">Ingrid Solberg</a>"#)),
+        "{decide}"
+    );
+    let own = app
+        .get_html(
+            &manager,
+            &format!("/candidates/{}/decision", round.candidate_id),
+        )
+        .await;
+    assert!(!own.contains("earlier-retrospectives"));
+}

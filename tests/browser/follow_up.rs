@@ -71,3 +71,62 @@ async fn the_hiring_manager_writes_a_follow_up_at_both_orientations() {
     assert!(violations.is_empty(), "axe after saving: {violations:#?}");
     browser.close().await;
 }
+
+/// The look back at a hire the follow-up did not bear out, and the admins'
+/// list of them: whole at both orientations, axe finds nothing serious.
+#[tokio::test]
+async fn the_retrospective_and_its_list_fit_a_tablet() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let member = round.member(&app).await;
+    round.rate_all(&app, member.member_id, "Seen.").await;
+    sqlx::query(
+        "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id)
+         values ($1, 'hire', 'Strong on every criterion.', $2, '2026-01-15T12:00:00Z', gen_random_uuid())",
+    )
+    .bind(round.candidate_id)
+    .bind(round.manager.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, note, written_by)
+         values ($1, 'probation', true, false, 'Left for a competitor in month four.', $2)",
+    )
+    .bind(round.candidate_id)
+    .bind(round.manager.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let admin = app.create_user(secondround::auth::Role::Admin).await;
+    let browser = Browser::start(LANDSCAPE).await;
+    browser
+        .sign_in(&app.address, &admin.email, &admin.password)
+        .await;
+    for path in [
+        format!("/candidates/{}/retrospective", round.candidate_id),
+        "/admin/retrospectives".to_owned(),
+    ] {
+        for size in [PORTRAIT, LANDSCAPE] {
+            browser.set_viewport(size.0, size.1).await;
+            browser.goto(&app.url(&path)).await;
+            assert!(
+                !browser.scrolls_horizontally().await,
+                "{path} fits {size:?}"
+            );
+            let violations = browser.serious_violations().await;
+            assert!(
+                violations.is_empty(),
+                "axe on {path} at {size:?}: {violations:#?}"
+            );
+        }
+    }
+    assert!(
+        browser
+            .text("#retrospectives")
+            .await
+            .contains("Left during probation")
+    );
+    browser.screenshot("retrospectives-1024").await;
+    browser.close().await;
+}
