@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/candidates/{id}/follow-up", get(show).post(save))
         .route("/positions/{id}/follow-up", get(predicted::page))
+        .route("/follow-up", get(predicted::across))
         .route("/candidates/{id}/retrospective", get(retrospective::show))
         .route("/admin/retrospectives", get(retrospective::list))
 }

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::text::PredictedText;
 use crate::auth::Authorized;
-use crate::auth::role::Staff;
+use crate::auth::role::{Role, Staff};
 use crate::error::Result;
 use crate::i18n::Locale;
 use crate::positions::access::OwnedPosition;
@@ -27,7 +27,8 @@ const WENT_WITH: f64 = 0.3;
 
 /// A criterion's (interview mean, follow-up score) for each hire, in order.
 struct CriterionPairs {
-    id: Uuid,
+    /// The criterion's id within a position; its name across positions.
+    key: String,
     name: String,
     pairs: Vec<(f64, f64)>,
 }
@@ -59,8 +60,8 @@ struct PredictedPage {
     layout: Layout,
     t: &'static PredictedText,
     locale: Locale,
-    position_id: Uuid,
-    position_title: String,
+    /// The position, or `None` across positions.
+    position: Option<(Uuid, String)>,
     followed_up: usize,
     findings: Vec<Finding>,
     total: Finding,
@@ -68,7 +69,10 @@ struct PredictedPage {
 
 impl PredictedPage {
     fn intro(&self) -> String {
-        self.t.intro.replace("{position}", &self.position_title)
+        match &self.position {
+            Some((_, title)) => self.t.intro.replace("{position}", title),
+            None => self.t.intro_across.to_owned(),
+        }
     }
 
     fn followed_up_line(&self) -> String {
@@ -135,25 +139,44 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-/// The hiring manager of the position, HR or an admin.
-pub(super) async fn page(
-    State(app): State<AppState>,
-    auth: Authorized<Staff>,
-    OwnedPosition(head): OwnedPosition,
-) -> Result<Response> {
-    let t = PredictedText::get(auth.viewer.locale);
+/// Whose hires are read: one position's, or across positions (every
+/// position for HR and admins, a hiring manager's own otherwise).
+#[derive(Clone, Copy)]
+enum Hires {
+    OfPosition(Uuid),
+    AcrossPositions { manager: Option<Uuid> },
+}
+
+/// The findings over the followed-up hires: (hires followed up, per criterion,
+/// the weighted total against "would hire again"). Across positions a
+/// criterion is known by its name, so the same criterion of several
+/// positions' profiles counts as one.
+async fn findings(
+    pool: &sqlx::PgPool,
+    hires_of: Hires,
+    t: &PredictedText,
+) -> Result<(usize, Vec<Finding>, Finding)> {
+    let (position, manager, across) = match hires_of {
+        Hires::OfPosition(id) => (Some(id), None, false),
+        Hires::AcrossPositions { manager } => (None, manager, true),
+    };
     let rows = sqlx::query!(
         r#"with latest as (
                select distinct on (f.candidate_id) f.id, f.candidate_id, f.would_hire_again
                  from follow_up f
                  join candidate c on c.id = f.candidate_id
-                where c.position_id = $1 and c.purged_at is null
+                 join position p on p.id = c.position_id
+                where ($1::uuid is null or c.position_id = $1)
+                  and ($2::uuid is null or p.hiring_manager_id = $2)
+                  and c.purged_at is null
                   and exists (select 1 from decision d
                                where d.candidate_id = c.id and d.outcome = 'hire'
                                  and d.reopened_at is null)
                 order by f.candidate_id, f.written_at desc
            )
-           select l.candidate_id, l.would_hire_again, cr.id as criterion_id, cr.name, cr.weight,
+           select l.candidate_id, l.would_hire_again,
+                  case when $3 then lower(trim(cr.name)) else cr.id::text end as "criterion_key!",
+                  cr.name, cr.weight,
                   s.score as follow_up_score,
                   (select avg(ra.score)::float8
                      from rating ra
@@ -165,10 +188,12 @@ pub(super) async fn page(
              from latest l
              join follow_up_score s on s.follow_up_id = l.id
              join criterion cr on cr.id = s.criterion_id
-            order by cr.sort_order, cr.name, l.candidate_id"#,
-        head.position_id,
+            order by case when $3 then lower(trim(cr.name)) end, cr.sort_order, cr.name, l.candidate_id"#,
+        position,
+        manager,
+        across,
     )
-    .fetch_all(&app.pool)
+    .fetch_all(pool)
     .await?;
 
     // Per criterion, in order: (interview mean, follow-up score) for each hire.
@@ -176,9 +201,9 @@ pub(super) async fn page(
     // Per hire: weighted sum and weights of the interview means, would hire again.
     let mut hires: BTreeMap<Uuid, (f64, f64, bool)> = BTreeMap::new();
     for row in &rows {
-        if criteria.last().is_none_or(|c| c.id != row.criterion_id) {
+        if criteria.last().is_none_or(|c| c.key != row.criterion_key) {
             criteria.push(CriterionPairs {
-                id: row.criterion_id,
+                key: row.criterion_key.clone(),
                 name: row.name.clone(),
                 pairs: Vec::new(),
             });
@@ -197,6 +222,25 @@ pub(super) async fn page(
         .filter(|(_, weights, _)| *weights > 0.0)
         .map(|(sum, weights, again)| (sum / weights, if *again { 1.0 } else { 0.0 }))
         .collect();
+    Ok((
+        hires.len(),
+        criteria
+            .into_iter()
+            .map(|c| Finding::of(c.name, &c.pairs))
+            .collect(),
+        Finding::of(t.total_vs_again.to_owned(), &totals),
+    ))
+}
+
+/// The hiring manager of the position, HR or an admin.
+pub(super) async fn page(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    OwnedPosition(head): OwnedPosition,
+) -> Result<Response> {
+    let t = PredictedText::get(auth.viewer.locale);
+    let (followed_up, findings, total) =
+        findings(&app.pool, Hires::OfPosition(head.position_id), t).await?;
     let page = PredictedPage {
         layout: auth
             .viewer
@@ -204,14 +248,31 @@ pub(super) async fn page(
             .await?,
         t,
         locale: auth.viewer.locale,
-        position_id: head.position_id,
-        position_title: head.title,
-        followed_up: hires.len(),
-        findings: criteria
-            .into_iter()
-            .map(|c| Finding::of(c.name, &c.pairs))
-            .collect(),
-        total: Finding::of(t.total_vs_again.to_owned(), &totals),
+        position: Some((head.position_id, head.title)),
+        followed_up,
+        findings,
+        total,
+    };
+    Ok(page.into_response())
+}
+
+/// Across positions: HR and admins over every position, a hiring manager over theirs.
+pub(super) async fn across(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+) -> Result<Response> {
+    let t = PredictedText::get(auth.viewer.locale);
+    let manager = (auth.user.role == Role::Manager).then_some(auth.user.id);
+    let (followed_up, findings, total) =
+        findings(&app.pool, Hires::AcrossPositions { manager }, t).await?;
+    let page = PredictedPage {
+        layout: auth.viewer.layout(t.title_across).await?,
+        t,
+        locale: auth.viewer.locale,
+        position: None,
+        followed_up,
+        findings,
+        total,
     };
     Ok(page.into_response())
 }

@@ -8,6 +8,7 @@ crate::texts! {
         intro_all: "All positions, with their hiring manager and candidates.", "Alle stillinger, med ansettende leder og kandidater.";
         intro_own: "The positions you are hiring for.", "Stillingene du ansetter til.";
         new_position: "New position", "Ny stilling";
+        predicted_across: "What predicted: the interview set against how the hires went, across positions", "Hva som traff: intervjuet satt opp mot hvordan det gikk med de ansatte, på tvers av stillinger";
         edit_position: "Edit position", "Rediger stilling";
         create: "Create position", "Opprett stilling";
         position: "Position", "Stilling";

@@ -43,6 +43,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/audit", "adaadds"),
     ("get", "/candidates/{id}", "aaadads"),
     ("get", "/candidates/{id}/follow-up", "aaaddds"),
+    // Across positions: everyone who decides, each over the positions they see.
+    ("get", "/follow-up", "aaaadds"),
     ("get", "/candidates/{id}/retrospective", "aaaddds"),
     // Everyone sees calibration figures: each their own, or more by role.
     ("get", "/interviewers", "aaaaaas"),

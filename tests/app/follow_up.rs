@@ -271,6 +271,46 @@ async fn what_predicted_sets_each_criterion_against_the_follow_up_from_eight_hir
     // Another manager is refused the position's findings.
     let (other, _) = app.login_as(Role::Manager).await;
     assert_eq!(app.get(&other, &path).await.status(), 403);
+
+    // Across positions: the manager's own, HR's all, the other manager's none.
+    let across = app.get_html(&manager, "/follow-up").await;
+    assert_eq!(
+        text_by_id(&across, "followed-up").as_deref(),
+        Some("Hires followed up: 8.")
+    );
+    // The same findings, in the order of the criteria's names.
+    let sorted = |mut cells: Vec<String>| {
+        cells.sort();
+        cells
+    };
+    assert_eq!(sorted(cells(&across, "rho")), sorted(cells(&page, "rho")));
+    assert_eq!(cells(&across, "total-rho"), ["0.86"]);
+    let nobody = app.get_html(&other, "/follow-up").await;
+    assert_eq!(
+        text_by_id(&nobody, "followed-up").as_deref(),
+        Some("Hires followed up: 0.")
+    );
+    // A ninth hire on a position of its own, with the same criteria by name:
+    // across positions they count as one criterion each.
+    let second = Round::plan(&app).await;
+    assert_ne!(second.position_id, first.position_id);
+    hired_and_followed_up(&app, &second, 3, [3, 3, 3, 3], true).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let everyone = app.get_html(&hr, "/follow-up").await;
+    assert_eq!(
+        text_by_id(&everyone, "followed-up").as_deref(),
+        Some("Hires followed up: 9.")
+    );
+    assert_eq!(
+        cells(&everyone, "rho").len(),
+        4,
+        "one row per criterion name"
+    );
+    assert_eq!(
+        text_by_id(&app.get_html(&manager, "/follow-up").await, "followed-up").as_deref(),
+        Some("Hires followed up: 8."),
+        "the first manager still sees their own position only"
+    );
 }
 
 /// The texts of every `data-cell="{name}"` cell, in page order.
