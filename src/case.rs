@@ -9,6 +9,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::candidates::fields::{CandidateField, CandidateValues};
+use crate::decisions::queries::{self as decisions, NewDecision};
 use crate::domain::RoundStatus;
 use crate::doubts::model::{self as doubt, Category, Method, NewDoubt};
 use crate::i18n::Locale;
@@ -18,6 +19,7 @@ use crate::interview::{queries, submit};
 use crate::positions::criterion::{self, CriterionForm};
 use crate::positions::queries::{self as positions, PositionInput};
 use crate::rounds::plan::{self, PanelRole, ValidPlan};
+use crate::scoring::flags::Outcome;
 use crate::scoring::{Score, Verdict};
 use crate::test_results::record::{self as test_results, TestResultForm};
 
@@ -54,6 +56,17 @@ pub struct NewCandidate<'a> {
     pub first_round_summary: &'a str,
     /// One per line; they open the round.
     pub open_questions: &'a str,
+}
+
+/// A follow-up of a hire: which one, the scores in criterion order, the two answers.
+pub struct NewFollowUp<'a> {
+    /// `probation` or `twelve_months`.
+    pub milestone: &'a str,
+    pub scores: &'a [i16],
+    pub would_hire_again: bool,
+    pub still_here: bool,
+    pub note: &'a str,
+    pub written_at: DateTime<Utc>,
 }
 
 pub struct NewRound<'a> {
@@ -288,6 +301,105 @@ impl<'a> Case<'a> {
         test_results::store(self.pool, round_id, user_id, &valid)
             .await
             .map_err(|err| anyhow!("test result: {err}"))
+    }
+
+    /// Records a hire as the decision page does (audited, the candidate hired,
+    /// the round closed), dated `decided_at` for a case in the past; the mail
+    /// it wrote counts as sent then. `acknowledged` names the warnings accepted.
+    pub async fn hire(
+        &self,
+        (candidate_id, round_id): (Uuid, Uuid),
+        by: Uuid,
+        rationale: &str,
+        acknowledged: &[String],
+        decided_at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let decision = NewDecision {
+            candidate_id,
+            round_id: Some(round_id),
+            outcome: Outcome::Hire,
+            rationale,
+            acknowledged,
+            form_id: Uuid::new_v4(),
+            decided_by: by,
+        };
+        let id = decisions::record(&mut tx, &decision)
+            .await
+            .map_err(|err| anyhow!("hiring {candidate_id}: {err}"))?;
+        sqlx::query!(
+            "update decision set decided_at = $2 where id = $1",
+            id,
+            decided_at as _
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "update mail_outbox set state = 'sent', sent_at = $2, attempts = 1
+              where candidate_id = $1 and state = 'pending'",
+            candidate_id,
+            decided_at as _
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a follow-up of a hire as the follow-up page stores it: `scores`
+    /// in the position's criterion order.
+    pub async fn follow_up(
+        &self,
+        candidate_id: Uuid,
+        written: &NewFollowUp<'_>,
+        by: Uuid,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let id: Uuid = sqlx::query_scalar!(
+            "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, note, written_by, written_at)
+             values ($1, $2, $3, $4, $5, $6, $7) returning id",
+            candidate_id,
+            written.milestone,
+            written.would_hire_again,
+            written.still_here,
+            written.note,
+            by,
+            written.written_at as _,
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .with_context(|| format!("follow-up of {candidate_id}"))?;
+        let inserted = sqlx::query!(
+            "insert into follow_up_score (follow_up_id, criterion_id, score)
+             select $1, c.id, ($2::smallint[])[row_number() over (order by c.sort_order, c.name)]
+               from criterion c join candidate k on k.position_id = c.position_id
+              where k.id = $3",
+            id,
+            written.scores,
+            candidate_id,
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted != written.scores.len() as u64 {
+            bail!(
+                "follow-up of {candidate_id}: {inserted} criteria, {} scores",
+                written.scores.len()
+            );
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Closes a position, as when its hiring is done.
+    pub async fn close_position(&self, position_id: Uuid) -> anyhow::Result<()> {
+        sqlx::query!(
+            "update position set status = 'closed' where id = $1",
+            position_id
+        )
+        .execute(self.pool)
+        .await?;
+        Ok(())
     }
 
     /// The seat on a round that is not closed, as doubts and test results need.

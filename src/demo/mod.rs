@@ -4,6 +4,7 @@
 //! demo users' password (and their language).
 
 pub mod content;
+mod past;
 mod schedule;
 
 use std::fmt::Write as _;
@@ -119,14 +120,18 @@ pub async fn seed(
     let loaded = if exists {
         Ok(())
     } else {
-        let built = load_case(pool, &ids, content, locale).await;
+        let mut built = load_case(pool, &ids, content, locale).await;
+        if built.is_ok() {
+            built = past::load(pool, &ids, content, guides::default_guide(locale)).await;
+        }
         if built.is_err() {
             // Each step commits on its own: take a half-built case away again
             // (everything hangs off the position), so the next run starts afresh
             // instead of finding it and calling it loaded.
             sqlx::query!(
-                "delete from position where title = $1 and hiring_manager_id = $2",
+                "delete from position where title in ($1, $2) and hiring_manager_id = $3",
                 content.position_title,
+                content.past.title,
                 ids[2],
             )
             .execute(pool)
@@ -147,8 +152,9 @@ pub async fn seed(
     };
     writeln!(
         report,
-        "Demo data {state}: position \"{}\" with 4 candidates, in {}.",
+        "Demo data {state}: position \"{}\" with 4 candidates, and last year's \"{}\" with 9 hires followed up, in {}.",
         content.position_title,
+        content.past.title,
         match locale {
             Locale::Nb => "Norwegian bokmål",
             Locale::En => "English",

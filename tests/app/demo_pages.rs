@@ -60,3 +60,56 @@ async fn the_preparation_pages_open_on_the_demo_data() {
         }
     }
 }
+
+/// Last year's intake (`demo::past`) gives the learning pages real numbers:
+/// what predicted over nine hires, Per's leniency over enough pairs, and the
+/// two hires the follow-up did not bear out.
+#[tokio::test]
+async fn the_demo_learns_from_last_years_hires() {
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some("demo password 123".into()), Locale::En)
+        .await
+        .unwrap();
+    let manager = TestApp::client();
+    let signed_in = app
+        .login(&manager, "manager@demo.secondround.no", "demo password 123")
+        .await;
+    assert_eq!(signed_in.status(), 303);
+    let past: Uuid = sqlx::query_scalar(
+        "select id from position where title = 'Backend engineers, 2025 intake'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let predicted = app
+        .get_html(&manager, &format!("/positions/{past}/follow-up"))
+        .await;
+    assert!(predicted.contains("Hires followed up: 9."), "{predicted}");
+    let reading = crate::support::html::text_by_id(&predicted, "reading").unwrap();
+    assert_eq!(
+        reading,
+        "In 9 hires, Technical depth, Problem solving and Collaboration in the interview went with performance. Communication, Motivation and Learning did not."
+    );
+
+    let calibration = app.get_html(&manager, "/interviewers").await;
+    let per = calibration
+        .split("<article")
+        .find(|card| card.contains("Per Olsen"))
+        .expect("Per's figures");
+    assert!(
+        per.contains("Scores higher than the others: +"),
+        "leniency shown, not too few to tell: {per}"
+    );
+
+    let (admin, _) = app.login_as(secondround::auth::Role::Admin).await;
+    let list = app.get_html(&admin, "/admin/retrospectives").await;
+    assert!(
+        list.contains("Gustav Lie") && list.contains("Would not hire again"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Ivar Dahl") && list.contains("Left during probation"),
+        "{list}"
+    );
+    assert_eq!(list.matches("/retrospective\"").count(), 2, "{list}");
+}

@@ -87,7 +87,7 @@ async fn the_demo_shows_the_hiring_managers_position_and_interviews() {
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    assert_eq!(positions, 1);
+    assert_eq!(positions, 2, "the open position and last year's, once each");
 
     let browser = Browser::start(LANDSCAPE).await;
     browser

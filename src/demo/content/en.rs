@@ -1,6 +1,6 @@
 //! The demo case in English.
 
-use super::{Content, N, candidate, criterion};
+use super::{Content, N, Past, candidate, criterion};
 use crate::doubts::model::{Category, Method};
 use crate::scoring::Verdict;
 
@@ -397,4 +397,27 @@ pub const EN: Content = Content {
             "Good fit for the team; my doubt about her migration role must be settled before an offer.",
         ),
     ],
+    past: Past {
+        title: "Backend engineers, 2025 intake",
+        description: "Last year's intake of backend engineers for the booking platform, on the same profile. Closed; every hire followed up.",
+        names: [
+            "Amir Haddad",
+            "Berit Nilsen",
+            "Carlos Mendes",
+            "Dina Karlsen",
+            "Emil Strand",
+            "Frida Holm",
+            "Gustav Lie",
+            "Hege Moen",
+            "Ivar Dahl",
+        ],
+        rationale: "A consistent panel picture on every criterion, references confirmed the technical depth.",
+        rationale_split: "Strong technical depth. Erik rated the collaboration questions low; Maria and Per saw enough in the pairing exercise. Accepted the disagreement.",
+        justification: "Meets the profile on the anchors.",
+        notes: [
+            "Delivers as the interview suggested.",
+            "Strong alone, but the team worked around them; the collaboration the expert doubted was the problem.",
+            "Left in month four for a role closer to home.",
+        ],
+    },
 };

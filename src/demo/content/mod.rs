@@ -39,6 +39,22 @@ pub struct Content {
     pub tests: [(&'static str, &'static str, Option<f64>); 2],
     /// Manager, expert, panel member.
     pub verdicts: [(Verdict, &'static str); 3],
+    /// A position of last year, its hires followed up (`demo::past`).
+    pub past: Past,
+}
+
+/// Last year's intake on the same profile: nine hires, followed up.
+pub struct Past {
+    pub title: &'static str,
+    pub description: &'static str,
+    pub names: [&'static str; 9],
+    /// The hire decision's rationale, and the one where the panel was split.
+    pub rationale: &'static str,
+    pub rationale_split: &'static str,
+    /// The panel members' recommendation.
+    pub justification: &'static str,
+    /// Follow-up notes: it went well; would not hire again; left during probation.
+    pub notes: [&'static str; 3],
 }
 
 pub(super) const fn criterion(

@@ -1,6 +1,6 @@
 //! The demo case in bokmål.
 
-use super::{Content, N, candidate, criterion};
+use super::{Content, N, Past, candidate, criterion};
 use crate::doubts::model::{Category, Method};
 use crate::scoring::Verdict;
 
@@ -396,4 +396,27 @@ pub const NB: Content = Content {
             "Passer godt i teamet; tvilen min om rollen hennes i migreringen må avklares før et tilbud.",
         ),
     ],
+    past: Past {
+        title: "Backendutviklere, opptak 2025",
+        description: "Fjorårets opptak av backendutviklere til bookingplattformen, på samme profil. Avsluttet; alle ansatte er fulgt opp.",
+        names: [
+            "Amir Haddad",
+            "Berit Nilsen",
+            "Carlos Mendes",
+            "Dina Karlsen",
+            "Emil Strand",
+            "Frida Holm",
+            "Gustav Lie",
+            "Hege Moen",
+            "Ivar Dahl",
+        ],
+        rationale: "Et samstemt panel på alle kriterier, og referansene bekreftet den tekniske dybden.",
+        rationale_split: "Sterk teknisk dybde. Erik vurderte samarbeidsspørsmålene lavt; Maria og Per så nok i paroppgaven. Uenigheten er akseptert.",
+        justification: "Oppfyller profilen etter ankrene.",
+        notes: [
+            "Leverer slik intervjuet tilsa.",
+            "Sterk alene, men teamet jobbet rundt vedkommende; samarbeidet fagpersonen tvilte på, var problemet.",
+            "Sluttet i fjerde måned for en stilling nærmere hjemmet.",
+        ],
+    },
 };
