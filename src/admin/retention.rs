@@ -1,4 +1,5 @@
-//! Admin: the data retention setting, in months after a position closes.
+//! Admin: the data retention setting, in months after a position closes, and
+//! the probation period (prøvetid) a hire's first follow-up falls due after.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -19,7 +20,9 @@ use crate::web::form::{Form, FormErrors};
 use crate::web::layout::Layout;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/retention", get(show).post(save))
+    Router::new()
+        .route("/admin/retention", get(show).post(save))
+        .route("/admin/probation", axum::routing::post(save_probation))
 }
 
 #[derive(Deserialize, Default)]
@@ -28,6 +31,15 @@ struct RetentionForm {
     months: String,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ProbationForm {
+    probation_months: String,
+}
+
+/// The probation period's bounds, as the `setting` table allows.
+const PROBATION_MONTHS: std::ops::RangeInclusive<i32> = 1..=12;
+
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/retention.html")]
 struct RetentionPage {
@@ -35,28 +47,80 @@ struct RetentionPage {
     t: &'static AdminText,
     form: RetentionForm,
     errors: FormErrors,
+    probation: ProbationForm,
+    probation_errors: FormErrors,
 }
 
+/// The page with each form as given; the one not posted shows what is stored.
 async fn render(
+    app: &AppState,
     auth: &Authorized<AdminOnly>,
-    form: RetentionForm,
-    errors: FormErrors,
+    retention: Option<(RetentionForm, FormErrors)>,
+    probation: Option<(ProbationForm, FormErrors)>,
 ) -> Result<RetentionPage> {
     let t = AdminText::get(auth.viewer.locale);
+    let (form, errors) = match retention {
+        Some(posted) => posted,
+        None => {
+            let months = privacy::retention_months(&app.pool).await?;
+            let form = RetentionForm {
+                months: months.to_string(),
+            };
+            (form, FormErrors::default())
+        }
+    };
+    let (probation, probation_errors) = match probation {
+        Some(posted) => posted,
+        None => {
+            let months = sqlx::query_scalar!("select probation_months from setting")
+                .fetch_one(&app.pool)
+                .await?;
+            let form = ProbationForm {
+                probation_months: months.to_string(),
+            };
+            (form, FormErrors::default())
+        }
+    };
     Ok(RetentionPage {
         layout: auth.viewer.layout(t.retention_title).await?,
         t,
         form,
         errors,
+        probation,
+        probation_errors,
     })
 }
 
 async fn show(State(app): State<AppState>, auth: Authorized<AdminOnly>) -> Result<RetentionPage> {
-    let months = privacy::retention_months(&app.pool).await?;
-    let form = RetentionForm {
-        months: months.to_string(),
+    render(&app, &auth, None, None).await
+}
+
+async fn save_probation(
+    State(app): State<AppState>,
+    auth: Authorized<AdminOnly>,
+    Form(form): Form<ProbationForm>,
+) -> Result<Response> {
+    let t = AdminText::get(auth.viewer.locale);
+    let months = form
+        .probation_months
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|months| PROBATION_MONTHS.contains(months));
+    let Some(months) = months else {
+        let mut errors = FormErrors::default();
+        errors.add("probation_months", t.probation_invalid);
+        let page = render(&app, &auth, None, Some((form, errors))).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    render(&auth, form, FormErrors::default()).await
+    sqlx::query!("update setting set probation_months = $1", months)
+        .execute(&app.pool)
+        .await?;
+    tracing::info!(months, "probation period changed");
+    auth.viewer
+        .flash(FlashKind::Success, t.probation_saved)
+        .await?;
+    Ok(Redirect::to("/admin/retention").into_response())
 }
 
 /// A whole number of months within the allowed range.
@@ -76,7 +140,7 @@ async fn save(
     let Some(months) = parse_months(&form.months) else {
         let mut errors = FormErrors::default();
         errors.add("months", t.retention_invalid);
-        let page = render(&auth, form, errors).await?;
+        let page = render(&app, &auth, Some((form, errors)), None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     privacy::set_retention_months(&app.pool, months).await?;

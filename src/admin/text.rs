@@ -53,5 +53,10 @@ crate::texts! {
         retention_months: "Months after a position closes", "Måneder etter at en stilling er lukket";
         retention_invalid: "Use a whole number of months from 1 to 120.", "Bruk et helt antall måneder fra 1 til 120.";
         retention_saved: "The retention is saved.", "Lagringstiden er lagret.";
+        probation_title: "Probation period", "Prøvetid";
+        probation_intro: "A hire's first follow-up falls due at the end of the probation period, the second after 12 months.", "Den første oppfølgingen av en ansatt forfaller ved slutten av prøvetiden, den andre etter 12 måneder.";
+        probation_months: "Months of probation", "Måneder med prøvetid";
+        probation_invalid: "Use a whole number of months from 1 to 12.", "Bruk et helt antall måneder fra 1 til 12.";
+        probation_saved: "The probation period is saved.", "Prøvetiden er lagret.";
     }
 }

@@ -28,6 +28,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("get", "/admin/retention", "addddds"),
     ("get", "/admin/retrospectives", "addddds"),
     ("post", "/admin/retention", "addddds"),
+    ("post", "/admin/probation", "addddds"),
     ("get", "/admin/users", "addddds"),
     ("post", "/admin/users", "addddds"),
     ("get", "/admin/users/new", "addddds"),

@@ -499,3 +499,42 @@ async fn a_hire_the_follow_up_did_not_bear_out_gets_a_look_back_at_its_decision(
         .await;
     assert!(!own.contains("earlier-retrospectives"));
 }
+
+/// The probation period is a setting: an admin changes it on the settings
+/// page (a number out of range is refused with the input kept), and the first
+/// follow-up falls due at the new end of probation.
+#[tokio::test]
+async fn the_probation_period_is_a_setting_the_follow_up_falls_due_by() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    hire(&app, &round).await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let page = app.get_html(&admin, "/admin/retention").await;
+    assert!(page.contains(r#"name="probation_months""#) && page.contains(r#"value="6""#));
+
+    let refused = app
+        .post_form(&admin, "/admin/probation", &[("probation_months", "13")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Use a whole number of months from 1 to 12."),
+        "{page}"
+    );
+    assert!(page.contains(r#"value="13""#), "the input is kept");
+
+    let saved = app
+        .post_form(&admin, "/admin/probation", &[("probation_months", "3")])
+        .await;
+    assert_eq!(saved.status(), 303);
+    let follow_up = app
+        .get_html(
+            &admin,
+            &format!("/candidates/{}/follow-up", round.candidate_id),
+        )
+        .await;
+    assert!(
+        follow_up.contains("End of probation (due 15.04.2026)"),
+        "{follow_up}"
+    );
+}
