@@ -72,8 +72,9 @@ async fn the_hiring_manager_writes_a_follow_up_at_both_orientations() {
     browser.close().await;
 }
 
-/// The look back at a hire the follow-up did not bear out, and the admins'
-/// list of them: whole at both orientations, axe finds nothing serious.
+/// The look back at a hire the follow-up did not bear out, the admins' list
+/// of them, and what predicted (one position's, and across positions): whole
+/// at both orientations, axe finds nothing serious.
 #[tokio::test]
 async fn the_retrospective_and_its_list_fit_a_tablet() {
     let app = TestApp::spawn().await;
@@ -106,6 +107,8 @@ async fn the_retrospective_and_its_list_fit_a_tablet() {
     for path in [
         format!("/candidates/{}/retrospective", round.candidate_id),
         "/admin/retrospectives".to_owned(),
+        format!("/positions/{}/follow-up", round.position_id),
+        "/follow-up".to_owned(),
     ] {
         for size in [PORTRAIT, LANDSCAPE] {
             browser.set_viewport(size.0, size.1).await;
@@ -121,6 +124,7 @@ async fn the_retrospective_and_its_list_fit_a_tablet() {
             );
         }
     }
+    browser.goto(&app.url("/admin/retrospectives")).await;
     assert!(
         browser
             .text("#retrospectives")
