@@ -9,18 +9,6 @@ use crate::support::TestApp;
 use crate::support::html::{text_by_id, unescape};
 use crate::support::walk::Round;
 
-async fn hire(app: &TestApp, round: &Round) {
-    sqlx::query(
-        "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id)
-         values ($1, 'hire', 'Strong on every criterion.', $2, '2026-01-15T12:00:00Z', gen_random_uuid())",
-    )
-    .bind(round.candidate_id)
-    .bind(round.manager.id)
-    .execute(&app.pool)
-    .await
-    .unwrap();
-}
-
 #[tokio::test]
 async fn a_hire_is_followed_up_at_probation_and_twelve_months() {
     let app = TestApp::spawn().await;
@@ -35,7 +23,7 @@ async fn a_hire_is_followed_up_at_probation_and_twelve_months() {
         "not hired: nothing to follow up"
     );
 
-    hire(&app, &round).await;
+    round.hire(&app).await;
     // Probation ended on 15 July: due on the dashboard, and mailed once.
     let dashboard = app.get_html(&manager, "/").await;
     assert!(
@@ -174,13 +162,7 @@ async fn hired_and_followed_up(
     again: bool,
 ) {
     let member = round.member(app).await;
-    let questions: Vec<Uuid> = sqlx::query_scalar(
-        "select id from round_question where round_id = $1 and rated order by section_order, question_order",
-    )
-    .bind(round.id)
-    .fetch_all(&app.pool)
-    .await
-    .unwrap();
+    let questions = round.rated_questions(app).await;
     let case = secondround::case::Case::new(&app.pool);
     for question in questions {
         case.rate(round.id, member.user.id, question, Some(score), "")
@@ -195,7 +177,7 @@ async fn hired_and_followed_up(
     )
     .await
     .unwrap();
-    hire(app, round).await;
+    round.hire(app).await;
     let written: Uuid = sqlx::query_scalar(
         "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, written_by)
          values ($1, 'probation', $2, true, $3) returning id",
@@ -336,13 +318,7 @@ async fn a_hire_the_follow_up_did_not_bear_out_gets_a_look_back_at_its_decision(
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
     let case = secondround::case::Case::new(&app.pool);
-    let questions: Vec<Uuid> = sqlx::query_scalar(
-        "select id from round_question where round_id = $1 and rated order by section_order, question_order",
-    )
-    .bind(round.id)
-    .fetch_all(&app.pool)
-    .await
-    .unwrap();
+    let questions = round.rated_questions(&app).await;
     // Both seated before either submits: the last submission closes the round.
     let members = [round.member(&app).await, round.member(&app).await];
     for (member, score) in members.iter().zip([2, 5]) {
@@ -507,7 +483,7 @@ async fn a_hire_the_follow_up_did_not_bear_out_gets_a_look_back_at_its_decision(
 async fn the_probation_period_is_a_setting_the_follow_up_falls_due_by() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
-    hire(&app, &round).await;
+    round.hire(&app).await;
     let (admin, _) = app.login_as(Role::Admin).await;
     let page = app.get_html(&admin, "/admin/retention").await;
     assert!(page.contains(r#"name="probation_months""#) && page.contains(r#"value="6""#));

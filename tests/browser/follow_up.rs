@@ -10,15 +10,7 @@ use crate::support::walk::Round;
 async fn the_hiring_manager_writes_a_follow_up_at_both_orientations() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
-    sqlx::query(
-        "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id)
-         values ($1, 'hire', 'Strong on every criterion.', $2, '2026-01-15T12:00:00Z', gen_random_uuid())",
-    )
-    .bind(round.candidate_id)
-    .bind(round.manager.id)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    round.hire(&app).await;
     let path = format!("/candidates/{}/follow-up", round.candidate_id);
     let browser = Browser::start(LANDSCAPE).await;
     browser
@@ -81,15 +73,7 @@ async fn the_retrospective_and_its_list_fit_a_tablet() {
     let round = Round::plan(&app).await;
     let member = round.member(&app).await;
     round.rate_all(&app, member.member_id, "Seen.").await;
-    sqlx::query(
-        "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id)
-         values ($1, 'hire', 'Strong on every criterion.', $2, '2026-01-15T12:00:00Z', gen_random_uuid())",
-    )
-    .bind(round.candidate_id)
-    .bind(round.manager.id)
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    round.hire(&app).await;
     sqlx::query(
         "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, note, written_by)
          values ($1, 'probation', true, false, 'Left for a competitor in month four.', $2)",

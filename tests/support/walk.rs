@@ -219,6 +219,31 @@ impl Round {
         )
     }
 
+    /// The questions that take a score, in interview order.
+    pub async fn rated_questions(&self, app: &TestApp) -> Vec<Uuid> {
+        sqlx::query_scalar(
+            "select id from round_question where round_id = $1 and rated order by section_order, question_order",
+        )
+        .bind(self.id)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    }
+
+    /// Records a hire of the candidate by the manager, dated 15 January 2026
+    /// (so its follow-ups fall due on known days), without the gate.
+    pub async fn hire(&self, app: &TestApp) {
+        sqlx::query(
+            "insert into decision (candidate_id, outcome, rationale, decided_by, decided_at, form_id)
+             values ($1, 'hire', 'Strong on every criterion.', $2, '2026-01-15T12:00:00Z', gen_random_uuid())",
+        )
+        .bind(self.candidate_id)
+        .bind(self.manager.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+
     /// Per question in interview order: does it take a score? (Conversation-only
     /// questions take a note alone.)
     pub async fn rated(&self, app: &TestApp) -> Vec<bool> {
