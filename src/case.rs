@@ -308,9 +308,28 @@ impl<'a> Case<'a> {
     /// it wrote counts as sent then. `acknowledged` names the warnings accepted.
     pub async fn hire(
         &self,
-        (candidate_id, round_id): (Uuid, Uuid),
+        ids: (Uuid, Uuid),
         by: Uuid,
         rationale: &str,
+        acknowledged: &[String],
+        decided_at: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        self.decide(
+            ids,
+            by,
+            (Outcome::Hire, rationale),
+            acknowledged,
+            decided_at,
+        )
+        .await
+    }
+
+    /// Records any decision as `hire` does, without the gate.
+    pub async fn decide(
+        &self,
+        (candidate_id, round_id): (Uuid, Uuid),
+        by: Uuid,
+        (outcome, rationale): (Outcome, &str),
         acknowledged: &[String],
         decided_at: DateTime<Utc>,
     ) -> anyhow::Result<()> {
@@ -318,7 +337,7 @@ impl<'a> Case<'a> {
         let decision = NewDecision {
             candidate_id,
             round_id: Some(round_id),
-            outcome: Outcome::Hire,
+            outcome,
             rationale,
             acknowledged,
             form_id: Uuid::new_v4(),
@@ -326,7 +345,7 @@ impl<'a> Case<'a> {
         };
         let id = decisions::record(&mut tx, &decision)
             .await
-            .map_err(|err| anyhow!("hiring {candidate_id}: {err}"))?;
+            .map_err(|err| anyhow!("deciding on {candidate_id}: {err}"))?;
         sqlx::query!(
             "update decision set decided_at = $2 where id = $1",
             id,

@@ -62,6 +62,10 @@ pub enum Command {
         /// Language of the demo case and of the demo users: en or nb (bokmål).
         #[arg(long, default_value = "en")]
         locale: String,
+        /// Add this many positions around the demo, each with its own manager,
+        /// panel and five candidates: an organisation to measure pages on.
+        #[arg(long, default_value_t = 0)]
+        scale: usize,
     },
 }
 
@@ -90,7 +94,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::SeedDemo { password, locale } => {
+        Command::SeedDemo {
+            password,
+            locale,
+            scale,
+        } => {
             let Some(locale) = Locale::parse(&locale) else {
                 bail!("--locale must be nb or en (got {locale:?})");
             };
@@ -98,6 +106,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db::migrate(&pool).await?;
             let report = demo::seed(&pool, password, locale).await?;
             print!("{report}");
+            if scale > 0 {
+                print!("{}", demo::scale(&pool, scale, locale).await?);
+            }
             Ok(())
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod content;
 mod past;
+mod scale;
 mod schedule;
 
 use std::fmt::Write as _;
@@ -172,6 +173,39 @@ pub async fn seed(
     }
     writeln!(report, "  password: {password}")?;
     Ok(report)
+}
+
+/// `seed-demo --scale N`: N more positions around the demo (`scale`), which
+/// must be loaded (in `locale`) first. Returns a line for the report.
+pub async fn scale(pool: &PgPool, n: usize, locale: Locale) -> anyhow::Result<String> {
+    let hr = sqlx::query_scalar!(
+        "select id from app_user where lower(email) = $1",
+        USERS[1].email
+    )
+    .fetch_optional(pool)
+    .await?
+    .context("the demo is not loaded")?;
+    let started = std::time::Instant::now();
+    let mut lock = pool.acquire().await?.detach();
+    sqlx::query!("select pg_advisory_lock($1)", SEED_LOCK)
+        .execute(&mut lock)
+        .await?;
+    let added = scale::add(
+        pool,
+        n,
+        hr,
+        content(locale),
+        (locale, guides::default_guide(locale)),
+    )
+    .await;
+    sqlx::query_scalar!("select pg_advisory_unlock($1)", SEED_LOCK)
+        .fetch_one(&mut lock)
+        .await?;
+    let total = added.context("cannot add the organisation around the demo")?;
+    Ok(format!(
+        "Organisation around the demo: {n} positions added in {:.0} s ({total} in all), each with its own hiring manager and panel.\n",
+        started.elapsed().as_secs_f64()
+    ))
 }
 
 fn generate_password() -> String {

@@ -343,3 +343,85 @@ async fn the_demos_outbox_holds_its_invitations_and_a_reminder() {
     assert!(page.contains("Reminder: your ratings of"));
     assert!(page.contains("Interview: "));
 }
+
+/// `seed-demo --scale N` grows the organisation around the demo: N positions,
+/// each with a manager and a panel of its own and five candidates in every
+/// state, two rounds for one of them. The demo manager's pages stay as they
+/// were; HR's list grows; running it again adds N more.
+#[tokio::test]
+async fn scaling_the_demo_adds_positions_around_it_and_leaves_the_demo_managers_pages_alone() {
+    let app = TestApp::spawn().await;
+    secondround::demo::seed(&app.pool, Some(PASSWORD.into()), Locale::En)
+        .await
+        .unwrap();
+    let manager = TestApp::client();
+    let signed_in = app
+        .login(&manager, "manager@demo.secondround.no", PASSWORD)
+        .await;
+    assert_eq!(signed_in.status(), 303);
+    let demo_position: Uuid =
+        sqlx::query_scalar("select id from position where title = 'Senior backend engineer'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let pages = [
+        "/".to_owned(),
+        "/positions".to_owned(),
+        format!("/positions/{demo_position}"),
+    ];
+    // The pages as they read, without the per-session token.
+    let read = |html: String| -> String {
+        html.lines()
+            .filter(|line| !line.contains("csrf"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut before = Vec::new();
+    for page in &pages {
+        before.push(read(app.get_html(&manager, page).await));
+    }
+
+    let report = secondround::demo::scale(&app.pool, 2, Locale::En)
+        .await
+        .unwrap();
+    assert!(report.contains("2 positions added"), "{report}");
+    for (page, was) in pages.iter().zip(&before) {
+        assert_eq!(&read(app.get_html(&manager, page).await), was, "{page}");
+    }
+    let per_position: Vec<(String, i64, i64, i64, i64, i64)> = sqlx::query_as(
+        "select p.title, count(distinct c.id),
+                (select count(*) from interview_round r join candidate k on k.id = r.candidate_id where k.position_id = p.id),
+                (select count(*) from decision d join candidate k on k.id = d.candidate_id where k.position_id = p.id),
+                (select count(*) from doubt d join candidate k on k.id = d.candidate_id where k.position_id = p.id and d.status = 'open'),
+                (select count(distinct pm.user_id) from panel_member pm join interview_round r on r.id = pm.round_id
+                   join candidate k on k.id = r.candidate_id where k.position_id = p.id)
+           from position p join candidate c on c.position_id = p.id
+          where p.title like 'Senior backend engineer %'
+          group by p.id order by p.title",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        per_position,
+        [
+            ("Senior backend engineer 1".to_owned(), 5, 6, 3, 1, 3),
+            ("Senior backend engineer 2".to_owned(), 5, 6, 3, 1, 3),
+        ]
+    );
+    let managers: i64 = sqlx::query_scalar(
+        "select count(distinct hiring_manager_id) from position where title like 'Senior backend engineer %'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(managers, 2, "each its own manager");
+    let (hr, _) = app.login_as(secondround::auth::Role::Hr).await;
+    let list = app.get_html(&hr, "/positions").await;
+    assert!(list.contains("Senior backend engineer 2"), "{list}");
+
+    let again = secondround::demo::scale(&app.pool, 2, Locale::En)
+        .await
+        .unwrap();
+    assert!(again.contains("(4 in all)"), "{again}");
+}
