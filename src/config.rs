@@ -71,6 +71,10 @@ pub struct ServerConfig {
     #[arg(long, env = "SECONDROUND_STATIC_DIR")]
     pub static_dir: Option<std::path::PathBuf>,
 
+    /// Largest candidate paper (CV, test report, work sample) in MB, 1 to 100.
+    #[arg(long, env = "SECONDROUND_PAPER_MAX_MB", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub paper_max_mb: u32,
+
     #[command(flatten)]
     pub mail: MailConfig,
 
@@ -209,6 +213,11 @@ impl MailConfig {
 }
 
 impl ServerConfig {
+    /// The largest paper in bytes.
+    pub fn paper_max_bytes(&self) -> usize {
+        self.paper_max_mb as usize * 1024 * 1024
+    }
+
     /// Settings for tests and tools: port 0 (any free port) and the defaults.
     pub fn for_tests() -> Self {
         Self {
@@ -219,6 +228,7 @@ impl ServerConfig {
             request_timeout_secs: 30,
             trusted_origins: Vec::new(),
             static_dir: None,
+            paper_max_mb: 20,
             mail: MailConfig::for_tests(),
             sign_in: Box::new(SignInConfig::for_tests()),
         }

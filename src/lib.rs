@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod interview;
 pub mod mail;
 pub mod pages;
+pub mod papers;
 pub mod positions;
 pub mod privacy;
 #[cfg(test)]

@@ -15,7 +15,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{And, DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -56,6 +55,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::mail::router())
         .merge(crate::follow_up::router())
         .merge(crate::calibration::router())
+        .merge(crate::papers::router())
+        .layer(crate::web::body_limit(MAX_BODY_BYTES))
+        // Uploads of papers are held to their own, larger limit (`papers`).
+        .merge(crate::papers::upload_router(config.paper_max_bytes()))
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn_with_state(
@@ -86,7 +89,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(assets::router(config.static_dir.as_deref()))
         .merge(health::router())
         // Outside the session layer and the per-session token check (see `api`).
-        .merge(crate::api::router())
+        .merge(crate::api::router(config.paper_max_bytes()))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -104,8 +107,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(config.request_timeout_secs),
                 ))
-                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+                // Every route but the uploads of papers also has a
+                // `RequestBodyLimitLayer` of this size, which refuses a body
+                // announced too large before reading it.
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
         )
         .with_state(state);
     Ok(router)

@@ -28,6 +28,10 @@ pub async fn add(State(https): State<bool>, request: Request, next: Next) -> Res
         ),
     ];
     for (name, value) in fixed {
+        // A paper sent back keeps its stricter sandbox policy (`papers::download`).
+        if name == header::CONTENT_SECURITY_POLICY && headers.contains_key(&name) {
+            continue;
+        }
         headers.insert(name, HeaderValue::from_static(value));
     }
     if https {

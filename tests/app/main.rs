@@ -37,6 +37,7 @@ mod limits;
 mod mail;
 mod module_cycles;
 mod ownership;
+mod papers;
 mod positions;
 mod postgres_tls;
 mod privacy;
