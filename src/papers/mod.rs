@@ -103,14 +103,14 @@ fn size_label(bytes: i64, locale: Locale) -> String {
     format!("{text} {unit}")
 }
 
-pub async fn section(
-    app: &AppState,
+/// The candidate's papers as lists show them, the newest first.
+pub async fn items(
+    pool: &sqlx::PgPool,
     locale: Locale,
     candidate_id: Uuid,
-    can_upload: bool,
-) -> Result<PapersSection> {
+) -> Result<Vec<PaperItem>> {
     let t = PaperText::get(locale);
-    let items = queries::list(&app.pool, candidate_id)
+    Ok(queries::list(pool, candidate_id)
         .await?
         .into_iter()
         .map(|paper| {
@@ -130,7 +130,17 @@ pub async fn section(
                 name: paper.name,
             }
         })
-        .collect();
+        .collect())
+}
+
+pub async fn section(
+    app: &AppState,
+    locale: Locale,
+    candidate_id: Uuid,
+    can_upload: bool,
+) -> Result<PapersSection> {
+    let t = PaperText::get(locale);
+    let items = items(&app.pool, locale, candidate_id).await?;
     let tests = if can_upload {
         queries::test_results(&app.pool, candidate_id)
             .await?

@@ -12,5 +12,6 @@ mod foundation;
 mod interview;
 mod mail;
 mod no_script;
+mod papers;
 mod preparation;
 mod session;
