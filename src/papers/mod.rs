@@ -56,6 +56,7 @@ pub struct PaperItem {
     pub size: String,
     pub uploaded: String,
     pub opens_inline: bool,
+    pub round_id: Option<Uuid>,
     pub test_result_id: Option<Uuid>,
 }
 
@@ -76,6 +77,8 @@ pub struct PapersSection {
     /// After a refusal: what was wrong and what was chosen.
     pub error: Option<String>,
     pub chosen_test: Option<Uuid>,
+    /// On the round page: the round the form attaches papers to.
+    pub round_id: Option<Uuid>,
 }
 
 impl PapersSection {
@@ -126,6 +129,7 @@ pub async fn items(
                 size: size_label(paper.size_bytes, locale),
                 uploaded: format!("{}{by}", crate::web::format::date(paper.uploaded_at)),
                 opens_inline: kind.is_some_and(kind::PaperKind::opens_inline),
+                round_id: paper.round_id,
                 test_result_id: paper.test_result_id,
                 name: paper.name,
             }
@@ -169,7 +173,31 @@ pub async fn section(
         file_hint: t.file_hint.replace("{mb}", &max_mb.to_string()),
         error: None,
         chosen_test: None,
+        round_id: None,
     })
+}
+
+/// The papers of one round (test reports, work samples) for its page, with
+/// the form that attaches one to a test result of the round.
+pub async fn round_section(
+    app: &AppState,
+    locale: Locale,
+    candidate_id: Uuid,
+    round_id: Uuid,
+) -> Result<PapersSection> {
+    let mut section = section(app, locale, candidate_id, true).await?;
+    section
+        .items
+        .retain(|paper| paper.round_id == Some(round_id));
+    let in_round: Vec<Uuid> = queries::test_results(&app.pool, candidate_id)
+        .await?
+        .into_iter()
+        .filter(|test| test.round_id == round_id)
+        .map(|test| test.id)
+        .collect();
+    section.tests.retain(|test| in_round.contains(&test.id));
+    section.round_id = Some(round_id);
+    Ok(section)
 }
 
 #[derive(Template, WebTemplate)]
@@ -225,8 +253,14 @@ async fn upload(
     let t = PaperText::get(auth.viewer.locale);
     let max = app.config.paper_max_bytes();
     let candidate = ReadableCandidate::from(candidate);
+    let mut back = format!("/candidates/{}#papers", candidate.id);
     let stored = match upload::read(request, max, t.fallback_name).await {
-        Ok(file) => store(&app, candidate.id, auth.user.id, file).await?,
+        Ok(file) => {
+            if let Some(round_id) = file.round_id {
+                back = format!("/rounds/{round_id}#test-results");
+            }
+            store(&app, candidate.id, auth.user.id, file).await?
+        }
         Err(refused) => Err(refused),
     };
     match stored {
@@ -238,8 +272,7 @@ async fn upload(
             };
             let message = template.replace("{name}", &name);
             auth.viewer.flash(FlashKind::Success, message).await?;
-            let id = candidate.id;
-            Ok(Redirect::to(&format!("/candidates/{id}#papers")).into_response())
+            Ok(Redirect::to(&back).into_response())
         }
         Err((refusal, links)) => {
             tracing::info!(?refusal, candidate_id = %candidate.id, "paper refused");

@@ -260,6 +260,7 @@ pub async fn owned_links(
 /// A test result a paper may be attached to.
 pub struct TestResultChoice {
     pub id: Uuid,
+    pub round_id: Uuid,
     pub kind: String,
     pub round_number: i32,
 }
@@ -268,7 +269,7 @@ pub struct TestResultChoice {
 pub async fn test_results(pool: &PgPool, candidate_id: Uuid) -> Result<Vec<TestResultChoice>> {
     Ok(sqlx::query_as!(
         TestResultChoice,
-        "select t.id, t.kind, r.round_number from test_result t
+        "select t.id, t.round_id, t.kind, r.round_number from test_result t
          join interview_round r on r.id = t.round_id
          where r.candidate_id = $1 order by r.round_number, t.recorded_at",
         candidate_id,

@@ -26,12 +26,29 @@ impl TestApp {
         name: &str,
         bytes: Vec<u8>,
     ) -> reqwest::Response {
+        self.upload_paper_with(client, candidate_id, name, bytes, &[])
+            .await
+    }
+
+    /// An upload with the form's other fields (`round_id`, `test_result_id`).
+    async fn upload_paper_with(
+        &self,
+        client: &reqwest::Client,
+        candidate_id: Uuid,
+        name: &str,
+        bytes: Vec<u8>,
+        fields: &[(&'static str, String)],
+    ) -> reqwest::Response {
         let token = self.csrf_token(client).await;
         let part = reqwest::multipart::Part::bytes(bytes)
             .file_name(name.to_owned())
             .mime_str("application/pdf")
             .unwrap();
-        let form = reqwest::multipart::Form::new().part("file", part);
+        let mut form = reqwest::multipart::Form::new();
+        for (field, value) in fields {
+            form = form.text(*field, value.clone());
+        }
+        let form = form.part("file", part);
         client
             .post(self.url(&format!(
                 "/candidates/{candidate_id}/papers?csrf_token={token}"
@@ -496,4 +513,92 @@ async fn the_api_uploads_a_paper_and_lists_it() {
         .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["id"], created["id"]);
+}
+
+/// Records a test result on the round, as the round page does.
+async fn test_result(app: &TestApp, round: &Round) -> Uuid {
+    sqlx::query_scalar(
+        "insert into test_result (round_id, kind, summary) values ($1, 'work_sample', 'Reviewed the sample.') returning id",
+    )
+    .bind(round.id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_report_is_attached_to_a_test_result_from_the_round_page() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let test = test_result(&app, &round).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let page = app.get_html(&hr, &format!("/rounds/{}", round.id)).await;
+    assert!(
+        page.contains(&format!("<option value=\"{test}\">")),
+        "{page}"
+    );
+    let response = app
+        .upload_paper_with(
+            &hr,
+            round.candidate_id,
+            "work sample review.pdf",
+            pdf("review"),
+            &[
+                ("round_id", round.id.to_string()),
+                ("test_result_id", test.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        header(&response, "location"),
+        format!("/rounds/{}#test-results", round.id)
+    );
+    let (round_id, test_id): (Option<Uuid>, Option<Uuid>) =
+        sqlx::query_as("select round_id, test_result_id from paper")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((round_id, test_id), (Some(round.id), Some(test)));
+    let page = app.get_html(&hr, &format!("/rounds/{}", round.id)).await;
+    assert!(page.contains("work sample review.pdf"), "{page}");
+}
+
+#[tokio::test]
+async fn another_candidates_test_result_is_refused_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let other = round.another(&app, "Ola Hansen").await;
+    let theirs = test_result(&app, &other).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = app
+        .upload_paper_with(
+            &hr,
+            round.candidate_id,
+            "report.pdf",
+            pdf("report"),
+            &[("test_result_id", theirs.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("Choose one of this candidate&#39;s test results")
+            || html.contains("Choose one of this candidate&#x27;s test results"),
+        "{html}"
+    );
+    assert_eq!(app.papers_stored().await, (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_uploads_of_the_same_file_at_once_store_one_paper() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let (a, b) = tokio::join!(
+        app.upload_paper(&hr, round.candidate_id, "cv.pdf", pdf("twice")),
+        app.upload_paper(&hr, round.candidate_id, "cv.pdf", pdf("twice")),
+    );
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (303, 303));
+    assert_eq!(app.papers_stored().await, (1, 1));
 }
