@@ -176,6 +176,41 @@ mod tests {
         assert_eq!(PaperKind::sniff(b""), None);
     }
 
+    /// A zip whose entries are `files`, in order, the first stored as is.
+    fn zip_of(files: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (n, (name, content)) in files.iter().enumerate() {
+            let method = if n == 0 {
+                zip::CompressionMethod::Stored
+            } else {
+                zip::CompressionMethod::Deflated
+            };
+            let options = zip::write::SimpleFileOptions::default().compression_method(method);
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(content.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn office_documents_are_told_from_other_zips() {
+        let docx = zip_of(&[
+            ("word/document.xml", "<w:document/>"),
+            ("[Content_Types].xml", "<Types/>"),
+        ]);
+        assert_eq!(PaperKind::sniff(&docx), Some(PaperKind::Docx));
+        let odt = zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "<office:document-content/>"),
+        ]);
+        assert_eq!(PaperKind::sniff(&odt), Some(PaperKind::Odt));
+        // A spreadsheet, or any other zip, is not a paper.
+        let xlsx = zip_of(&[("xl/workbook.xml", "<workbook/>")]);
+        assert_eq!(PaperKind::sniff(&xlsx), None);
+        assert_eq!(PaperKind::sniff(&zip_of(&[("a.txt", "a")])), None);
+    }
+
     #[test]
     fn names_lose_paths_controls_and_reordering_characters() {
         assert_eq!(clean_name("../../etc/passwd", "paper"), "passwd");

@@ -602,3 +602,28 @@ async fn two_uploads_of_the_same_file_at_once_store_one_paper() {
     assert_eq!((a.status().as_u16(), b.status().as_u16()), (303, 303));
     assert_eq!(app.papers_stored().await, (1, 1));
 }
+
+#[tokio::test]
+async fn a_pdf_with_javascript_is_served_as_an_attachment_under_the_sandbox_policy() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let scripted = b"%PDF-1.7\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".to_vec();
+    let response = app
+        .upload_paper(&hr, round.candidate_id, "cv.pdf", scripted)
+        .await;
+    assert_eq!(response.status(), 303);
+    let paper = app.only_paper(round.candidate_id).await;
+    let path = format!("/candidates/{}/papers/{paper}", round.candidate_id);
+    for path in [path.clone(), format!("{path}?inline=1")] {
+        let served = app.get(&hr, &path).await;
+        let policy = header(&served, "content-security-policy");
+        assert!(
+            policy.starts_with("sandbox;") && policy.contains("default-src 'none'"),
+            "{path}: {policy}"
+        );
+        assert_eq!(header(&served, "x-content-type-options"), "nosniff");
+    }
+    let download = app.get(&hr, &path).await;
+    assert!(header(&download, "content-disposition").starts_with("attachment;"));
+}
