@@ -12,7 +12,9 @@ use axum::http::StatusCode;
 use axum::middleware;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::predicate::{And, DefaultPredicate, Predicate, SizeAbove};
+use tower_http::compression::predicate::{
+    And, DefaultPredicate, NotForContentType, Predicate, SizeAbove,
+};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::csrf::CsrfLayer;
 use tower_http::request_id::{
@@ -120,11 +122,32 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
 /// brotli 0), which keeps most of the saving at a fraction of the default's
 /// cost (see BENCHMARKS.md), and nothing under `COMPRESS_FROM_BYTES`. Images,
 /// event streams and gRPC stay uncompressed as by default; a body of unknown
-/// length (an export being streamed) is compressed.
-pub fn compression() -> CompressionLayer<And<DefaultPredicate, SizeAbove>> {
+/// length (an export being streamed) is compressed. Papers that are compressed
+/// already (PDF, DOCX, ODT, the export's zip) are sent as they are, so their
+/// length and byte ranges stand.
+pub fn compression() -> CompressionLayer<And<And<DefaultPredicate, SizeAbove>, Compressed>> {
     CompressionLayer::new()
         .quality(CompressionLevel::Fastest)
-        .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_FROM_BYTES)))
+        .compress_when(
+            DefaultPredicate::new()
+                .and(SizeAbove::new(COMPRESS_FROM_BYTES))
+                .and(already_compressed()),
+        )
+}
+
+type Compressed =
+    And<And<And<NotForContentType, NotForContentType>, NotForContentType>, NotForContentType>;
+
+/// The papers' own compressed kinds (`papers::kind`) and the export's zip.
+fn already_compressed() -> Compressed {
+    NotForContentType::const_new("application/pdf")
+        .and(NotForContentType::const_new(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+        ))
+        .and(NotForContentType::const_new(
+            "application/vnd.oasis.opendocument.text",
+        ))
+        .and(NotForContentType::const_new("application/zip"))
 }
 
 /// One span per request, carrying the request id and the matched route.

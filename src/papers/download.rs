@@ -2,6 +2,7 @@
 //! (PDFs and images inline when asked, under a sandbox policy), one byte range
 //! at a time when asked. Every download is audited.
 
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -134,9 +135,9 @@ pub async fn respond(
         let mut conn = app.pool.acquire().await?;
         queries::record_download(&mut conn, actor_id, paper).await?;
     }
-    let bytes = queries::read(&app.pool, &paper.sha256, start, end + 1 - start).await?;
     let inline = inline && kind.opens_inline();
-    let mut response = (status, bytes).into_response();
+    let body = pieces(app.pool.clone(), paper.sha256.clone(), start, end);
+    let mut response = (status, body).into_response();
     let headers = response.headers_mut();
     let mut set = |name, value: String| {
         if let Ok(value) = HeaderValue::from_str(&value) {
@@ -151,11 +152,37 @@ pub async fn respond(
     set(header::CONTENT_SECURITY_POLICY, SANDBOX_POLICY.to_owned());
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned());
     set(header::ACCEPT_RANGES, "bytes".to_owned());
+    set(header::CONTENT_LENGTH, (end + 1 - start).to_string());
     set(header::CACHE_CONTROL, "private, no-store".to_owned());
     if status == StatusCode::PARTIAL_CONTENT {
         set(header::CONTENT_RANGE, format!("bytes {start}-{end}/{size}"));
     }
     Ok(response)
+}
+
+/// Bytes read per query: a download holds a piece of the file, not all of it.
+const PIECE_BYTES: u64 = 1024 * 1024;
+
+/// The bytes `start..=end` of a content, read and sent a piece at a time. A
+/// failed read ends the body early, which the client sees as a cut download.
+fn pieces(pool: sqlx::PgPool, sha256: Vec<u8>, start: u64, end: u64) -> Body {
+    let stream = futures_util::stream::unfold(start, move |at| {
+        let (pool, sha256) = (pool.clone(), sha256.clone());
+        async move {
+            if at > end {
+                return None;
+            }
+            let length = PIECE_BYTES.min(end + 1 - at);
+            match queries::read(&pool, &sha256, at, length).await {
+                Ok(piece) => Some((Ok(Bytes::from(piece)), at + length)),
+                Err(err) => {
+                    tracing::error!(error = ?err, "a paper's bytes could not be read");
+                    Some((Err(std::io::Error::other("read failed")), end + 1))
+                }
+            }
+        }
+    });
+    Body::from_stream(stream)
 }
 
 #[cfg(test)]

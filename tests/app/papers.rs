@@ -627,3 +627,27 @@ async fn a_pdf_with_javascript_is_served_as_an_attachment_under_the_sandbox_poli
     let download = app.get(&hr, &path).await;
     assert!(header(&download, "content-disposition").starts_with("attachment;"));
 }
+
+#[tokio::test]
+async fn a_pdf_is_sent_uncompressed_with_its_length_so_ranges_stand() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let mut cv = pdf("large");
+    cv.resize(64 * 1024, b' ');
+    app.upload_paper(&hr, round.candidate_id, "cv.pdf", cv.clone())
+        .await;
+    let paper = app.only_paper(round.candidate_id).await;
+    let path = format!("/candidates/{}/papers/{paper}", round.candidate_id);
+    let response = hr
+        .get(app.url(&path))
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "content-encoding"), "");
+    assert_eq!(header(&response, "accept-ranges"), "bytes");
+    assert_eq!(header(&response, "content-length"), cv.len().to_string());
+    assert_eq!(response.bytes().await.unwrap().to_vec(), cv);
+}
