@@ -1,6 +1,7 @@
-//! The candidate's papers at the interview, on a tablet in portrait: the
-//! subject-matter expert opens the CV from a question screen with a connection,
-//! goes offline, and opens it again from what the page kept.
+//! The candidate's papers on a tablet in portrait: HR uploads the CV from the
+//! candidate page with the page's plain form (no script), and at the interview
+//! the subject-matter expert opens it from a question screen with a
+//! connection, goes offline, and opens it again from what the page kept.
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use crate::interview::{set_offline, sign_in};
 use crate::support::TestApp;
 use crate::support::browser::{Browser, PORTRAIT};
 use crate::support::walk::Round;
+use fantoccini::Locator;
 
 const CV: &str = "Ingrid Solberg\nCurriculum vitae\nTen years of Rust and Postgres.\n";
 
@@ -141,6 +143,47 @@ async fn the_expert_opens_the_cv_from_a_question_goes_offline_and_opens_it_again
     assert_eq!(from, "cache");
     set_offline(&browser, false).await;
 
+    let violations = browser.serious_violations().await;
+    assert!(violations.is_empty(), "axe: {violations:#?}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn hr_uploads_the_cv_from_the_candidate_page_without_javascript() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let hr = app.create_user(Role::Hr).await;
+    let file = std::env::temp_dir().join(format!("cv-{}.txt", round.candidate_id));
+    std::fs::write(&file, CV).unwrap();
+    let candidate = app.url(&format!("/candidates/{}", round.candidate_id));
+
+    let browser = Browser::start_without_javascript(PORTRAIT).await;
+    browser.sign_in(&app.address, &hr.email, &hr.password).await;
+    browser.goto(&candidate).await;
+    browser
+        .client
+        .find(Locator::Css("#paper-file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    browser
+        .click_and_wait("form[action*='/papers?csrf_token='] button[type=submit]")
+        .await;
+    let list = browser.text("#papers").await;
+    assert!(
+        list.contains(&format!("cv-{}.txt", round.candidate_id)),
+        "{list}"
+    );
+    browser.close().await;
+    std::fs::remove_file(&file).ok();
+
+    // The section on the candidate page, with a paper, fits the tablet and passes axe.
+    let browser = Browser::start(PORTRAIT).await;
+    sign_in(&browser, &app, &hr).await;
+    browser.goto(&candidate).await;
+    assert!(!browser.scrolls_horizontally().await);
     let violations = browser.serious_violations().await;
     assert!(violations.is_empty(), "axe: {violations:#?}");
     browser.close().await;
