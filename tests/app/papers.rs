@@ -651,3 +651,22 @@ async fn a_pdf_is_sent_uncompressed_with_its_length_so_ranges_stand() {
     assert_eq!(header(&response, "content-length"), cv.len().to_string());
     assert_eq!(response.bytes().await.unwrap().to_vec(), cv);
 }
+
+#[tokio::test]
+async fn the_audit_log_names_paper_events_in_words() {
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    app.upload_paper(&hr, round.candidate_id, "cv.pdf", pdf("audited"))
+        .await;
+    let paper = app.only_paper(round.candidate_id).await;
+    app.get(
+        &hr,
+        &format!("/candidates/{}/papers/{paper}", round.candidate_id),
+    )
+    .await;
+    let (admin, _) = app.login_as(Role::Admin).await;
+    let log = app.get_html(&admin, "/audit").await;
+    assert!(log.contains("Paper: uploaded"), "{log}");
+    assert!(log.contains("Paper: downloaded"), "{log}");
+}
