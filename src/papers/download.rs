@@ -18,7 +18,7 @@ use crate::positions::access::ReadableCandidate;
 use crate::state::AppState;
 
 /// A paper can hold a page: it runs as nothing and reaches nothing, opened inline or not.
-pub const SANDBOX_POLICY: &str = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+pub const SANDBOX_POLICY: &str = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 /// What a `Range` header asks of a body of `size` bytes.
 #[derive(Debug, PartialEq, Eq)]
