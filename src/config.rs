@@ -82,6 +82,10 @@ pub struct ServerConfig {
     #[arg(long, env = "SECONDROUND_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<Secret>,
 
+    /// Largest candidate paper (CV, test report, work sample) in MB, 1 to 100.
+    #[arg(long, env = "SECONDROUND_PAPER_MAX_MB", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub paper_max_mb: u32,
+
     #[command(flatten)]
     pub mail: MailConfig,
 
@@ -220,6 +224,11 @@ impl MailConfig {
 }
 
 impl ServerConfig {
+    /// The largest paper in bytes.
+    pub fn paper_max_bytes(&self) -> usize {
+        self.paper_max_mb as usize * 1024 * 1024
+    }
+
     /// Settings for tests and tools: port 0 (any free port) and the defaults.
     pub fn for_tests() -> Self {
         Self {
@@ -232,6 +241,7 @@ impl ServerConfig {
             static_dir: None,
             metrics_bind: None,
             metrics_token: None,
+            paper_max_mb: 20,
             mail: MailConfig::for_tests(),
             sign_in: Box::new(SignInConfig::for_tests()),
         }

@@ -26,6 +26,7 @@ pub mod interview;
 pub mod mail;
 pub mod monitoring;
 pub mod pages;
+pub mod papers;
 pub mod positions;
 pub mod privacy;
 #[cfg(test)]

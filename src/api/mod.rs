@@ -3,6 +3,7 @@
 //! from the handlers' own types so it cannot drift from them.
 
 mod candidates;
+mod papers;
 mod path;
 mod positions;
 pub mod token;
@@ -47,16 +48,23 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Every route but the uploads, held to the app's usual body limit.
+fn limited() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(positions::list))
+        .routes(routes!(positions::show))
+        .routes(routes!(positions::shortlist))
+        .routes(routes!(candidates::import))
+        .routes(routes!(candidates::decision))
+}
+
+/// The papers, whose uploads have a limit of their own.
+fn uploads() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(papers::list, papers::upload))
+}
+
 fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(
-        BASE,
-        OpenApiRouter::new()
-            .routes(routes!(positions::list))
-            .routes(routes!(positions::show))
-            .routes(routes!(positions::shortlist))
-            .routes(routes!(candidates::import))
-            .routes(routes!(candidates::decision)),
-    )
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(BASE, limited().merge(uploads()))
 }
 
 /// The API's OpenAPI document.
@@ -67,10 +75,25 @@ pub fn openapi() -> OpenApiDoc {
 /// The API's routes. They sit outside the session layer and the per-session
 /// token check: a bearer token is no ambient credential another site could
 /// borrow, and an API call must never create a session.
-pub fn router() -> Router<AppState> {
-    let (router, doc) = routes().split_for_parts();
-    let doc = Arc::new(doc);
-    router
+pub fn router(paper_max_bytes: usize) -> Router<AppState> {
+    let doc = Arc::new(openapi());
+    let (limited, _) = OpenApiRouter::<AppState>::new()
+        .nest(BASE, limited())
+        .split_for_parts();
+    let (uploads, _) = OpenApiRouter::<AppState>::new()
+        .nest(BASE, uploads())
+        .split_for_parts();
+    limited
+        .layer(crate::web::body_limit(crate::web::MAX_BODY_BYTES))
+        .merge(
+            uploads
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    papers::refuse_too_large(paper_max_bytes, request, next)
+                }))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    paper_max_bytes + crate::papers::upload::FRAMING_BYTES,
+                )),
+        )
         .route(
             "/api/v1/openapi.json",
             get(move || {

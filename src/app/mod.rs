@@ -12,10 +12,11 @@ use axum::http::StatusCode;
 use axum::middleware;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::predicate::{And, DefaultPredicate, Predicate, SizeAbove};
+use tower_http::compression::predicate::{
+    And, DefaultPredicate, NotForContentType, Predicate, SizeAbove,
+};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
@@ -57,6 +58,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(crate::mail::router())
         .merge(crate::follow_up::router())
         .merge(crate::calibration::router())
+        .merge(crate::papers::router())
+        .layer(crate::web::body_limit(MAX_BODY_BYTES))
+        // Uploads of papers are held to their own, larger limit (`papers`).
+        .merge(crate::papers::upload_router(config.paper_max_bytes()))
         .fallback(error_pages::not_found)
         // Inside the session layer: both need the session.
         .layer(middleware::from_fn_with_state(
@@ -96,7 +101,7 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
         .merge(health::router())
         .merge(crate::monitoring::router())
         // Outside the session layer and the per-session token check (see `api`).
-        .merge(crate::api::router())
+        .merge(crate::api::router(config.paper_max_bytes()))
         .layer(
             ServiceBuilder::new()
                 // Outermost: timeouts, panics and refusals by the layers below count too.
@@ -118,8 +123,10 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(config.request_timeout_secs),
                 ))
-                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+                // Every route but the uploads of papers also has a
+                // `RequestBodyLimitLayer` of this size, which refuses a body
+                // announced too large before reading it.
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
         )
         .with_state(state);
     Ok(router)
@@ -129,11 +136,32 @@ pub fn router(state: AppState) -> anyhow::Result<Router> {
 /// brotli 0), which keeps most of the saving at a fraction of the default's
 /// cost (see BENCHMARKS.md), and nothing under `COMPRESS_FROM_BYTES`. Images,
 /// event streams and gRPC stay uncompressed as by default; a body of unknown
-/// length (an export being streamed) is compressed.
-pub fn compression() -> CompressionLayer<And<DefaultPredicate, SizeAbove>> {
+/// length (an export being streamed) is compressed. Papers that are compressed
+/// already (PDF, DOCX, ODT, the export's zip) are sent as they are, so their
+/// length and byte ranges stand.
+pub fn compression() -> CompressionLayer<And<And<DefaultPredicate, SizeAbove>, Compressed>> {
     CompressionLayer::new()
         .quality(CompressionLevel::Fastest)
-        .compress_when(DefaultPredicate::new().and(SizeAbove::new(COMPRESS_FROM_BYTES)))
+        .compress_when(
+            DefaultPredicate::new()
+                .and(SizeAbove::new(COMPRESS_FROM_BYTES))
+                .and(already_compressed()),
+        )
+}
+
+type Compressed =
+    And<And<And<NotForContentType, NotForContentType>, NotForContentType>, NotForContentType>;
+
+/// The papers' own compressed kinds (`papers::kind`) and the export's zip.
+fn already_compressed() -> Compressed {
+    NotForContentType::const_new("application/pdf")
+        .and(NotForContentType::const_new(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+        ))
+        .and(NotForContentType::const_new(
+            "application/vnd.oasis.opendocument.text",
+        ))
+        .and(NotForContentType::const_new("application/zip"))
 }
 
 /// One span per request, carrying the request id and the matched route.

@@ -3,7 +3,7 @@
 crate::texts! {
     AuditText {
         title: "Audit log", "Revisjonslogg";
-        intro: "Every change to ratings, submissions, doubts, test results, references, decisions, candidate status and a round's questions: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innleveringer, tvil, testresultater, referanser, beslutninger, kandidatstatus og spørsmålene i en runde: hvem, når, og fra hva til hva. Nyeste først.";
+        intro: "Every change to ratings, submissions, doubts, test results, references, decisions, candidate status and a round's questions, and every paper uploaded, downloaded or deleted: who, when, and from what to what. Newest first.", "Alle endringer i vurderinger, innleveringer, tvil, testresultater, referanser, beslutninger, kandidatstatus og spørsmålene i en runde, og hvert dokument som er lastet opp, lastet ned eller slettet: hvem, når, og fra hva til hva. Nyeste først.";
         intro_manager: "Only events about candidates for your own positions are shown.", "Bare hendelser om kandidater til dine egne stillinger vises.";
         filter_candidate: "Candidate", "Kandidat";
         filter_actor: "Person", "Person";
@@ -37,6 +37,7 @@ crate::texts! {
         entity_interview_round: "Interview round", "Intervjurunde";
         entity_round_question: "Question in a round", "Spørsmål i en runde";
         entity_position: "Position", "Stilling";
+        entity_paper: "Paper", "Dokument";
         action_created: "created", "opprettet";
         action_updated: "changed", "endret";
         action_deleted: "deleted", "slettet";
@@ -51,6 +52,8 @@ crate::texts! {
         action_status_changed: "status changed", "status endret";
         action_exported: "shortlist exported", "kortliste eksportert";
         action_data_exported: "personal data exported", "personopplysninger eksportert";
+        action_uploaded: "uploaded", "lastet opp";
+        action_downloaded: "downloaded", "lastet ned";
     }
 }
 
@@ -68,6 +71,7 @@ impl AuditText {
             "interview_round" => self.entity_interview_round,
             "round_question" => self.entity_round_question,
             "position" => self.entity_position,
+            "paper" => self.entity_paper,
             other => other,
         }
     }
@@ -89,6 +93,8 @@ impl AuditText {
             "status_changed" => self.action_status_changed,
             "exported" => self.action_exported,
             "data_exported" => self.action_data_exported,
+            "uploaded" => self.action_uploaded,
+            "downloaded" => self.action_downloaded,
             other => return other.replace('_', " "),
         }
         .to_owned()

@@ -114,6 +114,8 @@ pub struct Extras {
 #[template(path = "interview/walk.html")]
 pub struct InterviewPage {
     pub layout: Layout,
+    /// The candidate's papers, in the brief (kept for offline use by the script).
+    pub papers: Vec<crate::papers::PaperItem>,
     pub t: &'static InterviewText,
     pub dt: &'static DoubtText,
     pub round: RoundInfo,
@@ -411,6 +413,7 @@ async fn build(
             .iter()
             .any(|row| row.section_led_by.is_focus_of(seat.panel_role)),
         brief_summary: seat.round.first_round_summary.trim().to_owned(),
+        papers: crate::papers::items(&app.pool, locale, seat.round.candidate_id).await?,
         brief_open_questions: seat
             .round
             .open_questions

@@ -100,6 +100,9 @@ crate::texts! {
         brief_summary: "Summary of the first interview", "Oppsummering av førstegangsintervjuet";
         brief_open_questions: "Open questions", "Åpne spørsmål";
         brief_empty: "Nothing was written down from the first interview.", "Ingenting ble skrevet ned fra førstegangsintervjuet.";
+        brief_papers: "Papers", "Dokumenter";
+        brief_papers_offline: "Opened once with a connection, the papers stay readable on this tablet without one.", "Åpnet én gang med forbindelse kan dokumentene leses på dette nettbrettet også uten.";
+        paper_unavailable: "This paper is not on this tablet yet: open it once with a connection.", "Dette dokumentet er ikke på nettbrettet ennå: åpne det én gang med forbindelse.";
         skip_section: "Mark the rest of the section not assessed", "Marker resten av seksjonen som ikke vurdert";
         skip_section_body: "The questions in “{section}” you have not answered yet will be marked not assessed. Ratings you have given stay as they are.", "Spørsmålene i «{section}» som du ikke har svart på ennå, blir markert som ikke vurdert. Vurderinger du har gitt, blir stående.";
         skip_section_confirm: "Yes, mark them not assessed", "Ja, marker dem som ikke vurdert";

@@ -47,6 +47,7 @@ pub struct ShowPage {
     decision_text: &'static DecisionText,
     /// The audit log is for admins and the position's manager.
     shows_audit: bool,
+    papers: crate::papers::PapersSection,
 }
 
 impl ShowPage {
@@ -165,6 +166,7 @@ pub async fn render(
         )
         .await?,
         references: references::section(&app.pool, locale, id, can_manage).await?,
+        papers: crate::papers::section(app, locale, id, can_manage).await?,
         candidate,
     })
 }

@@ -55,6 +55,8 @@ struct RoundPage {
     test_form: TestResultForm,
     test_errors: FormErrors,
     test_kinds: Vec<(&'static str, &'static str)>,
+    /// The round's papers and the form attaching one to a test result.
+    papers: crate::papers::PapersSection,
 }
 
 impl RoundPage {
@@ -152,6 +154,7 @@ async fn render(
         questions: queries::questions(&app.pool, id).await?,
         criteria: queries::criteria(&app.pool, head.position_id).await?,
         question_access: question_edit::access(&app.pool, &auth.user, id).await?,
+        papers: crate::papers::round_section(app, locale, round.candidate_id, id).await?,
         round,
         it,
         test_results: crate::test_results::queries::test_results(&app.pool, id).await?,

@@ -1,5 +1,8 @@
 //! `GET /candidates/{id}/export.json`: everything stored about one candidate,
-//! for an access request. HR and admin only.
+//! for an access request; `export.zip` holds the same document with the
+//! candidate's papers. HR and admin only.
+
+use std::io::Write;
 
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -13,13 +16,99 @@ use crate::auth::role::HrOrAdmin;
 use crate::error::{AppError, Result};
 use crate::state::AppState;
 
-/// One query, so the document is one consistent picture.
 pub async fn download(
     State(app): State<AppState>,
     auth: Authorized<HrOrAdmin>,
     Path(id): Path<Uuid>,
 ) -> Result<Response> {
     let mut conn = app.pool.acquire().await?;
+    let document = document(&mut conn, id).await?;
+    record(&mut conn, auth.user.id, id).await?;
+    let body = serde_json::to_vec_pretty(&document).map_err(anyhow::Error::from)?;
+    let disposition = format!("attachment; filename=\"candidate-{id}.json\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The document and the papers' files in one zip (deflated): the JSON as
+/// `candidate-{id}.json`, each paper as `papers/{n}-{name}`.
+pub async fn download_zip(
+    State(app): State<AppState>,
+    auth: Authorized<HrOrAdmin>,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    let mut conn = app.pool.acquire().await?;
+    let document = document(&mut conn, id).await?;
+    let files = sqlx::query!(
+        r#"select pa.name, b.bytes from paper pa join paper_blob b on b.sha256 = pa.sha256
+           where pa.candidate_id = $1 order by pa.uploaded_at, pa.id"#,
+        id,
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    record(&mut conn, auth.user.id, id).await?;
+    drop(conn);
+    let json = serde_json::to_vec_pretty(&document).map_err(anyhow::Error::from)?;
+    let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    let body = tokio::task::spawn_blocking(move || zip_of(id, &json, &files))
+        .await
+        .map_err(anyhow::Error::from)??;
+    let disposition = format!("attachment; filename=\"candidate-{id}.zip\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+fn zip_of(id: Uuid, json: &[u8], files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    let mut add = |name: String, bytes: &[u8]| -> zip::result::ZipResult<()> {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+        Ok(())
+    };
+    add(format!("candidate-{id}.json"), json).map_err(anyhow::Error::from)?;
+    for (n, (name, bytes)) in files.iter().enumerate() {
+        // Stored names have no path parts (`papers::kind::clean_name`); the
+        // number keeps two papers of one name apart.
+        add(format!("papers/{:02}-{name}", n + 1), bytes).map_err(anyhow::Error::from)?;
+    }
+    let cursor = zip.finish().map_err(anyhow::Error::from)?;
+    Ok(cursor.into_inner())
+}
+
+/// Who read a person's whole record is itself worth keeping.
+async fn record(conn: &mut sqlx::PgConnection, actor_id: Uuid, id: Uuid) -> Result<()> {
+    audit::record(
+        conn,
+        Change {
+            actor_id,
+            entity: "candidate",
+            entity_id: id,
+            action: "data_exported",
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// One query, so the document is one consistent picture.
+async fn document(conn: &mut sqlx::PgConnection, id: Uuid) -> Result<Value> {
     let document: Value = sqlx::query_scalar!(
         r#"
 select jsonb_build_object(
@@ -73,6 +162,13 @@ select jsonb_build_object(
                    'kind', m.kind, 'to', m.recipient, 'subject', m.subject, 'state', m.state,
                    'written_at', m.created_at, 'sent_at', m.sent_at) order by m.created_at)
         from mail_outbox m where m.candidate_id = c.id), '[]'::jsonb),
+    'papers', coalesce((
+        select jsonb_agg(jsonb_build_object(
+                   'id', pa.id, 'name', pa.name, 'media_type', pa.media_type,
+                   'size_bytes', pa.size_bytes, 'sha256', encode(pa.sha256, 'hex'),
+                   'round_id', pa.round_id, 'test_result_id', pa.test_result_id,
+                   'uploaded_at', pa.uploaded_at) order by pa.uploaded_at, pa.id)
+        from paper pa where pa.candidate_id = c.id), '[]'::jsonb),
     'decisions', coalesce((
         select jsonb_agg(to_jsonb(d) - 'form_id' order by d.decided_at)
         from decision d where d.candidate_id = c.id), '[]'::jsonb)
@@ -84,27 +180,5 @@ where c.id = $1"#,
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    // Who read a person's whole record is itself worth keeping.
-    audit::record(
-        &mut conn,
-        Change {
-            actor_id: auth.user.id,
-            entity: "candidate",
-            entity_id: id,
-            action: "data_exported",
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
-    let body = serde_json::to_vec_pretty(&document).map_err(anyhow::Error::from)?;
-    let disposition = format!("attachment; filename=\"candidate-{id}.json\"");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(document)
 }

@@ -15,7 +15,9 @@ pub const MIN_RETENTION_MONTHS: i32 = 1;
 pub const MAX_RETENTION_MONTHS: i32 = 120;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/candidates/{id}/export.json", get(export::download))
+    Router::new()
+        .route("/candidates/{id}/export.json", get(export::download))
+        .route("/candidates/{id}/export.zip", get(export::download_zip))
 }
 
 /// Months after a position closes that its candidates' personal data is kept.

@@ -1,6 +1,6 @@
 //! Anonymising candidates of positions closed longer ago than the retention:
 //! names, contact details and free text go; ids, scores, flags and decisions
-//! stay for statistics. Idempotent: a purged candidate is marked and skipped.
+//! stay for statistics; papers go with their bytes. Idempotent: a purged candidate is marked and skipped.
 
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
@@ -54,7 +54,7 @@ async fn forget_old_mail(pool: &PgPool) -> sqlx::Result<()> {
 }
 
 /// One statement per table, each over all the candidates at once.
-const SCRUB: [&str; 12] = [
+const SCRUB: [&str; 14] = [
     "update candidate set name = '[slettet]', email = '', phone = '', source = '',
          first_round_summary = purged_text(first_round_summary),
          open_questions = purged_text(open_questions),
@@ -82,6 +82,11 @@ const SCRUB: [&str; 12] = [
     "update decision set rationale = purged_text(rationale), reopen_reason = purged_text(reopen_reason)
      where candidate_id = any($1)",
     "update follow_up set note = purged_text(note) where candidate_id = any($1)",
+    // Papers go whole, and with them the bytes no other candidate's paper names.
+    "delete from paper where candidate_id = any($1)",
+    "delete from paper_blob b
+     where cardinality($1::uuid[]) > 0
+       and not exists (select 1 from paper p where p.sha256 = b.sha256)",
     // Mail about the candidate names them: it goes, sent or not.
     "delete from mail_outbox where candidate_id = any($1)",
     // The audit trail holds copies of notes and descriptions.

@@ -18,3 +18,28 @@ pub(crate) mod text;
 
 /// Largest request body: room for a 10,000-row candidate import.
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses a body over `max` bytes: at once when its length is announced, else
+/// when reading passes the limit. Per route, so uploads can have their own.
+pub fn body_limit(
+    max: usize,
+) -> impl tower::Layer<
+    axum::routing::Route,
+    Service: tower::Service<
+        axum::extract::Request,
+        Response = axum::response::Response,
+        Error = std::convert::Infallible,
+        Future: Send + 'static,
+    > + Clone
+                 + Send
+                 + Sync
+                 + 'static,
+> + Clone
++ Send
++ Sync
++ 'static {
+    tower::ServiceBuilder::new()
+        .map_response(|response: axum::http::Response<_>| response.map(axum::body::Body::new))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(max))
+        .map_request(|request: axum::extract::Request<_>| request.map(axum::body::Body::new))
+}

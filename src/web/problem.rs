@@ -51,6 +51,8 @@ pub enum ApiError {
         detail: String,
         errors: Vec<FieldError>,
     },
+    /// A body over its limit, which the detail names.
+    TooLarge(String),
     Internal,
 }
 
@@ -73,6 +75,11 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
                 "Validation failed",
+            ),
+            ApiError::TooLarge(_) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
             ),
             ApiError::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -156,7 +163,9 @@ impl IntoResponse for ApiError {
             | ApiError::Forbidden(detail)
             | ApiError::NotFound(detail)
             | ApiError::UnsupportedMediaType(detail) => (detail.to_owned(), None),
-            ApiError::Conflict(detail) | ApiError::BadRequest(detail) => (detail, None),
+            ApiError::Conflict(detail)
+            | ApiError::BadRequest(detail)
+            | ApiError::TooLarge(detail) => (detail, None),
             ApiError::Invalid { detail, errors } => {
                 (detail, Some(errors).filter(|e| !e.is_empty()))
             }

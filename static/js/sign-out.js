@@ -1,6 +1,7 @@
 // A shared tablet must not hand one member's unsaved ratings to the next: on
 // sign-out the offline queue is emptied, and if it still holds ratings the
 // member confirms discarding them first (or stays signed in to let them save).
+// The papers kept for offline reading (papers.js) are deleted too.
 (function () {
   'use strict';
 
@@ -43,5 +44,9 @@
       }
     }
     keys.forEach(function (key) { window.localStorage.removeItem(key); });
+    // The candidates' papers kept for offline reading go with the member too.
+    if (window.caches) {
+      window.caches.delete('secondround-papers');
+    }
   });
 }());

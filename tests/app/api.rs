@@ -1165,7 +1165,7 @@ impl<'a> Target<'a> {
                 operations.push((method.to_uppercase().parse().unwrap(), route.clone()));
             }
         }
-        assert_eq!(operations.len(), 5, "{operations:?}");
+        assert_eq!(operations.len(), 7, "{operations:?}");
         Target {
             api,
             operations,

@@ -38,6 +38,7 @@ mod mail;
 mod metrics;
 mod module_cycles;
 mod ownership;
+mod papers;
 mod positions;
 mod postgres_tls;
 mod privacy;

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use secondround::auth::Role;
+use secondround::config::ServerConfig;
 use uuid::Uuid;
 
 use crate::support::TestApp;
@@ -161,6 +162,7 @@ pub struct Ids {
     doubt: Uuid,
     user: Uuid,
     member: Uuid,
+    paper: Uuid,
 }
 
 impl Ids {
@@ -189,6 +191,7 @@ impl Ids {
                     (_, "questions") if area == "guides" => self.guide_question.to_string(),
                     (_, "questions") => self.round_question.to_string(),
                     (_, "panel") => self.member.to_string(),
+                    (_, "papers") => self.paper.to_string(),
                     // No token is issued in this walk: an unknown one is a fine test.
                     (_, "api-tokens") => Uuid::new_v4().to_string(),
                     // Nor is any mail written: an unknown one is as good.
@@ -253,6 +256,20 @@ pub async fn ids_for(app: &TestApp, round: &Round, member: Uuid, user: Uuid) -> 
             .fetch_one(&app.pool)
             .await
             .unwrap();
+    sqlx::query(
+        "insert into paper_blob (sha256, bytes) values (sha256('%PDF-1.4 walk'), '%PDF-1.4 walk')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let paper: Uuid = sqlx::query_scalar(
+        "insert into paper (candidate_id, sha256, name, media_type, size_bytes)
+         values ($1, sha256('%PDF-1.4 walk'), 'walk.pdf', 'application/pdf', 13) returning id",
+    )
+    .bind(round.candidate_id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     Ids {
         position: round.position_id,
         candidate: round.candidate_id,
@@ -273,6 +290,7 @@ pub async fn ids_for(app: &TestApp, round: &Round, member: Uuid, user: Uuid) -> 
         doubt,
         user,
         member,
+        paper,
     }
 }
 
@@ -384,15 +402,23 @@ async fn every_state_changing_route_refuses_an_oversized_body_with_413() {
     let (admin, _) = app.login_as(Role::Admin).await;
     let token = app.csrf_token(&admin).await;
     let huge = vec![b'a'; secondround::web::MAX_BODY_BYTES + 1];
+    // Papers are uploaded with a limit of their own (tests in papers.rs).
+    let paper_limit = ServerConfig::for_tests().paper_max_bytes();
+    let huge_paper = vec![b'a'; paper_limit + 1024 * 1024];
     let mut failures = Vec::new();
     for route in declared_routes() {
         for method in route.methods.iter().filter(|m| **m != "get") {
             let path = ids.fill(&route.path);
+            let body = if route.path.ends_with("/papers") {
+                huge_paper.clone()
+            } else {
+                huge.clone()
+            };
             let response = admin
                 .request(method.to_uppercase().parse().unwrap(), app.url(&path))
                 .header("x-csrf-token", &token)
                 .header("content-type", "application/x-www-form-urlencoded")
-                .body(huge.clone())
+                .body(body)
                 .send()
                 .await
                 .unwrap();

@@ -12,6 +12,7 @@ mod foundation;
 mod interview;
 mod mail;
 mod no_script;
+mod papers;
 mod preparation;
 mod session;
 mod sso;
