@@ -48,10 +48,45 @@ struct ListPage {
     t: &'static PositionText,
     intro: &'static str,
     positions: Vec<PositionRow>,
+    /// This page and how many there are (from 1).
+    page: i64,
+    pages: i64,
 }
 
-async fn list(State(app): State<AppState>, auth: Authorized<Staff>) -> Result<ListPage> {
+impl ListPage {
+    fn page_of(&self) -> String {
+        self.t
+            .page_of
+            .replace("{page}", &self.page.to_string())
+            .replace("{pages}", &self.pages.to_string())
+    }
+}
+
+/// Positions a page: HR and admins see every position of the organisation.
+const POSITIONS_PER_PAGE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListQuery {
+    /// Kept as text: a page that is not a number shows the first.
+    page: String,
+}
+
+async fn list(
+    State(app): State<AppState>,
+    auth: Authorized<Staff>,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
+) -> Result<ListPage> {
     let t = PositionText::get(auth.viewer.locale);
+    let total = queries::count(&app.pool, &auth.user).await?;
+    let pages = ((total + POSITIONS_PER_PAGE - 1) / POSITIONS_PER_PAGE).max(1);
+    // Out of range (or not a number): the nearest page there is.
+    let page = query
+        .page
+        .trim()
+        .parse::<i64>()
+        .unwrap_or(1)
+        .clamp(1, pages);
     Ok(ListPage {
         layout: auth.viewer.layout(t.title).await?,
         t,
@@ -60,7 +95,14 @@ async fn list(State(app): State<AppState>, auth: Authorized<Staff>) -> Result<Li
         } else {
             t.intro_all
         },
-        positions: queries::list(&app.pool, &auth.user).await?,
+        positions: queries::list(
+            &app.pool,
+            &auth.user,
+            (POSITIONS_PER_PAGE, (page - 1) * POSITIONS_PER_PAGE),
+        )
+        .await?,
+        page,
+        pages,
     })
 }
 

@@ -24,7 +24,24 @@ pub struct PositionRow {
 }
 
 /// Every position for HR and admin; a manager's own for a manager.
-pub async fn list(pool: &PgPool, user: &SessionUser) -> Result<Vec<PositionRow>> {
+/// How many positions `list` has for the user.
+pub async fn count(pool: &PgPool, user: &SessionUser) -> Result<i64> {
+    let all = matches!(user.role, Role::Admin | Role::Hr);
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from position p where $2 or p.hiring_manager_id = $1"#,
+        user.id,
+        all,
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The user's positions (HR and admins: all), open ones first, `limit` from `offset`.
+pub async fn list(
+    pool: &PgPool,
+    user: &SessionUser,
+    (limit, offset): (i64, i64),
+) -> Result<Vec<PositionRow>> {
     let all = matches!(user.role, Role::Admin | Role::Hr);
     Ok(sqlx::query_as!(
         PositionRow,
@@ -36,9 +53,12 @@ pub async fn list(pool: &PgPool, user: &SessionUser) -> Result<Vec<PositionRow>>
                 (select count(*) from criterion cr where cr.position_id = p.id) as "criteria!"
          from position p join app_user u on u.id = p.hiring_manager_id
          where $2 or p.hiring_manager_id = $1
-         order by p.status desc, p.title"#,
+         order by p.status desc, p.title, p.id
+         limit $3 offset $4"#,
         user.id,
         all,
+        limit,
+        offset,
     )
     .fetch_all(pool)
     .await?)

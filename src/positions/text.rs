@@ -7,6 +7,10 @@ crate::texts! {
         title: "Positions", "Stillinger";
         intro_all: "All positions, with their hiring manager and candidates.", "Alle stillinger, med ansettende leder og kandidater.";
         intro_own: "The positions you are hiring for.", "Stillingene du ansetter til.";
+        page_of: "Page {page} of {pages}", "Side {page} av {pages}";
+        previous_page: "Previous page", "Forrige side";
+        next_page: "Next page", "Neste side";
+        pages_label: "Pages of positions", "Sider med stillinger";
         new_position: "New position", "Ny stilling";
         predicted_across: "What predicted: the interview set against how the hires went, across positions", "Hva som traff: intervjuet satt opp mot hvordan det gikk med de ansatte, på tvers av stillinger";
         edit_position: "Edit position", "Rediger stilling";

@@ -195,3 +195,48 @@ async fn the_preparation_pages_speak_norwegian_to_a_norwegian_user() {
         "the Norwegian guide is preselected"
     );
 }
+
+/// HR sees every position of the organisation, fifty a page, with a way to
+/// the next and back; a page that is not a number, or past the last, shows
+/// the nearest page there is.
+#[tokio::test]
+async fn hr_pages_through_the_organisations_positions() {
+    let app = TestApp::spawn().await;
+    let manager = app.create_user(Role::Manager).await;
+    sqlx::query(
+        "insert into position (title, hiring_manager_id)
+         select 'Position ' || lpad(n::text, 3, '0'), $1 from generate_series(1, 55) n",
+    )
+    .bind(manager.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let rows = |html: &str| html.matches("<td><a href=\"/positions/").count();
+
+    let first = app.get_html(&hr, "/positions").await;
+    assert_eq!(rows(&first), 50);
+    assert!(first.contains(">Position 001<") && !first.contains(">Position 051<"));
+    assert!(
+        first.contains(r#"<span id="page-of">Page 1 of 2</span>"#),
+        "{first}"
+    );
+    assert!(first.contains(r#"href="/positions?page=2" rel="next""#));
+    assert!(!first.contains(r#"rel="prev""#));
+
+    let second = app.get_html(&hr, "/positions?page=2").await;
+    assert_eq!(rows(&second), 5);
+    assert!(second.contains(">Position 055<"));
+    assert!(second.contains(r#"href="/positions?page=1" rel="prev""#));
+    assert!(!second.contains(r#"rel="next""#));
+
+    for (asked, shown) in [
+        ("abc", "Page 1 of 2"),
+        ("0", "Page 1 of 2"),
+        ("99", "Page 2 of 2"),
+    ] {
+        let response = app.get(&hr, &format!("/positions?page={asked}")).await;
+        assert_eq!(response.status(), 200, "{asked}");
+        assert!(response.text().await.unwrap().contains(shown), "{asked}");
+    }
+}
