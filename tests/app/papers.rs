@@ -670,3 +670,59 @@ async fn the_audit_log_names_paper_events_in_words() {
     assert!(log.contains("Paper: uploaded"), "{log}");
     assert!(log.contains("Paper: downloaded"), "{log}");
 }
+
+/// A DOCX whose document unpacks to 200 MB of nothing (a zip bomb, 200 kB as
+/// sent): typed by its entries' names, never unpacked, stored as sent and
+/// served back byte for byte as an attachment under the sandbox policy.
+#[tokio::test]
+async fn a_zip_bomb_in_a_docx_is_stored_inert_and_never_unpacked() {
+    use std::io::Write;
+
+    let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    // The entries in the order Word writes them, the bomb after them.
+    for (name, text) in [
+        ("[Content_Types].xml", "<Types/>"),
+        ("_rels/.rels", "<Relationships/>"),
+        ("word/document.xml", "<w:document/>"),
+        ("word/_rels/document.xml.rels", "<Relationships/>"),
+    ] {
+        bomb.start_file(name, deflated).unwrap();
+        bomb.write_all(text.as_bytes()).unwrap();
+    }
+    bomb.start_file("word/media/nothing.xml", deflated).unwrap();
+    let nothing = vec![0u8; 1 << 20];
+    for _ in 0..200 {
+        bomb.write_all(&nothing).unwrap();
+    }
+    let bomb = bomb.finish().unwrap().into_inner();
+    assert!(bomb.len() < 1 << 20, "{} bytes as sent", bomb.len());
+
+    let app = TestApp::spawn().await;
+    let round = Round::plan(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let response = app
+        .upload_paper(&hr, round.candidate_id, "cv.docx", bomb.clone())
+        .await;
+    assert_eq!(response.status(), 303);
+    let (kind, size): (String, i64) =
+        sqlx::query_as("select media_type, size_bytes from paper where candidate_id = $1")
+            .bind(round.candidate_id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(kind.contains("wordprocessingml"), "{kind}");
+    assert_eq!(size, bomb.len() as i64, "stored as sent, not unpacked");
+
+    let paper = app.only_paper(round.candidate_id).await;
+    let served = app
+        .get(
+            &hr,
+            &format!("/candidates/{}/papers/{paper}", round.candidate_id),
+        )
+        .await;
+    assert!(header(&served, "content-disposition").starts_with("attachment;"));
+    assert!(header(&served, "content-security-policy").starts_with("sandbox;"));
+    assert_eq!(served.bytes().await.unwrap().as_ref(), bomb.as_slice());
+}
