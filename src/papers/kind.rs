@@ -22,6 +22,27 @@ pub const ACCEPTED: &str = "PDF, DOCX, ODT, PNG, JPEG, plain text (UTF-8)";
 /// The longest stored name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 
+/// A zip whose central directory names `[Content_Types].xml` and a `word/`
+/// part, and no spreadsheet or slides: a DOCX in whatever order its writer put
+/// the entries (infer's check looks for `word/` at the third or fourth entry,
+/// as Word orders them). Only the names are read, nothing is unpacked.
+fn is_docx_by_entries(bytes: &[u8]) -> bool {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return false;
+    }
+    let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(names) = archive.file_names().collect::<Result<Vec<_>, _>>() else {
+        return false;
+    };
+    let has = |prefix: &str| names.iter().any(|name| name.starts_with(prefix));
+    names.iter().any(|name| name == "[Content_Types].xml")
+        && has("word/")
+        && !has("xl/")
+        && !has("ppt/")
+}
+
 impl PaperKind {
     /// The kind the bytes are, by their magic numbers; `None` for anything
     /// else. Text must be UTF-8 without NULs and must not start like markup, so
@@ -29,7 +50,7 @@ impl PaperKind {
     pub fn sniff(bytes: &[u8]) -> Option<PaperKind> {
         if infer::archive::is_pdf(bytes) {
             Some(PaperKind::Pdf)
-        } else if infer::doc::is_docx(bytes) {
+        } else if infer::doc::is_docx(bytes) || is_docx_by_entries(bytes) {
             Some(PaperKind::Docx)
         } else if infer::odf::is_odt(bytes) {
             Some(PaperKind::Odt)
@@ -200,6 +221,28 @@ mod tests {
             ("[Content_Types].xml", "<Types/>"),
         ]);
         assert_eq!(PaperKind::sniff(&docx), Some(PaperKind::Docx));
+        // The properties before the document, as some writers order them:
+        // infer looks at the third and fourth entries only and misses it.
+        let properties_first = zip_of(&[
+            ("[Content_Types].xml", "<Types/>"),
+            ("docProps/app.xml", "<Properties/>"),
+            ("docProps/core.xml", "<cp:coreProperties/>"),
+            ("word/_rels/document.xml.rels", "<Relationships/>"),
+            ("word/document.xml", "<w:document/>"),
+        ]);
+        assert!(!infer::doc::is_docx(&properties_first));
+        assert_eq!(PaperKind::sniff(&properties_first), Some(PaperKind::Docx));
+        let workbook = zip_of(&[
+            ("docProps/core.xml", "<cp:coreProperties/>"),
+            ("xl/workbook.xml", "<workbook/>"),
+            ("xl/_rels/workbook.xml.rels", "<Relationships/>"),
+            ("[Content_Types].xml", "<Types/>"),
+        ]);
+        assert_eq!(
+            PaperKind::sniff(&workbook),
+            None,
+            "a workbook is not a paper"
+        );
         let odt = zip_of(&[
             ("mimetype", "application/vnd.oasis.opendocument.text"),
             ("content.xml", "<office:document-content/>"),
