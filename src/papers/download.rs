@@ -90,6 +90,7 @@ pub async fn download(
     candidate: ReadableCandidate,
     Path(path): Path<PaperPath>,
     Query(query): Query<DownloadQuery>,
+    method: axum::http::Method,
     headers: HeaderMap,
 ) -> Result<Response> {
     debug_assert_eq!(candidate.id, path.id);
@@ -97,13 +98,15 @@ pub async fn download(
         .await?
         .ok_or(AppError::NotFound)?;
     let inline = query.inline.as_deref() == Some("1");
-    respond(&app, auth.user.id, &paper, inline, &headers).await
+    // A HEAD asks what a download would be; nothing is handed over.
+    let handed_over = method != axum::http::Method::HEAD;
+    respond(&app, (auth.user.id, handed_over), &paper, inline, &headers).await
 }
 
-/// The paper's bytes (or the range asked for), audited; shared with the API.
+/// The paper's bytes (or the range asked for), audited when `handed_over`.
 pub async fn respond(
     app: &AppState,
-    actor_id: Uuid,
+    (actor_id, handed_over): (Uuid, bool),
     paper: &Paper,
     inline: bool,
     headers: &HeaderMap,
@@ -131,7 +134,7 @@ pub async fn respond(
     };
     // A viewer reading a large PDF in parts asks many ranges: the first one
     // (from byte 0) stands for the download in the audit log.
-    if start == 0 {
+    if start == 0 && handed_over {
         let mut conn = app.pool.acquire().await?;
         queries::record_download(&mut conn, actor_id, paper).await?;
     }

@@ -125,6 +125,18 @@ async fn hr_uploads_a_cv_and_a_panel_member_downloads_it_as_an_attachment_audite
     .await
     .unwrap();
     assert_eq!(downloads, 2);
+
+    // A HEAD tells the size and hands nothing over: not a download.
+    let head = member.client.head(app.url(&path)).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(header(&head, "content-length"), cv.len().to_string());
+    let after: i64 = sqlx::query_scalar(
+        "select count(*) from audit_event where entity = 'paper' and action = 'downloaded'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(after, 2, "the HEAD is not audited as a download");
 }
 
 #[tokio::test]
