@@ -1,7 +1,8 @@
 //! The static assets built into the binary (`static/`), each known by a
 //! fingerprinted name (`app.3f9c0a1b2d.css`) that changes with its content, so
-//! a browser may keep it for a year, and compressed once (gzip, brotli) at
-//! first use instead of on every request. Pages link them by [`url`].
+//! a browser may keep it for a year, and compressed once (gzip, brotli) when
+//! first served instead of on every request. Pages link them by [`url`]; the
+//! names need only the hashes, so rendering a page compresses nothing.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -40,8 +41,10 @@ struct Catalog {
 
 struct CatalogEntry {
     body: &'static [u8],
-    gzip: Option<Vec<u8>>,
-    brotli: Option<Vec<u8>>,
+    compressible: bool,
+    /// Made on the asset's first request; `None` inside when it would not be smaller.
+    gzip: OnceLock<Option<Vec<u8>>>,
+    brotli: OnceLock<Option<Vec<u8>>>,
     content_type: String,
     hash: String,
     fingerprinted_name: String,
@@ -64,11 +67,11 @@ fn catalog() -> &'static Catalog {
             let hash = hex::encode(file.metadata.sha256_hash());
             let fingerprinted_name = fingerprinted(&name, &hash[..FINGERPRINT_DIGITS]);
             let content_type = file.metadata.mimetype().to_owned();
-            let compressible = is_text(&content_type);
             let entry = CatalogEntry {
                 body,
-                gzip: compressible.then(|| gzip(body)).flatten(),
-                brotli: compressible.then(|| brotli(body)).flatten(),
+                compressible: is_text(&content_type),
+                gzip: OnceLock::new(),
+                brotli: OnceLock::new(),
                 content_type,
                 hash,
                 fingerprinted_name: fingerprinted_name.clone(),
@@ -167,10 +170,18 @@ pub fn get(path: &str) -> Option<Asset> {
         None => (path, false),
     };
     let entry = catalog.by_name.get(name)?;
+    let (gzip, brotli) = if entry.compressible {
+        (
+            entry.gzip.get_or_init(|| gzip(entry.body)).as_deref(),
+            entry.brotli.get_or_init(|| brotli(entry.body)).as_deref(),
+        )
+    } else {
+        (None, None)
+    };
     Some(Asset {
         body: entry.body,
-        gzip: entry.gzip.as_deref(),
-        brotli: entry.brotli.as_deref(),
+        gzip,
+        brotli,
         content_type: &entry.content_type,
         etag: format!("\"{}\"", &entry.hash[..32]),
         fingerprinted,

@@ -162,21 +162,7 @@ async fn hired_and_followed_up(
     again: bool,
 ) {
     let member = round.member(app).await;
-    let questions = round.rated_questions(app).await;
-    let case = secondround::case::Case::new(&app.pool);
-    for question in questions {
-        case.rate(round.id, member.user.id, question, Some(score), "")
-            .await
-            .unwrap();
-    }
-    case.submit(
-        round.id,
-        member.user.id,
-        secondround::scoring::Verdict::Yes,
-        "As the anchors say.",
-    )
-    .await
-    .unwrap();
+    round.rate_and_submit(app, member.user.id, score, "").await;
     round.hire(app).await;
     let written: Uuid = sqlx::query_scalar(
         "insert into follow_up (candidate_id, milestone, would_hire_again, still_here, written_by)
@@ -317,24 +303,12 @@ fn cells(page: &str, name: &str) -> Vec<String> {
 async fn a_hire_the_follow_up_did_not_bear_out_gets_a_look_back_at_its_decision() {
     let app = TestApp::spawn().await;
     let round = Round::plan(&app).await;
-    let case = secondround::case::Case::new(&app.pool);
-    let questions = round.rated_questions(&app).await;
     // Both seated before either submits: the last submission closes the round.
     let members = [round.member(&app).await, round.member(&app).await];
     for (member, score) in members.iter().zip([2, 5]) {
-        for question in &questions {
-            case.rate(round.id, member.user.id, *question, Some(score), "Seen.")
-                .await
-                .unwrap();
-        }
-        case.submit(
-            round.id,
-            member.user.id,
-            secondround::scoring::Verdict::Yes,
-            "As the anchors say.",
-        )
-        .await
-        .unwrap();
+        round
+            .rate_and_submit(&app, member.user.id, score, "Seen.")
+            .await;
     }
     sqlx::query(
         "insert into doubt (candidate_id, category, description, resolution_method, status,

@@ -230,6 +230,25 @@ impl Round {
         .unwrap()
     }
 
+    /// Rates every question that takes a score with `score` as `user_id`
+    /// (with `evidence`), through the walk-through's save, and submits with a yes.
+    pub async fn rate_and_submit(&self, app: &TestApp, user_id: Uuid, score: i16, evidence: &str) {
+        let case = Case::new(&app.pool);
+        for question in self.rated_questions(app).await {
+            case.rate(self.id, user_id, question, Some(score), evidence)
+                .await
+                .unwrap();
+        }
+        case.submit(
+            self.id,
+            user_id,
+            secondround::scoring::Verdict::Yes,
+            "As the anchors say.",
+        )
+        .await
+        .unwrap();
+    }
+
     /// Records a hire of the candidate by the manager, dated 15 January 2026
     /// (so its follow-ups fall due on known days), without the gate.
     pub async fn hire(&self, app: &TestApp) {
