@@ -2,6 +2,11 @@
 //! ceiling (`examples/ceiling.rs`: one row read and rendered, nothing else) each
 //! run as a process of their own on one database, and `wrk` drives each page in
 //! turn with a closed loop of connections that ask for gzip as browsers do.
+//! The pages are those of who decides (HR's and the hiring manager's dashboard,
+//! the candidate page, the debrief, the comparison, the position page), on the
+//! demo (`seed-demo`) plus a position of 50 rated candidates, measured once at
+//! that size and again after `seed-demo --scale 200` grew an organisation
+//! around it, so each page's ratio and its slowdown with the organisation show.
 //!
 //! ```sh
 //! cargo build --release --bin secondround --example ceiling --example page_bench
@@ -46,9 +51,15 @@ struct Args {
     /// Database connections of each server's pool (default: the server's own default).
     #[arg(long, default_value_t = secondround::config::default_pool_size())]
     pool_size: u32,
-    /// Panel members planned, four to a round (five rounds: a position's usual shortlist).
-    #[arg(long, default_value_t = 20)]
-    members: usize,
+    /// Positions added around the demo for the second measurement (0: the demo only).
+    #[arg(long, default_value_t = 200)]
+    scale: usize,
+    /// Candidates of the position whose comparison is measured at full size.
+    #[arg(long, default_value_t = 50)]
+    comparison_candidates: usize,
+    /// Also print what gzip's levels cost on each page.
+    #[arg(long)]
+    compression_table: bool,
     /// The `Accept-Encoding` the load asks with (`identity` for none).
     #[arg(long, default_value = "gzip")]
     encoding: String,
@@ -102,6 +113,9 @@ async fn main() -> anyhow::Result<()> {
     result
 }
 
+/// The demo's password in the benchmark's database.
+const DEMO_PASSWORD: &str = "benchmark demo password";
+
 async fn run(
     args: &Args,
     server_bin: &Path,
@@ -110,51 +124,51 @@ async fn run(
     database: &BenchDatabase,
 ) -> anyhow::Result<()> {
     // The app's binary migrates the database to its own schema, which may be
-    // an older build's (to measure before a change).
+    // an older build's (to measure before a change), and loads the demo.
+    eprintln!("loading the demo…");
+    seed_demo(server_bin, database, 0)?;
+    eprintln!(
+        "a position of {} rated candidates…",
+        args.comparison_candidates
+    );
+    let shortlist = bench::rated_position(pool, args.comparison_candidates).await?;
     let serve = |port: u16| vec!["serve".into(), "--bind".into(), format!("127.0.0.1:{port}")];
     let app =
         ServerProcess::start(server_bin, serve, &database.config, &[], None, "/healthz").await?;
-    eprintln!("setting up {} panel members…", args.members);
-    let assignments = bench::set_up(pool, args.members).await?;
-    let member = &assignments[0];
     let bind = |port: u16| vec!["--bind".into(), format!("127.0.0.1:{port}")];
     let ceiling = ServerProcess::start(ceiling_bin, bind, &database.config, &[], None, "/").await?;
-    let localhost = std::net::Ipv4Addr::LOCALHOST;
-    let panelist = bench::sign_in(&app.address, &member.email, localhost).await?;
-    let manager = bench::sign_in(&app.address, "manager@bench.example", localhost).await?;
+    let demo = DemoIds::find(pool).await?;
+    let any_user: uuid::Uuid = sqlx::query_scalar("select id from app_user limit 1")
+        .fetch_one(pool)
+        .await?;
     let ceiling_page = |name: &str| Page {
         name: name.into(),
-        url: format!("{}/users/{}", ceiling.address, member.user_id),
+        url: format!("{}/users/{any_user}", ceiling.address),
         cookie: None,
     };
-    let app_pages = [
-        Page {
-            name: "question screen".into(),
-            url: format!("{}/rounds/{}/interview/3", app.address, member.round_id),
-            cookie: Some(panelist.cookie.clone()),
-        },
-        Page {
-            name: "dashboard, panel member".into(),
-            url: format!("{}/", app.address),
-            cookie: Some(panelist.cookie.clone()),
-        },
-        Page {
-            name: "dashboard, hiring manager".into(),
-            url: format!("{}/", app.address),
-            cookie: Some(manager.cookie.clone()),
-        },
-    ];
-    let mut pages = vec![ceiling_page("ceiling")];
-    pages.extend(app_pages);
-    pages.push(ceiling_page("ceiling, again"));
 
-    let mut results = Vec::new();
-    for page in &pages {
-        eprintln!("{}…", page.name);
-        results.push(measure(args, page).await?);
+    let mut sizes = Vec::new();
+    for (size, scale) in [("demo", 0), ("scale", args.scale)] {
+        if scale > 0 {
+            eprintln!("adding {scale} positions around the demo…");
+            seed_demo(server_bin, database, scale)?;
+        } else if size != "demo" {
+            continue;
+        }
+        // Signed in afresh: loading the demo again resets its passwords.
+        let pages = pages(&app.address, &demo, (shortlist, args.comparison_candidates)).await?;
+        let mut all = vec![ceiling_page("ceiling")];
+        all.extend(pages);
+        all.push(ceiling_page("ceiling, again"));
+        let mut results = Vec::new();
+        for page in &all {
+            eprintln!("{size}: {}…", page.name);
+            results.push(measure(args, page).await?);
+        }
+        let ceiling_rate =
+            (results[0].requests_per_sec + results[all.len() - 1].requests_per_sec) / 2.0;
+        sizes.push((size, scale, all, results, ceiling_rate));
     }
-    let ceiling_rate =
-        (results[0].requests_per_sec + results[pages.len() - 1].requests_per_sec) / 2.0;
     println!(
         "wrk: {} threads, {} connections, {} s per page after {} s of warm-up, Accept-Encoding: {}; server pools: {}",
         args.threads,
@@ -164,24 +178,55 @@ async fn run(
         args.encoding,
         args.pool_size
     );
-    println!(
-        "| page | body bytes ({}) | raw bytes | req/s | of the ceiling | p50 ms | p99 ms | failed | load avg |",
-        args.encoding
-    );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (page, m) in pages.iter().zip(&results) {
+    for (size, scale, pages, results, ceiling_rate) in &sizes {
         println!(
-            "| {} | {} | {} | {:.0} | {:.1} % | {:.2} | {:.2} | {} | {} |",
-            page.name,
-            m.body_bytes,
-            m.raw_bytes,
-            m.requests_per_sec,
-            100.0 * m.requests_per_sec / ceiling_rate,
-            m.p50_ms,
-            m.p99_ms,
-            m.failures,
-            m.load
+            "\n{} (scale {scale}): ceiling {ceiling_rate:.0} req/s",
+            if *size == "demo" {
+                "The demo"
+            } else {
+                "The demo in an organisation"
+            }
         );
+        println!(
+            "| page | body bytes ({}) | raw bytes | req/s | of the ceiling | p50 ms | p99 ms | failed | load avg |",
+            args.encoding
+        );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (page, m) in pages.iter().zip(results) {
+            println!(
+                "| {} | {} | {} | {:.0} | {:.1} % | {:.2} | {:.2} | {} | {} |",
+                page.name,
+                m.body_bytes,
+                m.raw_bytes,
+                m.requests_per_sec,
+                100.0 * m.requests_per_sec / ceiling_rate,
+                m.p50_ms,
+                m.p99_ms,
+                m.failures,
+                m.load
+            );
+        }
+    }
+    if let [
+        (_, _, pages, small, small_ceiling),
+        (_, scale, _, large, large_ceiling),
+    ] = sizes.as_slice()
+    {
+        println!("\nAt scale {scale} against the demo (time per request, larger is slower):");
+        println!("| page | slower by | share of the ceiling, demo → scale |");
+        println!("| --- | ---: | --- |");
+        for ((page, a), b) in pages.iter().zip(small).zip(large).skip(1) {
+            if page.name.starts_with("ceiling") {
+                continue;
+            }
+            println!(
+                "| {} | {:.2}× | {:.1} % → {:.1} % |",
+                page.name,
+                a.requests_per_sec / b.requests_per_sec,
+                100.0 * a.requests_per_sec / small_ceiling,
+                100.0 * b.requests_per_sec / large_ceiling,
+            );
+        }
     }
     for (name, server) in [("app", &app), ("ceiling", &ceiling)] {
         if let Some((peak, now)) = server.memory() {
@@ -191,11 +236,125 @@ async fn run(
             );
         }
     }
-    let app_pages = &pages[1..pages.len() - 1];
-    compression_table(app_pages).await?;
+    let last = &sizes.last().expect("the demo was measured").2;
+    let app_pages = &last[1..last.len() - 1];
+    if args.compression_table {
+        compression_table(app_pages).await?;
+    }
     drop(app);
     drop(ceiling);
     count_queries(server_bin, database, app_pages).await
+}
+
+/// `secondround seed-demo`, with `--scale` when `scale` is more than 0.
+fn seed_demo(server_bin: &Path, database: &BenchDatabase, scale: usize) -> anyhow::Result<()> {
+    let output = Command::new(server_bin)
+        .args(["seed-demo", "--locale", "en", "--password", DEMO_PASSWORD])
+        .args(["--scale", &scale.to_string()])
+        .env("DATABASE_URL", database.config.database_url.expose())
+        .env("RUST_LOG", "warn")
+        .output()?;
+    anyhow::ensure!(
+        output.status.success(),
+        "seed-demo failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if scale > 0 {
+        eprint!(
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .last()
+                .unwrap_or("")
+        );
+        eprintln!();
+    }
+    Ok(())
+}
+
+/// The demo's position, and its candidate and round with the most to show: the
+/// round whose whole panel submitted with the most ratings.
+struct DemoIds {
+    position_id: uuid::Uuid,
+    candidate_id: uuid::Uuid,
+    round_id: uuid::Uuid,
+}
+
+impl DemoIds {
+    async fn find(pool: &sqlx::PgPool) -> anyhow::Result<DemoIds> {
+        let title = secondround::demo::position_title(secondround::i18n::Locale::En);
+        let (position_id, candidate_id, round_id): (uuid::Uuid, uuid::Uuid, uuid::Uuid) =
+            sqlx::query_as(
+                "select p.id, r.candidate_id, r.id
+                 from interview_round r
+                 join candidate c on c.id = r.candidate_id
+                 join position p on p.id = c.position_id
+                 where p.title = $1
+                 order by not exists (select 1 from panel_member pm
+                                      where pm.round_id = r.id and pm.submitted_at is null) desc,
+                          (select count(*) from rating ra join panel_member pm on pm.id = ra.panel_member_id
+                           where pm.round_id = r.id) desc
+                 limit 1",
+            )
+            .bind(title)
+            .fetch_one(pool)
+            .await?;
+        Ok(DemoIds {
+            position_id,
+            candidate_id,
+            round_id,
+        })
+    }
+}
+
+/// The pages of those who decide, each signed in as who would look at it.
+async fn pages(
+    address: &str,
+    demo: &DemoIds,
+    (shortlist, candidates): (uuid::Uuid, usize),
+) -> anyhow::Result<Vec<Page>> {
+    let localhost = std::net::Ipv4Addr::LOCALHOST;
+    let demo_user =
+        |email: &'static str| bench::sign_in_with(address, email, DEMO_PASSWORD, localhost);
+    let hr = demo_user("hr@demo.secondround.no").await?.cookie;
+    let manager = demo_user("manager@demo.secondround.no").await?.cookie;
+    let shortlist_manager = bench::sign_in(address, "manager@bench.example", localhost)
+        .await?
+        .cookie;
+    let page = |name: &str, path: String, cookie: &String| Page {
+        name: name.into(),
+        url: format!("{address}{path}"),
+        cookie: Some(cookie.clone()),
+    };
+    Ok(vec![
+        page("dashboard, HR", "/".into(), &hr),
+        page("dashboard, hiring manager", "/".into(), &manager),
+        page(
+            "candidate page",
+            format!("/candidates/{}", demo.candidate_id),
+            &manager,
+        ),
+        page(
+            "debrief",
+            format!("/rounds/{}/debrief", demo.round_id),
+            &manager,
+        ),
+        page(
+            "comparison, the demo's candidates",
+            format!("/positions/{}/compare", demo.position_id),
+            &manager,
+        ),
+        page(
+            "position page",
+            format!("/positions/{}", demo.position_id),
+            &manager,
+        ),
+        page(
+            &format!("comparison, {candidates} candidates"),
+            format!("/positions/{shortlist}/compare"),
+            &shortlist_manager,
+        ),
+    ])
 }
 
 /// What each level of gzip costs and saves on each page, with the encoder

@@ -18,6 +18,8 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     /// Rounds' questions in memory, for the walk-through (`interview::question_cache`).
     pub questions: Arc<QuestionCache>,
+    /// Candidates' facts in memory, for the pages of those who decide (`decisions::facts`).
+    pub facts: Arc<FactsCache>,
     /// Single sign-on's provider, discovered when first needed.
     pub sso: Arc<crate::sso::Sso>,
 }
@@ -33,6 +35,7 @@ impl AppState {
             pool,
             config: Arc::new(config),
             questions: Arc::default(),
+            facts: Arc::default(),
             sso: Arc::new(sso),
         }
     }
@@ -50,44 +53,53 @@ const ROUNDS_KEPT: usize = 256;
 /// A value per round, kept while the round's questions stand at the version it
 /// was read at. What it holds is the walk-through's, which reads and fills it
 /// (`interview::question_cache`); kept here so the state names no feature.
+pub type QuestionCache = KeptByVersion<ROUNDS_KEPT>;
+
+/// Candidates whose facts are kept; beyond it one is dropped to make room (a
+/// candidate's rows are a few kB: a round has dozens of ratings).
+const CANDIDATES_KEPT: usize = 20_000;
+
+/// A value per candidate, kept while the candidate's facts stand at the version
+/// they were read at; read and filled by `decisions::facts`.
+pub type FactsCache = KeptByVersion<CANDIDATES_KEPT>;
+
+/// Values kept in memory per id, each with the version of the data it was built
+/// from; at most `N` ids.
 #[derive(Default)]
-pub struct QuestionCache {
-    rounds: Mutex<HashMap<Uuid, (i64, Kept)>>,
+pub struct KeptByVersion<const N: usize> {
+    entries: Mutex<HashMap<Uuid, (i64, Kept)>>,
 }
 
 type Kept = Arc<dyn Any + Send + Sync>;
 
-impl QuestionCache {
-    /// What was kept for the round at this version, if of type `T`.
-    pub(crate) fn get<T: Any + Send + Sync>(&self, round_id: Uuid, version: i64) -> Option<Arc<T>> {
-        let rounds = self
-            .rounds
+impl<const N: usize> KeptByVersion<N> {
+    /// What was kept for the id at this version, if of type `T`.
+    pub(crate) fn get<T: Any + Send + Sync>(&self, id: Uuid, version: i64) -> Option<Arc<T>> {
+        let entries = self
+            .entries
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        rounds
-            .get(&round_id)
+        entries
+            .get(&id)
             .filter(|(kept, _)| *kept == version)
             .and_then(|(_, value)| value.clone().downcast().ok())
     }
 
-    pub(crate) fn put<T: Any + Send + Sync>(&self, round_id: Uuid, version: i64, value: Arc<T>) {
-        let mut rounds = self
-            .rounds
+    pub(crate) fn put<T: Any + Send + Sync>(&self, id: Uuid, version: i64, value: Arc<T>) {
+        let mut entries = self
+            .entries
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // A slower request must not put back what a faster one replaced.
-        if rounds
-            .get(&round_id)
-            .is_some_and(|(kept, _)| *kept > version)
-        {
+        if entries.get(&id).is_some_and(|(kept, _)| *kept > version) {
             return;
         }
-        if rounds.len() >= ROUNDS_KEPT && !rounds.contains_key(&round_id) {
-            let dropped = rounds.keys().next().copied();
+        if entries.len() >= N && !entries.contains_key(&id) {
+            let dropped = entries.keys().next().copied();
             if let Some(dropped) = dropped {
-                rounds.remove(&dropped);
+                entries.remove(&dropped);
             }
         }
-        rounds.insert(round_id, (version, value));
+        entries.insert(id, (version, value));
     }
 }

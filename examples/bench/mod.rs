@@ -252,6 +252,47 @@ async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyh
     .await?)
 }
 
+/// A position of `candidates` candidates, each interviewed by four panel members
+/// who rated every question and submitted (through the case builder, as the
+/// tablets would): the comparison of a whole shortlist. Signs in as
+/// `manager@bench.example`.
+pub async fn rated_position(pool: &PgPool, candidates: usize) -> anyhow::Result<Uuid> {
+    use secondround::scoring::Verdict;
+    let assignments = set_up(pool, candidates * 4).await?;
+    let case = Case::new(pool);
+    for (k, seat) in assignments.iter().enumerate() {
+        for (q, (question, rated)) in seat.questions.iter().zip(&seat.rated).enumerate() {
+            // Spread over the scale, differently per member, so the panel disagrees somewhere.
+            let score = rated.then_some(((k * 7 + q * 3) % 5 + 1) as i16);
+            case.rate(
+                seat.round_id,
+                seat.user_id,
+                *question,
+                score,
+                "Told a concrete story.",
+            )
+            .await?;
+        }
+        let verdict = if k % 3 == 0 {
+            Verdict::Yes
+        } else {
+            Verdict::StrongYes
+        };
+        case.submit(
+            seat.round_id,
+            seat.user_id,
+            verdict,
+            "Evidence on every criterion.",
+        )
+        .await?;
+    }
+    sqlx::query_scalar("select c.position_id from candidate c join interview_round r on r.candidate_id = c.id where r.id = $1")
+        .bind(assignments[0].round_id)
+        .fetch_one(pool)
+        .await
+        .map_err(Into::into)
+}
+
 /// A client signed in through the real sign-in form, with the session's
 /// cross-site token. `source` is the address it connects from: each tablet
 /// from one of its own (all of 127/8 is loopback), as on a real network, so
@@ -259,6 +300,16 @@ async fn create_user(pool: &PgPool, email: &str, role: Role, hash: &str) -> anyh
 pub async fn sign_in(
     address: &str,
     email: &str,
+    source: std::net::Ipv4Addr,
+) -> anyhow::Result<SignedIn> {
+    sign_in_with(address, email, PASSWORD, source).await
+}
+
+/// `sign_in` with another password (the demo's users have their own).
+pub async fn sign_in_with(
+    address: &str,
+    email: &str,
+    password: &str,
     source: std::net::Ipv4Addr,
 ) -> anyhow::Result<SignedIn> {
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
@@ -272,7 +323,7 @@ pub async fn sign_in(
         .post(format!("{address}/login"))
         .form(&[
             ("email", email),
-            ("password", PASSWORD),
+            ("password", password),
             ("csrf_token", &token),
         ])
         .send()

@@ -253,7 +253,7 @@ pub async fn shortlist(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut facts = facts::load_position(&mut conn, id).await?;
+    let mut facts = facts::load_position(&mut conn, &app.facts, id).await?;
     let mut entries = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let assessment = assess(&facts.take(candidate.id).whole);

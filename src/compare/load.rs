@@ -116,6 +116,7 @@ pub async fn columns(conn: &mut PgConnection, position_id: Uuid) -> sqlx::Result
 /// candidate's are built and dropped with their row.
 pub async fn rows(
     conn: &mut PgConnection,
+    cache: &crate::state::FactsCache,
     position_id: Uuid,
     columns: &[Column],
     locale: Locale,
@@ -130,7 +131,7 @@ pub async fn rows(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut facts = facts::load_position(&mut *conn, position_id).await?;
+    let mut facts = facts::load_position(&mut *conn, cache, position_id).await?;
     let mut rows = Vec::with_capacity(heads.len());
     for head in heads {
         let candidate_facts = facts.take(head.id);

@@ -151,7 +151,7 @@ pub async fn show(
     let t = CompareText::get(locale);
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
-    let mut rows = load::rows(&mut conn, position_id, &columns, locale).await?;
+    let mut rows = load::rows(&mut conn, &app.facts, position_id, &columns, locale).await?;
     drop(conn);
     // The chart keeps rank order; the table follows the chosen sort.
     let words = RowWords { t, locale };

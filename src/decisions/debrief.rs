@@ -169,8 +169,9 @@ pub async fn show(
     let locale = auth.viewer.locale;
     let t = DecisionText::get(locale);
     let candidate_id = round.candidate_id;
-    let facts = facts::load(
+    let facts = facts::cached(
         &mut conn,
+        &app.facts,
         Scope::Round {
             candidate_id,
             round_id,
@@ -182,6 +183,7 @@ pub async fn show(
     let may_decide = manages && matches!(auth.user.role, Role::Admin | Role::Manager);
     let decision = DecisionPanel::load(
         &mut conn,
+        &app.facts,
         candidate_id,
         may_decide,
         locale,

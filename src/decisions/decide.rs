@@ -75,9 +75,17 @@ pub(super) async fn render_with(
     let t = DecisionText::get(auth.viewer.locale);
     let mut conn = app.pool.acquire().await?;
     let candidate = queries::candidate(&mut conn, id).await?;
-    let decision = DecisionPanel::load(&mut conn, id, true, auth.viewer.locale, form, errors)
-        .await?
-        .with_reopen(reason, reopen_errors);
+    let decision = DecisionPanel::load(
+        &mut conn,
+        &app.facts,
+        id,
+        true,
+        auth.viewer.locale,
+        form,
+        errors,
+    )
+    .await?
+    .with_reopen(reason, reopen_errors);
     let retrospectives = queries::retrospectives(&mut conn, id).await?;
     Ok(DecidePage {
         layout: auth

@@ -4,8 +4,15 @@
 //! inside its own transaction. Here rather than in `scoring`, which stays pure:
 //! the gate and the debrief read them, and the pages above (the comparison,
 //! the dashboard, the API) take them from here.
+//!
+//! Pages take them from memory (`cached`, `load_position`): each candidate's
+//! rows are kept at the candidate's facts version, which triggers bump at the
+//! commit of any change to what the facts are built from (migration 0034), so
+//! a page reads one number per candidate and the rows only of those that
+//! changed. The gate reads afresh (`load`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use futures_util::TryStreamExt;
 use sqlx::PgConnection;
@@ -16,6 +23,7 @@ use crate::scoring::flags::{
     CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts, RecommendationFacts,
 };
 use crate::scoring::{Score, Verdict};
+use crate::state::FactsCache;
 
 /// Which ratings and panels count: a decision weighs every round of the
 /// candidate, a debrief one round. Doubts and references are the candidate's either way.
@@ -121,103 +129,123 @@ impl CandidateRows {
     }
 }
 
+/// Reads the facts afresh, on the caller's connection (inside its transaction
+/// when it has one): what the decision gate weighs, never from memory.
 pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> {
     let candidate_id = scope.candidate_id();
-    let round_filter = scope.round_id();
-    let criteria: Vec<CriterionRow> = sqlx::query_as!(
-        CriterionRow,
-        "select cr.id, cr.name, cr.weight, cr.must_have, cr.minimum_score
-         from criterion cr join candidate c on c.position_id = cr.position_id
-         where c.id = $1 order by cr.sort_order, cr.name",
-        candidate_id,
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let seats: Vec<SeatRow> = sqlx::query_as!(
-        SeatRow,
-        r#"select r.candidate_id, pm.user_id, u.display_name, pm.panel_role as "panel_role: _", pm.round_id,
-                pm.submitted_at is not null as "submitted!"
-         from panel_member pm
-         join interview_round r on r.id = pm.round_id
-         join app_user u on u.id = pm.user_id
-         where r.candidate_id = $1 and ($2::uuid is null or r.id = $2)
-         order by r.round_number, pm.panel_role = 'hiring_manager' desc, u.display_name, pm.user_id"#,
-        candidate_id,
-        round_filter,
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let ratings: Vec<RatingRow> = sqlx::query_as!(
-        RatingRow,
-        r#"select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
-                length(trim(ra.evidence)) > 0 as "has_note!",
-                r.round_number, q.section_order, q.question_order
-         from rating ra
-         join panel_member pm on pm.id = ra.panel_member_id
-         join round_question q on q.id = ra.round_question_id
-         join interview_round r on r.id = q.round_id
-         where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and q.rated
-         order by r.round_number, q.section_order, q.question_order, pm.user_id"#,
-        candidate_id,
-        round_filter,
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let verdicts: Vec<VerdictRow> = sqlx::query_as!(
-        VerdictRow,
-        r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
-         from recommendation rec
-         join panel_member pm on pm.id = rec.panel_member_id
-         join interview_round r on r.id = pm.round_id
-         where r.candidate_id = $1 and ($2::uuid is null or r.id = $2) and pm.submitted_at is not null
-         order by r.round_number, pm.user_id"#,
-        candidate_id,
-        round_filter,
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let doubts: Vec<DoubtRow> = sqlx::query_as!(
-        DoubtRow,
-        r#"select candidate_id, id, status as "status: _" from doubt where candidate_id = $1
-         order by status <> 'open', raised_at, id"#,
-        candidate_id,
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let reference_checks: i64 = sqlx::query_scalar!(
-        r#"select count(*) as "count!" from reference_check where candidate_id = $1"#,
-        candidate_id,
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    let latest_round: Option<Uuid> = match round_filter {
-        Some(id) => Some(id),
-        None => {
-            sqlx::query_scalar!(
-                "select id from interview_round where candidate_id = $1
-             order by round_number desc limit 1",
-                candidate_id,
-            )
-            .fetch_optional(&mut *conn)
-            .await?
-        }
-    };
-    let rows = CandidateRows {
-        seats,
-        ratings,
-        verdicts,
-        doubts,
-        reference_checks,
-        latest_round,
-    };
-    Ok(assemble(candidate_id, &criteria, &rows, round_filter))
+    let known = read(conn, &[candidate_id])
+        .await?
+        .remove(&candidate_id)
+        .unwrap_or_default();
+    Ok(known.facts(candidate_id, scope.round_id()))
 }
 
-/// The facts of every candidate of a position, read in a fixed handful of
-/// queries; each candidate's `Facts` are built when taken.
-pub struct PositionFacts {
+/// What one candidate's facts are built from, as kept in memory: the rows of
+/// every round, and the criteria of the candidate's position.
+#[derive(Default)]
+pub struct Known {
     criteria: Vec<CriterionRow>,
-    candidates: HashMap<Uuid, CandidateRows>,
+    rows: CandidateRows,
+}
+
+impl Known {
+    /// The facts of every round, or of `round` only (a debrief's).
+    pub fn facts(&self, candidate_id: Uuid, round: Option<Uuid>) -> Facts {
+        assemble(candidate_id, &self.criteria, &self.rows, round)
+    }
+
+    /// The facts as the comparison weighs them.
+    pub fn weighed(&self, candidate_id: Uuid) -> CandidateFacts {
+        CandidateFacts {
+            whole: self.facts(candidate_id, None),
+            scored_round: self
+                .rows
+                .scored_round()
+                .map(|round_id| self.facts(candidate_id, Some(round_id))),
+        }
+    }
+}
+
+/// The candidate's facts for a page: from memory while the candidate's facts
+/// version (migration 0034) stands where it was when they were read, else
+/// read afresh. One statement when nothing changed.
+pub async fn cached(
+    conn: &mut PgConnection,
+    cache: &FactsCache,
+    scope: Scope,
+) -> sqlx::Result<Facts> {
+    let candidate_id = scope.candidate_id();
+    let versions = sqlx::query!(
+        r#"select coalesce((select version from candidate_facts_version where candidate_id = $1), 0) as "version!""#,
+        candidate_id,
+    )
+    .map(|row| (candidate_id, row.version))
+    .fetch_all(&mut *conn)
+    .await?;
+    let known = from_memory(conn, cache, versions).await?;
+    Ok(known
+        .get(&candidate_id)
+        .map(|known| known.facts(candidate_id, scope.round_id()))
+        .unwrap_or_else(|| Known::default().facts(candidate_id, scope.round_id())))
+}
+
+/// The facts of every candidate of a position, from memory where their version
+/// stands: one statement when nothing changed, and the changed ones read in one batch.
+pub async fn load_position(
+    conn: &mut PgConnection,
+    cache: &FactsCache,
+    position_id: Uuid,
+) -> sqlx::Result<PositionFacts> {
+    let versions = sqlx::query!(
+        r#"select c.id, coalesce(v.version, 0) as "version!"
+         from candidate c left join candidate_facts_version v on v.candidate_id = c.id
+         where c.position_id = $1"#,
+        position_id,
+    )
+    .map(|row| (row.id, row.version))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(PositionFacts {
+        candidates: from_memory(conn, cache, versions).await?,
+    })
+}
+
+/// The candidates' facts, each from memory at its version or read afresh (all
+/// that changed in one batch) and kept at the version read before them: rows
+/// read after the version are at least that new, and should they be newer, the
+/// next reader sees a higher version and reads them again.
+pub async fn from_memory(
+    conn: &mut PgConnection,
+    cache: &FactsCache,
+    versions: Vec<(Uuid, i64)>,
+) -> sqlx::Result<HashMap<Uuid, Arc<Known>>> {
+    let mut known = HashMap::with_capacity(versions.len());
+    let mut missing = Vec::new();
+    for (candidate_id, version) in &versions {
+        match cache.get::<Known>(*candidate_id, *version) {
+            Some(kept) => {
+                known.insert(*candidate_id, kept);
+            }
+            None => missing.push(*candidate_id),
+        }
+    }
+    if !missing.is_empty() {
+        let mut read = read(conn, &missing).await?;
+        for (candidate_id, version) in versions {
+            if known.contains_key(&candidate_id) {
+                continue;
+            }
+            let fresh = Arc::new(read.remove(&candidate_id).unwrap_or_default());
+            cache.put(candidate_id, version, fresh.clone());
+            known.insert(candidate_id, fresh);
+        }
+    }
+    Ok(known)
+}
+
+/// The facts of a position's candidates, built when taken.
+pub struct PositionFacts {
+    candidates: HashMap<Uuid, Arc<Known>>,
 }
 
 /// One candidate's facts as the comparison weighs them.
@@ -231,53 +259,51 @@ pub struct CandidateFacts {
 }
 
 impl PositionFacts {
-    /// Builds the candidate's facts and lets go of their rows. A candidate with
-    /// nothing loaded (no rounds, doubts or references) gets the position's
-    /// criteria and nothing else.
+    /// Builds the candidate's facts. A candidate unknown here (added since)
+    /// gets no criteria and nothing else.
     pub fn take(&mut self, candidate_id: Uuid) -> CandidateFacts {
-        let rows = self.candidates.remove(&candidate_id).unwrap_or_default();
-        CandidateFacts {
-            whole: assemble(candidate_id, &self.criteria, &rows, None),
-            scored_round: rows
-                .scored_round()
-                .map(|round_id| assemble(candidate_id, &self.criteria, &rows, Some(round_id))),
+        match self.candidates.remove(&candidate_id) {
+            Some(known) => known.weighed(candidate_id),
+            None => Known::default().weighed(candidate_id),
         }
-    }
-
-    fn rows(&mut self, candidate_id: Uuid) -> &mut CandidateRows {
-        self.candidates.entry(candidate_id).or_default()
     }
 }
 
-/// Reads the facts of every candidate of the position: the same queries as
-/// `load`, each run once for the whole position, in the same order per candidate.
-pub async fn load_position(
-    conn: &mut PgConnection,
-    position_id: Uuid,
-) -> sqlx::Result<PositionFacts> {
-    let criteria: Vec<CriterionRow> = sqlx::query_as!(
-        CriterionRow,
-        "select id, name, weight, must_have, minimum_score from criterion
-         where position_id = $1 order by sort_order, name",
-        position_id,
+/// Reads the facts of the candidates: each query once for all of them, rows in
+/// the order the rules read them per candidate.
+async fn read(conn: &mut PgConnection, candidates: &[Uuid]) -> sqlx::Result<HashMap<Uuid, Known>> {
+    let mut known: HashMap<Uuid, Known> = HashMap::with_capacity(candidates.len());
+    let criteria = sqlx::query!(
+        "select c.id as candidate_id, cr.id, cr.name, cr.weight, cr.must_have, cr.minimum_score
+         from criterion cr join candidate c on c.position_id = cr.position_id
+         where c.id = any($1) order by c.id, cr.sort_order, cr.name",
+        candidates,
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut facts = PositionFacts {
-        criteria,
-        candidates: HashMap::new(),
-    };
+    for row in criteria {
+        known
+            .entry(row.candidate_id)
+            .or_default()
+            .criteria
+            .push(CriterionRow {
+                id: row.id,
+                name: row.name,
+                weight: row.weight,
+                must_have: row.must_have,
+                minimum_score: row.minimum_score,
+            });
+    }
     let rounds: Vec<(Uuid, Uuid)> = sqlx::query!(
-        "select r.candidate_id, r.id
-         from interview_round r join candidate c on c.id = r.candidate_id
-         where c.position_id = $1 order by r.candidate_id, r.round_number",
-        position_id,
+        "select candidate_id, id from interview_round
+         where candidate_id = any($1) order by candidate_id, round_number",
+        candidates,
     )
     .map(|row| (row.candidate_id, row.id))
     .fetch_all(&mut *conn)
     .await?;
     for (candidate_id, round_id) in rounds {
-        facts.rows(candidate_id).latest_round = Some(round_id);
+        rows(&mut known, candidate_id).latest_round = Some(round_id);
     }
     let seats: Vec<SeatRow> = sqlx::query_as!(
         SeatRow,
@@ -285,21 +311,20 @@ pub async fn load_position(
                 pm.submitted_at is not null as "submitted!"
          from panel_member pm
          join interview_round r on r.id = pm.round_id
-         join candidate c on c.id = r.candidate_id
          join app_user u on u.id = pm.user_id
-         where c.position_id = $1
+         where r.candidate_id = any($1)
          order by r.candidate_id, r.round_number, pm.panel_role = 'hiring_manager' desc,
                   u.display_name, pm.user_id"#,
-        position_id,
+        candidates,
     )
     .fetch_all(&mut *conn)
     .await?;
     for seat in seats {
-        facts.rows(seat.candidate_id).seats.push(seat);
+        rows(&mut known, seat.candidate_id).seats.push(seat);
     }
-    // The position's ratings are by far its most rows (a candidate's round has
-    // dozens): they are grouped as they arrive and each candidate's few are sorted
-    // here, which is cheaper than one sort of them all in the database.
+    // The ratings are by far the most rows (a candidate's round has dozens):
+    // they are grouped as they arrive and each candidate's few are sorted here,
+    // which is cheaper than one sort of them all in the database.
     let mut ratings = sqlx::query_as!(
         RatingRow,
         r#"select r.candidate_id, r.id as round_id, ra.id, pm.user_id, q.criterion_id, ra.score,
@@ -309,9 +334,8 @@ pub async fn load_position(
          join panel_member pm on pm.id = ra.panel_member_id
          join round_question q on q.id = ra.round_question_id
          join interview_round r on r.id = q.round_id
-         join candidate c on c.id = r.candidate_id
-         where c.position_id = $1 and q.rated"#,
-        position_id,
+         where r.candidate_id = any($1) and q.rated"#,
+        candidates,
     )
     .fetch(&mut *conn);
     // Rows mostly arrive a candidate at a time: gathering a run before handing
@@ -322,60 +346,63 @@ pub async fn load_position(
             Some((id, list)) if *id == rating.candidate_id => list.push(rating),
             _ => {
                 if let Some((id, list)) = run.replace((rating.candidate_id, vec![rating])) {
-                    facts.rows(id).ratings.extend(list);
+                    rows(&mut known, id).ratings.extend(list);
                 }
             }
         }
     }
     if let Some((id, list)) = run {
-        facts.rows(id).ratings.extend(list);
+        rows(&mut known, id).ratings.extend(list);
     }
     drop(ratings);
-    for rows in facts.candidates.values_mut() {
-        rows.ratings.sort_unstable_by_key(RatingRow::order);
-    }
     let verdicts: Vec<VerdictRow> = sqlx::query_as!(
         VerdictRow,
         r#"select r.candidate_id, r.id as round_id, pm.user_id, rec.verdict as "verdict: _"
          from recommendation rec
          join panel_member pm on pm.id = rec.panel_member_id
          join interview_round r on r.id = pm.round_id
-         join candidate c on c.id = r.candidate_id
-         where c.position_id = $1 and pm.submitted_at is not null
+         where r.candidate_id = any($1) and pm.submitted_at is not null
          order by r.candidate_id, r.round_number, pm.user_id"#,
-        position_id,
+        candidates,
     )
     .fetch_all(&mut *conn)
     .await?;
     for verdict in verdicts {
-        facts.rows(verdict.candidate_id).verdicts.push(verdict);
+        rows(&mut known, verdict.candidate_id)
+            .verdicts
+            .push(verdict);
     }
     let doubts: Vec<DoubtRow> = sqlx::query_as!(
         DoubtRow,
-        r#"select d.candidate_id, d.id, d.status as "status: _"
-         from doubt d join candidate c on c.id = d.candidate_id
-         where c.position_id = $1
-         order by d.candidate_id, d.status <> 'open', d.raised_at, d.id"#,
-        position_id,
+        r#"select candidate_id, id, status as "status: _"
+         from doubt where candidate_id = any($1)
+         order by candidate_id, status <> 'open', raised_at, id"#,
+        candidates,
     )
     .fetch_all(&mut *conn)
     .await?;
     for doubt in doubts {
-        facts.rows(doubt.candidate_id).doubts.push(doubt);
+        rows(&mut known, doubt.candidate_id).doubts.push(doubt);
     }
     let references: Vec<(Uuid, i64)> = sqlx::query!(
-        r#"select rc.candidate_id, count(*) as "count!"
-         from reference_check rc join candidate c on c.id = rc.candidate_id
-         where c.position_id = $1 group by rc.candidate_id"#,
-        position_id,
+        r#"select candidate_id, count(*) as "count!"
+         from reference_check where candidate_id = any($1) group by candidate_id"#,
+        candidates,
     )
     .map(|row| (row.candidate_id, row.count))
     .fetch_all(&mut *conn)
     .await?;
     for (candidate_id, count) in references {
-        facts.rows(candidate_id).reference_checks = count;
+        rows(&mut known, candidate_id).reference_checks = count;
     }
-    Ok(facts)
+    for entry in known.values_mut() {
+        entry.rows.ratings.sort_unstable_by_key(RatingRow::order);
+    }
+    Ok(known)
+}
+
+fn rows(known: &mut HashMap<Uuid, Known>, candidate_id: Uuid) -> &mut CandidateRows {
+    &mut known.entry(candidate_id).or_default().rows
 }
 
 /// Builds the facts from a candidate's rows, of every round or of `round` only;

@@ -19,7 +19,7 @@ use axum::routing::{get, post};
 use crate::state::AppState;
 pub use flag_view::views as flag_views;
 pub use panel::{DecisionForm, DecisionPanel};
-pub use queries::doubt_descriptions;
+pub use queries::{doubt_descriptions, doubt_descriptions_of};
 pub use text::DecisionText;
 
 pub fn router() -> Router<AppState> {

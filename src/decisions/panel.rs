@@ -86,13 +86,16 @@ impl DecisionPanel {
     #[allow(clippy::too_many_arguments)]
     pub async fn load(
         conn: &mut PgConnection,
+        cache: &crate::state::FactsCache,
         candidate_id: Uuid,
         may_decide: bool,
         locale: Locale,
         form: DecisionForm,
         errors: FormErrors,
     ) -> sqlx::Result<DecisionPanel> {
-        let (facts, assessment) = Self::assess(conn, candidate_id).await?;
+        // A page, not the gate: the facts may come from memory.
+        let facts = facts::cached(conn, cache, Scope::Candidate(candidate_id)).await?;
+        let assessment = flags::assess(&facts);
         let doubts = queries::doubt_descriptions(conn, candidate_id).await?;
         let mut panel = Self::build(
             &facts,

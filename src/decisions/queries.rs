@@ -90,9 +90,17 @@ pub async fn doubt_descriptions(
     conn: &mut PgConnection,
     candidate_id: Uuid,
 ) -> sqlx::Result<HashMap<Uuid, String>> {
+    doubt_descriptions_of(conn, &[candidate_id]).await
+}
+
+/// `doubt_descriptions` of several candidates at once (doubt ids are unique).
+pub async fn doubt_descriptions_of(
+    conn: &mut PgConnection,
+    candidates: &[Uuid],
+) -> sqlx::Result<HashMap<Uuid, String>> {
     let rows: Vec<(Uuid, String)> = sqlx::query!(
-        "select id, description from doubt where candidate_id = $1",
-        candidate_id,
+        "select id, description from doubt where candidate_id = any($1)",
+        candidates,
     )
     .map(|row| (row.id, row.description))
     .fetch_all(conn)

@@ -68,7 +68,14 @@ pub async fn prepare(
     let position_id = head.position_id;
     let mut conn = app.pool.acquire().await?;
     let columns = load::columns(&mut conn, position_id).await?;
-    let rows = load::rows(&mut conn, position_id, &columns, auth.viewer.locale).await?;
+    let rows = load::rows(
+        &mut conn,
+        &app.facts,
+        position_id,
+        &columns,
+        auth.viewer.locale,
+    )
+    .await?;
     let mut details = format.details();
     details["candidates"] = json!(rows.len());
     audit::record(

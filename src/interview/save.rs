@@ -2,10 +2,11 @@
 //! versioned (a save based on an old version is refused, never overwrites).
 //! The JSON API and the plain form post both come through here.
 //!
-//! A save is one short transaction: lock the member's seat (shared), lock the
-//! rating row, then one statement that writes the rating, remembers the save id
-//! and appends the audit event. Saves are the hot path of the product, so the
-//! round trips are kept few.
+//! A save is one short transaction of two statements: one locks the member's
+//! seat (shared) and then the rating row, one writes the rating, remembers the
+//! save id and appends the audit event. Saves are the hot path of the product,
+//! so the round trips are kept few; a member's first rating of a question, and
+//! the round's first, take one or two more.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -128,17 +129,20 @@ async fn save_counted(
         return Ok(Err(Refusal::EvidenceTooLong));
     }
     let mut tx = pool.begin().await?;
-    let (member_id, rated, status) =
-        match lock_seat(&mut tx, (round_id, user_id), question_id).await? {
-            Ok(seat) => seat,
-            Err(refusal) => return Ok(Err(refusal)),
-        };
+    let Locked {
+        member_id,
+        rated,
+        status,
+        rating: current,
+    } = match lock_seat_and_rating(&mut tx, (round_id, user_id), question_id).await? {
+        Ok(locked) => locked,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
     // A conversation-only question keeps a note with no score; a score sent for
     // it is refused rather than stored where nothing would count it.
     if !rated && request.score.is_some() {
         return Ok(Err(Refusal::ScoreOnConversationOnly));
     }
-    let current = lock_rating(&mut tx, question_id, member_id).await?;
     let write = Write {
         question_id,
         member_id,
@@ -223,29 +227,46 @@ async fn lock_rating(
     .await
 }
 
-/// Locks the user's seat on the panel, shared: one member's saves run side by
-/// side, but never alongside their submission, which locks it exclusively.
-/// Returns the seat, whether the question takes a score, and the round's status.
-async fn lock_seat(
+/// The member's seat and their rating of the question, both locked by one
+/// statement: the seat shared (one member's saves run side by side, but never
+/// alongside their submission, which locks it exclusively), then the rating for
+/// update. The seat is locked first, in the subquery, as the submission does, so
+/// the two never wait on each other in a cycle.
+struct Locked {
+    member_id: Uuid,
+    rated: bool,
+    status: RoundStatus,
+    rating: Option<Current>,
+}
+
+/// Locks the seat and the rating (`Locked`): 404 for an unknown round or
+/// question, 403 for anyone not on the panel, a refusal once submitted or closed.
+async fn lock_seat_and_rating(
     conn: &mut PgConnection,
     (round_id, user_id): (Uuid, Uuid),
     question_id: Uuid,
-) -> Result<Result<(Uuid, bool, RoundStatus), Refusal>> {
+) -> Result<Result<Locked, Refusal>> {
     let seat = sqlx::query!(
-        r#"select pm.id, pm.submitted_at as "submitted_at: DateTime<Utc>",
-                r.status as "status: RoundStatus",
-                (select q.rated from round_question q where q.id = $3 and q.round_id = r.id) as "question_rated?"
-         from panel_member pm join interview_round r on r.id = pm.round_id
-         where pm.round_id = $1 and pm.user_id = $2
-         for share of pm"#,
+        r#"select seat.id as "member_id!", seat.submitted_at as "submitted_at?: DateTime<Utc>",
+                seat.status as "status!: RoundStatus", seat.question_rated as "question_rated?",
+                ra.id as "rating_id?", ra.version as "version?", ra.score as "score?", ra.evidence as "evidence?",
+                ra.updated_at as "updated_at?: DateTime<Utc>", ra.last_save_id as "last_save_id?"
+         from (select pm.id, pm.submitted_at, r.status,
+                      (select q.rated from round_question q where q.id = $3 and q.round_id = r.id) as question_rated
+               from panel_member pm join interview_round r on r.id = pm.round_id
+               where pm.round_id = $1 and pm.user_id = $2
+               for share of pm) seat
+         left join lateral (
+             select id, version, score, evidence, updated_at, last_save_id from rating
+             where round_question_id = $3 and panel_member_id = seat.id
+             for update) ra on true"#,
         round_id,
         user_id,
         question_id,
     )
-    .map(|row| (row.id, row.submitted_at, row.status, row.question_rated))
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((member_id, submitted_at, status, question_rated)) = seat else {
+    let Some(seat) = seat else {
         let round_exists: bool = sqlx::query_scalar!(
             r#"select exists (select 1 from interview_round where id = $1) as "exists!""#,
             round_id,
@@ -258,16 +279,34 @@ async fn lock_seat(
             AppError::NotFound
         });
     };
-    let Some(rated) = question_rated else {
+    let Some(rated) = seat.question_rated else {
         return Err(AppError::NotFound);
     };
-    if submitted_at.is_some() {
+    if seat.submitted_at.is_some() {
         return Ok(Err(Refusal::AlreadySubmitted));
     }
-    if status.is_closed() {
+    if seat.status.is_closed() {
         return Ok(Err(Refusal::RoundClosed));
     }
-    Ok(Ok((member_id, rated, status)))
+    let rating = match (seat.rating_id, seat.version, seat.evidence, seat.updated_at) {
+        (Some(id), Some(version), Some(evidence), Some(updated_at)) => Some(Current {
+            id,
+            state: RatingState {
+                version,
+                score: seat.score,
+                evidence,
+                updated_at,
+            },
+            last_save_id: seat.last_save_id,
+        }),
+        _ => None,
+    };
+    Ok(Ok(Locked {
+        member_id: seat.member_id,
+        rated,
+        status: seat.status,
+        rating,
+    }))
 }
 
 struct Write<'a> {

@@ -134,7 +134,10 @@ pub async fn render(
         let mut conn = app.pool.acquire().await?;
         let form = DecisionForm::fresh();
         let errors = FormErrors::default();
-        Some(DecisionPanel::load(&mut conn, id, may_decide, locale, form, errors).await?)
+        Some(
+            DecisionPanel::load(&mut conn, &app.facts, id, may_decide, locale, form, errors)
+                .await?,
+        )
     } else {
         None
     };

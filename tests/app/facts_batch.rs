@@ -1,8 +1,11 @@
 //! The position-wide facts loader against the one-candidate loader: the same
-//! facts for every candidate, however their rounds, doubts and references lie.
+//! facts for every candidate, however their rounds, doubts and references lie;
+//! and the facts kept in memory against those read afresh after every kind of
+//! change, whatever code makes it.
 
 use secondround::decisions::facts::{self, Scope};
 use secondround::scoring::flags::{DoubtState, Facts};
+use secondround::state::FactsCache;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -145,7 +148,9 @@ async fn a_positions_facts_are_each_candidates_own_facts() {
     let tangle = tangle(&app).await;
     let position_id = tangle.list.ingrid.position_id;
     let mut conn = app.pool.acquire().await.unwrap();
-    let mut batch = facts::load_position(&mut conn, position_id).await.unwrap();
+    let mut batch = facts::load_position(&mut conn, &FactsCache::default(), position_id)
+        .await
+        .unwrap();
     let candidates: Vec<Uuid> =
         sqlx::query_scalar("select id from candidate where position_id = $1 order by name")
             .bind(position_id)
@@ -186,7 +191,7 @@ async fn a_positions_facts_cover_every_tangle_the_gate_knows() {
     let tangle = tangle(&app).await;
     let ingrid = &tangle.list.ingrid;
     let mut conn = app.pool.acquire().await.unwrap();
-    let mut batch = facts::load_position(&mut conn, ingrid.position_id)
+    let mut batch = facts::load_position(&mut conn, &FactsCache::default(), ingrid.position_id)
         .await
         .unwrap();
 
@@ -227,5 +232,204 @@ async fn a_positions_facts_cover_every_tangle_the_gate_knows() {
     assert!(
         stranger.whole.ratings.is_empty() && stranger.whole.panel.is_empty(),
         "another position's candidate is not loaded"
+    );
+}
+
+/// Each change made straight in the database, as any code path could make it,
+/// to a part of what a candidate's facts are built from.
+const CHANGES: [(&str, &str); 13] = [
+    (
+        "a score",
+        "update rating set score = 1 where id = (
+             select ra.id from rating ra join panel_member pm on pm.id = ra.panel_member_id
+             where pm.round_id = $1 and ra.score is not null order by ra.id limit 1)",
+    ),
+    (
+        "a note emptied",
+        "update rating set evidence = '' where id = (
+             select ra.id from rating ra join panel_member pm on pm.id = ra.panel_member_id
+             join round_question q on q.id = ra.round_question_id
+             where pm.round_id = $1 and q.rated and ra.evidence <> '' order by ra.id limit 1)",
+    ),
+    (
+        "a recommendation",
+        "update recommendation set verdict = 'no' where panel_member_id in (
+             select id from panel_member where round_id = $1)",
+    ),
+    (
+        "a submission",
+        "update panel_member set submitted_at = now()
+         where round_id in (select id from interview_round where candidate_id = $2) and submitted_at is null",
+    ),
+    (
+        "a doubt settled",
+        "update doubt set status = 'resolved', settled_at = now(), fact_what = 'Asked the referee',
+                fact_outcome = 'She led it.' where candidate_id = $2 and status = 'open'",
+    ),
+    (
+        "a reference check",
+        "insert into reference_check (candidate_id, referee_name, checked_on, summary)
+         values ($2, 'Third referee', current_date, 'Confirmed the dates.')",
+    ),
+    (
+        "a criterion made a must-have",
+        "update criterion set must_have = true, minimum_score = 4
+         where position_id = (select position_id from candidate where id = $2)",
+    ),
+    (
+        "a member renamed",
+        "update app_user set display_name = 'Renamed Member' where id = (
+             select user_id from panel_member where round_id = $1 order by id limit 1)",
+    ),
+    (
+        "a question's criterion taken away",
+        "update round_question set criterion_id = null where id = (
+             select id from round_question where round_id = $1 and criterion_id is not null
+             order by section_order, question_order limit 1)",
+    ),
+    (
+        "a rating deleted",
+        "delete from rating where id = (
+             select ra.id from rating ra join panel_member pm on pm.id = ra.panel_member_id
+             where pm.round_id = $1 order by ra.id desc limit 1)",
+    ),
+    (
+        "a member taken off a panel",
+        "delete from panel_member where id = (
+             select id from panel_member where round_id = $1 order by id desc limit 1)",
+    ),
+    (
+        "a doubt deleted",
+        "delete from doubt where id = (select id from doubt where candidate_id = $2 order by id limit 1)",
+    ),
+    (
+        "the latest round deleted",
+        "delete from interview_round where id = (
+             select id from interview_round where candidate_id = $2 order by round_number desc limit 1)",
+    ),
+];
+
+async fn version(conn: &mut PgConnection, candidate_id: Uuid) -> i64 {
+    sqlx::query_scalar(
+        "select coalesce((select version from candidate_facts_version where candidate_id = $1), 0)",
+    )
+    .bind(candidate_id)
+    .fetch_one(conn)
+    .await
+    .unwrap()
+}
+
+/// The facts are kept in memory between pages; after any change the next page
+/// gets what a fresh read gives, for the candidate alone and in the position's batch.
+#[tokio::test]
+async fn kept_facts_follow_every_change_to_what_they_are_built_from() {
+    let app = TestApp::spawn().await;
+    let tangle = tangle(&app).await;
+    let ingrid = &tangle.list.ingrid;
+    let candidate_id = ingrid.candidate_id;
+    let cache = FactsCache::default();
+    let mut conn = app.pool.acquire().await.unwrap();
+    for (change, sql) in CHANGES {
+        // Kept now: the same facts again without a change, and no new version.
+        let kept = facts::cached(&mut conn, &cache, Scope::Candidate(candidate_id))
+            .await
+            .unwrap();
+        let before = version(&mut conn, candidate_id).await;
+        let again = facts::cached(&mut conn, &cache, Scope::Candidate(candidate_id))
+            .await
+            .unwrap();
+        assert_eq!(kept, again, "before {change}");
+        assert_eq!(
+            version(&mut conn, candidate_id).await,
+            before,
+            "reading bumps nothing"
+        );
+        facts::load_position(&mut conn, &cache, ingrid.position_id)
+            .await
+            .unwrap();
+
+        let changed = sqlx::query(sql)
+            .bind(ingrid.id)
+            .bind(candidate_id)
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        assert!(changed.rows_affected() > 0, "{change} changed nothing");
+
+        let fresh = facts::load(&mut conn, Scope::Candidate(candidate_id))
+            .await
+            .unwrap();
+        assert_ne!(fresh, kept, "{change} changes the facts");
+        let shown = facts::cached(&mut conn, &cache, Scope::Candidate(candidate_id))
+            .await
+            .unwrap();
+        assert_eq!(shown, fresh, "the candidate's facts after {change}");
+        let mut batch = facts::load_position(&mut conn, &cache, ingrid.position_id)
+            .await
+            .unwrap();
+        assert_eq!(
+            batch.take(candidate_id).whole,
+            fresh,
+            "the position's after {change}"
+        );
+        let round = Scope::Round {
+            candidate_id,
+            round_id: tangle.third.id,
+        };
+        assert_eq!(
+            facts::cached(&mut conn, &cache, round).await.unwrap(),
+            facts::load(&mut conn, round).await.unwrap(),
+            "a round's facts after {change}"
+        );
+    }
+}
+
+/// The pages take the kept facts: a change shows on the next visit of the
+/// comparison and of the candidate's decision panel.
+#[tokio::test]
+async fn the_comparison_and_the_candidate_page_show_a_change_at_once() {
+    use secondround::auth::Role;
+    let app = TestApp::spawn().await;
+    let list = crate::support::shortlist::shortlist(&app).await;
+    let (hr, _) = app.login_as(Role::Hr).await;
+    let compare = format!("/positions/{}/compare", list.ingrid.position_id);
+    let doubts_cell = |html: &str| -> String {
+        let row = html
+            .split("<tr data-candidate=\"Åse Ødegård\">")
+            .nth(1)
+            .unwrap();
+        let cell = row.split("data-cell=\"doubts\"").nth(1).unwrap();
+        let inner = &cell[cell.find('>').unwrap() + 1..];
+        inner[..inner.find("</td>").unwrap()]
+            .split(['<', '>'])
+            .filter(|part| {
+                part.trim().chars().all(|c| c.is_ascii_digit()) && !part.trim().is_empty()
+            })
+            .map(|part| part.trim().to_owned())
+            .next()
+            .unwrap_or_default()
+    };
+    let first = app.get_html(&hr, &compare).await;
+    assert_eq!(doubts_cell(&first), "1");
+    // Visited twice, so the second is from memory.
+    assert_eq!(doubts_cell(&app.get_html(&hr, &compare).await), "1");
+    let candidate_page = format!("/candidates/{}", list.aase.candidate_id);
+    let before = app.get_html(&hr, &candidate_page).await;
+    assert!(!before.contains("Zebra: the reference is unreachable."));
+
+    sqlx::query(
+        "insert into doubt (candidate_id, round_id, category, description, resolution_method)
+         values ($1, $2, 'integrity', 'Zebra: the reference is unreachable.', 'gather_facts')",
+    )
+    .bind(list.aase.candidate_id)
+    .bind(list.aase.id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(doubts_cell(&app.get_html(&hr, &compare).await), "2");
+    let after = app.get_html(&hr, &candidate_page).await;
+    assert!(
+        after.contains("Zebra: the reference is unreachable."),
+        "the new doubt blocks the hire on the candidate page"
     );
 }

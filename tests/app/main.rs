@@ -37,6 +37,7 @@ mod limits;
 mod mail;
 mod metrics;
 mod module_cycles;
+mod organisation;
 mod ownership;
 mod papers;
 mod positions;

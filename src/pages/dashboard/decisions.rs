@@ -3,26 +3,26 @@
 //! owner follows up by gathering facts or a practical test. A panel member who
 //! has not submitted sees nothing here that reveals the others' views.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
 use super::queries::Scope;
-use crate::decisions::facts::{self, PositionFacts};
+use crate::decisions::facts;
 use crate::decisions::flag_view;
 use crate::error::Result;
 use crate::i18n::Locale;
 use crate::scoring::flags;
+use crate::state::AppState;
 
 struct InPlay {
     candidate_id: Uuid,
     candidate_name: String,
-    position_id: Uuid,
     position_title: String,
     /// The viewer sits on one of the candidate's panels and has not submitted.
     viewer_unsubmitted: bool,
+    /// Candidates in play on the viewer's positions, shown or not.
+    in_play: i64,
 }
 
 pub struct BoardRow {
@@ -38,60 +38,80 @@ pub struct BoardRow {
 pub struct Board {
     pub ready: Vec<BoardRow>,
     pub blocked: Vec<BoardRow>,
+    /// Candidates in play in all, when more than the board shows.
+    pub in_play_beyond: Option<i64>,
 }
 
+/// Candidates the board shows at most: those interviewed last. A page costs
+/// what it shows; each position's comparison has all of its candidates.
+pub const BOARD_SHOWN: i64 = 20;
+
 /// Candidates still in play (interviewed, no final decision) on the viewer's open
-/// positions within `scope`.
-pub async fn board(pool: &PgPool, user_id: Uuid, scope: Scope, locale: Locale) -> Result<Board> {
+/// positions within `scope`: the `BOARD_SHOWN` interviewed last, each judged on
+/// facts kept in memory while unchanged (`facts::from_memory`).
+pub async fn board(app: &AppState, user_id: Uuid, scope: Scope, locale: Locale) -> Result<Board> {
+    let mut conn = app.pool.acquire().await?;
     let rows: Vec<InPlay> = sqlx::query_as!(
         InPlay,
-        r#"select c.id as candidate_id, c.name as candidate_name, p.id as position_id,
-                p.title as position_title,
+        r#"select shown.candidate_id as "candidate_id!", shown.candidate_name as "candidate_name!",
+                shown.position_title as "position_title!", shown.in_play as "in_play!",
                 exists (select 1 from panel_member pm join interview_round r on r.id = pm.round_id
-                         where r.candidate_id = c.id and pm.user_id = $1 and pm.submitted_at is null) as "viewer_unsubmitted!"
-         from candidate c join position p on p.id = c.position_id
-         where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
-           and c.status in ('shortlisted', 'in_second_round')
-           and exists (select 1 from interview_round r where r.candidate_id = c.id)
-         order by p.title, p.id, c.name"#,
+                         where r.candidate_id = shown.candidate_id and pm.user_id = $1
+                           and pm.submitted_at is null) as "viewer_unsubmitted!"
+         from (select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
+                      count(*) over () as in_play
+               from candidate c join position p on p.id = c.position_id
+               cross join lateral (select max(coalesce(r.scheduled_at, r.created_at)) as last
+                                   from interview_round r where r.candidate_id = c.id) latest
+               where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
+                 and c.status in ('shortlisted', 'in_second_round')
+                 and latest.last is not null
+               order by latest.last desc, c.id
+               limit $3) shown
+         order by shown.position_title, shown.candidate_name, shown.candidate_id"#,
         user_id,
         scope.all(),
+        BOARD_SHOWN,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
+    let in_play = rows.first().map_or(0, |row| row.in_play);
     let mut board = Board {
         ready: Vec::new(),
         blocked: Vec::new(),
+        in_play_beyond: (in_play > rows.len() as i64).then_some(in_play),
     };
-    let mut conn = pool.acquire().await?;
-    // One batched read per position, not one per candidate.
-    let mut position: Option<(Uuid, PositionFacts)> = None;
+    let judged: Vec<Uuid> = rows
+        .iter()
+        .filter(|row| !row.viewer_unsubmitted)
+        .map(|row| row.candidate_id)
+        .collect();
+    let versions = sqlx::query!(
+        r#"select c.id as "id!", coalesce(v.version, 0) as "version!"
+         from unnest($1::uuid[]) c(id) left join candidate_facts_version v on v.candidate_id = c.id"#,
+        &judged,
+    )
+    .map(|row| (row.id, row.version))
+    .fetch_all(&mut *conn)
+    .await?;
+    let known = facts::from_memory(&mut conn, &app.facts, versions).await?;
+    let descriptions = crate::decisions::doubt_descriptions_of(&mut conn, &judged).await?;
     for row in rows {
-        if row.viewer_unsubmitted {
-            board.blocked.push(BoardRow {
-                candidate_id: row.candidate_id,
-                candidate_name: row.candidate_name,
-                position_title: row.position_title,
-                blockers: Vec::new(),
-                warnings: 0,
-                hidden: true,
-            });
-            continue;
-        }
-        if position.as_ref().map(|(id, _)| *id) != Some(row.position_id) {
-            let loaded = facts::load_position(&mut conn, row.position_id).await?;
-            position = Some((row.position_id, loaded));
-        }
-        let Some((_, loaded)) = position.as_mut() else {
-            continue;
+        let facts = match known.get(&row.candidate_id) {
+            Some(known) if !row.viewer_unsubmitted => known.facts(row.candidate_id, None),
+            _ => {
+                board.blocked.push(BoardRow {
+                    candidate_id: row.candidate_id,
+                    candidate_name: row.candidate_name,
+                    position_title: row.position_title,
+                    blockers: Vec::new(),
+                    warnings: 0,
+                    hidden: true,
+                });
+                continue;
+            }
         };
-        let facts = loaded.take(row.candidate_id).whole;
         let assessment = flags::assess(&facts);
-        let descriptions = if facts.doubts.is_empty() {
-            HashMap::new()
-        } else {
-            crate::decisions::doubt_descriptions(&mut conn, row.candidate_id).await?
-        };
         let views = flag_view::views(&assessment, &facts, &descriptions, locale);
         let blockers: Vec<String> = views
             .iter()

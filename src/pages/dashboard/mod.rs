@@ -46,6 +46,33 @@ struct DashboardPage {
 }
 
 impl DashboardPage {
+    /// "20 of 240 open positions", when the list is cut.
+    fn positions_cut(&self) -> Option<String> {
+        let positions = self.positions.as_ref()?;
+        let total = positions.first()?.open_positions;
+        (total > positions.len() as i64).then(|| {
+            self.t
+                .positions_cut
+                .replace("{shown}", &positions.len().to_string())
+                .replace("{total}", &total.to_string())
+        })
+    }
+
+    /// "The 20 interviewed last of 600 in play", when the board is cut.
+    fn board_cut(&self) -> Option<String> {
+        let board = self.board.as_ref()?;
+        let total = board.in_play_beyond?;
+        Some(
+            self.t
+                .board_cut
+                .replace(
+                    "{shown}",
+                    &(board.ready.len() + board.blocked.len()).to_string(),
+                )
+                .replace("{total}", &total.to_string()),
+        )
+    }
+
     fn when(&self, interview: &UpcomingInterview) -> String {
         match interview.scheduled_at {
             Some(at) => format::date_time(at, &interview.time_zone),
@@ -83,7 +110,7 @@ async fn show(State(app): State<AppState>, auth: Authorized<AnyRole>) -> Result<
         None => (None, None, Vec::new(), Vec::new()),
         Some(scope) => (
             Some(queries::open_positions(&app.pool, user.id, scope).await?),
-            Some(decisions::board(&app.pool, user.id, scope, locale).await?),
+            Some(decisions::board(&app, user.id, scope, locale).await?),
             decisions::follow_ups(&app.pool, user.id, scope).await?,
             crate::follow_up::due(&app.pool, user.id, scope.all(), soon).await?,
         ),

@@ -102,9 +102,15 @@ pub struct PositionSummary {
     pub candidates: i64,
     pub rounds_to_plan: i64,
     pub open_doubts: i64,
+    /// Open positions within the scope, shown or not.
+    pub open_positions: i64,
 }
 
-/// Open positions with their counts, within `scope`.
+/// Open positions the start page lists at most; `/positions` has them all.
+pub const POSITIONS_SHOWN: i64 = 20;
+
+/// Open positions with their counts, within `scope`: the first `POSITIONS_SHOWN`
+/// by title, each counted after the list is cut, so the page costs what it shows.
 pub async fn open_positions(
     pool: &PgPool,
     manager_id: Uuid,
@@ -112,28 +118,35 @@ pub async fn open_positions(
 ) -> Result<Vec<PositionSummary>> {
     Ok(sqlx::query_as!(
         PositionSummary,
-        r#"select p.id, p.title, p.department, u.display_name as manager_name,
-                count(distinct c.id) as "candidates!",
-                count(distinct c.id) filter (
-                    where c.status in ('shortlisted', 'in_second_round')
-                      and not exists (select 1 from interview_round r where r.candidate_id = c.id)
-                ) as "rounds_to_plan!",
-                count(distinct d.id) filter (
-                    where d.status = 'open'
-                      -- Before submitting, a panel member learns nothing of the others' views.
-                      and not (d.raised_by is distinct from $1 and exists (
-                          select 1 from panel_member pm
-                          where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))
-                ) as "open_doubts!"
-         from position p
+        r#"select p.id as "id!", p.title as "title!", p.department as "department!",
+                u.display_name as manager_name, p.open_positions as "open_positions!",
+                counts.candidates as "candidates!", counts.rounds_to_plan as "rounds_to_plan!",
+                doubts.open_doubts as "open_doubts!"
+         from (select id, title, department, hiring_manager_id, count(*) over () as open_positions
+               from position
+               where status = 'open' and ($2 or hiring_manager_id = $1)
+               order by title, id
+               limit $3) p
          join app_user u on u.id = p.hiring_manager_id
-         left join candidate c on c.position_id = p.id
-         left join doubt d on d.candidate_id = c.id
-         where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
-         group by p.id, u.display_name
-         order by p.title"#,
+         cross join lateral (
+             select count(*) as candidates,
+                    count(*) filter (
+                        where c.status in ('shortlisted', 'in_second_round')
+                          and not exists (select 1 from interview_round r where r.candidate_id = c.id)
+                    ) as rounds_to_plan
+             from candidate c where c.position_id = p.id) counts
+         cross join lateral (
+             select count(*) as open_doubts
+             from doubt d join candidate c on c.id = d.candidate_id
+             where c.position_id = p.id and d.status = 'open'
+               -- Before submitting, a panel member learns nothing of the others' views.
+               and not (d.raised_by is distinct from $1 and exists (
+                   select 1 from panel_member pm
+                   where pm.round_id = d.round_id and pm.user_id = $1 and pm.submitted_at is null))) doubts
+         order by p.title, p.id"#,
         manager_id,
         scope.all(),
+        POSITIONS_SHOWN,
     )
     .fetch_all(pool)
     .await?)

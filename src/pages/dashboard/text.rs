@@ -39,5 +39,8 @@ crate::texts! {
         disabled_users: "disabled", "deaktiverte";
         manage_users: "Manage users", "Administrer brukere";
         compare: "Compare candidates", "Sammenlign kandidater";
+        positions_cut: "The first {shown} of {total} open positions.", "De første {shown} av {total} åpne stillinger.";
+        all_positions: "All positions", "Alle stillinger";
+        board_cut: "The {shown} candidates interviewed last, of {total} in play. Each position's comparison shows all of its candidates.", "De {shown} kandidatene som ble intervjuet sist, av {total} som er aktuelle. Hver stillings sammenligning viser alle kandidatene.";
     }
 }
