@@ -132,6 +132,7 @@ async fn run(
         args.comparison_candidates
     );
     let shortlist = bench::rated_position(pool, args.comparison_candidates).await?;
+    analyze(pool).await?;
     let serve = |port: u16| vec!["serve".into(), "--bind".into(), format!("127.0.0.1:{port}")];
     let app =
         ServerProcess::start(server_bin, serve, &database.config, &[], None, "/healthz").await?;
@@ -152,6 +153,7 @@ async fn run(
         if scale > 0 {
             eprintln!("adding {scale} positions around the demo…");
             seed_demo(server_bin, database, scale)?;
+            analyze(pool).await?;
         } else if size != "demo" {
             continue;
         }
@@ -244,6 +246,14 @@ async fn run(
     drop(app);
     drop(ceiling);
     count_queries(server_bin, database, app_pages).await
+}
+
+/// Gathers the planner's statistics, as autovacuum does a while after a bulk
+/// load: measured without them, a page can get a plan no running organisation
+/// would see (a sequential scan of every rating where an index serves).
+async fn analyze(pool: &sqlx::PgPool) -> anyhow::Result<()> {
+    sqlx::query("analyze").execute(pool).await?;
+    Ok(())
 }
 
 /// `secondround seed-demo`, with `--scale` when `scale` is more than 0.

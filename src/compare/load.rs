@@ -132,22 +132,24 @@ pub async fn rows(
     .fetch_all(&mut *conn)
     .await?;
     let mut facts = facts::load_position(&mut *conn, cache, position_id).await?;
+    let ids: Vec<Uuid> = heads.iter().map(|head| head.id).collect();
+    let descriptions = crate::decisions::doubt_descriptions_of(conn, &ids).await?;
     let mut rows = Vec::with_capacity(heads.len());
     for head in heads {
         let candidate_facts = facts.take(head.id);
-        rows.push(row(conn, head, candidate_facts, columns, locale).await?);
+        rows.push(row(head, candidate_facts, &descriptions, columns, locale));
     }
     rank(&mut rows);
     Ok(rows)
 }
 
-async fn row(
-    conn: &mut PgConnection,
+fn row(
     head: CandidateHead,
     facts: CandidateFacts,
+    descriptions: &HashMap<Uuid, String>,
     columns: &[Column],
     locale: Locale,
-) -> sqlx::Result<Row> {
+) -> Row {
     let candidate_id = head.id;
     // The gate weighs every round; the scores are the latest rated round's.
     let gate_facts = facts.whole;
@@ -158,12 +160,7 @@ async fn row(
         None => gate_assessment.clone(),
     };
     let blockers: Vec<Flag> = gate_assessment.blockers().copied().collect();
-    let descriptions: HashMap<Uuid, String> = if gate_facts.doubts.is_empty() {
-        HashMap::new()
-    } else {
-        crate::decisions::doubt_descriptions(conn, candidate_id).await?
-    };
-    let names = Names::new(&gate_facts, &descriptions);
+    let names = Names::new(&gate_facts, descriptions);
     let t = DecisionText::get(locale);
     let blocker_texts = blockers
         .iter()
@@ -184,7 +181,7 @@ async fn row(
                 .map_or(MustHave::NotRequired, |c| c.must_have)
         })
         .collect();
-    Ok(Row {
+    Row {
         candidate_id,
         name: head.name,
         email: head.email,
@@ -208,7 +205,7 @@ async fn row(
         blocker_texts,
         blocker_lines,
         decision: head.decision,
-    })
+    }
 }
 
 /// Ranks by weighted total, best first, ties by name; unrated candidates get no

@@ -12,7 +12,7 @@ use crate::auth::Authorized;
 use crate::auth::Role;
 use crate::auth::role::AnyRole;
 use crate::decisions::chart::{self, Chart};
-use crate::decisions::facts::{self, Scope};
+use crate::decisions::facts;
 use crate::decisions::flag_view::{self, FlagView};
 use crate::decisions::panel::{DecisionForm, DecisionPanel};
 use crate::decisions::queries::{
@@ -169,21 +169,15 @@ pub async fn show(
     let locale = auth.viewer.locale;
     let t = DecisionText::get(locale);
     let candidate_id = round.candidate_id;
-    let facts = facts::cached(
-        &mut conn,
-        &app.facts,
-        Scope::Round {
-            candidate_id,
-            round_id,
-        },
-    )
-    .await?;
+    // Read once for the round's facts and for the decision's (every round).
+    let known = facts::known(&mut conn, &app.facts, candidate_id).await?;
+    let facts = known.facts(candidate_id, Some(round_id));
     let assessment = flags::assess(&facts);
-    let descriptions = queries::doubt_descriptions(&mut conn, candidate_id).await?;
+    let descriptions = known.doubt_descriptions();
     let may_decide = manages && matches!(auth.user.role, Role::Admin | Role::Manager);
     let decision = DecisionPanel::load(
         &mut conn,
-        &app.facts,
+        &known,
         candidate_id,
         may_decide,
         locale,

@@ -75,9 +75,10 @@ pub(super) async fn render_with(
     let t = DecisionText::get(auth.viewer.locale);
     let mut conn = app.pool.acquire().await?;
     let candidate = queries::candidate(&mut conn, id).await?;
+    let known = crate::decisions::facts::known(&mut conn, &app.facts, id).await?;
     let decision = DecisionPanel::load(
         &mut conn,
-        &app.facts,
+        &known,
         id,
         true,
         auth.viewer.locale,

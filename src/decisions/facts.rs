@@ -104,6 +104,8 @@ struct DoubtRow {
     candidate_id: Uuid,
     id: Uuid,
     status: DoubtState,
+    /// For the flags' sentences; not a fact the rules weigh.
+    description: String,
 }
 
 /// What one candidate's facts are built from, each list in the order the rules
@@ -154,6 +156,15 @@ impl Known {
         assemble(candidate_id, &self.criteria, &self.rows, round)
     }
 
+    /// Each doubt's description, for the flags' sentences.
+    pub fn doubt_descriptions(&self) -> HashMap<Uuid, String> {
+        self.rows
+            .doubts
+            .iter()
+            .map(|doubt| (doubt.id, doubt.description.clone()))
+            .collect()
+    }
+
     /// The facts as the comparison weighs them.
     pub fn weighed(&self, candidate_id: Uuid) -> CandidateFacts {
         CandidateFacts {
@@ -175,6 +186,18 @@ pub async fn cached(
     scope: Scope,
 ) -> sqlx::Result<Facts> {
     let candidate_id = scope.candidate_id();
+    Ok(known(conn, cache, candidate_id)
+        .await?
+        .facts(candidate_id, scope.round_id()))
+}
+
+/// What the candidate's facts are built from, from memory while unchanged: a
+/// page that shows the facts of a round and of every round reads them once.
+pub async fn known(
+    conn: &mut PgConnection,
+    cache: &FactsCache,
+    candidate_id: Uuid,
+) -> sqlx::Result<Arc<Known>> {
     let versions = sqlx::query!(
         r#"select coalesce((select version from candidate_facts_version where candidate_id = $1), 0) as "version!""#,
         candidate_id,
@@ -182,11 +205,8 @@ pub async fn cached(
     .map(|row| (candidate_id, row.version))
     .fetch_all(&mut *conn)
     .await?;
-    let known = from_memory(conn, cache, versions).await?;
-    Ok(known
-        .get(&candidate_id)
-        .map(|known| known.facts(candidate_id, scope.round_id()))
-        .unwrap_or_else(|| Known::default().facts(candidate_id, scope.round_id())))
+    let mut known = from_memory(conn, cache, versions).await?;
+    Ok(known.remove(&candidate_id).unwrap_or_default())
 }
 
 /// The facts of every candidate of a position, from memory where their version
@@ -374,7 +394,7 @@ async fn read(conn: &mut PgConnection, candidates: &[Uuid]) -> sqlx::Result<Hash
     }
     let doubts: Vec<DoubtRow> = sqlx::query_as!(
         DoubtRow,
-        r#"select candidate_id, id, status as "status: _"
+        r#"select candidate_id, id, status as "status: _", description
          from doubt where candidate_id = any($1)
          order by candidate_id, status <> 'open', raised_at, id"#,
         candidates,

@@ -86,7 +86,7 @@ impl DecisionPanel {
     #[allow(clippy::too_many_arguments)]
     pub async fn load(
         conn: &mut PgConnection,
-        cache: &crate::state::FactsCache,
+        known: &facts::Known,
         candidate_id: Uuid,
         may_decide: bool,
         locale: Locale,
@@ -94,9 +94,9 @@ impl DecisionPanel {
         errors: FormErrors,
     ) -> sqlx::Result<DecisionPanel> {
         // A page, not the gate: the facts may come from memory.
-        let facts = facts::cached(conn, cache, Scope::Candidate(candidate_id)).await?;
+        let facts = known.facts(candidate_id, None);
         let assessment = flags::assess(&facts);
-        let doubts = queries::doubt_descriptions(conn, candidate_id).await?;
+        let doubts = known.doubt_descriptions();
         let mut panel = Self::build(
             &facts,
             &assessment,

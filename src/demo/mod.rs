@@ -202,6 +202,9 @@ pub async fn scale(pool: &PgPool, n: usize, locale: Locale) -> anyhow::Result<St
         .fetch_one(&mut lock)
         .await?;
     let total = added.context("cannot add the organisation around the demo")?;
+    // The planner's statistics at once, not when autovacuum gets to them: until
+    // then the pages may scan every rating where an index serves.
+    sqlx::query!("analyze").execute(pool).await?;
     Ok(format!(
         "Organisation around the demo: {n} positions added in {:.0} s ({total} in all), each with its own hiring manager and panel.\n",
         started.elapsed().as_secs_f64()

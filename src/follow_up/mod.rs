@@ -84,12 +84,14 @@ pub async fn due(
         Due,
         r#"select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
                   m.milestone as "milestone!: Milestone", m.due as "due!: DateTime<Utc>"
-             from candidate c
+             -- From the hires rather than from every candidate: an organisation
+             -- has far more candidates than hires.
+             from (select distinct on (d.candidate_id) d.candidate_id, d.decided_at
+                   from decision d where d.outcome = 'hire' and d.reopened_at is null
+                   order by d.candidate_id, d.decided_at desc) h
+             join candidate c on c.id = h.candidate_id
              join position p on p.id = c.position_id
              cross join setting s
-             join lateral (select d.decided_at from decision d
-                            where d.candidate_id = c.id and d.outcome = 'hire' and d.reopened_at is null
-                            order by d.decided_at desc limit 1) h on true
              cross join lateral (values
                  ('probation', h.decided_at + make_interval(months => s.probation_months)),
                  ('twelve_months', h.decided_at + interval '12 months')) as m (milestone, due)

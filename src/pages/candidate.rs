@@ -134,10 +134,8 @@ pub async fn render(
         let mut conn = app.pool.acquire().await?;
         let form = DecisionForm::fresh();
         let errors = FormErrors::default();
-        Some(
-            DecisionPanel::load(&mut conn, &app.facts, id, may_decide, locale, form, errors)
-                .await?,
-        )
+        let known = crate::decisions::facts::known(&mut conn, &app.facts, id).await?;
+        Some(DecisionPanel::load(&mut conn, &known, id, may_decide, locale, form, errors).await?)
     } else {
         None
     };

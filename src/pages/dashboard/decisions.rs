@@ -61,11 +61,12 @@ pub async fn board(app: &AppState, user_id: Uuid, scope: Scope, locale: Locale) 
          from (select c.id as candidate_id, c.name as candidate_name, p.title as position_title,
                       count(*) over () as in_play
                from candidate c join position p on p.id = c.position_id
-               cross join lateral (select max(coalesce(r.scheduled_at, r.created_at)) as last
-                                   from interview_round r where r.candidate_id = c.id) latest
+               -- The latest round's time, one index row per candidate.
+               join lateral (select coalesce(r.scheduled_at, r.created_at) as last
+                             from interview_round r where r.candidate_id = c.id
+                             order by r.round_number desc limit 1) latest on true
                where p.status = 'open' and ($2 or p.hiring_manager_id = $1)
                  and c.status in ('shortlisted', 'in_second_round')
-                 and latest.last is not null
                order by latest.last desc, c.id
                limit $3) shown
          order by shown.position_title, shown.candidate_name, shown.candidate_id"#,
@@ -95,7 +96,6 @@ pub async fn board(app: &AppState, user_id: Uuid, scope: Scope, locale: Locale) 
     .fetch_all(&mut *conn)
     .await?;
     let known = facts::from_memory(&mut conn, &app.facts, versions).await?;
-    let descriptions = crate::decisions::doubt_descriptions_of(&mut conn, &judged).await?;
     for row in rows {
         let facts = match known.get(&row.candidate_id) {
             Some(known) if !row.viewer_unsubmitted => known.facts(row.candidate_id, None),
@@ -112,6 +112,10 @@ pub async fn board(app: &AppState, user_id: Uuid, scope: Scope, locale: Locale) 
             }
         };
         let assessment = flags::assess(&facts);
+        let descriptions = known
+            .get(&row.candidate_id)
+            .map(|known| known.doubt_descriptions())
+            .unwrap_or_default();
         let views = flag_view::views(&assessment, &facts, &descriptions, locale);
         let blockers: Vec<String> = views
             .iter()
