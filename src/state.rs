@@ -55,9 +55,11 @@ const ROUNDS_KEPT: usize = 256;
 /// (`interview::question_cache`); kept here so the state names no feature.
 pub type QuestionCache = KeptByVersion<ROUNDS_KEPT>;
 
-/// Candidates whose facts are kept; beyond it one is dropped to make room (a
-/// candidate's rows are a few kB: a round has dozens of ratings).
-const CANDIDATES_KEPT: usize = 20_000;
+/// Candidates whose facts are kept; beyond it one is dropped to make room. A
+/// candidate's rows are about 16 kB after two rounds of three members (each
+/// rating a row of about 110 bytes), so at most about 64 MB: some eighty
+/// positions' comparisons of fifty candidates.
+const CANDIDATES_KEPT: usize = 4_000;
 
 /// A value per candidate, kept while the candidate's facts stand at the version
 /// they were read at; read and filled by `decisions::facts`.
@@ -101,5 +103,47 @@ impl<const N: usize> KeptByVersion<N> {
             }
         }
         entries.insert(id, (version, value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_value_is_given_only_at_its_version_and_never_replaced_by_an_older_one() {
+        let kept: KeptByVersion<2> = KeptByVersion::default();
+        let id = Uuid::new_v4();
+        kept.put(id, 3, Arc::new("three"));
+        assert_eq!(kept.get::<&str>(id, 3).as_deref(), Some(&"three"));
+        assert!(
+            kept.get::<&str>(id, 4).is_none(),
+            "a newer version is read afresh"
+        );
+        assert!(
+            kept.get::<String>(id, 3).is_none(),
+            "another type is not given"
+        );
+        kept.put(id, 2, Arc::new("two"));
+        assert_eq!(
+            kept.get::<&str>(id, 3).as_deref(),
+            Some(&"three"),
+            "a slower reader's older value does not replace it"
+        );
+    }
+
+    #[test]
+    fn no_more_than_n_ids_are_kept() {
+        let kept: KeptByVersion<2> = KeptByVersion::default();
+        let ids: Vec<Uuid> = (0..3).map(|_| Uuid::new_v4()).collect();
+        for id in &ids {
+            kept.put(*id, 1, Arc::new(1_u8));
+        }
+        let still: usize = ids
+            .iter()
+            .filter(|id| kept.get::<u8>(**id, 1).is_some())
+            .count();
+        assert_eq!(still, 2);
+        assert!(kept.get::<u8>(ids[2], 1).is_some(), "the newest is kept");
     }
 }
