@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::api::path::PathId;
 use crate::api::token::ApiClient;
 use crate::decisions::facts;
-use crate::scoring::flags::{Flag, assess};
+use crate::scoring::flags::Flag;
 use crate::state::AppState;
 use crate::web::problem::{ApiError, ApiResult, Problem};
 
@@ -253,10 +253,15 @@ pub async fn shortlist(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut facts = facts::load_position(&mut conn, &app.facts, id).await?;
+    let facts = facts::load_position(&mut conn, &app.facts, id).await?;
+    let unknown = facts::Known::default();
     let mut entries = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        let assessment = assess(&facts.take(candidate.id).whole);
+        let assessment = &facts
+            .known(candidate.id)
+            .unwrap_or(&unknown)
+            .assessed(candidate.id)
+            .gate;
         entries.push(ShortlistEntry {
             candidate_id: candidate.id,
             name: candidate.name,

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::candidates::status::CandidateStatus;
 use crate::compare::blocker_words;
-use crate::decisions::facts::{self, CandidateFacts};
+use crate::decisions::facts::{self, Assessed, Known};
 use crate::decisions::flag_view::{self, Names};
 use crate::decisions::text::DecisionText;
 use crate::i18n::Locale;
@@ -131,13 +131,15 @@ pub async fn rows(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut facts = facts::load_position(&mut *conn, cache, position_id).await?;
+    let facts = facts::load_position(&mut *conn, cache, position_id).await?;
     let ids: Vec<Uuid> = heads.iter().map(|head| head.id).collect();
     let descriptions = crate::decisions::doubt_descriptions_of(conn, &ids).await?;
     let mut rows = Vec::with_capacity(heads.len());
+    // A candidate added since the facts were read has none yet.
+    let unknown = Known::default();
     for head in heads {
-        let candidate_facts = facts.take(head.id);
-        rows.push(row(head, candidate_facts, &descriptions, columns, locale));
+        let assessed = facts.known(head.id).unwrap_or(&unknown).assessed(head.id);
+        rows.push(row(head, assessed, &descriptions, columns, locale));
     }
     rank(&mut rows);
     Ok(rows)
@@ -145,22 +147,23 @@ pub async fn rows(
 
 fn row(
     head: CandidateHead,
-    facts: CandidateFacts,
+    assessed: &Assessed,
     descriptions: &HashMap<Uuid, String>,
     columns: &[Column],
     locale: Locale,
 ) -> Row {
     let candidate_id = head.id;
     // The gate weighs every round; the scores are the latest rated round's.
-    let gate_facts = facts.whole;
-    let gate_assessment = flags::assess(&gate_facts);
-    let round_id = facts.scored_round.as_ref().and_then(|round| round.round_id);
-    let scores = match &facts.scored_round {
-        Some(round) => flags::assess(round),
-        None => gate_assessment.clone(),
-    };
+    let gate_facts = &assessed.facts.whole;
+    let gate_assessment = &assessed.gate;
+    let round_id = assessed
+        .facts
+        .scored_round
+        .as_ref()
+        .and_then(|round| round.round_id);
+    let scores = &assessed.scores;
     let blockers: Vec<Flag> = gate_assessment.blockers().copied().collect();
-    let names = Names::new(&gate_facts, descriptions);
+    let names = Names::new(gate_facts, descriptions);
     let t = DecisionText::get(locale);
     let blocker_texts = blockers
         .iter()

@@ -12,7 +12,7 @@
 //! changed. The gate reads afresh (`load`).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use futures_util::TryStreamExt;
 use sqlx::PgConnection;
@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 use crate::domain::PanelRole;
 use crate::scoring::flags::{
-    CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts, RecommendationFacts,
+    self, Assessment, CriterionFacts, DoubtFacts, DoubtState, Facts, MemberFacts, RatingFacts,
+    RecommendationFacts,
 };
 use crate::scoring::{Score, Verdict};
 use crate::state::FactsCache;
@@ -143,11 +144,24 @@ pub async fn load(conn: &mut PgConnection, scope: Scope) -> sqlx::Result<Facts> 
 }
 
 /// What one candidate's facts are built from, as kept in memory: the rows of
-/// every round, and the criteria of the candidate's position.
+/// every round, and the criteria of the candidate's position; and, once a page
+/// asked, the facts as the comparison weighs them with the rules' verdicts on
+/// them, kept with the rows (they change with them and only with them).
 #[derive(Default)]
 pub struct Known {
     criteria: Vec<CriterionRow>,
     rows: CandidateRows,
+    assessed: OnceLock<Assessed>,
+}
+
+/// A candidate's weighed facts and what the scoring rules make of them.
+pub struct Assessed {
+    pub facts: CandidateFacts,
+    /// Every round: what the gate weighs (its blockers).
+    pub gate: Assessment,
+    /// The latest scored round's (the numbers a comparison shows), or the gate's
+    /// when nothing was scored yet.
+    pub scores: Assessment,
 }
 
 impl Known {
@@ -163,6 +177,23 @@ impl Known {
             .iter()
             .map(|doubt| (doubt.id, doubt.description.clone()))
             .collect()
+    }
+
+    /// The weighed facts assessed, built on the first call and kept.
+    pub fn assessed(&self, candidate_id: Uuid) -> &Assessed {
+        self.assessed.get_or_init(|| {
+            let facts = self.weighed(candidate_id);
+            let gate = flags::assess(&facts.whole);
+            let scores = match &facts.scored_round {
+                Some(round) => flags::assess(round),
+                None => gate.clone(),
+            };
+            Assessed {
+                facts,
+                gate,
+                scores,
+            }
+        })
     }
 
     /// The facts as the comparison weighs them.
@@ -279,6 +310,12 @@ pub struct CandidateFacts {
 }
 
 impl PositionFacts {
+    /// What the candidate's facts are built from; `None` for a candidate
+    /// unknown here (added since).
+    pub fn known(&self, candidate_id: Uuid) -> Option<&Known> {
+        self.candidates.get(&candidate_id).map(Arc::as_ref)
+    }
+
     /// Builds the candidate's facts. A candidate unknown here (added since)
     /// gets no criteria and nothing else.
     pub fn take(&mut self, candidate_id: Uuid) -> CandidateFacts {
