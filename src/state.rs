@@ -57,9 +57,10 @@ pub type QuestionCache = KeptByVersion<ROUNDS_KEPT>;
 
 /// Candidates whose facts are kept; beyond it one is dropped to make room. A
 /// candidate's rows are about 16 kB after two rounds of three members (each
-/// rating a row of about 110 bytes), so at most about 64 MB: some eighty
-/// positions' comparisons of fifty candidates.
-const CANDIDATES_KEPT: usize = 4_000;
+/// rating a row of about 110 bytes), about twice that once a comparison has
+/// also kept the facts built from them and their assessment: at most about
+/// 80 MB, some fifty positions' comparisons of fifty candidates.
+const CANDIDATES_KEPT: usize = 2_500;
 
 /// A value per candidate, kept while the candidate's facts stand at the version
 /// they were read at; read and filled by `decisions::facts`.
