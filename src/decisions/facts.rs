@@ -294,7 +294,7 @@ pub async fn from_memory(
     Ok(known)
 }
 
-/// The facts of a position's candidates, built when taken.
+/// What the facts of a position's candidates are built from, each as kept.
 pub struct PositionFacts {
     candidates: HashMap<Uuid, Arc<Known>>,
 }
@@ -314,15 +314,6 @@ impl PositionFacts {
     /// unknown here (added since).
     pub fn known(&self, candidate_id: Uuid) -> Option<&Known> {
         self.candidates.get(&candidate_id).map(Arc::as_ref)
-    }
-
-    /// Builds the candidate's facts. A candidate unknown here (added since)
-    /// gets no criteria and nothing else.
-    pub fn take(&mut self, candidate_id: Uuid) -> CandidateFacts {
-        match self.candidates.remove(&candidate_id) {
-            Some(known) => known.weighed(candidate_id),
-            None => Known::default().weighed(candidate_id),
-        }
     }
 }
 

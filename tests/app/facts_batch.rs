@@ -3,7 +3,7 @@
 //! and the facts kept in memory against those read afresh after every kind of
 //! change, whatever code makes it.
 
-use secondround::decisions::facts::{self, Scope};
+use secondround::decisions::facts::{self, CandidateFacts, Known, PositionFacts, Scope};
 use secondround::scoring::flags::{DoubtState, Facts};
 use secondround::state::FactsCache;
 use sqlx::PgConnection;
@@ -127,6 +127,18 @@ async fn doubts_and_references(app: &TestApp, round: &Round) {
     .unwrap();
 }
 
+/// A candidate's facts from the position's batch, the way the comparison takes
+/// them; a candidate not in the batch gets none.
+fn weighed(batch: &PositionFacts, candidate_id: Uuid) -> CandidateFacts {
+    let unknown = Known::default();
+    batch
+        .known(candidate_id)
+        .unwrap_or(&unknown)
+        .assessed(candidate_id)
+        .facts
+        .clone()
+}
+
 /// The latest round with a score, as the comparison page has always chosen it.
 async fn scored_round(conn: &mut PgConnection, candidate_id: Uuid) -> Option<Uuid> {
     sqlx::query_scalar(
@@ -148,7 +160,7 @@ async fn a_positions_facts_are_each_candidates_own_facts() {
     let tangle = tangle(&app).await;
     let position_id = tangle.list.ingrid.position_id;
     let mut conn = app.pool.acquire().await.unwrap();
-    let mut batch = facts::load_position(&mut conn, &FactsCache::default(), position_id)
+    let batch = facts::load_position(&mut conn, &FactsCache::default(), position_id)
         .await
         .unwrap();
     let candidates: Vec<Uuid> =
@@ -159,7 +171,7 @@ async fn a_positions_facts_are_each_candidates_own_facts() {
             .unwrap();
     assert_eq!(candidates.len(), 4);
     for candidate_id in candidates {
-        let taken = batch.take(candidate_id);
+        let taken = weighed(&batch, candidate_id);
         let whole = facts::load(&mut conn, Scope::Candidate(candidate_id))
             .await
             .unwrap();
@@ -191,11 +203,11 @@ async fn a_positions_facts_cover_every_tangle_the_gate_knows() {
     let tangle = tangle(&app).await;
     let ingrid = &tangle.list.ingrid;
     let mut conn = app.pool.acquire().await.unwrap();
-    let mut batch = facts::load_position(&mut conn, &FactsCache::default(), ingrid.position_id)
+    let batch = facts::load_position(&mut conn, &FactsCache::default(), ingrid.position_id)
         .await
         .unwrap();
 
-    let taken = batch.take(ingrid.candidate_id);
+    let taken = weighed(&batch, ingrid.candidate_id);
     let whole: &Facts = &taken.whole;
     assert_eq!(whole.round_id, Some(tangle.fourth.id), "the latest round");
     let states: Vec<DoubtState> = whole.doubts.iter().map(|d| d.state).collect();
@@ -222,13 +234,13 @@ async fn a_positions_facts_cover_every_tangle_the_gate_knows() {
     assert_eq!(scored.panel.len(), 2);
     assert_eq!(scored.recommendations.len(), 1);
 
-    let cecilie = batch.take(tangle.cecilie.candidate_id);
+    let cecilie = weighed(&batch, tangle.cecilie.candidate_id);
     assert!(!cecilie.whole.ratings.is_empty());
     assert_eq!(cecilie.scored_round, None, "nothing but not-assessed");
-    let bo = batch.take(tangle.list.bo);
+    let bo = weighed(&batch, tangle.list.bo);
     assert_eq!(bo.whole.round_id, None);
     assert_eq!(bo.whole.criteria.len(), 4);
-    let stranger = batch.take(tangle.elsewhere.candidate_id);
+    let stranger = weighed(&batch, tangle.elsewhere.candidate_id);
     assert!(
         stranger.whole.ratings.is_empty() && stranger.whole.panel.is_empty(),
         "another position's candidate is not loaded"
@@ -364,11 +376,11 @@ async fn kept_facts_follow_every_change_to_what_they_are_built_from() {
             .await
             .unwrap();
         assert_eq!(shown, fresh, "the candidate's facts after {change}");
-        let mut batch = facts::load_position(&mut conn, &cache, ingrid.position_id)
+        let batch = facts::load_position(&mut conn, &cache, ingrid.position_id)
             .await
             .unwrap();
         assert_eq!(
-            batch.take(candidate_id).whole,
+            weighed(&batch, candidate_id).whole,
             fresh,
             "the position's after {change}"
         );
